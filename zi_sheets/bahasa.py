@@ -1,0 +1,43 @@
+"""Indonesian calendar words and number forms shared by the parser and the documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def roman(number: int) -> str:
+    """The Roman numeral of 1..12, as areas and Lampiran are numbered."""
+    return ROMAWI[number - 1]
+
+
+def from_roman(text: str) -> int | None:
+    """The number of a Roman numeral I..XII, or None when `text` is not one."""
+    cleaned = text.strip().rstrip(".").upper()
+    return ROMAWI.index(cleaned) + 1 if cleaned in ROMAWI else None
+
+
+def format_tanggal(date: dt.date) -> str:
+    """A date as Indonesian documents write it: "2 Januari 2019"."""
+    return f"{date.day} {BULAN[date.month - 1]} {date.year}"
+
+
+def format_bulan(year: int, month: int) -> str:
+    """A month as Indonesian documents write it: "Mei 2019"."""
+    return f"{BULAN[month - 1]} {year}"

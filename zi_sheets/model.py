@@ -1,0 +1,258 @@
+"""Typed model of a ZI workbook; every value keeps the cell it was read from.
+
+Only `workbook.py` builds these objects from a file; checks and documents read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# -- The six areas of both regulations, in the order of the LKE and of every Rencana Aksi. --
+AREAS: dict[int, str] = {
+    1: "Manajemen Perubahan",
+    2: "Penataan Tatalaksana",
+    3: "Penataan Sistem Manajemen SDM",
+    4: "Penguatan Akuntabilitas Kinerja",
+    5: "Penguatan Pengawasan",
+    6: "Peningkatan Kualitas Pelayanan Publik",
+}
+
+# -- Identitas fields as `init` writes them; placeholders in Narasi use these names in braces. --
+IDENTITAS_FIELDS: tuple[str, ...] = (
+    "Nama Unit Kerja",
+    "Pemerintah Daerah",
+    "Kabupaten/Kota",
+    "Alamat",
+    "Tahun",
+    "Tempat Penetapan",
+    "Tanggal Penetapan",
+    "Jabatan Pimpinan",
+    "Nama Pimpinan",
+    "NIP Pimpinan",
+    "Pangkat Pimpinan",
+    "Jabatan Ketua Tim",
+    "Nama Ketua Tim",
+    "NIP Ketua Tim",
+    "Target Predikat",
+    "Regulasi",
+    "Logo",
+    "Email Inspektorat",
+)
+
+REQUIRED_IDENTITAS: tuple[str, ...] = (
+    "Nama Unit Kerja",
+    "Pemerintah Daerah",
+    "Kabupaten/Kota",
+    "Tahun",
+    "Tempat Penetapan",
+    "Tanggal Penetapan",
+    "Jabatan Pimpinan",
+    "Nama Pimpinan",
+    "NIP Pimpinan",
+    "Jabatan Ketua Tim",
+    "Nama Ketua Tim",
+    "NIP Ketua Tim",
+)
+
+NARASI_BAGIAN: tuple[str, ...] = (
+    "Latar Belakang",
+    "Dasar Hukum",
+    "Maksud dan Tujuan",
+    "Pengertian Umum",
+    "Pencanangan",
+    "Proses Pembangunan",
+    "Penutup",
+)
+
+MONEV_STATUS: tuple[str, ...] = ("Selesai", "Dalam Proses", "Belum")
+
+
+@dataclass(frozen=True, order=True)
+class CellRef:
+    """A cell as the user sees it in Excel: sheet, row number and column letter."""
+
+    sheet: str
+    row: int
+    column: str
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.column}{self.row}"
+
+
+@dataclass(frozen=True)
+class CellValue:
+    """One value read from the workbook.
+
+    `text` is the stripped display text ('' for an empty cell); `raw` is what the file holds (str, int,
+    float, datetime or None); `cell` is None only for values made in code, never for values read.
+    """
+
+    text: str = ""
+    cell: CellRef | None = None
+    raw: object = None
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    @property
+    def lines(self) -> list[str]:
+        """The non-empty lines of a multi-line cell (Alt+Enter in Excel)."""
+        return [line.strip() for line in self.text.splitlines() if line.strip()]
+
+
+EMPTY = CellValue()
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+@dataclass
+class Identitas:
+    """The Identitas sheet: canonical field name to value; a field absent from the sheet reads as EMPTY."""
+
+    fields: dict[str, CellValue] = field(default_factory=dict)
+
+    def get(self, name: str) -> CellValue:
+        """The value of field `name`, EMPTY when the sheet has no such field."""
+        return self.fields.get(name, EMPTY)
+
+    def text(self, name: str) -> str:
+        """The text of field `name`, '' when absent."""
+        return self.get(name).text
+
+    @property
+    def nama_unit(self) -> str:
+        return self.text("Nama Unit Kerja")
+
+    @property
+    def tahun(self) -> int | None:
+        """The plan year, None when the cell holds no four-digit year."""
+        match = re.fullmatch(r"\s*(\d{4})(?:\.0)?\s*", self.text("Tahun"))
+        return int(match.group(1)) if match else None
+
+    @property
+    def tanggal_penetapan(self) -> dt.date | None:
+        """The approval date, None when absent or not a date (parsed by `workbook.py`)."""
+        raw = self.get("Tanggal Penetapan").raw
+        if isinstance(raw, dt.datetime):
+            return raw.date()
+        return raw if isinstance(raw, dt.date) else None
+
+    def fill(self, text: str) -> str:
+        """`text` with `{Field}` placeholders filled from Identitas; unknown ones stay as written."""
+
+        def replace(match: re.Match[str]) -> str:
+            key = match.group(1).strip()
+            if key == "Tanggal Penetapan":
+                from zi_sheets.bahasa import format_tanggal
+
+                date = self.tanggal_penetapan
+                return format_tanggal(date) if date else self.text(key)
+            canonical = next((f for f in IDENTITAS_FIELDS if f.lower() == key.lower()), None)
+            return self.text(canonical) if canonical and self.text(canonical) else match.group(0)
+
+        return _PLACEHOLDER.sub(replace, text)
+
+    def unknown_placeholders(self, text: str) -> list[str]:
+        """The placeholder names in `text` that name no Identitas field."""
+        known = {f.lower() for f in IDENTITAS_FIELDS}
+        return [m.group(1) for m in _PLACEHOLDER.finditer(text) if m.group(1).strip().lower() not in known]
+
+
+@dataclass(frozen=True)
+class NarasiItem:
+    """One paragraph or list item of the narrative; `is_list_item` rows are numbered by the document."""
+
+    bagian: str
+    isi: CellValue
+    is_list_item: bool = False
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One Rencana Aksi row (one indicator with its actions).
+
+    `area_no` is 1..6, None when the area could not be recognised (`area` then holds what was written).
+    `row` is the Excel row of the record.
+    """
+
+    row: int
+    area_no: int | None
+    area: CellValue
+    komponen: CellValue
+    indikator: CellValue
+    langkah_aksi: CellValue
+    bukti_fisik: CellValue
+    target_waktu: CellValue
+    kode_lke: CellValue = EMPTY
+    penanggung_jawab: CellValue = EMPTY
+    no: CellValue = EMPTY
+
+
+@dataclass(frozen=True)
+class MonevEntry:
+    """One achievement reported in the Monev sheet; `month` is (year, month) or None when unreadable."""
+
+    row: int
+    bulan: CellValue
+    month: tuple[int, int] | None
+    area_no: int | None
+    area: CellValue
+    capaian: CellValue
+    status: CellValue = EMPTY
+    ref_rencana_aksi: CellValue = EMPTY
+    bukti_dukung: CellValue = EMPTY
+    kendala: CellValue = EMPTY
+    tindak_lanjut: CellValue = EMPTY
+
+
+@dataclass(frozen=True)
+class MekanismeStep:
+    """One step of Lampiran 1 (the team-forming mechanism)."""
+
+    row: int
+    langkah: CellValue
+
+
+@dataclass(frozen=True)
+class TargetPrioritas:
+    """One priority target of Lampiran 2; `area` is optional."""
+
+    row: int
+    target: CellValue
+    area: CellValue = EMPTY
+
+
+@dataclass(frozen=True)
+class TimMember:
+    """One member of the ZI team (Lampiran 3)."""
+
+    row: int
+    nama: CellValue
+    nip: CellValue = EMPTY
+    jabatan: CellValue = EMPTY
+    kedudukan: CellValue = EMPTY
+
+
+@dataclass
+class Workbook:
+    """Everything read from one workbook, plus what the reader noticed that checks must report."""
+
+    path: Path
+    identitas: Identitas
+    narasi: list[NarasiItem] = field(default_factory=list)
+    rencana_aksi: list[PlanRow] = field(default_factory=list)
+    monev: list[MonevEntry] = field(default_factory=list)
+    mekanisme: list[MekanismeStep] = field(default_factory=list)
+    target_prioritas: list[TargetPrioritas] = field(default_factory=list)
+    tim_kerja: list[TimMember] = field(default_factory=list)
+    # -- Reading observations, reported by the checks rather than by the reader. --
+    hidden_rows: list[CellRef] = field(default_factory=list)
+    uncached_formulas: list[CellRef] = field(default_factory=list)
+    sheets_present: tuple[str, ...] = ()
+
+    def narasi_for(self, bagian: str) -> list[NarasiItem]:
+        """The Narasi items of one section, in workbook order."""
+        return [item for item in self.narasi if item.bagian == bagian]
