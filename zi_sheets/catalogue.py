@@ -1,0 +1,143 @@
+"""The official indicator catalogue (LKE) of PermenPANRB 52/2014 and 90/2021, read from package data."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# -- Keys as the CLI takes them (`--regulasi 90-2021`), with the title documents cite. --
+REGULATIONS: dict[str, str] = {
+    "90-2021": "PermenPANRB 90/2021",
+    "52-2014": "PermenPANRB 52/2014",
+}
+_FILES = {"90-2021": "catalogue-90-2021.csv", "52-2014": "catalogue-52-2014.csv"}
+# -- Plans up to 2021 were evaluated with the 52/2014 LKE, later ones with 90/2021 (catalogue README). --
+FIRST_YEAR_OF_90_2021 = 2022
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One scored LKE question; `code` as units name their evidence files (`1.2.a`, `P.1.ii.a`)."""
+
+    code: str
+    text: str
+    area_no: int
+    komponen_code: str
+    weight: float
+    answer_type: str
+
+    @property
+    def file_code(self) -> str:
+        """The code without the P./R. prefix, as evidence files are named (`1.ii.a`)."""
+        return re.sub(r"^[PR]\.", "", self.code)
+
+
+@dataclass(frozen=True)
+class Komponen:
+    """A sub-area (the KOMPONEN column of a Rencana Aksi); `subarea` is pemenuhan/reform, '' for 52/2014."""
+
+    code: str
+    name: str
+    area_no: int
+    weight: float
+    subarea: str
+    indicators: tuple[Indicator, ...]
+
+
+@dataclass(frozen=True)
+class Area:
+    """One of the six enabler areas with its weight and komponen."""
+
+    no: int
+    name: str
+    weight: float
+    komponen: tuple[Komponen, ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The enabler part (areas 1-6) of one regulation's LKE; the Hasil items are not planned, so left out."""
+
+    key: str
+    title: str
+    areas: tuple[Area, ...]
+
+    @property
+    def komponen(self) -> tuple[Komponen, ...]:
+        return tuple(k for area in self.areas for k in area.komponen)
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(i for k in self.komponen for i in k.indicators)
+
+    def area(self, number: int) -> Area:
+        """The area numbered `number` (1-6)."""
+        return next(a for a in self.areas if a.no == number)
+
+    def indicator(self, code: str) -> Indicator | None:
+        """The indicator with this code, with or without the P./R. prefix; None when there is none."""
+        wanted = code.strip().rstrip(".").lower()
+        for indicator in self.indicators:
+            if wanted in (indicator.code.lower(), indicator.file_code.lower()):
+                return indicator
+        return None
+
+
+def regulation_key(regulasi: str, tahun: int | None) -> str:
+    """The catalogue key for the Regulasi field ("PermenPANRB 52/2014", "90-2021", ...), else by plan year."""
+    digits = re.sub(r"\D", "", regulasi)
+    for key in REGULATIONS:
+        if key.replace("-", "") in digits or digits == key.split("-")[0]:
+            return key
+    if tahun is not None and tahun < FIRST_YEAR_OF_90_2021:
+        return "52-2014"
+    return "90-2021"
+
+
+@cache
+def load_catalogue(key: str) -> Catalogue:
+    """The catalogue of regulation `key` ("90-2021" or "52-2014"); KeyError for another key."""
+    text = resources.files("zi_sheets.data").joinpath(_FILES[key]).read_text(encoding="utf-8")
+    rows = [r for r in csv.DictReader(text.splitlines()) if r["component"] == "pengungkit"]
+    areas: list[Area] = []
+    for area_no in sorted({int(r["area_no"]) for r in rows}):
+        area_rows = [r for r in rows if int(r["area_no"]) == area_no]
+        komponen_codes = list(dict.fromkeys(r["group_code"] for r in area_rows))
+        komponen = []
+        for code in komponen_codes:
+            group = [r for r in area_rows if r["group_code"] == code]
+            indicators = tuple(
+                Indicator(
+                    code=r["indicator_code"],
+                    text=r["indicator"].strip(),
+                    area_no=area_no,
+                    komponen_code=code,
+                    weight=float(r["weight"] or 0),
+                    answer_type=r["answer_type"],
+                )
+                for r in group
+                if r["is_scored"] == "ya"
+            )
+            first = group[0]
+            komponen.append(
+                Komponen(
+                    code=code,
+                    name=first["group"].strip(),
+                    area_no=area_no,
+                    weight=float(first["group_weight"] or 0),
+                    subarea=first["subarea"],
+                    indicators=indicators,
+                )
+            )
+        areas.append(
+            Area(
+                no=area_no,
+                name=area_rows[0]["area"].strip(),
+                weight=float(area_rows[0]["area_weight"] or 0),
+                komponen=tuple(komponen),
+            )
+        )
+    return Catalogue(key=key, title=REGULATIONS[key], areas=tuple(areas))
