@@ -1,0 +1,265 @@
+"""Write a new, pre-filled workbook (`zi-sheets init`): every sheet, header, dropdown and standard text."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook as XlsxWorkbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from zi_sheets.bahasa import roman
+from zi_sheets.catalogue import REGULATIONS, load_catalogue
+from zi_sheets.errors import ZiSheetsError
+from zi_sheets.model import AREAS, IDENTITAS_FIELDS, MONEV_STATUS, NARASI_BAGIAN
+from zi_sheets.standard_texts import standard_narasi
+
+HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
+HEADER_FONT = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+# -- Enough rows of dropdowns for a year of Monev reports without the user copying validations. --
+VALIDATION_ROWS = 2000
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """A sheet `init` writes: its headers with column widths (in Excel character units)."""
+
+    name: str
+    columns: tuple[tuple[str, int], ...]
+
+    @property
+    def headers(self) -> list[str]:
+        return [header for header, _ in self.columns]
+
+
+IDENTITAS = SheetLayout("Identitas", (("Isian", 30), ("Nilai", 50), ("Keterangan", 60)))
+NARASI = SheetLayout("Narasi", (("Bagian", 22), ("Isi", 110)))
+RENCANA_AKSI = SheetLayout(
+    "RencanaAksi",
+    (
+        ("No", 7),
+        ("Area", 26),
+        ("Komponen", 28),
+        ("Kode LKE", 11),
+        ("Indikator", 45),
+        ("Langkah Aksi", 45),
+        ("Bukti Fisik", 35),
+        ("Target Waktu", 20),
+        ("Penanggung Jawab", 20),
+    ),
+)
+MONEV = SheetLayout(
+    "Monev",
+    (
+        ("Bulan", 14),
+        ("Area", 30),
+        ("Capaian", 50),
+        ("Status", 14),
+        ("Ref Rencana Aksi", 14),
+        ("Bukti Dukung", 30),
+        ("Kendala", 30),
+        ("Tindak Lanjut", 30),
+    ),
+)
+MEKANISME = SheetLayout("MekanismeTim", (("No", 6), ("Langkah", 100)))
+TARGET_PRIORITAS = SheetLayout("TargetPrioritas", (("No", 6), ("Target Prioritas", 80), ("Area", 30)))
+TIM_KERJA = SheetLayout(
+    "TimKerja",
+    (("No", 6), ("Nama", 35), ("NIP", 24), ("Jabatan", 35), ("Kedudukan dalam Tim", 30)),
+)
+LAYOUTS = (IDENTITAS, NARASI, RENCANA_AKSI, MONEV, MEKANISME, TARGET_PRIORITAS, TIM_KERJA)
+
+AREA_CHOICES = [f"{roman(no)}. {name}" for no, name in AREAS.items()]
+
+_IDENTITAS_HINTS = {
+    "Nama Unit Kerja": "Nama lengkap unit, mis. Kecamatan Pasirian; dipakai di seluruh dokumen.",
+    "Pemerintah Daerah": "Mis. Pemerintah Kabupaten Lumajang (instansi induk).",
+    "Kabupaten/Kota": "Mis. Kabupaten Lumajang.",
+    "Alamat": "Opsional, untuk kop surat.",
+    "Tahun": "Tahun rencana kerja, empat angka, mis. 2026.",
+    "Tempat Penetapan": "Kota tempat dokumen ditetapkan, mis. Lumajang.",
+    "Tanggal Penetapan": "Tanggal (sel tanggal) atau teks, mis. 2 Januari 2026.",
+    "Jabatan Pimpinan": "Mis. Camat Pasirian / Kepala Dinas ...",
+    "Nama Pimpinan": "Nama lengkap dengan gelar.",
+    "NIP Pimpinan": "18 angka, ditulis sebagai teks (boleh dengan spasi).",
+    "Pangkat Pimpinan": "Opsional, mis. Pembina Tk. I (IV/b).",
+    "Jabatan Ketua Tim": "Mis. Ketua Tim Pembangunan ZI.",
+    "Nama Ketua Tim": "Nama lengkap dengan gelar.",
+    "NIP Ketua Tim": "18 angka, ditulis sebagai teks.",
+    "Target Predikat": "WBK atau WBBM.",
+    "Regulasi": "Katalog indikator: PermenPANRB 90/2021 (sejak 2022) atau 52/2014 (rencana s.d. 2021).",
+    "Logo": "Opsional: lokasi berkas gambar logo untuk kop.",
+    "Email Inspektorat": "Opsional: alamat email tujuan pengiriman dokumen.",
+}
+
+_MEKANISME_STANDAR = (
+    "Sekretaris {Nama Unit Kerja} menyusun rencana kegiatan dan mengidentifikasi jumlah serta kualifikasi "
+    "anggota Tim Zona Integritas yang dibutuhkan.",
+    "Sekretaris mengusulkan calon anggota tim dari pegawai yang ada sesuai kompetensi, pangkat dan "
+    "golongan, mewakili seluruh unsur unit kerja.",
+    "Pimpinan memeriksa usulan dan mendisposisikan pembuatan rancangan Keputusan Tim Zona Integritas.",
+    "Sekretaris menyusun rancangan Keputusan dan mengajukannya kepada pimpinan untuk disetujui dan "
+    "ditandatangani.",
+    "Pimpinan menetapkan Keputusan Tim Zona Integritas {Nama Unit Kerja}.",
+    "Keputusan disampaikan kepada seluruh anggota tim dan didokumentasikan.",
+)
+
+PETUNJUK = (
+    "PETUNJUK PENGISIAN WORKBOOK ZONA INTEGRITAS (zi-sheets)",
+    "",
+    "Isi workbook ini di Excel atau LibreOffice Calc seperti biasa, lalu jalankan "
+    "'zi-sheets check NAMA-BERKAS.xlsx' untuk memeriksa dan 'zi-sheets build NAMA-BERKAS.xlsx' untuk membuat "
+    "dokumen Word. Jangan mengganti nama sheet dan judul kolom.",
+    "",
+    "Identitas: satu baris per isian. Isi kolom Nilai. Nama unit, tahun, pejabat dan NIP dipakai di semua "
+    "dokumen, jadi cukup ditulis sekali di sini. Tulis NIP sebagai teks (18 angka).",
+    "Narasi: satu baris per paragraf atau butir, berurutan. Kolom Bagian: "
+    + ", ".join(NARASI_BAGIAN)
+    + ". Awali teks dengan '- ' untuk butir bernomor (nomor dibuat otomatis). Tulisan dalam kurung kurawal, "
+    "mis. {Nama Unit Kerja} atau {Tahun}, diganti otomatis dari sheet Identitas.",
+    "RencanaAksi: satu baris per indikator; sudah terisi semua area, komponen dan indikator dari katalog "
+    "LKE. Isi Langkah Aksi, Bukti Fisik, Target Waktu (mis. 'Januari s/d Desember 2026', 'Juni, Desember "
+    "2026', 'Triwulan II') dan Penanggung Jawab. Beberapa langkah dalam satu sel: tekan Alt+Enter. Baris "
+    "boleh ditambah; Kode LKE boleh dikosongkan.",
+    "Monev: satu baris per capaian yang dilaporkan dalam satu bulan. Bulan berupa tanggal atau teks "
+    "('Mei 2026'); Status: Selesai / Dalam Proses / Belum; Ref Rencana Aksi: No atau Kode LKE baris "
+    "rencana aksi yang dilaporkan.",
+    "MekanismeTim: langkah-langkah penetapan Tim Zona Integritas (Lampiran 1), satu langkah per baris.",
+    "TargetPrioritas: target prioritas pembangunan ZI (Lampiran 2), satu per baris.",
+    "TimKerja (opsional): susunan tim (Lampiran 3).",
+    "",
+    "Nomor BAB, sub-bab, area (I-VI) dan nomor urut dibuat otomatis oleh zi-sheets; tidak perlu diketik.",
+)
+
+
+def write_template(
+    path: str | Path,
+    *,
+    unit_kerja: str = "",
+    tahun: int | None = None,
+    regulasi: str = "90-2021",
+    force: bool = False,
+) -> Path:
+    """Write a new workbook at `path`; ZiSheetsError when it exists and `force` is false."""
+    path = Path(path)
+    if path.exists() and not force:
+        raise ZiSheetsError(f"Berkas {path} sudah ada; pakai --force untuk menimpanya.")
+    book = build_template(unit_kerja=unit_kerja, tahun=tahun, regulasi=regulasi)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".~", suffix=".xlsx")
+    os.close(handle)
+    try:
+        book.save(temporary)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+    return path
+
+
+def build_template(
+    *, unit_kerja: str = "", tahun: int | None = None, regulasi: str = "90-2021"
+) -> XlsxWorkbook:
+    """The template workbook in memory (for `init` and for tests that fill it in code)."""
+    catalogue = load_catalogue(regulasi)
+    book = XlsxWorkbook()
+    petunjuk = book.active
+    petunjuk.title = "Petunjuk"
+    _write_petunjuk(petunjuk)
+    _write_identitas(book, unit_kerja, tahun, REGULATIONS[regulasi])
+    _write_rows(_new_sheet(book, NARASI), standard_narasi(regulasi))
+    bagian = DataValidation(type="list", formula1=_choices(NARASI_BAGIAN), allow_blank=True)
+    _validate(book[NARASI.name], bagian, "A")
+
+    plan = _new_sheet(book, RENCANA_AKSI)
+    rows = []
+    for area in catalogue.areas:
+        for index, komponen in enumerate(area.komponen, start=1):
+            for indicator in komponen.indicators:
+                area_text = f"{roman(area.no)}. {AREAS[area.no]}"
+                rows.append(
+                    (f"{roman(area.no)}.{index}", area_text, komponen.name, indicator.code, indicator.text)
+                )
+    _write_rows(plan, rows)
+    _validate(plan, DataValidation(type="list", formula1=_choices(AREA_CHOICES), allow_blank=True), "B")
+
+    monev = _new_sheet(book, MONEV)
+    for row in range(2, VALIDATION_ROWS + 2):
+        monev.cell(row, 1).number_format = "mmmm yyyy"
+    _validate(monev, DataValidation(type="list", formula1=_choices(AREA_CHOICES), allow_blank=True), "B")
+    _validate(monev, DataValidation(type="list", formula1=_choices(MONEV_STATUS), allow_blank=True), "D")
+
+    _write_rows(_new_sheet(book, MEKANISME), [(i, text) for i, text in enumerate(_MEKANISME_STANDAR, 1)])
+    targets = _new_sheet(book, TARGET_PRIORITAS)
+    _validate(targets, DataValidation(type="list", formula1=_choices(AREA_CHOICES), allow_blank=True), "C")
+    tim = _new_sheet(book, TIM_KERJA)
+    for row in range(2, 202):
+        tim.cell(row, 3).number_format = "@"
+    return book
+
+
+def _choices(values) -> str:
+    """A list validation's formula: the choices quoted and comma-separated (Excel caps it at 255 chars)."""
+    return '"' + ",".join(values) + '"'
+
+
+def _validate(sheet: Worksheet, validation: DataValidation, column: str) -> None:
+    validation.error = "Pilih salah satu isian dari daftar."
+    validation.errorTitle = "Isian tidak dikenal"
+    sheet.add_data_validation(validation)
+    validation.add(f"{column}2:{column}{VALIDATION_ROWS + 1}")
+
+
+def _new_sheet(book: XlsxWorkbook, layout: SheetLayout) -> Worksheet:
+    sheet = book.create_sheet(layout.name)
+    for col, (header, width) in enumerate(layout.columns, start=1):
+        cell = sheet.cell(1, col, header)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = WRAP
+        sheet.column_dimensions[get_column_letter(col)].width = width
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def _write_rows(sheet: Worksheet, rows) -> None:
+    for row_index, values in enumerate(rows, start=2):
+        for col, value in enumerate(values, start=1):
+            sheet.cell(row_index, col, value).alignment = WRAP
+
+
+def _write_identitas(book: XlsxWorkbook, unit_kerja: str, tahun: int | None, regulasi_title: str) -> None:
+    sheet = _new_sheet(book, IDENTITAS)
+    defaults = {
+        "Nama Unit Kerja": unit_kerja or None,
+        "Tahun": tahun,
+        "Target Predikat": "WBK",
+        "Regulasi": regulasi_title,
+    }
+    rows = [(name, defaults.get(name), _IDENTITAS_HINTS[name]) for name in IDENTITAS_FIELDS]
+    _write_rows(sheet, rows)
+    for row_index, name in enumerate(IDENTITAS_FIELDS, start=2):
+        sheet.cell(row_index, 1).font = HEADER_FONT
+        if name.startswith("NIP"):
+            sheet.cell(row_index, 2).number_format = "@"
+        if name == "Tanggal Penetapan":
+            sheet.cell(row_index, 2).number_format = "d mmmm yyyy"
+    field_row = {name: index for index, name in enumerate(IDENTITAS_FIELDS, start=2)}
+    for name, choices in (("Target Predikat", ("WBK", "WBBM")), ("Regulasi", tuple(REGULATIONS.values()))):
+        validation = DataValidation(type="list", formula1=_choices(choices), allow_blank=True)
+        sheet.add_data_validation(validation)
+        validation.add(f"B{field_row[name]}")
+
+
+def _write_petunjuk(sheet: Worksheet) -> None:
+    sheet.column_dimensions["A"].width = 120
+    for row, text in enumerate(PETUNJUK, start=1):
+        cell = sheet.cell(row, 1, text or None)
+        cell.alignment = WRAP
+    sheet["A1"].font = Font(bold=True, size=13)
