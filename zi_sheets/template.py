@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from zi_sheets.bahasa import roman
 from zi_sheets.catalogue import REGULATIONS, load_catalogue
 from zi_sheets.errors import ZiSheetsError
+from zi_sheets.files import write_atomic
 from zi_sheets.model import AREAS, IDENTITAS_FIELDS, MONEV_STATUS, NARASI_BAGIAN
 from zi_sheets.standard_texts import standard_narasi
 
@@ -151,16 +150,7 @@ def write_template(
     if path.exists() and not force:
         raise ZiSheetsError(f"Berkas {path} sudah ada; pakai --force untuk menimpanya.")
     book = build_template(unit_kerja=unit_kerja, tahun=tahun, regulasi=regulasi)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".~", suffix=".xlsx")
-    os.close(handle)
-    try:
-        book.save(temporary)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-    return path
+    return write_atomic(path, book.save)
 
 
 def build_template(

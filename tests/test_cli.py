@@ -1,0 +1,73 @@
+"""The command line through click's CliRunner: output streams, exit codes, nothing written on failure."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLE, ROOT, minimal_sheets
+from docx import Document
+
+from zi_sheets.cli import main
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_build_example_writes_the_rencana_kerja(runner, tmp_path):
+    result = runner.invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = re.findall(r"^ditulis: (.+)$", result.stderr, flags=re.MULTILINE)
+    assert written == [str(tmp_path / "opd-kecamatan-pasirian-2019" / "1.2.a Rencana Kerja Pembangunan ZI 2019.docx")]
+    document = Document(written[0])
+    assert any("BAB III" in p.text for p in document.paragraphs)
+
+
+@pytest.mark.parametrize("case", ["text-file", "no-rencana-aksi"])
+def test_unreadable_input_exits_3_with_one_line_and_writes_nothing(runner, tmp_path, make_xlsx, case):
+    if case == "text-file":
+        path = tmp_path / "catatan.xlsx"
+        path.write_text("bukan workbook", encoding="utf-8")
+    else:
+        sheets = minimal_sheets()
+        del sheets["RencanaAksi"]
+        path = make_xlsx(sheets, name="tanpa-rencana.xlsx")
+    out = tmp_path / "hasil"
+    result = runner.invoke(main, ["build", str(path), "-o", str(out)])
+    assert result.exit_code == 3
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and path.name in lines[0]
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+    assert not out.exists()
+
+
+def test_init_writes_and_refuses_overwrite(runner, tmp_path):
+    path = tmp_path / "zi.xlsx"
+    first = runner.invoke(main, ["init", str(path), "--unit-kerja", "Kecamatan Uji", "--tahun", "2024"])
+    assert first.exit_code == 0 and path.exists()
+    again = runner.invoke(main, ["init", str(path)])
+    assert again.exit_code == 3 and "--force" in again.stderr
+
+
+def test_catalogue_lists_both_regulations(runner):
+    old = runner.invoke(main, ["catalogue", "--regulasi", "52-2014"])
+    assert old.exit_code == 0
+    assert old.stdout.splitlines()[0] == "PermenPANRB 52/2014: 6 area, 23 komponen, 81 indikator"
+    new = runner.invoke(main, ["catalogue"])
+    assert "P.1.ii.a" in new.stdout and "110 indikator" in new.stdout
+
+
+def test_bad_option_is_a_usage_error(runner):
+    assert runner.invoke(main, ["init", "--regulasi", "10-2019"]).exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["init", "build", "catalogue"])
+def test_every_command_has_help_with_an_example_and_is_in_the_readme(runner, command):
+    result = runner.invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Contoh: zi-sheets " + command in result.output
+    assert f"zi-sheets {command}" in (ROOT / "README.md").read_text(encoding="utf-8")

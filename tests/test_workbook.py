@@ -1,0 +1,250 @@
+"""The reader: flat and grouped layouts, merged cells, variants, and unreadable files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+
+import pytest
+from conftest import EXAMPLE, PLAN_HEADER, minimal_sheets, plan_row
+
+from zi_sheets.errors import UnreadableWorkbook
+from zi_sheets.model import CellRef
+from zi_sheets.workbook import area_number, read_workbook
+
+
+def test_flat_layout_values_keep_their_cells(make_xlsx):
+    workbook = read_workbook(make_xlsx(minimal_sheets()))
+    first, second = workbook.rencana_aksi
+    assert (first.area_no, second.area_no) == (1, 2)
+    assert first.komponen.text == "Penyusunan Tim Kerja"
+    assert str(first.indikator.cell) == "RencanaAksi!E2"
+    assert second.target_waktu.cell == CellRef("RencanaAksi", 3, "H")
+    assert workbook.identitas.nama_unit == "Kecamatan Contoh"
+    assert workbook.identitas.tahun == 2024
+    assert workbook.identitas.tanggal_penetapan == dt.date(2024, 1, 2)
+    assert str(workbook.identitas.get("NIP Pimpinan").cell) == "Identitas!B10"
+
+
+def test_grouped_layout_with_title_rows_area_rows_and_merged_komponen(make_xlsx):
+    rows = [
+        ["RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS"],
+        ["KECAMATAN CONTOH TAHUN 2024"],
+        [],
+        ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET DAN WAKTU"],
+        ["I", "MANAJEMEN PERUBAHAN"],
+        [1, "Tim Kerja", "SK Tim", "Menyusun SK", "SK", "Januari 2024"],
+        [None, None, "Prosedur tim", "Menyusun SOP", "SOP", "Februari 2024"],
+        [None, None, "Evaluasi tim", "Rapat", "Notulen", "Juni 2024"],
+        [2, "Rencana Pembangunan", "Dokumen rencana", "Menyusun", "Dokumen", "Januari 2024"],
+        [],
+        ["II", "PENATAAN TATALAKSANA"],
+        [1, "SOP", "SOP disusun", "Menyusun SOP", "SOP", "Maret 2024"],
+        [None, None, "SOP dievaluasi", "Evaluasi", "Laporan", "Desember 2024"],
+    ]
+    sheets = minimal_sheets()
+    sheets["RencanaAksi"] = rows
+    workbook = read_workbook(make_xlsx(sheets, merges={"RencanaAksi": ["A6:A8", "B6:B8"]}))
+    plan = workbook.rencana_aksi
+    assert [row.area_no for row in plan] == [1, 1, 1, 1, 2, 2]
+    assert [row.komponen.text for row in plan] == ["Tim Kerja"] * 3 + ["Rencana Pembangunan", "SOP", "SOP"]
+    # -- A value merged down keeps the cell the user typed it in.
+    assert {str(row.komponen.cell) for row in plan[:3]} == {"RencanaAksi!B6"}
+    assert [row.row for row in plan] == [6, 7, 8, 9, 12, 13]
+    assert plan[2].target_waktu.text == "Juni 2024"
+    assert plan[4].area.text == "PENATAAN TATALAKSANA"
+
+
+def test_header_variants_extra_columns_and_column_numbering_row(make_xlsx):
+    sheets = minimal_sheets()
+    sheets["RencanaAksi"] = [
+        ["  area ", "Sub Area", "INDIKATOR", "Catatan", "Rencana Aksi", "Data Dukung", "Target dan Waktu"],
+        [1, 2, 3, 4, 5, 6, 7],
+        ["Area V", "Pengaduan", "Pengaduan ditindaklanjuti", "abaikan", "Menyusun", "Laporan", "Triwulan II"],
+    ]
+    (row,) = read_workbook(make_xlsx(sheets)).rencana_aksi
+    assert row.area_no == 5
+    assert row.langkah_aksi.text == "Menyusun"
+    assert row.bukti_fisik.text == "Laporan"
+    assert row.target_waktu.text == "Triwulan II"
+    assert row.row == 3
+
+
+def test_blank_rows_skipped_and_hidden_rows_recorded(make_xlsx):
+    sheets = minimal_sheets()
+    sheets["RencanaAksi"].insert(2, [None] * 9)
+    workbook = read_workbook(make_xlsx(sheets, hidden={"RencanaAksi": [4]}))
+    assert [row.row for row in workbook.rencana_aksi] == [2, 4]
+    assert workbook.hidden_rows == [CellRef("RencanaAksi", 4, "A")]
+
+
+def test_multi_line_cells_and_spaces(make_xlsx):
+    sheets = minimal_sheets()
+    sheets["RencanaAksi"][1][5] = "  Menyusun SOP\r\nMenetapkan SK  \n\n"
+    (row, _) = read_workbook(make_xlsx(sheets)).rencana_aksi
+    assert row.langkah_aksi.lines == ["Menyusun SOP", "Menetapkan SK"]
+
+
+def test_identitas_variants_and_numeric_nip_kept_raw(make_xlsx):
+    sheets = minimal_sheets()
+    sheets["Identitas"][2][0] = "Pemerintah Daerah / Instansi Induk"
+    sheets["Identitas"][9][1] = 197509211996021002
+    identitas = read_workbook(make_xlsx(sheets)).identitas
+    assert identitas.text("Pemerintah Daerah") == "Pemerintah Kabupaten Contoh"
+    assert isinstance(identitas.get("NIP Pimpinan").raw, int)
+
+
+def test_narasi_list_items_bagian_carried_and_placeholders(make_xlsx):
+    sheets = minimal_sheets()
+    sheets["Narasi"] = [
+        ["Bagian", "Isi"],
+        ["1.1 Latar Belakang", "Paragraf {Nama Unit Kerja}."],
+        ["Dasar Hukum", "1. Undang-Undang A;"],
+        [None, "- Peraturan B."],
+        ["Penutup", "Selesai {Tidak Dikenal}."],
+    ]
+    workbook = read_workbook(make_xlsx(sheets))
+    assert [(i.bagian, i.is_list_item) for i in workbook.narasi] == [
+        ("Latar Belakang", False),
+        ("Dasar Hukum", True),
+        ("Dasar Hukum", True),
+        ("Penutup", False),
+    ]
+    assert workbook.narasi[1].isi.text == "Undang-Undang A;"
+    assert workbook.identitas.fill(workbook.narasi[0].isi.text) == "Paragraf Kecamatan Contoh."
+    assert workbook.identitas.unknown_placeholders(workbook.narasi[3].isi.text) == ["Tidak Dikenal"]
+
+
+def test_monev_months_and_areas(make_xlsx):
+    sheets = minimal_sheets()
+    sheets["Monev"] = [
+        ["Bulan", "Area", "Capaian", "Status"],
+        [dt.datetime(2024, 5, 1), "Manajemen Perubahan", "Tim dibentuk", "Selesai"],
+        [None, "Penguatan Pengawasan", "SPIP ditetapkan", "Dalam Proses"],
+        ["Juni 2024", "VI. Peningkatan Kualitas Pelayanan Publik", "Inovasi", "Selesai"],
+    ]
+    monev = read_workbook(make_xlsx(sheets)).monev
+    assert [(m.month, m.area_no) for m in monev] == [((2024, 5), 1), ((2024, 5), 5), ((2024, 6), 6)]
+    assert monev[1].bulan.cell == CellRef("Monev", 2, "A")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I", 1),
+        ("II. Penataan Tatalaksana", 2),
+        ("PENATAAN SISTEM MANAJEMEN SDM", 3),
+        ("Penguatan Akuntabilitas", 4),
+        ("Area V", 5),
+        ("PENINGKATAN KUALITAS PELAYANAN PUBLIK", 6),
+        ("Tim Kerja", None),
+        ("", None),
+    ],
+)
+def test_area_number(text, expected):
+    assert area_number(text) == expected
+
+
+# -- Files that cannot be read at all: one sentence naming the file and what is wrong. --
+
+
+def test_text_file_renamed_xlsx(tmp_path):
+    path = tmp_path / "catatan.xlsx"
+    path.write_text("ini bukan workbook", encoding="utf-8")
+    with pytest.raises(UnreadableWorkbook, match=r"catatan\.xlsx bukan workbook Excel"):
+        read_workbook(path)
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "kosong.xlsx"
+    path.write_bytes(b"")
+    with pytest.raises(UnreadableWorkbook, match=r"kosong\.xlsx kosong"):
+        read_workbook(path)
+
+
+def test_other_zip_renamed_xlsx(tmp_path):
+    path = tmp_path / "surat.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(UnreadableWorkbook, match=r"surat\.xlsx bukan workbook Excel"):
+        read_workbook(path)
+
+
+def test_missing_sheet_names_it_and_lists_present(make_xlsx):
+    sheets = minimal_sheets()
+    del sheets["RencanaAksi"]
+    path = make_xlsx(sheets, name="tanpa-ra.xlsx")
+    with pytest.raises(UnreadableWorkbook, match=r"tanpa-ra\.xlsx: sheet 'RencanaAksi' tidak ada.*Identitas"):
+        read_workbook(path)
+
+
+def test_missing_required_column_names_sheet_and_header(make_xlsx):
+    sheets = minimal_sheets()
+    sheets["RencanaAksi"] = [[h for h in PLAN_HEADER if h != "Bukti Fisik"], ["I", "Tim", "x"]]
+    with pytest.raises(UnreadableWorkbook, match=r"sheet RencanaAksi: kolom 'Bukti Fisik' tidak ditemukan"):
+        read_workbook(make_xlsx(sheets))
+
+
+def test_old_xls_and_encrypted_containers(tmp_path):
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+    old = tmp_path / "lama.xlsx"
+    old.write_bytes(ole2)
+    with pytest.raises(UnreadableWorkbook, match=r"lama\.xlsx berformat Excel lama \(\.xls\)"):
+        read_workbook(old)
+    locked = tmp_path / "terkunci.xlsx"
+    locked.write_bytes(ole2 + "EncryptedPackage".encode("utf-16-le"))
+    with pytest.raises(UnreadableWorkbook, match=r"terkunci\.xlsx dilindungi kata sandi"):
+        read_workbook(locked)
+
+
+def test_input_file_is_never_changed(make_xlsx):
+    path = make_xlsx(minimal_sheets())
+    before = path.read_bytes()
+    read_workbook(path)
+    assert path.read_bytes() == before
+
+
+def test_plan_row_factory_is_flat():
+    assert len(plan_row("I", "K", "I")) == len(PLAN_HEADER)
+
+
+# -- The bundled example, transcribed from the 2019 Pasirian plan. --
+
+
+@pytest.fixture(scope="module")
+def example():
+    return read_workbook(EXAMPLE)
+
+
+def test_example_identity(example):
+    identitas = example.identitas
+    assert identitas.nama_unit == "OPD Kecamatan Pasirian"
+    assert identitas.tahun == 2019
+    assert identitas.tanggal_penetapan == dt.date(2019, 1, 2)
+    assert identitas.text("NIP Pimpinan") == "19750921 199602 1 002"
+    assert identitas.text("Nama Ketua Tim") == "EGOL SUBANDI, S.AP"
+
+
+def test_example_plan_rows_per_area(example):
+    per_area = [sum(1 for row in example.rencana_aksi if row.area_no == area) for area in range(1, 7)]
+    assert per_area == [7, 6, 18, 11, 18, 12]
+    assert all(row.komponen for row in example.rencana_aksi)
+
+
+def test_example_keeps_the_defects(example):
+    by_target = {row.target_waktu.text for row in example.rencana_aksi}
+    assert {"Feb-17", "Juni, Desember 208", "Januari 2017"} <= by_target
+    e_office = [row for row in example.rencana_aksi if row.komponen.text.startswith("E- Office")]
+    assert e_office and not e_office[0].indikator
+
+
+def test_example_other_sheets(example):
+    assert len(example.mekanisme) == 7
+    assert len(example.target_prioritas) == 15
+    assert {item.bagian for item in example.narasi} == {
+        "Latar Belakang", "Dasar Hukum", "Maksud dan Tujuan", "Pengertian Umum", "Pencanangan",
+        "Proses Pembangunan", "Penutup",
+    }
+    assert all(entry.month == (2019, 5) for entry in example.monev)
+    assert {entry.area_no for entry in example.monev} == set(range(1, 7))
