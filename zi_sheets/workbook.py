@@ -363,12 +363,12 @@ class _SheetFinder:
         header_row, columns = _find_header(grid, spec, self.path)
         records = []
         for row in range(header_row + 1, grid.max_row + 1):
-            values = {field: grid.value(row, col) for field, col in columns.items()}
-            extra = {f"_{col}": grid.value(row, col) for col in grid.columns if col not in columns.values()}
-            if not any(values.values()) and not any(extra.values()):
+            by_column = {col: grid.value(row, col) for col in grid.columns}
+            texts = [value.text for value in by_column.values() if value]
+            if not texts or _is_column_numbering(texts):
                 continue
-            if _is_column_numbering(values, columns):
-                continue
+            values = {field: by_column[col] for field, col in columns.items()}
+            extra = {f"_{col}": value for col, value in by_column.items() if col not in columns.values()}
             if grid.is_hidden(row):
                 self.hidden_rows.append(CellRef(name, row, "A"))
             records.append(Record(row, {**values, **extra}))
@@ -458,9 +458,8 @@ def _title(column: Column) -> str:
     return column.headers[0].title().replace("Lke", "LKE")
 
 
-def _is_column_numbering(values: dict[str, CellValue], columns: dict[str, int]) -> bool:
+def _is_column_numbering(texts: list[str]) -> bool:
     """True for the "1 | 2 | 3 ..." row some staff put under the header to number the columns."""
-    texts = [values[field].text for field in sorted(columns, key=columns.get) if values[field]]
     return len(texts) >= 3 and texts == [str(i) for i in range(1, len(texts) + 1)]
 
 
