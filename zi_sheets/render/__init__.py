@@ -1,0 +1,1 @@
+"""Document renderers: one module per document, plus the shared python-docx helpers."""

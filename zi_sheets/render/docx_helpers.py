@@ -1,0 +1,660 @@
+"""Page setup, named styles, fast tables and signature blocks shared by every document zi-sheets writes.
+
+Look lives in styles applied by name (the constants below); the only direct formatting is layout that a style
+cannot express (cover spacing, page breaks, column widths).
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import docx
+from docx.document import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.section import Section
+from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.styles.style import BaseStyle
+from docx.table import Table
+from lxml import etree
+
+from zi_sheets.files import write_atomic
+
+# -- Style names the documents apply; built-in names keep Word's navigation pane and TOC working. --
+NORMAL = "Normal"
+TITLE = "Title"
+HEADING_1 = "Heading 1"
+HEADING_2 = "Heading 2"
+BODY_TEXT = "Body Text"
+NUMBERED_ITEM = "Numbered Item"
+COVER_TITLE = "Cover Title"
+COVER_TEXT = "Cover Text"
+TABLE_TEXT = "Table Text"
+TABLE_HEADING = "Table Heading"
+TABLE_GROUP = "Table Group"
+SIGNATURE_TEXT = "Signature Text"
+SIGNER_NAME = "Signer Name"
+FOOTER = "Footer"
+TABLE_GRID = "Table Grid"
+
+HEADER_FILL = "D9D9D9"
+GROUP_FILL = "F2F2F2"
+
+_BLACK = RGBColor(0, 0, 0)
+_EMU_PER_TWIP = 635
+# -- Characters XML 1.0 forbids; Excel cells can hold them (e.g. _x000B_), lxml refuses them. --
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+Align = Literal["left", "center", "right", "both"]
+
+
+@dataclass(frozen=True)
+class PageStyle:
+    """Paper, margins and fonts of a document; the defaults are F4 paper and Arial as Tata Naskah Dinas asks.
+
+    `landscape_margins_cm` (top, bottom, left, right) is None to rotate the portrait margins with the sheet,
+    so the binding margin (portrait left) becomes the landscape top and a bound landscape page lines up.
+    """
+
+    paper_width_mm: float = 215
+    paper_height_mm: float = 330
+    margin_top_cm: float = 2.0
+    margin_bottom_cm: float = 2.5
+    margin_left_cm: float = 3.0
+    margin_right_cm: float = 2.0
+    landscape_margins_cm: tuple[float, float, float, float] | None = None
+    font_name: str = "Arial"
+    body_size_pt: float = 12
+    table_size_pt: float = 10
+    line_spacing: float = 1.5
+    language: str = "id-ID"
+
+    @classmethod
+    def a4(cls, **changes: object) -> PageStyle:
+        """The same style on A4 paper (210 x 297 mm); `changes` override any other field."""
+        return cls(paper_width_mm=210, paper_height_mm=297, **changes)  # type: ignore[arg-type]
+
+    def margins_cm(self, landscape: bool = False) -> tuple[float, float, float, float]:
+        """(top, bottom, left, right) in cm for a portrait or landscape section."""
+        if not landscape:
+            return (self.margin_top_cm, self.margin_bottom_cm, self.margin_left_cm, self.margin_right_cm)
+        if self.landscape_margins_cm is not None:
+            return self.landscape_margins_cm
+        # -- the sheet turned a quarter clockwise: left edge to the top, top to the right, and so on --
+        return (self.margin_left_cm, self.margin_right_cm, self.margin_bottom_cm, self.margin_top_cm)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Text and fonts
+
+
+def clean_text(text: str) -> str:
+    """`text` without the control characters that XML cannot hold (lxml refuses them)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def set_fonts(element: etree._Element, font_name: str) -> None:
+    """Set `font_name` in all four `w:rFonts` slots of the `w:rPr` under `element` (style or run).
+
+    -- Word picks the slot by script (ascii, hAnsi, eastAsia, cs) and theme attributes win over names, so
+    -- setting only ascii/hAnsi (python-docx's `font.name`) leaves LibreOffice on the theme font. --
+    """
+    rPr = element if element.tag == qn("w:rPr") else element.get_or_add_rPr()  # type: ignore[attr-defined]
+    rFonts = rPr.get_or_add_rFonts()
+    for theme_attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rFonts.attrib.pop(qn(theme_attribute), None)
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rFonts.set(qn(slot), font_name)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Document and styles
+
+
+def new_document(style: PageStyle | None = None) -> Document:
+    """A new document from python-docx's default template with the named styles set up for `style`.
+
+    `style` None means the default `PageStyle()` (F4, Arial 12). The first section gets paper and margins.
+    """
+    style = style or PageStyle()
+    document = docx.Document()
+    _set_doc_defaults(document, style)
+    _define_styles(document, style)
+    setup_section(document.sections[0], style)
+    document.core_properties.language = style.language
+    return document
+
+
+def _set_doc_defaults(document: Document, style: PageStyle) -> None:
+    # -- docDefaults feed every style, including table styles and footers we never touch --
+    rPr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_fonts(rPr, style.font_name)
+    for tag in ("w:sz", "w:szCs"):
+        rPr.find(qn(tag)).set(qn("w:val"), str(round(style.body_size_pt * 2)))
+    lang = rPr.find(qn("w:lang"))
+    lang.set(qn("w:val"), style.language)
+    lang.set(qn("w:eastAsia"), style.language)
+
+
+def _paragraph_style(document: Document, name: str, base: str | None = NORMAL) -> BaseStyle:
+    try:
+        found = document.styles[name]
+    except KeyError:
+        found = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        found.quick_style = True
+    if base is not None and name != base:
+        found.base_style = document.styles[base]
+    return found
+
+
+def _look(
+    found: BaseStyle,
+    style: PageStyle,
+    *,
+    size: float | None = None,
+    bold: bool | None = None,
+    italic: bool | None = False,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+    line_spacing: float | None = None,
+    before: float | None = None,
+    after: float | None = None,
+    keep_with_next: bool | None = None,
+) -> None:
+    set_fonts(found.element, style.font_name)
+    font = found.font
+    font.color.rgb = _BLACK
+    font.size = Pt(size or style.body_size_pt)
+    font.bold = bold
+    font.italic = italic
+    if found.type != WD_STYLE_TYPE.PARAGRAPH:
+        return
+    fmt = found.paragraph_format
+    if align is not None:
+        fmt.alignment = align
+    if line_spacing is not None:
+        fmt.line_spacing = line_spacing
+    if before is not None:
+        fmt.space_before = Pt(before)
+    if after is not None:
+        fmt.space_after = Pt(after)
+    if keep_with_next is not None:
+        fmt.keep_with_next = keep_with_next
+
+
+def _define_styles(document: Document, style: PageStyle) -> None:
+    center, left, justify = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
+    body, table, spacing = style.body_size_pt, style.table_size_pt, style.line_spacing
+    tight = {"line_spacing": 1.0, "before": 0, "after": 0}
+    strong = {"bold": True, "keep_with_next": True}
+    # -- (name, base style, look); None as base keeps the template's own base --
+    specs: list[tuple[str, str | None, dict[str, Any]]] = [
+        (NORMAL, None, {"align": left, "line_spacing": 1.15, "before": 0, "after": 0}),
+        (TITLE, NORMAL, {"size": body + 2, "align": center, "before": 0, "after": 18, **strong}),
+        (HEADING_1, NORMAL, {"align": center, "before": 12, "after": 12, **strong}),
+        (HEADING_2, NORMAL, {"align": left, "before": 12, "after": 6, **strong}),
+        (BODY_TEXT, NORMAL, {"align": justify, "line_spacing": spacing, "before": 0, "after": 6}),
+        (NUMBERED_ITEM, NORMAL, {"align": justify, "line_spacing": spacing, "before": 0, "after": 3}),
+        (COVER_TITLE, NORMAL, {"size": body + 4, "bold": True, "align": center, "line_spacing": 1.15}),
+        (COVER_TEXT, NORMAL, {"bold": True, "align": center, "line_spacing": 1.15}),
+        (TABLE_TEXT, NORMAL, {"size": table, "align": left, **tight}),
+        (TABLE_HEADING, TABLE_TEXT, {"size": table, "bold": True, "align": center, **tight}),
+        # -- an area row must not stay alone at the foot of a page: keepNext holds it to the next row --
+        (TABLE_GROUP, TABLE_TEXT, {"size": table, "align": left, **strong, **tight}),
+        (SIGNATURE_TEXT, NORMAL, {"align": center, **tight}),
+        (FOOTER, NORMAL, {"size": table, "align": center, **tight}),
+    ]
+    for name, base, look in specs:
+        _look(_paragraph_style(document, name, base), style, **look)
+
+    # -- the template's Title draws a blue rule under itself and its Footer has Letter-size tab stops --
+    title_rule = document.styles[TITLE].element.xpath("./w:pPr/w:pBdr")
+    footer_tabs = document.styles[FOOTER].element.xpath("./w:pPr/w:tabs")
+    for stale in title_rule + footer_tabs:
+        stale.getparent().remove(stale)
+    document.styles[BODY_TEXT].paragraph_format.first_line_indent = Cm(1.25)
+    # -- numbers are written into the text ("1.<tab>") so every viewer and python-docx see them; the
+    # -- hanging indent and the tab stop line the wrapped lines up under the text, not under the number --
+    item = document.styles[NUMBERED_ITEM].paragraph_format
+    item.left_indent, item.first_line_indent = Cm(0.75), Cm(-0.75)
+    item.tab_stops.add_tab_stop(Cm(0.75), WD_TAB_ALIGNMENT.LEFT)
+
+    try:
+        signer = document.styles[SIGNER_NAME]
+    except KeyError:
+        signer = document.styles.add_style(SIGNER_NAME, WD_STYLE_TYPE.CHARACTER)
+    _look(signer, style, bold=True)
+    signer.font.underline = True
+    _look(document.styles[TABLE_GRID], style, size=table, bold=None, italic=None)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Sections and footers
+
+
+def setup_section(section: Section, style: PageStyle, *, landscape: bool = False) -> None:
+    """Give `section` the paper size, orientation and margins of `style`."""
+    short, long = Mm(style.paper_width_mm), Mm(style.paper_height_mm)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    top, bottom, left, right = style.margins_cm(landscape)
+    section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
+    section.left_margin, section.right_margin = Cm(left), Cm(right)
+    section.header_distance, section.footer_distance = Cm(1.25), Cm(1.25)
+
+
+def add_landscape_section(document: Document, style: PageStyle) -> Section:
+    """Start a new landscape section on a new page (for wide tables) and return it."""
+    return _add_section(document, style, landscape=True)
+
+
+def add_portrait_section(document: Document, style: PageStyle) -> Section:
+    """Start a new portrait section on a new page (back from a landscape one) and return it."""
+    return _add_section(document, style, landscape=False)
+
+
+def _add_section(document: Document, style: PageStyle, *, landscape: bool) -> Section:
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    # -- the new section is a clone of the previous one: drop a cover's title-page flag --
+    section.different_first_page_header_footer = False
+    setup_section(section, style, landscape=landscape)
+    return section
+
+
+def text_width_twips(section: Section) -> int:
+    """The width between the margins of `section`, in twentieths of a point (the unit of table widths)."""
+    return _twips(section.page_width) - _twips(section.left_margin) - _twips(section.right_margin)
+
+
+def _twips(length: int | None) -> int:
+    return round((length or 0) / _EMU_PER_TWIP)
+
+
+def add_page_number_footer(section: Section, *, title_page: bool = False) -> None:
+    """Put a centred PAGE field in the footer of `section`; `title_page` leaves its first page unnumbered.
+
+    -- Each section gets its own footer instead of inheriting the previous one, so a section's numbering
+    -- never depends on how a viewer resolves "linked to previous". --
+    """
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    paragraph.style = FOOTER
+    for run in paragraph.runs:
+        run._r.getparent().remove(run._r)
+    add_field(paragraph._p, "PAGE", placeholder="1")
+    section.different_first_page_header_footer = title_page
+    if title_page:
+        section.first_page_footer.is_linked_to_previous = False
+
+
+def add_field(p: etree._Element, instruction: str, *, placeholder: str = "") -> None:
+    """Append a complex field (fldChar begin / instrText / separate / result / end) to paragraph `p`.
+
+    -- The complex form is what Word itself writes; a viewer that never updates fields shows `placeholder`.
+    """
+    w = nsdecls("w")
+    for xml in (
+        f'<w:r {w}><w:fldChar w:fldCharType="begin"/></w:r>',
+        f'<w:r {w}><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>',
+        f'<w:r {w}><w:fldChar w:fldCharType="separate"/></w:r>',
+        f"<w:r {w}><w:t>{placeholder}</w:t></w:r>",
+        f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        p.append(parse_xml(xml))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Tables
+
+
+def split_width(total: int, proportions: Sequence[float]) -> list[int]:
+    """`total` twips shared by `proportions`, rounded so the parts sum to `total` exactly."""
+    weight = sum(proportions)
+    exact = [total * p / weight for p in proportions]
+    parts = [int(x) for x in exact]
+    # -- largest remainder: hand the leftover twips to the columns that lost most in rounding --
+    order = sorted(range(len(exact)), key=lambda i: exact[i] - parts[i], reverse=True)
+    for i in order[: total - sum(parts)]:
+        parts[i] += 1
+    return parts
+
+
+def _insert_tblPr_child(tblPr: etree._Element, child: etree._Element, successors: Sequence[str]) -> None:
+    for old in tblPr.findall(child.tag):
+        tblPr.remove(old)
+    tblPr.insert_element_before(child, *successors)  # type: ignore[attr-defined]
+
+
+_TBLPR_ORDER = (
+    "w:tblStyle",
+    "w:tblpPr",
+    "w:tblOverlap",
+    "w:bidiVisual",
+    "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize",
+    "w:tblW",
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+    "w:tblPrChange",
+)
+
+
+def _after(tag: str) -> tuple[str, ...]:
+    return _TBLPR_ORDER[_TBLPR_ORDER.index(tag) + 1 :]
+
+
+def set_column_widths(table: Table, widths: Sequence[int]) -> None:
+    """Fix `table` to `widths` (twips): in w:tblGrid, in every cell's w:tcW, as the table width, fixed layout.
+
+    -- Word reads tcW, LibreOffice reads tblGrid; with only one of them the other drifts. A spanned cell
+    -- gets the sum of the columns it covers. --
+    """
+    tbl = table._tbl
+    grid = tbl.tblGrid
+    for gridCol in list(grid):
+        grid.remove(gridCol)
+    for width in widths:
+        grid.append(parse_xml(f'<w:gridCol {nsdecls("w")} w:w="{width}"/>'))
+    tblPr = tbl.tblPr
+    total = sum(widths)
+    _insert_tblPr_child(
+        tblPr, parse_xml(f'<w:tblW {nsdecls("w")} w:w="{total}" w:type="dxa"/>'), _after("w:tblW")
+    )
+    _insert_tblPr_child(
+        tblPr, parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'), _after("w:tblLayout")
+    )
+    for tr in tbl.tr_lst:
+        column = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            _set_tc_width(tc, sum(widths[column : column + span]))
+            column += span
+
+
+def _set_tc_width(tc: etree._Element, width: int) -> None:
+    tcW = tc.get_or_add_tcPr().get_or_add_tcW()  # type: ignore[attr-defined]
+    tcW.set(qn("w:w"), str(width))
+    tcW.set(qn("w:type"), "dxa")
+
+
+def set_table_borders(table: Table, *, size: int = 4, visible: bool = True) -> None:
+    """Single lines of `size` eighths of a point around and inside `table`, or none when not `visible`.
+
+    -- Set on the table itself as well as by the Table Grid style: not every viewer resolves styles. --
+    """
+    value = f'w:val="single" w:sz="{size}" w:space="0" w:color="000000"' if visible else 'w:val="nil"'
+    edges = "".join(
+        f"<w:{edge} {value}/>" for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    borders = parse_xml(f"<w:tblBorders {nsdecls('w')}>{edges}</w:tblBorders>")
+    _insert_tblPr_child(table._tbl.tblPr, borders, _after("w:tblBorders"))
+
+
+def set_repeat_header(tr: etree._Element) -> None:
+    """Mark row `tr` (a w:tr) as a header row that Word and LibreOffice repeat at the top of every page."""
+    _set_trPr_flag(tr, "w:tblHeader")
+
+
+def set_cant_split(tr: etree._Element) -> None:
+    """Keep row `tr` (a w:tr) whole on one page."""
+    _set_trPr_flag(tr, "w:cantSplit")
+
+
+def _set_trPr_flag(tr: etree._Element, tag: str) -> None:
+    trPr = tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    if trPr.find(qn(tag)) is None:
+        trPr.append(parse_xml(f"<{tag} {nsdecls('w')}/>"))
+
+
+def set_cell_shading(tc: etree._Element, fill: str) -> None:
+    """Fill cell `tc` (a w:tc) with the hex colour `fill`, e.g. "D9D9D9"."""
+    tcPr = tc.get_or_add_tcPr()  # type: ignore[attr-defined]
+    for old in tcPr.findall(qn("w:shd")):
+        tcPr.remove(old)
+    shd = parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>')
+    tcPr.insert_element_before(  # type: ignore[attr-defined]
+        shd,
+        "w:noWrap",
+        "w:tcMar",
+        "w:textDirection",
+        "w:tcFitText",
+        "w:vAlign",
+        "w:hideMark",
+        "w:headers",
+        "w:cellIns",
+        "w:cellDel",
+        "w:cellMerge",
+        "w:tcPrChange",
+    )
+
+
+def merge_vertically(table: Table, column: int, first_row: int, last_row: int) -> None:
+    """Merge grid column `column` of `table` from `first_row` to `last_row` (inclusive) by w:vMerge.
+
+    The top cell keeps its content; the cells below are emptied (Word shows only the top cell's).
+    """
+    rows = table._tbl.tr_lst
+    for index in range(first_row, last_row + 1):
+        tc = _tc_at(rows[index], column)
+        tc.vMerge = "restart" if index == first_row else "continue"  # type: ignore[attr-defined]
+        if index != first_row:
+            for p in tc.findall(qn("w:p"))[1:]:
+                tc.remove(p)
+            for p in tc.findall(qn("w:p")):
+                for child in list(p):
+                    if child.tag != qn("w:pPr"):
+                        p.remove(child)
+
+
+def _tc_at(tr: etree._Element, column: int) -> etree._Element:
+    offset = 0
+    for tc in tr.tc_lst:  # type: ignore[attr-defined]
+        if offset == column:
+            return tc
+        offset += tc.grid_span
+    raise IndexError(f"no cell starts at grid column {column}")
+
+
+@dataclass(frozen=True, slots=True)
+class CellSpec:
+    """One cell for `TableWriter.add_row`: each of `lines` becomes its own paragraph.
+
+    `span` columns wide; `merge` is "restart" for the top of a vertical merge, "continue" below it, None for
+    no merge; `style` is a paragraph style name (None: the writer's body style); `align` overrides the
+    style's alignment (None: keep it); `shading` is a hex fill (None: none).
+    """
+
+    lines: Sequence[str] = ()
+    span: int = 1
+    merge: Literal["restart", "continue"] | None = None
+    style: str | None = None
+    align: Align | None = None
+    shading: str | None = None
+
+
+class TableWriter:
+    """Writes the rows of a wide table as XML copied from prototypes.
+
+    -- python-docx's `add_row()` and `cell()` rebuild the whole grid on every call (quadratic in rows);
+    -- deep-copying a prepared w:tr / w:p and filling it keeps 2,000 rows well under a second. --
+    """
+
+    def __init__(
+        self,
+        document: Document,
+        widths: Sequence[int],
+        *,
+        body_style: str = TABLE_TEXT,
+        table_style: str | None = TABLE_GRID,
+        borders: bool = True,
+    ) -> None:
+        """A new empty table at the end of `document`'s body, `widths` in twips (their sum is its width)."""
+        self.widths = list(widths)
+        self.table = document.add_table(rows=0, cols=len(self.widths))
+        if table_style is not None:
+            self.table.style = document.styles[table_style]
+        set_column_widths(self.table, self.widths)
+        set_table_borders(self.table, visible=borders)
+        self._styles = document.styles
+        self._body_style = body_style
+        self._tc_proto = parse_xml(
+            f'<w:tc {nsdecls("w")}><w:tcPr><w:tcW w:w="0" w:type="dxa"/></w:tcPr></w:tc>'
+        )
+        self._p_protos: dict[tuple[str, str | None], etree._Element] = {}
+        self._tr_protos: dict[tuple[bool, bool], etree._Element] = {}
+
+    def add_row(
+        self, cells: Sequence[CellSpec], *, header: bool = False, cant_split: bool = True
+    ) -> etree._Element:
+        """Append one row of `cells` (their spans must cover every column) and return its w:tr.
+
+        `header` repeats the row on every page; `cant_split` keeps it whole on one page.
+        """
+        if sum(cell.span for cell in cells) != len(self.widths):
+            raise ValueError(
+                f"cells span {sum(c.span for c in cells)} columns, the table has {len(self.widths)}"
+            )
+        tr = copy.deepcopy(self._tr_proto(header, cant_split))
+        column = 0
+        for cell in cells:
+            tr.append(self._tc(cell, sum(self.widths[column : column + cell.span])))
+            column += cell.span
+        self.table._tbl.append(tr)
+        return tr
+
+    def _tr_proto(self, header: bool, cant_split: bool) -> etree._Element:
+        key = (header, cant_split)
+        if key not in self._tr_protos:
+            flags = ("<w:cantSplit/>" if cant_split else "") + ("<w:tblHeader/>" if header else "")
+            self._tr_protos[key] = parse_xml(f"<w:tr {nsdecls('w')}><w:trPr>{flags}</w:trPr></w:tr>")
+        return self._tr_protos[key]
+
+    def _tc(self, cell: CellSpec, width: int) -> etree._Element:
+        tc = copy.deepcopy(self._tc_proto)
+        tcPr = tc[0]
+        tcPr[0].set(qn("w:w"), str(width))
+        # -- tcPr children in schema order: tcW, gridSpan, vMerge, ..., shd --
+        if cell.span > 1:
+            etree.SubElement(tcPr, qn("w:gridSpan")).set(qn("w:val"), str(cell.span))
+        if cell.merge is not None:
+            etree.SubElement(tcPr, qn("w:vMerge")).set(qn("w:val"), cell.merge)
+        if cell.shading is not None:
+            shd = etree.SubElement(tcPr, qn("w:shd"))
+            shd.set(qn("w:val"), "clear")
+            shd.set(qn("w:color"), "auto")
+            shd.set(qn("w:fill"), cell.shading)
+        proto = self._p_proto(cell.style or self._body_style, cell.align)
+        lines = [] if cell.merge == "continue" else [clean_text(line) for line in cell.lines]
+        for line in lines or [""]:
+            p = copy.deepcopy(proto)
+            if line:
+                t = etree.SubElement(etree.SubElement(p, qn("w:r")), qn("w:t"))
+                t.text = line
+                if line != line.strip():
+                    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            tc.append(p)
+        return tc
+
+    def _p_proto(self, style_name: str, align: str | None) -> etree._Element:
+        key = (style_name, align)
+        if key not in self._p_protos:
+            style_id = self._styles[style_name].style_id
+            jc = f'<w:jc w:val="{align}"/>' if align else ""
+            self._p_protos[key] = parse_xml(
+                f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{style_id}"/>{jc}</w:pPr></w:p>'
+            )
+        return self._p_protos[key]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Signatures, NIP, saving
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One signatory of a signature block.
+
+    `place_date` ("Lumajang, 2 Januari 2019") and `lead` ("Mengetahui,") are '' to leave those lines out;
+    `jabatan` holds the position lines; `nip` '' leaves the NIP line empty (for a non-civil-servant).
+    """
+
+    nama: str
+    jabatan: Sequence[str] = ()
+    nip: str = ""
+    lead: str = ""
+    place_date: str = ""
+
+
+def add_signature_block(
+    document: Document, left: Signer | None = None, right: Signer | None = None, *, signature_lines: int = 4
+) -> Table:
+    """A borderless two-column signature table at the end of `document`; a None side stays empty.
+
+    Lines are padded so both names stand on the same line; one signer on the right is the usual
+    single-signature layout. The name is bold and underlined, "NIP. ..." below it.
+    """
+    signers = [s for s in (left, right) if s is not None]
+    has_place = any(s.place_date for s in signers)
+    has_lead = any(s.lead for s in signers)
+    jabatan_count = max((len(s.jabatan) for s in signers), default=0)
+
+    table = document.add_table(rows=1, cols=2)
+    widths = split_width(text_width_twips(document.sections[-1]), (1, 1))
+    set_column_widths(table, widths)
+    set_table_borders(table, visible=False)
+    set_cant_split(table.rows[0]._tr)
+    for cell, signer in zip(table.rows[0].cells, (left, right), strict=True):
+        first = cell.paragraphs[0]
+        first.style = SIGNATURE_TEXT
+        if signer is None:
+            continue
+        lines: list[str] = []
+        if has_place:
+            lines.append(signer.place_date)
+        if has_lead:
+            lines.append(signer.lead)
+        lines += list(signer.jabatan) + [""] * (jabatan_count - len(signer.jabatan))
+        lines += [""] * signature_lines
+        for index, line in enumerate(lines):
+            paragraph = first if index == 0 else cell.add_paragraph(style=SIGNATURE_TEXT)
+            if line:
+                paragraph.add_run(clean_text(line))
+        name = cell.add_paragraph(style=SIGNATURE_TEXT) if lines else first
+        name.add_run(clean_text(signer.nama), style=SIGNER_NAME)
+        nip = cell.add_paragraph(style=SIGNATURE_TEXT)
+        if signer.nip:
+            nip.add_run(f"NIP. {format_nip(signer.nip)}")
+    return table
+
+
+def format_nip(text: str) -> str:
+    """An 18-digit NIP grouped as printed, "19750921 199602 1 002"; anything else is returned as given."""
+    compact = re.sub(r"[\s.\-]", "", text)
+    if len(compact) == 18 and compact.isdigit():
+        return f"{compact[:8]} {compact[8:14]} {compact[14]} {compact[15:]}"
+    return text.strip()
+
+
+def save_atomic(document: Document, path: str | os.PathLike[str]) -> Path:
+    """Save `document` to `path` through a temporary file in the same folder and a rename.
+
+    A failed save leaves `path` as it was and no temporary file behind (see `zi_sheets.files`).
+    """
+    return write_atomic(Path(path), document.save)
