@@ -1,0 +1,297 @@
+"""The Rencana Kerja Pembangunan ZI document: cover, approval page, BAB I-IV and the Rencana Aksi matrix."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from docx.document import Document
+from docx.shared import Cm, Mm
+
+from zi_sheets.bahasa import format_tanggal, roman
+from zi_sheets.model import AREAS, IDENTITAS_FIELDS, CellValue, Identitas, PlanRow, Workbook
+from zi_sheets.render.docx_helpers import (
+    BODY_TEXT,
+    COVER_TEXT,
+    COVER_TITLE,
+    GROUP_FILL,
+    HEADER_FILL,
+    HEADING_1,
+    HEADING_2,
+    NUMBERED_ITEM,
+    TABLE_GROUP,
+    TABLE_HEADING,
+    TITLE,
+    CellSpec,
+    PageStyle,
+    Signer,
+    TableWriter,
+    add_landscape_section,
+    add_page_number_footer,
+    add_portrait_section,
+    add_signature_block,
+    clean_text,
+    new_document,
+    split_width,
+    text_width_twips,
+)
+
+DOCUMENT_TITLE = "DOKUMEN RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS"
+UNKNOWN_AREA = "LAIN-LAIN"
+
+
+@dataclass(frozen=True)
+class Bab:
+    """One chapter: its title, its numbered sub-sections as (heading, Narasi bagian), or Narasi directly
+    under it (`bagian`, None for none), or the Rencana Aksi table (`rencana_aksi`, in a landscape section).
+    """
+
+    title: str
+    subsections: tuple[tuple[str, str], ...] = ()
+    bagian: str | None = None
+    rencana_aksi: bool = False
+
+
+# -- The one list the BAB and sub-section numbers are generated from. --
+BABS: tuple[Bab, ...] = (
+    Bab(
+        "PENDAHULUAN",
+        (
+            ("Latar Belakang", "Latar Belakang"),
+            ("Dasar Hukum", "Dasar Hukum"),
+            ("Maksud dan Tujuan", "Maksud dan Tujuan"),
+            ("Pengertian Umum", "Pengertian Umum"),
+        ),
+    ),
+    Bab(
+        "PROGRAM KERJA PEMBANGUNAN ZONA INTEGRITAS",
+        (
+            ("Pencanangan Pembangunan Zona Integritas", "Pencanangan"),
+            ("Proses Pembangunan Zona Integritas Menuju WBK/WBBM", "Proses Pembangunan"),
+        ),
+    ),
+    Bab("RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS", rencana_aksi=True),
+    Bab("PENUTUP", bagian="Penutup"),
+)
+
+# -- (header, share of the width, PlanRow field); the NO and KOMPONEN columns are filled by grouping. --
+_COLUMNS: tuple[tuple[str, float, str | None], ...] = (
+    ("NO", 4, None),
+    ("KOMPONEN", 14, None),
+    ("INDIKATOR", 21, "indikator"),
+    ("LANGKAH AKSI", 25, "langkah_aksi"),
+    ("BUKTI FISIK", 22, "bukti_fisik"),
+    ("TARGET WAKTU", 14, "target_waktu"),
+)
+_COLUMNS_WITH_PJ: tuple[tuple[str, float, str | None], ...] = (
+    ("NO", 4, None),
+    ("KOMPONEN", 12, None),
+    ("INDIKATOR", 18, "indikator"),
+    ("LANGKAH AKSI", 21, "langkah_aksi"),
+    ("BUKTI FISIK", 18, "bukti_fisik"),
+    ("TARGET WAKTU", 12, "target_waktu"),
+    ("PENANGGUNG JAWAB", 15, "penanggung_jawab"),
+)
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_KNOWN_FIELDS = frozenset(name.lower() for name in IDENTITAS_FIELDS)
+
+
+@dataclass
+class KomponenGroup:
+    """The consecutive plan rows of one komponen within an area; `number` is 1..n within the area."""
+
+    number: int
+    komponen: CellValue
+    rows: list[PlanRow] = field(default_factory=list)
+
+
+@dataclass
+class AreaGroup:
+    """The plan rows of one area; `area_no` None for rows whose area was not recognised."""
+
+    area_no: int | None
+    name: str
+    komponen: list[KomponenGroup] = field(default_factory=list)
+
+    @property
+    def numeral(self) -> str:
+        """The Roman numeral of the area, '' for an unrecognised one."""
+        return roman(self.area_no) if self.area_no else ""
+
+
+def group_by_area(rows: Sequence[PlanRow]) -> list[AreaGroup]:
+    """The plan rows grouped by area (I..VI, then unrecognised areas by their text) and komponen.
+
+    A komponen starts whenever its text differs from the previous row's; an empty komponen continues it.
+    """
+    buckets: dict[tuple[int | None, str], AreaGroup] = {}
+    for row in rows:
+        if row.area_no in AREAS:
+            key: tuple[int | None, str] = (row.area_no, "")
+            name = AREAS[row.area_no]
+        else:
+            key, name = (None, _normal(row.area.text)), row.area.text
+        group = buckets.setdefault(key, AreaGroup(key[0], name.upper() or UNKNOWN_AREA))
+        current = group.komponen[-1] if group.komponen else None
+        if current is None or (row.komponen and _normal(row.komponen.text) != _normal(current.komponen.text)):
+            current = KomponenGroup(len(group.komponen) + 1, row.komponen)
+            group.komponen.append(current)
+        current.rows.append(row)
+    known = sorted((g for g in buckets.values() if g.area_no is not None), key=lambda g: g.area_no or 0)
+    return known + [g for g in buckets.values() if g.area_no is None]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def build_rencana_kerja(workbook: Workbook, style: PageStyle | None = None) -> Document:
+    """The Rencana Kerja Pembangunan ZI of `workbook` as a python-docx Document (not saved).
+
+    `style` None means the default page style (F4, Arial 12).
+    """
+    style = style or PageStyle()
+    identitas = workbook.identitas
+    document = new_document(style)
+    unit = identitas.nama_unit.upper()
+    tahun = _tahun(identitas)
+    document.core_properties.title = _join(DOCUMENT_TITLE, unit, tahun)
+    document.core_properties.author = "Tim Zona Integritas"
+
+    _add_cover(document, identitas, style, unit, tahun)
+    _add_approval_page(document, identitas, unit, tahun)
+
+    title = document.add_paragraph(_join(DOCUMENT_TITLE, unit, tahun), style=TITLE)
+    title.paragraph_format.page_break_before = True
+    landscape = False
+    for bab_no, bab in enumerate(BABS, start=1):
+        if bab.rencana_aksi != landscape:
+            landscape = bab.rencana_aksi
+            (add_landscape_section if landscape else add_portrait_section)(document, style)
+        document.add_paragraph(f"BAB {roman(bab_no)} {bab.title}", style=HEADING_1)
+        if bab.bagian is not None:
+            _add_narasi(document, workbook, bab.bagian)
+        for sub_no, (heading, bagian) in enumerate(bab.subsections, start=1):
+            document.add_paragraph(f"{bab_no}.{sub_no} {heading}", style=HEADING_2)
+            _add_narasi(document, workbook, bagian)
+        if bab.rencana_aksi:
+            _add_rencana_aksi_table(document, workbook.rencana_aksi)
+
+    for index, section in enumerate(document.sections):
+        add_page_number_footer(section, title_page=index == 0)
+    return document
+
+
+def _tahun(identitas: Identitas) -> str:
+    return f"TAHUN {identitas.tahun or identitas.text('Tahun')}" if identitas.text("Tahun") else ""
+
+
+def _join(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
+
+
+def _lines(*texts: str) -> list[str]:
+    return [clean_text(text) for text in texts if text]
+
+
+def _add_cover(document: Document, identitas: Identitas, style: PageStyle, unit: str, tahun: str) -> None:
+    for line in _lines(DOCUMENT_TITLE, unit, tahun):
+        document.add_paragraph(line, style=COVER_TITLE)
+    # -- the cover spreads over the page: "Disusun oleh" in the middle, the government block at the foot;
+    # -- 35% of the text height before each still leaves room for a unit name on two lines, F4 or A4 --
+    gap = Mm((style.paper_height_mm - 10 * (style.margin_top_cm + style.margin_bottom_cm)) * 0.35)
+    prepared = document.add_paragraph("Disusun oleh:", style=COVER_TEXT)
+    prepared.paragraph_format.space_before = gap
+    document.add_paragraph("TIM ZONA INTEGRITAS", style=COVER_TEXT)
+    footer_lines = _lines(
+        identitas.text("Pemerintah Daerah").upper(), unit, identitas.text("Kabupaten/Kota").upper()
+    )
+    for index, line in enumerate(footer_lines):
+        paragraph = document.add_paragraph(line, style=COVER_TEXT)
+        if index == 0:
+            paragraph.paragraph_format.space_before = gap
+
+
+def _add_approval_page(document: Document, identitas: Identitas, unit: str, tahun: str) -> None:
+    lines = _lines(DOCUMENT_TITLE, unit, identitas.text("Kabupaten/Kota").upper(), tahun)
+    for index, line in enumerate(lines):
+        paragraph = document.add_paragraph(line, style=COVER_TITLE)
+        paragraph.paragraph_format.page_break_before = index == 0
+        if index == len(lines) - 1:
+            paragraph.paragraph_format.space_after = Cm(3)
+    date = identitas.tanggal_penetapan
+    tanggal = format_tanggal(date) if date else identitas.text("Tanggal Penetapan")
+    place_date = ", ".join(part for part in (identitas.text("Tempat Penetapan"), tanggal) if part)
+    pimpinan = Signer(
+        nama=identitas.text("Nama Pimpinan"),
+        jabatan=[line.upper() for line in identitas.get("Jabatan Pimpinan").lines],
+        nip=identitas.text("NIP Pimpinan"),
+        lead="Mengetahui,",
+    )
+    ketua = Signer(
+        nama=identitas.text("Nama Ketua Tim"),
+        jabatan=[line.upper() for line in identitas.get("Jabatan Ketua Tim").lines],
+        nip=identitas.text("NIP Ketua Tim"),
+        place_date=place_date,
+    )
+    add_signature_block(document, pimpinan, ketua)
+
+
+def _fill(identitas: Identitas, text: str) -> str:
+    """`text` with placeholders filled; a known field left empty disappears with the space before it.
+
+    An unknown placeholder stays as written: the checks report it, and the reader of the draft sees it.
+    """
+    filled = identitas.fill(text)
+    emptied = _PLACEHOLDER.sub(
+        lambda m: "\x00" if m.group(1).strip().lower() in _KNOWN_FIELDS else m.group(0), filled
+    )
+    return re.sub(r"[ \t]*\x00", "", emptied)
+
+
+def _add_narasi(document: Document, workbook: Workbook, bagian: str) -> None:
+    number = 0
+    for item in workbook.narasi_for(bagian):
+        lines = [clean_text(line.strip()) for line in _fill(workbook.identitas, item.isi.text).splitlines()]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        if item.is_list_item:
+            number += 1
+            document.add_paragraph(f"{number}.\t{lines[0]}", style=NUMBERED_ITEM)
+            # -- further lines of the item start at the text indent, under the first line's text --
+            for line in lines[1:]:
+                document.add_paragraph(f"\t{line}", style=NUMBERED_ITEM)
+        else:
+            for line in lines:
+                document.add_paragraph(line, style=BODY_TEXT)
+
+
+def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow]) -> None:
+    columns = _COLUMNS_WITH_PJ if any(row.penanggung_jawab for row in rows) else _COLUMNS
+    widths = split_width(text_width_twips(document.sections[-1]), [share for _, share, _ in columns])
+    writer = TableWriter(document, widths)
+    writer.add_row(
+        [CellSpec([header], style=TABLE_HEADING, shading=HEADER_FILL) for header, _, _ in columns],
+        header=True,
+    )
+    fields = [name for _, _, name in columns[2:]]
+    for area in group_by_area(rows):
+        writer.add_row(
+            [
+                CellSpec([area.numeral], style=TABLE_GROUP, align="center", shading=GROUP_FILL),
+                CellSpec([area.name], span=len(columns) - 1, style=TABLE_GROUP, shading=GROUP_FILL),
+            ]
+        )
+        for komponen in area.komponen:
+            merged = len(komponen.rows) > 1
+            for index, row in enumerate(komponen.rows):
+                merge = None if not merged else "restart" if index == 0 else "continue"
+                cells = [
+                    CellSpec([str(komponen.number)], merge=merge, align="center"),
+                    CellSpec(komponen.komponen.lines, merge=merge),
+                ]
+                cells += [CellSpec(getattr(row, name).lines) for name in fields if name]
+                writer.add_row(cells)
