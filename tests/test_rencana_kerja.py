@@ -29,7 +29,9 @@ from zi_sheets.render.docx_helpers import (
     merge_vertically,
     new_document,
     save_atomic,
+    set_cell_shading,
     set_column_widths,
+    set_repeat_header,
     split_width,
 )
 from zi_sheets.render.rencana_kerja import build_rencana_kerja, group_by_area
@@ -693,11 +695,19 @@ def test_table_helpers_on_a_python_docx_table(tmp_path: Path) -> None:
         table.cell(row, 2).text = f"r{row}"
     set_column_widths(table, [1000, 2000, 3000])
     merge_vertically(table, 2, 0, 2)
+    set_repeat_header(table.rows[0]._tr)
+    set_cell_shading(table.rows[0]._tr.tc_lst[0], "D9D9D9")
     reopened = docx.Document(str(save_atomic(document, tmp_path / "t.docx")))
     tbl = reopened.tables[0]._tbl
     widths = [[twips(tc.tcPr.find(qn("w:tcW")), "w:w") for tc in tr.tc_lst] for tr in tbl.tr_lst]
     assert widths == [[3000, 3000], [1000, 2000, 3000], [1000, 2000, 3000]]
     assert rows_of(reopened.tables[0]) == [["<span 2> ", "v r0"], ["", "", "^"], ["", "", "^"]]
+    assert [tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None for tr in tbl.tr_lst] == [
+        True,
+        False,
+        False,
+    ]
+    assert tbl.tr_lst[0].tc_lst[0].tcPr.find(qn("w:shd")).get(qn("w:fill")) == "D9D9D9"
 
 
 def test_table_writer_refuses_rows_that_do_not_cover_the_grid() -> None:
