@@ -21,7 +21,8 @@ def test_build_example_writes_the_rencana_kerja(runner, tmp_path):
     result = runner.invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     written = re.findall(r"^ditulis: (.+)$", result.stderr, flags=re.MULTILINE)
-    assert written == [str(tmp_path / "opd-kecamatan-pasirian-2019" / "1.2.a Rencana Kerja Pembangunan ZI 2019.docx")]
+    folder = tmp_path / "opd-kecamatan-pasirian-2019"
+    assert written == [str(folder / "1.2.a Rencana Kerja Pembangunan ZI 2019.docx")]
     document = Document(written[0])
     assert any("BAB III" in p.text for p in document.paragraphs)
 

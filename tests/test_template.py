@@ -39,9 +39,8 @@ def test_template_sheets_headers_and_layout(tmp_path):
     }
     assert {("RencanaAksi", "B2"), ("Monev", "B2"), ("Monev", "D2")} <= validated
     identitas_rows = [row[0].value for row in book["Identitas"].iter_rows(min_row=2)]
-    assert {("Identitas", f"B{identitas_rows.index(name) + 2}") for name in ("Target Predikat", "Regulasi")} <= (
-        validated
-    )
+    choices = {("Identitas", f"B{identitas_rows.index(n) + 2}") for n in ("Target Predikat", "Regulasi")}
+    assert choices <= validated
 
 
 @pytest.mark.parametrize("regulasi", ["90-2021", "52-2014"])

@@ -141,19 +141,23 @@ class Identitas:
         return raw if isinstance(raw, dt.date) else None
 
     def fill(self, text: str) -> str:
-        """`text` with `{Field}` placeholders filled from Identitas; unknown ones stay as written."""
+        """`text` with `{Field}` placeholders filled from Identitas; unknown ones stay as written.
+
+        A known field left empty disappears together with the space before it.
+        """
 
         def replace(match: re.Match[str]) -> str:
             key = match.group(1).strip()
-            if key == "Tanggal Penetapan":
+            canonical = next((f for f in IDENTITAS_FIELDS if f.lower() == key.lower()), None)
+            if canonical is None:
+                return match.group(0)
+            if canonical == "Tanggal Penetapan" and self.tanggal_penetapan:
                 from zi_sheets.bahasa import format_tanggal
 
-                date = self.tanggal_penetapan
-                return format_tanggal(date) if date else self.text(key)
-            canonical = next((f for f in IDENTITAS_FIELDS if f.lower() == key.lower()), None)
-            return self.text(canonical) if canonical and self.text(canonical) else match.group(0)
+                return format_tanggal(self.tanggal_penetapan)
+            return self.text(canonical) or "\x00"
 
-        return _PLACEHOLDER.sub(replace, text)
+        return re.sub(r"[ \t]*\x00", "", _PLACEHOLDER.sub(replace, text))
 
     def unknown_placeholders(self, text: str) -> list[str]:
         """The placeholder names in `text` that name no Identitas field."""

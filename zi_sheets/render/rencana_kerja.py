@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -10,7 +9,7 @@ from docx.document import Document
 from docx.shared import Cm, Mm
 
 from zi_sheets.bahasa import format_tanggal, roman
-from zi_sheets.model import AREAS, IDENTITAS_FIELDS, CellValue, Identitas, PlanRow, Workbook
+from zi_sheets.model import AREAS, CellValue, Identitas, PlanRow, Workbook
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
     COVER_TEXT,
@@ -94,8 +93,6 @@ _COLUMNS_WITH_PJ: tuple[tuple[str, float, str | None], ...] = (
     ("PENANGGUNG JAWAB", 15, "penanggung_jawab"),
 )
 
-_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
-_KNOWN_FIELDS = frozenset(name.lower() for name in IDENTITAS_FIELDS)
 
 
 @dataclass
@@ -239,22 +236,10 @@ def _add_approval_page(document: Document, identitas: Identitas, unit: str, tahu
     add_signature_block(document, pimpinan, ketua)
 
 
-def _fill(identitas: Identitas, text: str) -> str:
-    """`text` with placeholders filled; a known field left empty disappears with the space before it.
-
-    An unknown placeholder stays as written: the checks report it, and the reader of the draft sees it.
-    """
-    filled = identitas.fill(text)
-    emptied = _PLACEHOLDER.sub(
-        lambda m: "\x00" if m.group(1).strip().lower() in _KNOWN_FIELDS else m.group(0), filled
-    )
-    return re.sub(r"[ \t]*\x00", "", emptied)
-
-
 def _add_narasi(document: Document, workbook: Workbook, bagian: str) -> None:
     number = 0
     for item in workbook.narasi_for(bagian):
-        lines = [clean_text(line.strip()) for line in _fill(workbook.identitas, item.isi.text).splitlines()]
+        lines = [clean_text(line.strip()) for line in workbook.identitas.fill(item.isi.text).splitlines()]
         lines = [line for line in lines if line]
         if not lines:
             continue
