@@ -125,7 +125,7 @@ TARGET_OUTSIDE_YEAR = _register("target-outside-year", "warning", "Target Waktu 
 TARGET_YEAR_IMPOSSIBLE = _register("target-year-impossible", "error", "Tahun pada Target Waktu tidak mungkin")
 # -- Consistency --
 OTHER_AGENCY = _register("other-agency", "warning", "Teks menyebut instansi lain (sisa salinan)")
-EVIDENCE_YEAR_OLD = _register("evidence-year-old", "warning", "Bukti bertahun sebelum tahun rencana")
+EVIDENCE_YEAR_OLD = _register("evidence-year-old", "warning", "Bukti menyebut tahun sebelum tahun rencana")
 LANGKAH_REPEATS_BUKTI = _register(
     "langkah-repeats-bukti", "warning", "Langkah Aksi hanya mengulang Bukti Fisik"
 )
