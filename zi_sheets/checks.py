@@ -1,0 +1,1046 @@
+"""The checks of `zi-sheets check`: each a generator that yields findings and never raises on bad data.
+
+`run_checks` builds one `CheckContext` (the catalogue chosen from Identitas, every Target Waktu parsed
+once, every plan row matched to the catalogue once) and runs the registered checks over it in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from zi_sheets import findings as f
+from zi_sheets.bahasa import format_bulan, roman
+from zi_sheets.catalogue import Catalogue, Indicator, Komponen, load_catalogue, regulation_key
+from zi_sheets.dates import MAX_YEAR, MIN_YEAR, TargetDate, parse_target
+from zi_sheets.findings import AreaCoverage, Coverage, Finding, Report
+from zi_sheets.model import (
+    AREAS,
+    NARASI_BAGIAN,
+    REQUIRED_IDENTITAS,
+    CellRef,
+    CellValue,
+    MonevEntry,
+    PlanRow,
+    Workbook,
+)
+from zi_sheets.workbook import normalize
+
+# -- Fuzzy-match thresholds, calibrated on the example workbook (seed komponen and indicator statements
+# -- against the 52/2014 catalogue's names and questions); scores are 0-100, see `_similarity`.
+KOMPONEN_THRESHOLD = 75
+INDICATOR_THRESHOLD = 50
+MONEV_THRESHOLD = 60
+REPEAT_THRESHOLD = 90
+
+PLAN_FIELDS = ("indikator", "langkah_aksi", "bukti_fisik", "target_waktu")
+_FIELD_LABELS = {
+    "no": "No",
+    "area": "Area",
+    "komponen": "Komponen",
+    "kode_lke": "Kode LKE",
+    "indikator": "Indikator",
+    "langkah_aksi": "Langkah Aksi",
+    "bukti_fisik": "Bukti Fisik",
+    "target_waktu": "Target Waktu",
+    "penanggung_jawab": "Penanggung Jawab",
+}
+_EMPTY_TYPES = {
+    "indikator": f.INDIKATOR_EMPTY,
+    "langkah_aksi": f.LANGKAH_AKSI_EMPTY,
+    "bukti_fisik": f.BUKTI_FISIK_EMPTY,
+    "target_waktu": f.TARGET_WAKTU_EMPTY,
+}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Text comparison
+
+# -- Words that carry no meaning when a plan's statement ("SK Tim telah dibuat") is compared with the
+# -- catalogue's question ("Apakah unit kerja telah membentuk tim ...?").
+_STOPWORDS = frozenset(
+    "apakah telah sudah yang dan di ke dari dalam untuk atas terhadap secara dengan pada oleh terdapat ada "
+    "dilakukan serta atau bagi akan agar sebagai tersebut itu ini".split()
+)
+_SYNONYMS = {"zi": "zona integritas", "wbs": "whistle blowing system", "survey": "survei"}
+
+
+def _words(text: str) -> str:
+    """Normalized text without stop words, abbreviations spelled out: what fuzzy matching compares."""
+    words = []
+    for word in normalize(text).split():
+        if word in _STOPWORDS:
+            continue
+        words.append(_SYNONYMS.get(word, word))
+    return " ".join(words)
+
+
+def _similarity(a: str, b: str, **_: object) -> float:
+    """0-100: the mean of token-set (wording inside a longer text) and token-sort (same words) ratios.
+
+    Token-set alone scores every subset 100 ("Dokumen perencanaan sudah ada" would tie with "... telah
+    berorientasi hasil"); the token-sort half breaks such ties toward the text with the same words.
+    """
+    return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
+
+
+def _best(query: str, choices: dict[str, str], threshold: float) -> tuple[str, float] | None:
+    """The key of the choice most similar to `query` when it reaches `threshold`, with its score."""
+    if not query or not choices:
+        return None
+    found = process.extractOne(query, choices, scorer=_similarity, score_cutoff=threshold)
+    return (found[2], found[1]) if found else None
+
+
+def _quote(text: str, limit: int = 70) -> str:
+    """A cell's text for a message: one line, shortened."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The context shared by the checks
+
+
+@dataclass(frozen=True)
+class RowMatch:
+    """What one plan row was matched to: komponen and indicator (None when nothing matched)."""
+
+    komponen: Komponen | None
+    indicator: Indicator | None
+    by_code: bool = False
+    kode_unknown: bool = False
+
+
+class CheckContext:
+    """The workbook with what several checks need, computed once: catalogue, targets, matches."""
+
+    def __init__(self, workbook: Workbook, today: dt.date) -> None:
+        self.workbook = workbook
+        self.today = today
+        self.identitas = workbook.identitas
+        tahun = self.identitas.tahun
+        self.plan_year: int | None = tahun if tahun is not None and MIN_YEAR <= tahun <= MAX_YEAR else None
+        self.regulation = regulation_key(self.identitas.text("Regulasi"), self.plan_year)
+        self.catalogue: Catalogue = load_catalogue(self.regulation)
+        self.plan: list[PlanRow] = workbook.rencana_aksi
+
+    # -- where things are --
+
+    @cached_property
+    def plan_sheet(self) -> str:
+        """The name of the Rencana Aksi sheet as the workbook spells it."""
+        return next((cell.sheet for row in self.plan for cell in _row_cells(row)), "RencanaAksi")
+
+    @cached_property
+    def identitas_sheet(self) -> str:
+        values = self.identitas.fields.values()
+        return next((v.cell.sheet for v in values if v.cell is not None), "Identitas")
+
+    @cached_property
+    def columns(self) -> dict[str, str]:
+        """Column letter of each plan field, from the first cell of that field that holds a value."""
+        letters: dict[str, str] = {}
+        for row in self.plan:
+            for name in _FIELD_LABELS:
+                cell = getattr(row, name).cell
+                if cell is not None and name not in letters:
+                    letters[name] = cell.column
+        return letters
+
+    def plan_cell(self, row: PlanRow, name: str) -> CellRef:
+        """Where field `name` of a plan row is, also when empty (the whole row when the column is unknown)."""
+        value: CellValue = getattr(row, name)
+        if value.cell is not None and value.cell.row == row.row:
+            return value.cell
+        return CellRef(self.plan_sheet, row.row, self.columns.get(name, ""))
+
+    # -- parsed once --
+
+    @cached_property
+    def targets(self) -> dict[int, TargetDate]:
+        """Every non-empty Target Waktu, parsed, by Excel row."""
+        return {
+            row.row: parse_target(_target_value(row.target_waktu), self.plan_year)
+            for row in self.plan
+            if row.target_waktu
+        }
+
+    @cached_property
+    def matches(self) -> dict[int, RowMatch]:
+        """Every plan row matched to the catalogue, by Excel row."""
+        return {row.row: self._match(row) for row in self.plan}
+
+    def _match(self, row: PlanRow) -> RowMatch:
+        kode_unknown = False
+        if row.kode_lke:
+            indicator = self.catalogue.indicator(row.kode_lke.text)
+            if indicator is not None:
+                return RowMatch(self._komponen_by_code(indicator.komponen_code), indicator, by_code=True)
+            komponen = self._komponen_by_code(row.kode_lke.text)
+            if komponen is not None:
+                return RowMatch(komponen, self._indicator(komponen, row.indikator.text), by_code=True)
+            kode_unknown = True
+        komponen = self._komponen(row.area_no, row.komponen.text)
+        indicator = self._indicator(komponen, row.indikator.text) if komponen else None
+        return RowMatch(komponen, indicator, kode_unknown=kode_unknown)
+
+    def _komponen_by_code(self, code: str) -> Komponen | None:
+        wanted = code.strip().rstrip(".").lower()
+        return next(
+            (
+                k
+                for k in self.catalogue.komponen
+                if wanted in (k.code.lower(), re.sub(r"^[pr]\.", "", k.code.lower()))
+            ),
+            None,
+        )
+
+    def _komponen(self, area_no: int | None, text: str) -> Komponen | None:
+        return _komponen_match(self.regulation, area_no, text)
+
+    def _indicator(self, komponen: Komponen, text: str) -> Indicator | None:
+        choices = {i.code: _words(i.text) for i in komponen.indicators}
+        best = _best(_words(text), choices, INDICATOR_THRESHOLD)
+        return next(i for i in komponen.indicators if i.code == best[0]) if best else None
+
+    # -- figures --
+
+    def coverage(self) -> Coverage:
+        """Komponen with at least one plan row and indicators matched, per area and overall."""
+        komponen_hit = {m.komponen.code for m in self.matches.values() if m.komponen is not None}
+        indicator_hit = {m.indicator.code for m in self.matches.values() if m.indicator is not None}
+        areas = []
+        for area in self.catalogue.areas:
+            indicators = [i for k in area.komponen for i in k.indicators]
+            areas.append(
+                AreaCoverage(
+                    area.no,
+                    sum(1 for k in area.komponen if k.code in komponen_hit),
+                    len(area.komponen),
+                    sum(1 for i in indicators if i.code in indicator_hit),
+                    len(indicators),
+                )
+            )
+        return Coverage(
+            self.regulation,
+            sum(a.komponen_covered for a in areas),
+            sum(a.komponen_total for a in areas),
+            sum(a.indicators_covered for a in areas),
+            sum(a.indicators_total for a in areas),
+            tuple(areas),
+        )
+
+
+@cache
+def _komponen_match(regulation: str, area_no: int | None, text: str) -> Komponen | None:
+    """The catalogue komponen a written komponen name means, searched within its area when known."""
+    catalogue = load_catalogue(regulation)
+    pool = catalogue.komponen
+    if area_no is not None and any(a.no == area_no for a in catalogue.areas):
+        pool = catalogue.area(area_no).komponen
+    best = _best(_words(text), {k.code: _words(k.name) for k in pool}, KOMPONEN_THRESHOLD)
+    return next(k for k in pool if k.code == best[0]) if best else None
+
+
+def _row_cells(row: PlanRow) -> Iterator[CellRef]:
+    for name in _FIELD_LABELS:
+        cell = getattr(row, name).cell
+        if cell is not None:
+            yield cell
+
+
+def _target_value(value: CellValue) -> object:
+    """What to parse: the date or number the cell holds, else its text."""
+    return value.raw if isinstance(value.raw, dt.date | int | float) else value.text
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Registry
+
+Check = Callable[[CheckContext], Iterable[Finding]]
+CHECKS: list[Check] = []
+
+
+def check(function: Check) -> Check:
+    """Register a check; checks run in registration order."""
+    CHECKS.append(function)
+    return function
+
+
+def run_checks(workbook: Workbook, today: dt.date | None = None) -> Report:
+    """Run every check over `workbook`; `today` (default: the real date) bounds plausible birth dates."""
+    context = CheckContext(workbook, today or dt.date.today())
+    found: list[Finding] = []
+    for each in CHECKS:
+        found.extend(each(context))
+    return Report(found, context.coverage())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Structure and identity
+
+
+@check
+def check_hidden_rows(context: CheckContext) -> Iterator[Finding]:
+    """Rows hidden in Excel are still read: the user may not know they end up in the documents."""
+    for ref in context.workbook.hidden_rows:
+        yield f.HIDDEN_ROW.at(
+            ref,
+            f"Baris {ref.row} di sheet {ref.sheet} tersembunyi tetapi tetap dibaca dan masuk ke dokumen; "
+            "tampilkan barisnya, atau hapus bila tidak dipakai.",
+            row=ref.row,
+        )
+
+
+@check
+def check_formulas(context: CheckContext) -> Iterator[Finding]:
+    """Formula cells without a cached value read as empty (a file never recalculated by Excel)."""
+    for ref in context.workbook.uncached_formulas:
+        yield f.FORMULA_WITHOUT_VALUE.at(
+            ref,
+            f"Sel {ref} berisi rumus tanpa nilai tersimpan, sehingga terbaca kosong; buka dan simpan ulang "
+            "workbook di Excel.",
+        )
+
+
+@check
+def check_identitas_required(context: CheckContext) -> Iterator[Finding]:
+    """Every required Identitas field is filled."""
+    identitas = context.identitas
+    for name in REQUIRED_IDENTITAS:
+        value = identitas.get(name)
+        if value:
+            continue
+        where = "kosong" if name in identitas.fields else "tidak ada"
+        yield f.IDENTITAS_MISSING.at(
+            value.cell,
+            f"Isian '{name}' di sheet Identitas {where}; isian ini wajib untuk dokumen.",
+            sheet=context.identitas_sheet,
+            field=name,
+        )
+
+
+@check
+def check_tahun(context: CheckContext) -> Iterator[Finding]:
+    """Tahun is a four-digit year."""
+    value = context.identitas.get("Tahun")
+    if value and context.plan_year is None:
+        yield f.TAHUN_INVALID.at(
+            value.cell,
+            f"Tahun '{value.text}' bukan tahun empat angka (mis. 2026).",
+            sheet=context.identitas_sheet,
+            value=value.text,
+        )
+
+
+@check
+def check_regulasi(context: CheckContext) -> Iterator[Finding]:
+    """Regulasi names a catalogue the package knows."""
+    value = context.identitas.get("Regulasi")
+    # -- regulation_key falls back to the plan year only when the text names no regulation it knows.
+    if value and regulation_key(value.text, 2000) != regulation_key(value.text, 2100):
+        yield f.REGULASI_UNKNOWN.at(
+            value.cell,
+            f"Regulasi '{value.text}' tidak dikenal; dipakai katalog {context.catalogue.title} menurut "
+            "tahun. Tulis 'PermenPANRB 90/2021' atau 'PermenPANRB 52/2014'.",
+            sheet=context.identitas_sheet,
+            value=value.text,
+            regulasi=context.regulation,
+        )
+
+
+@check
+def check_predikat(context: CheckContext) -> Iterator[Finding]:
+    """Target Predikat is WBK or WBBM."""
+    value = context.identitas.get("Target Predikat")
+    written = re.sub(r"^menuju\s+", "", normalize(value.text))
+    if value and written not in ("wbk", "wbbm"):
+        yield f.PREDIKAT_INVALID.at(
+            value.cell,
+            f"Target Predikat '{value.text}' bukan WBK atau WBBM.",
+            sheet=context.identitas_sheet,
+            value=value.text,
+        )
+
+
+@check
+def check_nips(context: CheckContext) -> Iterator[Finding]:
+    """NIPs of the signatories and the team: text, 18 digits, a plausible birth date, TMT and sex digit."""
+    nips = [(name, context.identitas.get(name)) for name in ("NIP Pimpinan", "NIP Ketua Tim")]
+    nips += [(f"NIP {member.nama.text}", member.nip) for member in context.workbook.tim_kerja]
+    for label, value in nips:
+        if value:
+            yield from _check_nip(context, label, value)
+
+
+def _check_nip(context: CheckContext, label: str, value: CellValue) -> Iterator[Finding]:
+    sheet = context.identitas_sheet
+    if isinstance(value.raw, int | float) and not isinstance(value.raw, bool):
+        yield f.NIP_STORED_AS_NUMBER.at(
+            value.cell,
+            f"{label} '{value.text}' tersimpan sebagai angka; Excel hanya menyimpan 15 angka pertama. Ketik "
+            "ulang NIP sebagai teks (format sel Teks, atau awali dengan tanda ').",
+            sheet=sheet,
+            value=value.text,
+        )
+        return
+    digits = re.sub(r"\s+", "", value.text)
+    if not re.fullmatch(r"\d{18}", digits):
+        count = sum(ch.isdigit() for ch in digits)
+        other = "" if digits.isdigit() else " dan tanda selain angka"
+        yield f.NIP_LENGTH.at(
+            value.cell,
+            f"{label} '{value.text}' berisi {count} angka{other}; NIP harus 18 angka.",
+            sheet=sheet,
+            value=value.text,
+            digits=count,
+        )
+        return
+    problem = nip_problem(digits, context.plan_year or context.today.year, context.today)
+    if problem:
+        yield f.NIP_PATTERN.at(
+            value.cell, f"{label} '{value.text}': {problem}", sheet=sheet, value=value.text, problem=problem
+        )
+
+
+def nip_problem(digits: str, plan_year: int, today: dt.date) -> str | None:
+    """Why an 18-digit NIP is impossible (Indonesian sentence), None when its pattern is plausible.
+
+    Digits 1-8 are the birth date (yyyymmdd), 9-14 the appointment (TMT) year and month, 15 the sex (1/2).
+    """
+    try:
+        born = dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return f"8 angka pertama '{digits[:8]}' bukan tanggal lahir (tttt bb hh)."
+    latest_birth = today.replace(year=today.year - 17, day=min(today.day, 28))
+    if not 1940 <= born.year or born > latest_birth:
+        return f"tanggal lahir {born:%d-%m-%Y} pada 8 angka pertama tidak mungkin."
+    tmt_year, tmt_month = int(digits[8:12]), int(digits[12:14])
+    if not 1 <= tmt_month <= 12:
+        return f"bulan TMT '{digits[12:14]}' pada angka ke-13 dan ke-14 bukan bulan."
+    if tmt_year < born.year + 17:
+        return f"tahun TMT {tmt_year} pada angka ke-9 s.d. ke-12 tidak mungkin untuk kelahiran {born.year}."
+    if tmt_year > plan_year:
+        return f"tahun TMT {tmt_year} pada angka ke-9 s.d. ke-12 sesudah tahun rencana {plan_year}."
+    if digits[14] not in "12":
+        return f"angka ke-15 '{digits[14]}' harus 1 (laki-laki) atau 2 (perempuan)."
+    return None
+
+
+@check
+def check_placeholders(context: CheckContext) -> Iterator[Finding]:
+    """Every {placeholder} in Narasi and Lampiran texts names an Identitas field."""
+    workbook = context.workbook
+    values = [item.isi for item in workbook.narasi]
+    values += [step.langkah for step in workbook.mekanisme]
+    values += [target.target for target in workbook.target_prioritas]
+    for value in values:
+        unknown = context.identitas.unknown_placeholders(value.text)
+        if unknown:
+            names = ", ".join("{" + name + "}" for name in unknown)
+            yield f.PLACEHOLDER_UNKNOWN.at(
+                value.cell,
+                f"{names} bukan nama isian Identitas, sehingga tertulis apa adanya di dokumen; perbaiki "
+                "ejaannya (mis. {Nama Unit Kerja}, {Tahun}).",
+                names=unknown,
+            )
+
+
+@check
+def check_narasi_bagian(context: CheckContext) -> Iterator[Finding]:
+    """Every Narasi row belongs to a known Bagian (reported once per run of rows)."""
+    previous: str | None = None
+    for item in context.workbook.narasi:
+        if item.bagian not in NARASI_BAGIAN and item.bagian != previous:
+            shown = f"Bagian '{item.bagian}' tidak dikenal" if item.bagian else "Bagian kosong"
+            yield f.NARASI_BAGIAN_UNKNOWN.at(
+                item.isi.cell,
+                f"{shown}, sehingga teksnya tidak masuk dokumen; pilih salah "
+                f"satu: {', '.join(NARASI_BAGIAN)}.",
+                bagian=item.bagian,
+            )
+        previous = item.bagian
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Completeness against the catalogue
+
+
+@check
+def check_komponen_covered(context: CheckContext) -> Iterator[Finding]:
+    """Every komponen of the regulation has at least one plan row."""
+    covered = {m.komponen.code for m in context.matches.values() if m.komponen is not None}
+    for komponen in context.catalogue.komponen:
+        if komponen.code not in covered:
+            area = f"{roman(komponen.area_no)}. {AREAS[komponen.area_no]}"
+            yield f.KOMPONEN_MISSING.at(
+                None,
+                f"Komponen {komponen.code} '{komponen.name}' (area {area}) belum punya baris rencana aksi "
+                f"({context.catalogue.title}).",
+                sheet=context.plan_sheet,
+                komponen=komponen.code,
+                nama=komponen.name,
+            )
+
+
+@check
+def check_plan_cells_filled(context: CheckContext) -> Iterator[Finding]:
+    """Every plan row has Indikator, Langkah Aksi, Bukti Fisik and Target Waktu."""
+    for row in context.plan:
+        for name in PLAN_FIELDS:
+            if getattr(row, name):
+                continue
+            about = f" (komponen '{_quote(row.komponen.text, 40)}')" if row.komponen else ""
+            yield _EMPTY_TYPES[name].at(
+                context.plan_cell(row, name),
+                f"{_FIELD_LABELS[name]} kosong pada baris {row.row}{about}.",
+                row=row.row,
+            )
+
+
+@check
+def check_catalogue_match(context: CheckContext) -> Iterator[Finding]:
+    """Plan rows match the catalogue: known Kode LKE, a komponen, and (info) an indicator."""
+    reported_komponen: set[CellRef] = set()
+    for row in context.plan:
+        match = context.matches[row.row]
+        if match.kode_unknown:
+            yield f.KODE_LKE_UNKNOWN.at(
+                context.plan_cell(row, "kode_lke"),
+                f"Kode LKE '{row.kode_lke.text}' tidak ada di katalog {context.catalogue.title}; baris ini "
+                "dicocokkan menurut teks komponen dan indikatornya.",
+                value=row.kode_lke.text,
+            )
+        if match.komponen is None:
+            cell = context.plan_cell(row, "komponen")
+            if row.komponen.cell is not None:
+                if row.komponen.cell in reported_komponen:
+                    continue
+                reported_komponen.add(row.komponen.cell)
+                cell = row.komponen.cell
+            written = f"'{_quote(row.komponen.text)}'" if row.komponen else "(kosong)"
+            yield f.KOMPONEN_UNMATCHED.at(
+                cell,
+                f"Komponen {written} tidak cocok dengan komponen mana pun di area ini menurut "
+                f"{context.catalogue.title}; periksa ejaannya atau isi Kode LKE.",
+                komponen=row.komponen.text,
+            )
+        elif match.indicator is None and row.indikator:
+            yield f.INDIKATOR_UNMATCHED.at(
+                row.indikator.cell,
+                f"Indikator '{_quote(row.indikator.text)}' tidak cocok dengan indikator komponen "
+                f"{match.komponen.code} '{match.komponen.name}'; isi Kode LKE agar tercatat.",
+                komponen=match.komponen.code,
+            )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Target dates
+
+
+@check
+def check_targets(context: CheckContext) -> Iterator[Finding]:
+    """Target Waktu reads as months of the plan year."""
+    year = context.plan_year
+    example = year or context.today.year
+    for row in context.plan:
+        target = context.targets.get(row.row)
+        if target is None:
+            continue
+        cell = context.plan_cell(row, "target_waktu")
+        text = row.target_waktu.text
+        if "impossible-year" in target.flags:
+            bad = sorted(y for y in target.years if not MIN_YEAR <= y <= MAX_YEAR)
+            shown = ", ".join(str(y) for y in bad) or "?"
+            yield f.TARGET_YEAR_IMPOSSIBLE.at(
+                cell, f"Tahun '{shown}' pada target '{text}' tidak mungkin.", target=text, years=bad
+            )
+        elif not target.months:
+            if "event" in target.flags:
+                yield f.TARGET_EVENT.at(
+                    cell,
+                    f"Target '{_quote(text)}' berupa kejadian, bukan bulan; tambahkan bulan atau rentang "
+                    "bulan agar jadwalnya dapat dipantau.",
+                    target=text,
+                )
+            elif "multi-year-range" in target.flags and year is not None and year in target.years:
+                continue  # "2015-2019": a span of years reaching the plan year; no month to check
+            elif "multi-year-range" in target.flags and year is not None:
+                yield _outside_year(cell, text, sorted(target.years), year)
+            elif "no-year" not in target.flags:
+                yield f.TARGET_UNPARSED.at(
+                    cell,
+                    f"Target '{_quote(text)}' tidak terbaca sebagai bulan; tulis mis. 'Maret {example}', "
+                    f"'Januari s/d Desember {example}' atau 'Triwulan II'.",
+                    target=text,
+                )
+        elif year is not None:
+            outside = sorted({y for y, _ in target.months if y != year})
+            if outside:
+                yield _outside_year(cell, text, outside, year)
+
+
+def _outside_year(cell: CellRef, text: str, years: list[int], plan_year: int) -> Finding:
+    shown = ", ".join(str(y) for y in years)
+    return f.TARGET_OUTSIDE_YEAR.at(
+        cell,
+        f"Target '{_quote(text)}' jatuh pada tahun {shown}, di luar tahun rencana {plan_year}.",
+        target=text,
+        years=years,
+        tahun=plan_year,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Consistency: copy-paste residue, old evidence, empty actions, duplicates
+
+
+@dataclass(frozen=True)
+class Agency:
+    """One name from data/agencies.txt and the words that make it the unit's own."""
+
+    name: str
+    own: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+def _phrase_pattern(name: str) -> str:
+    words = [re.escape(word) for word in name.split()]
+    return r"(?<![0-9a-z])" + r"[\s.-]*".join(words) + r"(?![0-9a-z])"
+
+
+@cache
+def load_agencies() -> tuple[tuple[Agency, ...], tuple[re.Pattern[str], ...]]:
+    """The agency names (longest first) and the never-residue phrases of data/agencies.txt."""
+    text = resources.files("zi_sheets.data").joinpath("agencies.txt").read_text(encoding="utf-8")
+    agencies, exceptions = [], []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("!"):
+            exceptions.append(re.compile(_phrase_pattern(line[1:].strip()), re.IGNORECASE))
+            continue
+        name, _, own = line.partition("|")
+        name = name.strip()
+        own_words = tuple(normalize(word) for word in own.split(",") if word.strip())
+        agencies.append(Agency(name, own_words, re.compile(_phrase_pattern(name), re.IGNORECASE)))
+    agencies.sort(key=lambda a: len(a.name), reverse=True)
+    return tuple(agencies), tuple(exceptions)
+
+
+# -- A unit's own title words: the head of a Kecamatan is its Camat, of a Kelurahan its Lurah. --
+_OWN_TITLES = {"kecamatan": ("camat",), "kelurahan": ("lurah",), "desa": ("kades",)}
+
+
+def own_agencies(unit_name: str) -> set[str]:
+    """The names of data/agencies.txt that are the unit's own (in its name, or of its kind)."""
+    unit = normalize(unit_name)
+    words = set(unit.split())
+    for word in list(words):
+        words.update(_OWN_TITLES.get(word, ()))
+    agencies, _ = load_agencies()
+    own = set()
+    for agency in agencies:
+        name = normalize(agency.name)
+        if (
+            (name and f" {name} " in f" {unit} ")
+            or set(name.split()) <= words
+            or any(f" {word} " in f" {unit} " for word in agency.own)
+        ):
+            own.add(agency.name)
+    return own
+
+
+@cache
+def _key_words() -> tuple[str, ...]:
+    """The longest word of every name, lower case: a text containing none of them names no agency."""
+    agencies, _ = load_agencies()
+    return tuple({max(agency.name.lower().split(), key=len) for agency in agencies})
+
+
+def other_agencies(text: str, own: set[str]) -> list[tuple[str, int, int]]:
+    """The agency names `text` mentions, as written, with where each is first written; the unit's own
+    names and the excepted phrases left out."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _key_words()):
+        return []  # most cells: one pass of substring tests instead of one regex per name
+    agencies, exceptions = load_agencies()
+    taken: list[tuple[int, int]] = [m.span() for e in exceptions for m in e.finditer(text)]
+    found: dict[str, tuple[int, int]] = {}
+    for agency in agencies:
+        for match in agency.pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue  # inside a longer name, or an excepted phrase
+            taken.append((start, end))
+            if agency.name not in own:
+                found.setdefault(match.group(), (start, end))
+    return sorted(((name, start, end) for name, (start, end) in found.items()), key=lambda m: m[1])
+
+
+def _around(text: str, start: int, end: int, width: int = 30) -> str:
+    """The words around text[start:end], for quoting a long cell."""
+    line = text.replace("\n", " ")
+    left = max(0, start - width)
+    left = line.rfind(" ", 0, left) + 1 if left else 0
+    right = line.find(" ", end + width)
+    snippet = line[left : right if right != -1 else len(line)].strip()
+    return ("…" if left else "") + " ".join(snippet.split()) + ("…" if right != -1 else "")
+
+
+def _texts(context: CheckContext) -> Iterator[CellValue]:
+    """Every cell of the plan, Narasi, Monev and Lampiran sheets that holds free text, each cell once."""
+    workbook = context.workbook
+    seen: set[CellRef] = set()
+    values: list[CellValue] = []
+    for row in workbook.rencana_aksi:
+        values += [row.komponen, row.indikator, row.langkah_aksi, row.bukti_fisik, row.target_waktu]
+        values.append(row.penanggung_jawab)
+    values += [item.isi for item in workbook.narasi]
+    for entry in workbook.monev:
+        values += [entry.capaian, entry.bukti_dukung, entry.kendala, entry.tindak_lanjut]
+    values += [step.langkah for step in workbook.mekanisme]
+    values += [target.target for target in workbook.target_prioritas]
+    for member in workbook.tim_kerja:
+        values += [member.jabatan, member.kedudukan]
+    for value in values:
+        if value and value.cell is not None and value.cell not in seen:
+            seen.add(value.cell)
+            yield value
+
+
+@check
+def check_other_agencies(context: CheckContext) -> Iterator[Finding]:
+    """No cell names another agency than the unit (copy-paste residue)."""
+    unit = context.identitas.nama_unit
+    own = own_agencies(unit)
+    for value in _texts(context):
+        mentions = other_agencies(value.text, own)
+        if mentions:
+            names = [name for name, _, _ in mentions]
+            shown = ", ".join(f"'{name}'" for name in names)
+            yield f.OTHER_AGENCY.at(
+                value.cell,
+                f"Teks menyebut {shown}, bukan {unit or 'unit kerja ini'}; kemungkinan sisa salinan dari "
+                f"dokumen instansi lain: '{_around(value.text, *mentions[0][1:])}'.",
+                names=names,
+            )
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_RANGE_TO = r"\s*(?:-|\u2013|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*"
+_RANGE_END = re.compile(_RANGE_TO + r"((?:19|20)\d\d)(?!\d)")
+_RANGE_START = re.compile(r"(?<!\d)((?:19|20)\d\d)" + _RANGE_TO + "$")
+# -- What a year is not the date of: a standard's edition (ISO 9001:2008), a regulation's number and year
+# -- ("no 37/2012", "Nomor 52 Tahun 2014"), an amount of money.
+_NOT_A_DATE_BEFORE = re.compile(
+    r"(?::\s*|\d\s*/\s*|\d+[a-z]?\s*(?:tahun|thn|th)\.?\s*|\brp\.?\s*)$", re.IGNORECASE
+)
+# -- Documents that report on the year before the plan (LAKIP 2018 in a 2019 plan is current evidence).
+_REPORT_WORDS = re.compile(
+    r"\b(?:laporan|lap|lakip|lakin|lkjip|lkj|lppd|lhkpn|lhkasn|skp|realisasi|capaian|evaluasi|spt)\b",
+    re.IGNORECASE,
+)
+
+
+def old_years(text: str, plan_year: int) -> list[int]:
+    """Years in `text` before `plan_year` that date a document, not a standard, regulation or span."""
+    years: list[int] = []
+    for match in _YEAR.finditer(text):
+        year = int(match.group())
+        if year >= plan_year:
+            continue
+        before, after = text[: match.start()], text[match.end() :]
+        if _NOT_A_DATE_BEFORE.search(before):
+            continue
+        end = _RANGE_END.match(after)
+        if end and int(end.group(1)) >= plan_year:
+            continue  # "Renstra 2015-2019": a span that reaches the plan year
+        if _RANGE_START.search(before):
+            continue  # the end of a span; its start was judged already
+        if year == plan_year - 1 and _REPORT_WORDS.search(before[-40:]):
+            continue
+        if year not in years:
+            years.append(year)
+    return years
+
+
+@check
+def check_evidence_years(context: CheckContext) -> Iterator[Finding]:
+    """Langkah Aksi and Bukti Fisik name no year before the plan year."""
+    year = context.plan_year
+    if year is None:
+        return
+    for row in context.plan:
+        for name in ("langkah_aksi", "bukti_fisik"):
+            value: CellValue = getattr(row, name)
+            found = old_years(value.text, year)
+            if found:
+                shown = ", ".join(str(y) for y in found)
+                yield f.EVIDENCE_YEAR_OLD.at(
+                    value.cell,
+                    f"{_FIELD_LABELS[name]} menyebut tahun {shown}, sebelum tahun rencana {year}; "
+                    f"periksa apakah tersalin dari dokumen lama: '{_quote(value.text)}'.",
+                    years=found,
+                    tahun=year,
+                )
+
+
+# -- A Langkah Aksi is an action when it starts with a verb (menyusun, dibuat, berkoordinasi) or an
+# -- action noun; a list of document names is not.
+_VERB = re.compile(r"^(?:mem|men|meng|meny|me[lrwy])[a-z]{3,}$|^ber[a-z]{3,}$|^di[a-z]{3,}(?:kan|i)$")
+_ACTION_NOUNS = frozenset(
+    "penyusunan pembuatan pelaksanaan pembentukan pengisian penilaian pemutakhiran pengumpulan pemasangan "
+    "penyampaian penyebarluasan sosialisasi internalisasi rapat evaluasi monitoring monev koordinasi reviu "
+    "review kaji survei pelatihan pembinaan pengarahan publikasi pengajuan pengusulan usulan "
+    "penandatanganan pemantauan penerapan implementasi identifikasi analisis analisa".split()
+)
+
+
+def _is_action(text: str) -> bool:
+    words = normalize(text).split()
+    return bool(words) and (bool(_VERB.match(words[0])) or words[0] in _ACTION_NOUNS)
+
+
+@check
+def check_langkah_repeats_bukti(context: CheckContext) -> Iterator[Finding]:
+    """A Langkah Aksi says what is done, not only the documents of its Bukti Fisik."""
+    for row in context.plan:
+        langkah, bukti = row.langkah_aksi, row.bukti_fisik
+        if not langkah or not bukti:
+            continue
+        a, b = normalize(langkah.text), normalize(bukti.text)
+        same = a == b
+        similar = fuzz.token_set_ratio(a, b) >= REPEAT_THRESHOLD and not _is_action(langkah.text)
+        if same or similar:
+            yield f.LANGKAH_REPEATS_BUKTI.at(
+                langkah.cell,
+                f"Langkah Aksi hanya mengulang Bukti Fisik ('{_quote(bukti.text, 50)}'); tulis kegiatan yang "
+                "dilakukan, mis. 'Menyusun ...', 'Melaksanakan ...'.",
+                row=row.row,
+            )
+
+
+@check
+def check_duplicate_rows(context: CheckContext) -> Iterator[Finding]:
+    """No plan row repeats an earlier one."""
+    first: dict[tuple[str, ...], PlanRow] = {}
+    for row in context.plan:
+        key = tuple(normalize(getattr(row, name).text) for name in PLAN_FIELDS)
+        if not any(key):
+            continue
+        if key in first:
+            earlier = first[key]
+            yield f.DUPLICATE_ROW.at(
+                context.plan_cell(row, "indikator"),
+                f"Baris {row.row} sama dengan baris {earlier.row} (Indikator, Langkah Aksi, Bukti Fisik dan "
+                "Target Waktu); hapus salah satunya.",
+                row=row.row,
+                earlier=earlier.row,
+            )
+        else:
+            first[key] = row
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Monev
+
+
+def _monev_cell(entry: MonevEntry, value: CellValue, fallback: CellValue) -> CellRef | None:
+    return value.cell or fallback.cell or CellRef("Monev", entry.row, "")
+
+
+@check
+def check_monev_months(context: CheckContext) -> Iterator[Finding]:
+    """Every Monev month is readable and in the plan year (once per written month)."""
+    year = context.plan_year
+    seen: set[CellRef | None] = set()
+    for entry in context.workbook.monev:
+        cell = _monev_cell(entry, entry.bulan, entry.capaian)
+        if cell in seen:
+            continue  # a month written once for several rows is one finding
+        if entry.month is None:
+            seen.add(cell)
+            shown = f"'{entry.bulan.text}'" if entry.bulan else "kosong"
+            yield f.MONEV_MONTH_UNREADABLE.at(
+                cell,
+                f"Bulan Monev {shown} tidak terbaca sebagai satu bulan; tulis mis. 'Mei {year or 2026}' atau "
+                "isi sel tanggal.",
+                value=entry.bulan.text,
+            )
+        elif year is not None and entry.month[0] != year:
+            seen.add(cell)
+            yield f.MONEV_MONTH_OUTSIDE_YEAR.at(
+                cell,
+                f"Bulan Monev {format_bulan(*entry.month)} di luar tahun rencana {year}.",
+                month=f"{entry.month[0]}-{entry.month[1]:02d}",
+                tahun=year,
+            )
+
+
+@check
+def check_monev_areas(context: CheckContext) -> Iterator[Finding]:
+    """Every Monev row names one of the six areas."""
+    for entry in context.workbook.monev:
+        if entry.area_no is None:
+            shown = f"'{entry.area.text}'" if entry.area else "kosong"
+            yield f.MONEV_AREA_UNKNOWN.at(
+                _monev_cell(entry, entry.area, entry.capaian),
+                f"Area Monev {shown} bukan salah satu dari enam area; pilih dari daftar (mis. "
+                "'I. Manajemen Perubahan').",
+                value=entry.area.text,
+            )
+
+
+def _ref_key(text: str) -> str:
+    return re.sub(r"\s+", "", text).rstrip(".").lower()
+
+
+def _split_refs(text: str) -> list[str]:
+    return [part for part in (_ref_key(p) for p in re.split(r"[,;\n]+", text)) if part]
+
+
+def _plan_refs(context: CheckContext) -> dict[str, set[int]]:
+    """Every way a Monev row may name a plan row (its No, area.No, Kode LKE, catalogue code) -> rows."""
+    refs: dict[str, set[int]] = {}
+    for row in context.plan:
+        keys = {row.no.text, row.kode_lke.text}
+        if row.no and row.area_no is not None:
+            keys.add(f"{roman(row.area_no)}.{row.no.text}")
+        indicator = context.matches[row.row].indicator
+        if indicator is not None:
+            keys.update({indicator.code, indicator.file_code})
+        for key in keys:
+            if key:
+                refs.setdefault(_ref_key(key), set()).add(row.row)
+    return refs
+
+
+@check
+def check_monev_refs(context: CheckContext) -> Iterator[Finding]:
+    """Every Ref Rencana Aksi names a plan row (its No, area.No or Kode LKE)."""
+    refs = _plan_refs(context)
+    for entry in context.workbook.monev:
+        ref = entry.ref_rencana_aksi
+        unknown = [part for part in _split_refs(ref.text) if part not in refs]
+        if unknown:
+            yield f.MONEV_REF_UNKNOWN.at(
+                ref.cell,
+                f"Ref Rencana Aksi '{ref.text}' tidak menunjuk baris rencana aksi mana pun; tulis No baris "
+                "(mis. 'I.1') atau Kode LKE-nya.",
+                value=ref.text,
+            )
+
+
+def due_months(target: TargetDate, plan_year: int | None) -> list[tuple[int, int]]:
+    """The months by which the action of a target must be done, within the plan year when known.
+
+    A span ("Januari s/d Desember", "Tahun 2019", "setiap tahun") is one activity due at its end; a month
+    or a list of months ("Juni, Desember") is due at each of them.
+    """
+    months = sorted(m for m in target.months if plan_year in (None, m[0]))
+    if not months:
+        return []
+    continuous = {"range", "whole-year"} & target.flags or ("recurring" in target.flags and len(months) == 12)
+    return [months[-1]] if continuous else months
+
+
+_VOWELS = "aiueo"
+
+
+def _stem(word: str) -> str:
+    """A crude Indonesian stem, enough to see "disusun", "menyusun" and "penyusunan" as one word.
+
+    Strips -nya, then -an or -kan, then one prefix (di-, ter-, ber-, meN-/peN- with the nasal's lost initial
+    restored: menyusun -> susun, memantau -> pantau, menetapkan -> tetap). Both sides of a comparison go
+    through it, so an imperfect stem still compares equal.
+    """
+    if len(word) <= 4:
+        return word
+    if word.endswith("nya") and len(word) >= 7:
+        word = word[:-3]
+    # -- A noun (pe-, ke-) takes -an ("pembentukan"); a verb -kan ("ditetapkan").
+    for suffix in ("an",) if word.startswith(("pe", "ke")) else ("kan", "an"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    for prefix, restored in (("meny", "s"), ("peny", "s"), ("meng", ""), ("peng", "")):
+        if word.startswith(prefix) and len(word) > len(prefix) + 1 and word[len(prefix)] in _VOWELS:
+            return restored + word[len(prefix) :]
+    for prefix, restored in (("mem", "p"), ("pem", "p"), ("men", "t"), ("pen", "t")):
+        if word.startswith(prefix) and len(word) > 4:
+            rest = word[len(prefix) :]
+            return restored + rest if rest[0] in _VOWELS else rest
+    for prefix in ("ter", "ber", "me", "di"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            return word[len(prefix) :]
+    if word.startswith("per") and len(word) > 5 and word[3] not in _VOWELS:
+        return word[3:]
+    return word[2:] if word.startswith("pe") and len(word) > 5 else word
+
+
+def _stems(text: str) -> str:
+    """The stems of a text's meaningful words, sorted: what Monev achievements are compared on."""
+    return " ".join(sorted({_stem(w) for w in normalize(text).split() if w not in _STOPWORDS}))
+
+
+def _reported(capaian: str, row_texts: list[str]) -> bool:
+    """True when a Monev achievement plausibly reports on a plan row (its indicator, actions or evidence).
+
+    Token-set similarity scores any subset 100, so a one-word Bukti Fisik ("Laporan") would match every
+    achievement that mentions a report: at least two stems must be shared.
+    """
+    words = set(capaian.split())
+    return any(
+        len(words & set(text.split())) >= 2 and fuzz.token_set_ratio(capaian, text) >= MONEV_THRESHOLD
+        for text in row_texts
+    )
+
+
+@check
+def check_overdue(context: CheckContext) -> Iterator[Finding]:
+    """Plan actions due by the latest Monev month have something reported (by Ref or by wording)."""
+    monev = context.workbook.monev
+    months = [entry.month for entry in monev if entry.month is not None]
+    if not months:
+        return
+    latest = max(months)
+    refs = _plan_refs(context)
+    referenced = {
+        row
+        for entry in monev
+        for part in _split_refs(entry.ref_rencana_aksi.text)
+        for row in refs.get(part, ())
+    }
+    reports: dict[int | None, list[str]] = {}
+    for entry in monev:
+        if entry.capaian:
+            reports.setdefault(entry.area_no, []).append(_stems(entry.capaian.text))
+    for row in context.plan:
+        target = context.targets.get(row.row)
+        if target is None or row.row in referenced:
+            continue
+        due = [m for m in due_months(target, context.plan_year) if m <= latest]
+        if not due:
+            continue
+        texts = [_stems(row.indikator.text), _stems(row.langkah_aksi.text), _stems(row.bukti_fisik.text)]
+        if any(_reported(capaian, texts) for capaian in reports.get(row.area_no, [])):
+            continue
+        yield f.PLAN_OVERDUE.at(
+            context.plan_cell(row, "target_waktu"),
+            f"Target '{_quote(row.target_waktu.text, 50)}' jatuh tempo {format_bulan(*due[0])}, tetapi "
+            f"Monev sampai {format_bulan(*latest)} belum melaporkan capaian untuk baris ini "
+            f"('{_quote(row.indikator.text or row.langkah_aksi.text, 50)}'); bila sudah dilaporkan, isi Ref "
+            "Rencana Aksi pada baris Monev-nya.",
+            target=row.target_waktu.text,
+            due=f"{due[0][0]}-{due[0][1]:02d}",
+            monev=f"{latest[0]}-{latest[1]:02d}",
+        )
