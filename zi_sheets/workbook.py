@@ -14,6 +14,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
+
 from zi_sheets.bahasa import BULAN, from_roman
 from zi_sheets.errors import UnreadableWorkbook
 from zi_sheets.model import (
@@ -215,6 +217,7 @@ def read_workbook(path: str | Path) -> Workbook:
         if table is not None:
             setattr(workbook, _ATTRIBUTE[spec.name], reader(table))
     workbook.hidden_rows = sheets.hidden_rows
+    workbook.uncached_formulas = uncached_formulas(path)
     return workbook
 
 
@@ -297,6 +300,43 @@ def _check_zip(path: Path) -> None:
             f"Berkas {path.name} ditolak: isinya tidak wajar ({len(entries)} bagian, "
             f"{total // (1024 * 1024)} MB setelah diekstrak); kemungkinan berkas rusak atau berbahaya."
         )
+
+
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PACKAGE_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def uncached_formulas(path: Path) -> list[CellRef]:
+    """Formula cells that hold no saved result (the file was written by a tool that does not calculate).
+
+    -- openpyxl's data_only mode shows such cells as empty, indistinguishable from blanks, so the sheet XML
+    -- is scanned for `<f>` without `<v>`; sheets with no formula at all are skipped after a byte search.
+    """
+    from defusedxml import ElementTree
+
+    found: list[CellRef] = []
+    with zipfile.ZipFile(path) as archive:
+        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        targets = {
+            rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_PACKAGE_REL_NS}Relationship")
+        }
+        for sheet in workbook.iter(f"{_MAIN_NS}sheet"):
+            target = targets.get(sheet.get(f"{_REL_NS}id"), "").lstrip("/")
+            member = target if target.startswith("xl/") else f"xl/{target}"
+            try:
+                data = archive.read(member)
+            except KeyError:
+                continue
+            if b"<f" not in data and b":f" not in data:
+                continue
+            for cell in ElementTree.fromstring(data).iter(f"{_MAIN_NS}c"):
+                formula, value = cell.find(f"{_MAIN_NS}f"), cell.find(f"{_MAIN_NS}v")
+                if formula is not None and (value is None or not (value.text or "").strip()):
+                    column, row = re.match(r"([A-Z]+)(\d+)", cell.get("r", "A0")).groups()
+                    found.append(CellRef(sheet.get("name", ""), int(row), column))
+    return found
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -400,14 +440,13 @@ class _Grid:
     def value(self, row: int, col: int) -> CellValue:
         source_row, source_col = self._filled.get((row, col), (row, col))
         cells = self._rows.get(source_row, ())
+        # -- Empty cells keep their position too, so a finding about a missing value can point at it.
         if source_col > len(cells):
-            return EMPTY
+            return CellValue("", CellRef(self.title, source_row, get_column_letter(source_col)))
         cell = cells[source_col - 1]
         raw = cell.value
         text = cell_text(raw, getattr(cell, "number_format", "General"))
-        if not text:
-            return EMPTY
-        return CellValue(text, CellRef(self.title, source_row, cell.column_letter), raw)
+        return CellValue(text, CellRef(self.title, source_row, get_column_letter(source_col)), raw)
 
 
 def cell_text(raw: object, number_format: str = "General") -> str:
