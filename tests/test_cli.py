@@ -19,7 +19,9 @@ def runner():
 
 def test_build_example_writes_the_rencana_kerja(runner, tmp_path):
     result = runner.invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path)])
-    assert result.exit_code == 0, result.output
+    # -- The example keeps the seed's real defects: exit 1, yet nothing blocks the documents.
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("pemeriksaan: 2 galat")
     written = re.findall(r"^ditulis: (.+)$", result.stderr, flags=re.MULTILINE)
     folder = tmp_path / "opd-kecamatan-pasirian-2019"
     assert written == [str(folder / "1.2.a Rencana Kerja Pembangunan ZI 2019.docx")]
@@ -72,3 +74,41 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(runner, com
     assert result.exit_code == 0
     assert "Contoh: zi-sheets " + command in result.output
     assert f"zi-sheets {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_check_example_text_and_exit_code(runner):
+    result = runner.invoke(main, ["check", str(EXAMPLE)])
+    assert result.exit_code == 1
+    lines = result.stdout.strip().splitlines()
+    assert lines[-1].startswith("2 galat") and "komponen 23 dari 23" in lines[-1]
+    assert any(line.startswith("RencanaAksi!F64  galat  target-year-impossible") for line in lines)
+
+
+def test_check_json_carries_cells(runner):
+    import json
+
+    result = runner.invoke(main, ["check", "--format", "json", str(EXAMPLE)])
+    data = json.loads(result.stdout)
+    refs = {(f["ref"], f["code"]) for f in data["findings"]}
+    assert ("RencanaAksi!C15", "indikator-empty") in refs
+    assert all({"sheet", "cell", "code", "severity", "message"} <= set(f) for f in data["findings"])
+    assert data["coverage"]["komponen"] == [23, 23]
+
+
+def test_check_strict_and_clean_workbook(runner, make_xlsx, tmp_path):
+    from zi_sheets.template import write_template
+
+    clean = write_template(tmp_path / "bersih.xlsx", unit_kerja="Kecamatan Uji", tahun=2024)
+    # -- The blank template has empty plan cells: errors, exit 1; unreadable input is 3, usage 2.
+    assert runner.invoke(main, ["check", str(clean)]).exit_code == 1
+    assert runner.invoke(main, ["check", str(tmp_path / "tidak-ada.xlsx")]).exit_code == 3
+
+
+def test_build_refuses_only_for_blocking_errors(runner, make_xlsx, tmp_path):
+    sheets = minimal_sheets()
+    sheets["Identitas"] = [row for row in sheets["Identitas"] if row[0] != "Nama Unit Kerja"]
+    out = tmp_path / "hasil"
+    result = runner.invoke(main, ["build", str(make_xlsx(sheets)), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "identitas-missing" in result.stderr and "dokumen tidak ditulis" in result.stderr
+    assert not out.exists()

@@ -77,6 +77,10 @@ def test_round_trip_init_fill_build(tmp_path):
         "Nama Pimpinan": "ANDI WIJAYA, S.STP",
         "NIP Pimpinan": "197509211996021002",
         "Nama Ketua Tim": "RINA LESTARI, S.E.",
+        "NIP Ketua Tim": "198001012005012003",
+        "Jabatan Ketua Tim": "Ketua Tim Pembangunan ZI",
+        "Tempat Penetapan": "Uji",
+        "Tanggal Penetapan": "2 Januari 2024",
     }
     for row in identitas.iter_rows(min_row=2):
         if row[0].value in values:

@@ -248,3 +248,19 @@ def test_example_other_sheets(example):
     }
     assert all(entry.month == (2019, 5) for entry in example.monev)
     assert {entry.area_no for entry in example.monev} == set(range(1, 7))
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2 Januari 2024", dt.date(2024, 1, 2)),
+        ("02 Pebruari 2019", dt.date(2019, 2, 2)),
+        ("31-12-2019", dt.date(2019, 12, 31)),
+        ("30 Februari 2019", None),
+        ("Januari", None),
+    ],
+)
+def test_tanggal_penetapan_written_as_text(make_xlsx, written, expected):
+    sheets = minimal_sheets()
+    sheets["Identitas"][6][1] = written
+    assert read_workbook(make_xlsx(sheets)).identitas.tanggal_penetapan == expected

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zi_sheets.catalogue import load_catalogue, regulation_key
+from zi_sheets.checks import run_checks
 from zi_sheets.errors import ZiSheetsError
+from zi_sheets.findings import Finding, Report, Severity
 from zi_sheets.model import Workbook
 from zi_sheets.workbook import read_workbook
 
@@ -20,12 +22,19 @@ DOCUMENT_CODES: dict[str, dict[str, str]] = {
 }
 
 
+# -- Errors that would make a document wrong (a cover without a unit, a year that is no year); any other
+# -- error is printed and the documents are still written, unless --strict. --
+BLOCKING_CODES = frozenset({"identitas-missing", "tahun-invalid"})
+
+
 @dataclass
 class BuildResult:
-    """What a build wrote: the folder and the documents in it, in the order written."""
+    """What a build did: the check report, and the folder and documents written (none when refused)."""
 
-    folder: Path
+    report: Report
+    folder: Path | None = None
     documents: list[Path] = field(default_factory=list)
+    refused_by: list[Finding] = field(default_factory=list)
 
 
 def slug(text: str) -> str:
@@ -50,23 +59,30 @@ def output_folder(workbook: Workbook, base: Path) -> Path:
     return base / (f"{name}-{tahun}" if tahun else name)
 
 
-def build(path: str | Path, output: str | Path | None = None) -> BuildResult:
-    """Read the workbook at `path` and write its documents; ZiSheetsError when it cannot be done."""
+def build(path: str | Path, output: str | Path | None = None, *, strict: bool = False) -> BuildResult:
+    """Check the workbook at `path`, then write its documents unless an error forbids it.
+
+    Raises ZiSheetsError when the workbook cannot be read or a file cannot be written.
+    """
     from zi_sheets.render.docx_helpers import save_atomic
     from zi_sheets.render.rencana_kerja import build_rencana_kerja
 
     workbook = read_workbook(path)
-    if not workbook.identitas.nama_unit:
-        raise ZiSheetsError(
-            f"Berkas {Path(path).name}, sheet Identitas: 'Nama Unit Kerja' kosong; "
-            "dokumen tidak dapat dibuat."
-        )
+    report = run_checks(workbook)
+    refused_by = [
+        finding
+        for finding in report.findings
+        if (finding.severity is Severity.ERROR and (strict or finding.code in BLOCKING_CODES))
+        or (strict and finding.severity is Severity.WARNING)
+    ]
+    if refused_by:
+        return BuildResult(report, refused_by=refused_by)
     folder = output_folder(workbook, Path(output) if output else DEFAULT_OUTPUT)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ZiSheetsError(f"Folder {folder} tidak dapat dibuat: {error.strerror}.") from error
-    result = BuildResult(folder)
+    result = BuildResult(report, folder)
     title = "Rencana Kerja Pembangunan ZI"
     target = folder / document_filename(title, workbook)
     try:

@@ -64,21 +64,61 @@ def init(path: str, unit_kerja: str, tahun: int | None, regulasi: str, force: bo
     click.echo(f"ditulis: {written}", err=True)
 
 
+_STRICT = click.option("--strict", is_flag=True, help="Peringatan juga dihitung sebagai kegagalan.")
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Bentuk keluaran.",
+)
+@_STRICT
+def check(workbook: str, output_format: str, strict: bool) -> None:
+    """Periksa workbook terhadap katalog LKE; setiap temuan menunjuk selnya (RencanaAksi!F14).
+
+    Kode keluar 0 tanpa galat, 1 ada galat (dengan --strict juga peringatan), 3 workbook tidak terbaca.
+
+    Contoh: zi-sheets check workbook_templates/contoh-pasirian-2019.xlsx
+    """
+    from zi_sheets.checks import run_checks
+    from zi_sheets.workbook import read_workbook
+
+    report = run_checks(_run(read_workbook, workbook))
+    click.echo(report.to_json() if output_format == "json" else report.to_text())
+    sys.exit(report.exit_code(strict))
+
+
 @main.command()
 @click.argument("workbook", type=click.Path(dir_okay=False))
 @click.option(
     "-o", "--output", type=click.Path(file_okay=False), default=None, help="Folder hasil (bawaan: output/)."
 )
-def build(workbook: str, output: str | None) -> None:
+@_STRICT
+def build(workbook: str, output: str | None, strict: bool) -> None:
     """Periksa workbook lalu tulis dokumen Word ke folder output/<unit>-<tahun>/.
+
+    Dokumen tidak ditulis bila Identitas belum lengkap (atau, dengan --strict, bila ada galat atau
+    peringatan apa pun). Kode keluar sama dengan 'zi-sheets check'.
 
     Contoh: zi-sheets build workbook_templates/contoh-pasirian-2019.xlsx
     """
     from zi_sheets.build import build as build_documents
 
-    result = _run(build_documents, workbook, output)
+    result = _run(build_documents, workbook, output, strict=strict)
+    click.echo(f"pemeriksaan: {result.report.summary()}", err=True)
+    if result.refused_by:
+        for finding in result.refused_by:
+            click.echo(finding.line(), err=True)
+        click.echo("dokumen tidak ditulis; perbaiki temuan di atas lalu ulangi.", err=True)
+        sys.exit(1)
     for document in result.documents:
         click.echo(f"ditulis: {document}", err=True)
+    sys.exit(result.report.exit_code(strict))
 
 
 @main.command()

@@ -67,6 +67,10 @@ class Finding:
             return self.sheet
         return f"{self.cell.sheet}!{self.address}"
 
+    def line(self) -> str:
+        """The finding as one line of the text report."""
+        return f"{self.cell_text or '(workbook)'}  {self.severity.label}  {self.code}  {self.message}"
+
     @property
     def title(self) -> str:
         """The title of this finding's type."""
@@ -297,9 +301,7 @@ class Report:
 
     def to_text(self) -> str:
         """One line per finding ("RencanaAksi!H14  galat  target-year-impossible  ..."), summary last."""
-        lines = [
-            f"{f.cell_text or '(workbook)'}  {f.severity.label}  {f.code}  {f.message}" for f in self.findings
-        ]
+        lines = [finding.line() for finding in self.findings]
         lines.append(self.summary())
         return "\n".join(lines)
 

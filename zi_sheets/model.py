@@ -106,6 +106,25 @@ class CellValue:
 EMPTY = CellValue()
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_TANGGAL = re.compile(r"(\d{1,2})[\s./-]+([A-Za-z]+|\d{1,2})[\s./-]+(\d{4})")
+# -- First three letters of Indonesian month names and their old spellings (Pebruari, Nopember, Agust).
+_BULAN_PREFIX = {
+    "jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "mei": 5, "jun": 6,
+    "jul": 7, "agu": 8, "ags": 8, "agt": 8, "sep": 9, "okt": 10, "nov": 11, "nop": 11, "des": 12,
+}  # fmt: skip
+
+
+def parse_tanggal(text: str) -> dt.date | None:
+    """A date written as "2 Januari 2019", "02-01-2019" or "2/1/2019"; None when it is not one."""
+    match = _TANGGAL.search(text)
+    if not match:
+        return None
+    day, month_text, year = match.groups()
+    month = int(month_text) if month_text.isdigit() else _BULAN_PREFIX.get(month_text[:3].lower())
+    try:
+        return dt.date(int(year), month, int(day)) if month else None
+    except ValueError:
+        return None
 
 
 @dataclass
@@ -135,10 +154,12 @@ class Identitas:
     @property
     def tanggal_penetapan(self) -> dt.date | None:
         """The approval date, None when absent or not a date (parsed by `workbook.py`)."""
-        raw = self.get("Tanggal Penetapan").raw
-        if isinstance(raw, dt.datetime):
-            return raw.date()
-        return raw if isinstance(raw, dt.date) else None
+        value = self.get("Tanggal Penetapan")
+        if isinstance(value.raw, dt.datetime):
+            return value.raw.date()
+        if isinstance(value.raw, dt.date):
+            return value.raw
+        return parse_tanggal(value.text)
 
     def fill(self, text: str) -> str:
         """`text` with `{Field}` placeholders filled from Identitas; unknown ones stay as written.
