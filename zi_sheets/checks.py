@@ -474,6 +474,21 @@ def check_narasi_bagian(context: CheckContext) -> Iterator[Finding]:
 
 
 @check
+def check_pengaturan(context: CheckContext) -> Iterator[Finding]:
+    """House-style settings and the logo are usable; an unusable one falls back to the default."""
+    from zi_sheets.house_style import house_style
+
+    for problem in house_style(context.workbook).problems:
+        yield f.PENGATURAN_INVALID.at(
+            problem.value.cell,
+            f"{problem.name} '{problem.value.text}' tidak dapat dipakai; isi {problem.expected}.",
+            sheet="Pengaturan",
+            setting=problem.name,
+            value=problem.value.text,
+        )
+
+
+@check
 def check_komponen_covered(context: CheckContext) -> Iterator[Finding]:
     """Every komponen of the regulation has at least one plan row."""
     covered = {m.komponen.code for m in context.matches.values() if m.komponen is not None}

@@ -113,6 +113,9 @@ NIP_LENGTH = _register("nip-length", "error", "NIP tidak 18 angka")
 NIP_PATTERN = _register("nip-pattern", "error", "NIP tidak sesuai pola tanggal lahir, TMT dan jenis kelamin")
 PLACEHOLDER_UNKNOWN = _register("placeholder-unknown", "error", "Isian dalam kurung kurawal tidak dikenal")
 NARASI_BAGIAN_UNKNOWN = _register("narasi-bagian-unknown", "warning", "Bagian Narasi tidak dikenal")
+PENGATURAN_INVALID = _register(
+    "pengaturan-invalid", "warning", "Isian Pengaturan atau Logo tidak dapat dipakai (nilai bawaan dipakai)"
+)
 # -- Completeness against the catalogue --
 KOMPONEN_MISSING = _register("komponen-missing", "error", "Komponen LKE tanpa rencana aksi")
 INDIKATOR_EMPTY = _register("indikator-empty", "error", "Indikator kosong")

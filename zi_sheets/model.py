@@ -273,6 +273,8 @@ class Workbook:
     mekanisme: list[MekanismeStep] = field(default_factory=list)
     target_prioritas: list[TargetPrioritas] = field(default_factory=list)
     tim_kerja: list[TimMember] = field(default_factory=list)
+    # -- The optional Pengaturan sheet (house style), by setting name; see house_style.py. --
+    pengaturan: dict[str, CellValue] = field(default_factory=dict)
     # -- Reading observations, reported by the checks rather than by the reader. --
     hidden_rows: list[CellRef] = field(default_factory=list)
     uncached_formulas: list[CellRef] = field(default_factory=list)

@@ -15,6 +15,7 @@ from zi_sheets.bahasa import roman
 from zi_sheets.catalogue import REGULATIONS, load_catalogue
 from zi_sheets.errors import ZiSheetsError
 from zi_sheets.files import write_atomic
+from zi_sheets.house_style import SETTINGS
 from zi_sheets.model import AREAS, IDENTITAS_FIELDS, MONEV_STATUS, NARASI_BAGIAN
 from zi_sheets.standard_texts import standard_narasi
 
@@ -68,11 +69,12 @@ MONEV = SheetLayout(
 )
 MEKANISME = SheetLayout("MekanismeTim", (("No", 6), ("Langkah", 100)))
 TARGET_PRIORITAS = SheetLayout("TargetPrioritas", (("No", 6), ("Target Prioritas", 80), ("Area", 30)))
+PENGATURAN = SheetLayout("Pengaturan", (("Pengaturan", 28), ("Nilai", 26), ("Keterangan", 80)))
 TIM_KERJA = SheetLayout(
     "TimKerja",
     (("No", 6), ("Nama", 35), ("NIP", 24), ("Jabatan", 35), ("Kedudukan dalam Tim", 30)),
 )
-LAYOUTS = (IDENTITAS, NARASI, RENCANA_AKSI, MONEV, MEKANISME, TARGET_PRIORITAS, TIM_KERJA)
+LAYOUTS = (IDENTITAS, NARASI, RENCANA_AKSI, MONEV, MEKANISME, TARGET_PRIORITAS, TIM_KERJA, PENGATURAN)
 
 AREA_CHOICES = [f"{roman(no)}. {name}" for no, name in AREAS.items()]
 
@@ -132,6 +134,9 @@ PETUNJUK = (
     "MekanismeTim: langkah-langkah penetapan Tim Zona Integritas (Lampiran 1), satu langkah per baris.",
     "TargetPrioritas: target prioritas pembangunan ZI (Lampiran 2), satu per baris.",
     "TimKerja (opsional): susunan tim (Lampiran 3).",
+    "Pengaturan (opsional): gaya dokumen: ukuran kertas (F4, A4, Folio), jenis dan ukuran huruf, posisi "
+    "nomor halaman, gaya nama penandatangan, dan kop surat (memakai Logo, Pemerintah Daerah, Nama Unit "
+    "Kerja dan Alamat dari Identitas).",
     "",
     "Nomor BAB, sub-bab, area (I-VI) dan nomor urut dibuat otomatis oleh zi-sheets; tidak perlu diketik.",
 )
@@ -191,7 +196,18 @@ def build_template(
     tim = _new_sheet(book, TIM_KERJA)
     for row in range(2, 202):
         tim.cell(row, 3).number_format = "@"
+    _write_pengaturan(_new_sheet(book, PENGATURAN))
     return book
+
+
+def _write_pengaturan(sheet: Worksheet) -> None:
+    _write_rows(sheet, [(s.name, s.default, s.hint) for s in SETTINGS])
+    for row, setting in enumerate(SETTINGS, start=2):
+        sheet.cell(row, 1).font = HEADER_FONT
+        if setting.choices:
+            validation = DataValidation(type="list", formula1=_choices(setting.choices), allow_blank=True)
+            sheet.add_data_validation(validation)
+            validation.add(f"B{row}")
 
 
 def _choices(values) -> str:

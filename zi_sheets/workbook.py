@@ -138,6 +138,14 @@ TARGET_PRIORITAS = SheetSpec(
         Column("area", ("area", "area perubahan")),
     ),
 )
+PENGATURAN = SheetSpec(
+    "Pengaturan",
+    ("pengaturan", "pengaturan dokumen", "gaya dokumen"),
+    (
+        Column("nama", ("pengaturan", "isian", "nama", "uraian"), required=True),
+        Column("nilai", ("nilai", "isi", "pilihan"), required=True),
+    ),
+)
 TIM_KERJA = SheetSpec(
     "TimKerja",
     ("timkerja", "tim kerja", "susunan tim", "susunan tim kerja"),
@@ -212,6 +220,7 @@ def read_workbook(path: str | Path) -> Workbook:
         (MEKANISME, _read_mekanisme),
         (TARGET_PRIORITAS, _read_target_prioritas),
         (TIM_KERJA, _read_tim_kerja),
+        (PENGATURAN, _read_pengaturan),
     ):
         table = sheets.optional(spec)
         if table is not None:
@@ -227,6 +236,7 @@ _ATTRIBUTE = {
     "MekanismeTim": "mekanisme",
     "TargetPrioritas": "target_prioritas",
     "TimKerja": "tim_kerja",
+    "Pengaturan": "pengaturan",
 }
 
 
@@ -650,6 +660,18 @@ def _read_tim_kerja(table: Table) -> list[TimMember]:
         for r in table.records
         if r.get("nama")
     ]
+
+
+def _read_pengaturan(table: Table) -> dict[str, CellValue]:
+    from zi_sheets.house_style import SETTINGS
+
+    canonical = {normalize(setting.name): setting.name for setting in SETTINGS}
+    found: dict[str, CellValue] = {}
+    for record in table.records:
+        name = canonical.get(normalize(record.get("nama").text))
+        if name is not None and name not in found:
+            found[name] = record.get("nilai")
+    return found
 
 
 def _strip_marker(value: CellValue) -> CellValue:

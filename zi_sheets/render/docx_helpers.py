@@ -27,7 +27,11 @@ from docx.styles.style import BaseStyle
 from docx.table import Table
 from lxml import etree
 
+from zi_sheets.errors import ZiSheetsError
 from zi_sheets.files import write_atomic
+from zi_sheets.house_style import PAGE_NUMBER_POSITIONS, PageStyle
+
+__all__ = ["PageStyle"]  # -- re-exported: documents import their page style from here
 
 # -- Style names the documents apply; built-in names keep Word's navigation pane and TOC working. --
 NORMAL = "Normal"
@@ -57,42 +61,6 @@ _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 Align = Literal["left", "center", "right", "both"]
 
 
-@dataclass(frozen=True)
-class PageStyle:
-    """Paper, margins and fonts of a document; the defaults are F4 paper and Arial as Tata Naskah Dinas asks.
-
-    `landscape_margins_cm` (top, bottom, left, right) is None to rotate the portrait margins with the sheet,
-    so the binding margin (portrait left) becomes the landscape top and a bound landscape page lines up.
-    """
-
-    paper_width_mm: float = 215
-    paper_height_mm: float = 330
-    margin_top_cm: float = 2.0
-    margin_bottom_cm: float = 2.5
-    margin_left_cm: float = 3.0
-    margin_right_cm: float = 2.0
-    landscape_margins_cm: tuple[float, float, float, float] | None = None
-    font_name: str = "Arial"
-    body_size_pt: float = 12
-    table_size_pt: float = 10
-    line_spacing: float = 1.5
-    language: str = "id-ID"
-
-    @classmethod
-    def a4(cls, **changes: object) -> PageStyle:
-        """The same style on A4 paper (210 x 297 mm); `changes` override any other field."""
-        return cls(paper_width_mm=210, paper_height_mm=297, **changes)  # type: ignore[arg-type]
-
-    def margins_cm(self, landscape: bool = False) -> tuple[float, float, float, float]:
-        """(top, bottom, left, right) in cm for a portrait or landscape section."""
-        if not landscape:
-            return (self.margin_top_cm, self.margin_bottom_cm, self.margin_left_cm, self.margin_right_cm)
-        if self.landscape_margins_cm is not None:
-            return self.landscape_margins_cm
-        # -- the sheet turned a quarter clockwise: left edge to the top, top to the right, and so on --
-        return (self.margin_left_cm, self.margin_right_cm, self.margin_bottom_cm, self.margin_top_cm)
-
-
 # ---------------------------------------------------------------------------------------------------------
 # Text and fonts
 
@@ -120,18 +88,63 @@ def set_fonts(element: etree._Element, font_name: str) -> None:
 # Document and styles
 
 
-def new_document(style: PageStyle | None = None) -> Document:
-    """A new document from python-docx's default template with the named styles set up for `style`.
+# -- Styles a --docx-template must define itself; the others are added when missing, on its Normal. --
+TEMPLATE_STYLES = (NORMAL, TITLE, HEADING_1, HEADING_2, TABLE_GRID)
 
-    `style` None means the default `PageStyle()` (F4, Arial 12). The first section gets paper and margins.
+
+def new_document(style: PageStyle | None = None) -> Document:
+    """A new document with the named styles set up for `style` (None: the default F4, Arial 12).
+
+    With `style.template` the document starts from that Word file, emptied, and keeps its styles: only
+    the styles it lacks are added. The first section gets paper and margins either way.
     """
     style = style or PageStyle()
-    document = docx.Document()
-    _set_doc_defaults(document, style)
-    _define_styles(document, style)
+    if style.template is None:
+        document = docx.Document()
+        _set_doc_defaults(document, style)
+        _define_styles(document, style)
+    else:
+        document = _from_template(style)
     setup_section(document.sections[0], style)
     document.core_properties.language = style.language
     return document
+
+
+def _from_template(style: PageStyle) -> Document:
+    template = Path(style.template)  # type: ignore[arg-type]
+    try:
+        document = docx.Document(str(template))
+    except Exception as error:  # python-docx raises several types for a file that is not a .docx
+        raise ZiSheetsError(
+            f"Templat {template.name} bukan dokumen Word (.docx) yang dapat dibaca."
+        ) from error
+    names = {s.name for s in document.styles}
+    missing = [name for name in TEMPLATE_STYLES if name not in names]
+    if missing:
+        raise ZiSheetsError(
+            f"Templat {template.name} tidak memiliki gaya {', '.join(repr(m) for m in missing)}; di Word, "
+            "pakai gaya itu sekali di templat (Word hanya menyimpan gaya yang pernah dipakai), lalu "
+            "simpan ulang."
+        )
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    # -- the template's own look stays; only zi-sheets' extra styles are created, on the template's Normal
+    own = PageStyle(**{**style.__dict__, "font_name": _template_font(document) or style.font_name})
+    for name, base, look in _style_specs(own):
+        if name not in names:
+            _look(_paragraph_style(document, name, base), own, **look)
+    if NUMBERED_ITEM not in names:
+        _numbered_item_indent(document)
+    if SIGNER_NAME not in names:
+        _signer_style(document, own)
+    return document
+
+
+def _template_font(document: Document) -> str | None:
+    fonts = document.styles[NORMAL].element.xpath("./w:rPr/w:rFonts/@w:ascii")
+    return fonts[0] if fonts else None
 
 
 def _set_doc_defaults(document: Document, style: PageStyle) -> None:
@@ -190,7 +203,8 @@ def _look(
         fmt.keep_with_next = keep_with_next
 
 
-def _define_styles(document: Document, style: PageStyle) -> None:
+def _style_specs(style: PageStyle) -> list[tuple[str, str | None, dict[str, Any]]]:
+    """(name, base style, look) of every paragraph style the documents apply."""
     center, left, justify = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
     body, table, spacing = style.body_size_pt, style.table_size_pt, style.line_spacing
     tight = {"line_spacing": 1.0, "before": 0, "after": 0}
@@ -212,7 +226,11 @@ def _define_styles(document: Document, style: PageStyle) -> None:
         (SIGNATURE_TEXT, NORMAL, {"align": center, **tight}),
         (FOOTER, NORMAL, {"size": table, "align": center, **tight}),
     ]
-    for name, base, look in specs:
+    return specs
+
+
+def _define_styles(document: Document, style: PageStyle) -> None:
+    for name, base, look in _style_specs(style):
         _look(_paragraph_style(document, name, base), style, **look)
 
     # -- the template's Title draws a blue rule under itself and its Footer has Letter-size tab stops --
@@ -221,19 +239,26 @@ def _define_styles(document: Document, style: PageStyle) -> None:
     for stale in title_rule + footer_tabs:
         stale.getparent().remove(stale)
     document.styles[BODY_TEXT].paragraph_format.first_line_indent = Cm(1.25)
+    _numbered_item_indent(document)
+    _signer_style(document, style)
+    _look(document.styles[TABLE_GRID], style, size=style.table_size_pt, bold=None, italic=None)
+
+
+def _numbered_item_indent(document: Document) -> None:
     # -- numbers are written into the text ("1.<tab>") so every viewer and python-docx see them; the
     # -- hanging indent and the tab stop line the wrapped lines up under the text, not under the number --
     item = document.styles[NUMBERED_ITEM].paragraph_format
     item.left_indent, item.first_line_indent = Cm(0.75), Cm(-0.75)
     item.tab_stops.add_tab_stop(Cm(0.75), WD_TAB_ALIGNMENT.LEFT)
 
+
+def _signer_style(document: Document, style: PageStyle) -> None:
     try:
         signer = document.styles[SIGNER_NAME]
     except KeyError:
         signer = document.styles.add_style(SIGNER_NAME, WD_STYLE_TYPE.CHARACTER)
-    _look(signer, style, bold=True)
-    signer.font.underline = True
-    _look(document.styles[TABLE_GRID], style, size=table, bold=None, italic=None)
+    _look(signer, style, bold=style.signer_bold)
+    signer.font.underline = style.signer_underline
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -278,22 +303,28 @@ def _twips(length: int | None) -> int:
     return round((length or 0) / _EMU_PER_TWIP)
 
 
-def add_page_number_footer(section: Section, *, title_page: bool = False) -> None:
-    """Put a centred PAGE field in the footer of `section`; `title_page` leaves its first page unnumbered.
+def add_page_number_footer(
+    section: Section, *, title_page: bool = False, position: str = "Bawah Tengah"
+) -> None:
+    """Put a PAGE field in the footer (or header) of `section`, where `position` says (house_style names).
 
+    `title_page` leaves the section's first page unnumbered.
     -- Each section gets its own footer instead of inheriting the previous one, so a section's numbering
     -- never depends on how a viewer resolves "linked to previous". --
     """
-    footer = section.footer
-    footer.is_linked_to_previous = False
-    paragraph = footer.paragraphs[0]
+    part, align = PAGE_NUMBER_POSITIONS.get(position, ("footer", "center"))
+    story = section.header if part == "header" else section.footer
+    story.is_linked_to_previous = False
+    paragraph = story.paragraphs[0]
     paragraph.style = FOOTER
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if align == "right" else WD_ALIGN_PARAGRAPH.CENTER
     for run in paragraph.runs:
         run._r.getparent().remove(run._r)
     add_field(paragraph._p, "PAGE", placeholder="1")
     section.different_first_page_header_footer = title_page
     if title_page:
-        section.first_page_footer.is_linked_to_previous = False
+        first = section.first_page_header if part == "header" else section.first_page_footer
+        first.is_linked_to_previous = False
 
 
 def add_field(p: etree._Element, instruction: str, *, placeholder: str = "") -> None:

@@ -177,7 +177,7 @@ def build_rencana_kerja(workbook: Workbook, style: PageStyle | None = None) -> D
             _add_rencana_aksi_table(document, workbook.rencana_aksi)
 
     for index, section in enumerate(document.sections):
-        add_page_number_footer(section, title_page=index == 0)
+        add_page_number_footer(section, title_page=index == 0, position=style.page_number_position)
     return document
 
 

@@ -1,0 +1,202 @@
+"""House style: paper, fonts, page numbers, signatures and letterhead, from the optional Pengaturan sheet.
+
+Kept free of python-docx so `check` can validate the settings without loading the document machinery.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from zi_sheets.model import CellValue, Workbook
+
+# -- Paper sizes offices use, in mm (portrait width, height). Folio is 8.5 x 13 inch. --
+PAPERS: dict[str, tuple[float, float]] = {"F4": (215, 330), "A4": (210, 297), "Folio": (215.9, 330.2)}
+# -- Page-number position: (part of the page, alignment). --
+PAGE_NUMBER_POSITIONS: dict[str, tuple[str, str]] = {
+    "Bawah Tengah": ("footer", "center"),
+    "Bawah Kanan": ("footer", "right"),
+    "Atas Tengah": ("header", "center"),
+    "Atas Kanan": ("header", "right"),
+}
+# -- Signatory name style: (bold, underline). --
+SIGNER_STYLES: dict[str, tuple[bool, bool]] = {
+    "Tebal dan Garis Bawah": (True, True),
+    "Tebal": (True, False),
+    "Garis Bawah": (False, True),
+    "Biasa": (False, False),
+}
+YES_NO = {"Ya": True, "Tidak": False}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One row of the Pengaturan sheet as `init` writes it: name, default, accepted values (None: free)."""
+
+    name: str
+    default: object
+    hint: str
+    choices: tuple[str, ...] | None = None
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "Ukuran Kertas",
+        "F4",
+        "F4 (215 x 330 mm), A4 (210 x 297 mm) atau Folio (8,5 x 13 inci).",
+        tuple(PAPERS),
+    ),
+    Setting("Jenis Huruf", "Arial", "Nama huruf seperti di Word, mis. Arial, Bookman Old Style."),
+    Setting("Ukuran Huruf", 12, "Ukuran huruf isi dokumen (poin), 9 sampai 16."),
+    Setting("Ukuran Huruf Tabel", 10, "Ukuran huruf tabel lebar (poin), 7 sampai 14."),
+    Setting("Posisi Nomor Halaman", "Bawah Tengah", "Letak nomor halaman.", tuple(PAGE_NUMBER_POSITIONS)),
+    Setting("Gaya Nama Penandatangan", "Tebal dan Garis Bawah", "Gaya nama pejabat.", tuple(SIGNER_STYLES)),
+    Setting(
+        "Kop Surat", "Ya", "Ya: kop (logo, pemda, unit, alamat) di halaman pertama Monev.", tuple(YES_NO)
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The kop: an optional logo image and the lines beside it (government, unit, address)."""
+
+    lines: tuple[str, ...]
+    logo: Path | None = None
+
+
+@dataclass(frozen=True)
+class PageStyle:
+    """Paper, margins, fonts and house-style choices of a document; defaults follow Tata Naskah Dinas.
+
+    `landscape_margins_cm` (top, bottom, left, right) is None to rotate the portrait margins with the sheet,
+    so the binding margin (portrait left) becomes the landscape top. `template` is a Word file whose styles
+    the documents take (None: zi-sheets' own styles); `letterhead` None means no kop.
+    """
+
+    paper_width_mm: float = 215
+    paper_height_mm: float = 330
+    margin_top_cm: float = 2.0
+    margin_bottom_cm: float = 2.5
+    margin_left_cm: float = 3.0
+    margin_right_cm: float = 2.0
+    landscape_margins_cm: tuple[float, float, float, float] | None = None
+    font_name: str = "Arial"
+    body_size_pt: float = 12
+    table_size_pt: float = 10
+    line_spacing: float = 1.5
+    language: str = "id-ID"
+    page_number_position: str = "Bawah Tengah"
+    signer_bold: bool = True
+    signer_underline: bool = True
+    letterhead: Letterhead | None = None
+    template: Path | None = None
+
+    @classmethod
+    def a4(cls, **changes: object) -> PageStyle:
+        """The same style on A4 paper (210 x 297 mm); `changes` override any other field."""
+        return cls(paper_width_mm=210, paper_height_mm=297, **changes)  # type: ignore[arg-type]
+
+    def margins_cm(self, landscape: bool = False) -> tuple[float, float, float, float]:
+        """(top, bottom, left, right) in cm for a portrait or landscape section."""
+        if not landscape:
+            return (self.margin_top_cm, self.margin_bottom_cm, self.margin_left_cm, self.margin_right_cm)
+        if self.landscape_margins_cm is not None:
+            return self.landscape_margins_cm
+        # -- the sheet turned a quarter clockwise: left edge to the top, top to the right, and so on --
+        return (self.margin_left_cm, self.margin_right_cm, self.margin_bottom_cm, self.margin_top_cm)
+
+
+@dataclass(frozen=True)
+class SettingProblem:
+    """A Pengaturan value that could not be used (the default was used instead) or a missing logo file."""
+
+    name: str
+    value: CellValue
+    expected: str
+
+
+@dataclass
+class HouseStyle:
+    """The PageStyle a workbook asks for, and what in its settings could not be used."""
+
+    style: PageStyle
+    problems: list[SettingProblem] = field(default_factory=list)
+
+
+def house_style(workbook: Workbook, template: Path | None = None) -> HouseStyle:
+    """The PageStyle the Pengaturan sheet and Identitas ask for; defaults where a value is unusable."""
+    problems: list[SettingProblem] = []
+    settings = workbook.pengaturan
+
+    def choice(name: str, options: dict[str, object]):
+        value = settings.get(name)
+        setting = next(s for s in SETTINGS if s.name == name)
+        if value is None or not value.text:
+            return options[str(setting.default)]
+        found = next((v for k, v in options.items() if k.lower() == value.text.strip().lower()), None)
+        if found is None:
+            problems.append(SettingProblem(name, value, "salah satu dari: " + ", ".join(options)))
+            return options[str(setting.default)]
+        return found
+
+    def number(name: str, low: float, high: float) -> float | None:
+        value = settings.get(name)
+        if value is None or not value.text:
+            return None
+        try:
+            number_value = float(value.text.replace(",", "."))
+        except ValueError:
+            number_value = -1
+        if not low <= number_value <= high:
+            problems.append(SettingProblem(name, value, f"angka {low:g} sampai {high:g}"))
+            return None
+        return number_value
+
+    width, height = choice("Ukuran Kertas", PAPERS)  # type: ignore[misc]
+    bold, underline = choice("Gaya Nama Penandatangan", SIGNER_STYLES)  # type: ignore[misc]
+    position = choice("Posisi Nomor Halaman", {k: k for k in PAGE_NUMBER_POSITIONS})
+    style = PageStyle(
+        paper_width_mm=width,
+        paper_height_mm=height,
+        page_number_position=str(position),
+        signer_bold=bold,
+        signer_underline=underline,
+        template=template,
+    )
+    font = settings.get("Jenis Huruf")
+    if font is not None and font.text:
+        style = replace(style, font_name=font.text.strip())
+    body = number("Ukuran Huruf", 9, 16)
+    table = number("Ukuran Huruf Tabel", 7, 14)
+    style = replace(
+        style, body_size_pt=body or style.body_size_pt, table_size_pt=table or style.table_size_pt
+    )
+    if choice("Kop Surat", YES_NO):
+        style = replace(style, letterhead=_letterhead(workbook, problems))
+    return HouseStyle(style, problems)
+
+
+def _letterhead(workbook: Workbook, problems: list[SettingProblem]) -> Letterhead:
+    identitas = workbook.identitas
+    lines = tuple(
+        text
+        for text in (
+            identitas.text("Pemerintah Daerah").upper(),
+            identitas.nama_unit.upper(),
+            identitas.text("Alamat"),
+        )
+        if text
+    )
+    logo_value = identitas.get("Logo")
+    logo = None
+    if logo_value.text:
+        candidate = Path(logo_value.text)
+        if not candidate.is_absolute():
+            # -- a relative path is read from the workbook's folder, where users keep the logo beside it
+            candidate = workbook.path.parent / candidate
+        if candidate.suffix.lower() in (".png", ".jpg", ".jpeg", ".gif", ".bmp") and candidate.is_file():
+            logo = candidate
+        else:
+            problems.append(SettingProblem("Logo", logo_value, "berkas gambar PNG/JPG yang ada"))
+    return Letterhead(lines, logo)
