@@ -195,8 +195,21 @@ def _letterhead(workbook: Workbook, problems: list[SettingProblem]) -> Letterhea
         if not candidate.is_absolute():
             # -- a relative path is read from the workbook's folder, where users keep the logo beside it
             candidate = workbook.path.parent / candidate
-        if candidate.suffix.lower() in (".png", ".jpg", ".jpeg", ".gif", ".bmp") and candidate.is_file():
+        if _is_image(candidate):
             logo = candidate
         else:
             problems.append(SettingProblem("Logo", logo_value, "berkas gambar PNG/JPG yang ada"))
     return Letterhead(lines, logo)
+
+
+# -- The first bytes of the image formats Word embeds; a renamed or damaged file is refused early. --
+_IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM")
+
+
+def _is_image(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return False
+    return head.startswith(_IMAGE_SIGNATURES)

@@ -25,11 +25,12 @@ from docx.section import Section
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.table import Table
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from zi_sheets.errors import ZiSheetsError
 from zi_sheets.files import write_atomic
-from zi_sheets.house_style import PAGE_NUMBER_POSITIONS, PageStyle
+from zi_sheets.house_style import PAGE_NUMBER_POSITIONS, Letterhead, PageStyle
 
 __all__ = ["PageStyle"]  # -- re-exported: documents import their page style from here
 
@@ -672,6 +673,50 @@ def add_signature_block(
         nip = cell.add_paragraph(style=SIGNATURE_TEXT)
         if signer.nip:
             nip.add_run(f"NIP. {format_nip(signer.nip)}")
+    return table
+
+
+def add_logo(paragraph: Paragraph, logo: Path | None, height_cm: float) -> bool:
+    """Put the logo image in `paragraph`; False when there is none or it is not an image Word can hold.
+
+    -- A damaged image must not stop the documents: the checks already report an unusable logo. --
+    """
+    if logo is None:
+        return False
+    try:
+        paragraph.add_run().add_picture(str(logo), height=Cm(height_cm))
+    except Exception:  # python-docx raises its own and PIL-less parse errors for bad images
+        return False
+    return True
+
+
+def add_letterhead(document: Document, letterhead: Letterhead, style: PageStyle) -> Table:
+    """The kop at the top of the current page: the logo left, the lines centred, a double rule below."""
+    section = document.sections[-1]
+    table = document.add_table(rows=1, cols=2)
+    logo_width = round(Cm(2.6) / _EMU_PER_TWIP)
+    set_column_widths(table, [logo_width, text_width_twips(section) - logo_width])
+    set_table_borders(table, visible=False)
+    logo_cell, text_cell = table.rows[0].cells
+    logo_paragraph = logo_cell.paragraphs[0]
+    logo_paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_logo(logo_paragraph, letterhead.logo, 2.2)
+    sizes = [style.body_size_pt + 2, style.body_size_pt + 4] + [style.table_size_pt] * len(letterhead.lines)
+    for index, line in enumerate(letterhead.lines):
+        paragraph = text_cell.paragraphs[0] if index == 0 else text_cell.add_paragraph()
+        paragraph.style = SIGNATURE_TEXT
+        run = paragraph.add_run(clean_text(line))
+        run.font.size = Pt(sizes[index])
+        run.font.bold = index < 2
+    # -- the kop's double rule: a thick-thin bottom border on the table, as on printed letterheads --
+    tblPr = table._tbl.tblPr
+    borders = tblPr.find(qn("w:tblBorders"))
+    bottom = borders.find(qn("w:bottom"))
+    bottom.set(qn("w:val"), "thinThickSmallGap")
+    bottom.set(qn("w:sz"), "18")
+    bottom.set(qn("w:color"), "000000")
+    bottom.set(qn("w:space"), "0")
+    document.add_paragraph()
     return table
 
 

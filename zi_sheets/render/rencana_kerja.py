@@ -27,6 +27,7 @@ from zi_sheets.render.docx_helpers import (
     Signer,
     TableWriter,
     add_landscape_section,
+    add_logo,
     add_page_number_footer,
     add_portrait_section,
     add_signature_block,
@@ -92,7 +93,6 @@ _COLUMNS_WITH_PJ: tuple[tuple[str, float, str | None], ...] = (
     ("TARGET WAKTU", 12, "target_waktu"),
     ("PENANGGUNG JAWAB", 15, "penanggung_jawab"),
 )
-
 
 
 @dataclass
@@ -196,6 +196,10 @@ def _lines(*texts: str) -> list[str]:
 def _add_cover(document: Document, identitas: Identitas, style: PageStyle, unit: str, tahun: str) -> None:
     for line in _lines(DOCUMENT_TITLE, unit, tahun):
         document.add_paragraph(line, style=COVER_TITLE)
+    if style.letterhead is not None and style.letterhead.logo is not None:
+        logo = document.add_paragraph(style=COVER_TEXT)
+        logo.paragraph_format.space_before = Mm(15)
+        add_logo(logo, style.letterhead.logo, 4.0)
     # -- the cover spreads over the page: "Disusun oleh" in the middle, the government block at the foot;
     # -- 35% of the text height before each still leaves room for a unit name on two lines, F4 or A4 --
     gap = Mm((style.paper_height_mm - 10 * (style.margin_top_cm + style.margin_bottom_cm)) * 0.35)
