@@ -1,0 +1,338 @@
+"""The Monev document and its chart: built, saved, re-opened with python-docx and inspected."""
+
+from __future__ import annotations
+
+import datetime as dt
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import EXAMPLE, IDENTITAS_ROWS, PLAN_HEADER, plan_row
+from docx.document import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from docx_dump import cell_text
+
+from zi_sheets.dates import parse_target
+from zi_sheets.house_style import Letterhead
+from zi_sheets.model import AREAS
+from zi_sheets.progress import Period, progress, total
+from zi_sheets.render.chart import progress_chart_png
+from zi_sheets.render.docx_helpers import PageStyle, text_width_twips
+from zi_sheets.render.monev import build_monev
+from zi_sheets.workbook import read_workbook
+
+AREA_HEADERS = [
+    "MANAJEMEN PERUBAHAN",
+    "PENATAAN TATALAKSANA",
+    "PENATAAN SISTEM MANAJEMEN SDM",
+    "PENGUATAN AKUNTABILITAS KINERJA",
+    "PENGUATAN PENGAWASAN",
+    "PENINGKATAN KUALITAS PELAYANAN PUBLIK",
+]
+MONEV_HEADER = [
+    "Bulan", "Area", "Capaian", "Status", "Ref Rencana Aksi", "Bukti Dukung", "Kendala", "Tindak Lanjut",
+]  # fmt: skip
+AREA_NAMES = [
+    f"{n}. {name}" for n, name in zip(["I", "II", "III", "IV", "V", "VI"], AREAS.values(), strict=True)
+]
+
+
+def saved(document: Document, tmp_path: Path, name: str = "monev.docx") -> Document:
+    path = tmp_path / name
+    document.save(str(path))
+    return docx.Document(str(path))
+
+
+def blocks(document: Document) -> list[Paragraph | Table]:
+    return list(document.iter_inner_content())
+
+
+def texts(document: Document) -> list[str]:
+    """Every paragraph's text, in body order, with the paragraphs of table cells after their table's."""
+    found: list[str] = []
+    for block in blocks(document):
+        if isinstance(block, Table):
+            found += [p.text for row in block.rows for cell in row.cells for p in cell.paragraphs]
+        else:
+            found.append(block.text)
+    return found
+
+
+def column(table: Table, index: int) -> list[str]:
+    """The non-empty cell texts of one column below the header."""
+    return [t for t in (cell_text(tr.tc_lst[index]) for tr in table._tbl.tr_lst[1:]) if t]
+
+
+def header(table: Table) -> list[str]:
+    return [cell_text(tc) for tc in table._tbl.tr_lst[0].tc_lst]
+
+
+def table_after(document: Document, text: str) -> Table:
+    """The first table after the paragraph whose text is `text`."""
+    items = blocks(document)
+    start = next(i for i, b in enumerate(items) if isinstance(b, Paragraph) and b.text == text)
+    return next(b for b in items[start:] if isinstance(b, Table))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The example, May 2019
+
+
+@pytest.fixture(scope="module")
+def example():
+    return read_workbook(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def document(example, tmp_path_factory) -> Document:
+    return saved(build_monev(example, Period.month(2019, 5)), tmp_path_factory.mktemp("monev"))
+
+
+def test_title_names_the_unit_and_month(document: Document) -> None:
+    assert [p.text for p in document.paragraphs[:3]] == [
+        "DOKUMEN MONITORING DAN EVALUASI",
+        "PEMBANGUNAN ZONA INTEGRITAS OPD KECAMATAN PASIRIAN",
+        "BULAN : Mei 2019",
+    ]
+
+
+def test_matrix_holds_every_achievement_in_its_area_column(document: Document, example) -> None:
+    matrix = document.tables[0]
+    assert header(matrix) == ["NO", *AREA_HEADERS]
+    for index, area_no in enumerate(AREAS, start=1):
+        expected = [e.capaian.text for e in example.monev if e.area_no == area_no and e.month == (2019, 5)]
+        assert column(matrix, index) == expected
+    assert sum(len(column(matrix, i)) for i in range(1, 7)) == 26
+
+
+def test_matrix_has_as_many_rows_as_the_fullest_area(document: Document, example) -> None:
+    counts = [sum(1 for e in example.monev if e.area_no == n) for n in AREAS]
+    assert counts == [4, 5, 5, 5, 3, 4]
+    matrix = document.tables[0]
+    assert len(matrix.rows) == 1 + max(counts)
+    assert column(matrix, 0) == ["1", "2", "3", "4", "5"]
+    assert cell_text(matrix._tbl.tr_lst[5].tc_lst[1]) == ""  # area I has four
+
+
+def test_matrix_is_landscape_with_repeated_header_and_whole_rows(document: Document) -> None:
+    section = document.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+    rows = document.tables[0]._tbl.tr_lst
+    assert rows[0].trPr.find(qn("w:tblHeader")) is not None
+    assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
+    assert all(tr.trPr.find(qn("w:tblHeader")) is None for tr in rows[1:])
+
+
+def test_matrix_widths_fill_the_text_width(document: Document) -> None:
+    table = document.tables[0]._tbl
+    grid = [int(col.get(qn("w:w"))) for col in table.tblGrid.findall(qn("w:gridCol"))]
+    assert sum(grid) == text_width_twips(document.sections[0])
+    for tr in table.tr_lst:
+        assert [int(tc.tcPr.tcW.get(qn("w:w"))) for tc in tr.tc_lst] == grid
+
+
+def test_progress_sentence_counts(document: Document, example) -> None:
+    overall = total(progress(example, Period.month(2019, 5)))
+    # -- an independent count of what was scheduled: a parsed target month up to May 2019 --
+    plan_year = example.identitas.tahun
+    targets = [
+        parse_target(row.target_waktu.raw or row.target_waktu.text, plan_year)
+        for row in example.rencana_aksi
+        if row.area_no in AREAS
+    ]
+    scheduled = sum(1 for target in targets if any(m <= (2019, 5) for m in target.months))
+    assert overall.scheduled == scheduled == 52
+    sentence = (
+        f"Dari {scheduled} langkah aksi yang dijadwalkan s.d. Mei 2019, {overall.reported} telah dilaporkan "
+        f"({round(100 * overall.reported / scheduled)}%)."
+    )
+    assert sentence in texts(document)
+    for area in progress(example, Period.month(2019, 5)):
+        assert f"{area.numeral}.\t{area.name}. {area.sentence}" in texts(document)
+
+
+def test_progress_table(document: Document, example) -> None:
+    table = table_after(document, "KEMAJUAN TERHADAP RENCANA AKSI")
+    assert header(table) == ["AREA", "DIJADWALKAN", "DILAPORKAN", "SELESAI", "DALAM PROSES", "TERLAMBAT"]
+    assert column(table, 0) == [*AREA_NAMES, "JUMLAH"]
+    areas = progress(example, Period.month(2019, 5))
+    assert column(table, 1) == [str(a.scheduled) for a in areas] + [str(total(areas).scheduled)]
+    assert column(table, 2) == [str(a.reported) for a in areas] + [str(total(areas).reported)]
+    assert column(table, 5) == [str(len(a.terlambat)) for a in areas] + [str(len(total(areas).terlambat))]
+
+
+def test_chart_image_is_in_the_document(document: Document) -> None:
+    assert len(document.inline_shapes) == 1
+    parts = document.part.package.parts
+    assert any(part.content_type == "image/png" for part in parts)
+    assert document.inline_shapes[0].width <= text_width_twips(document.sections[-1]) * 635
+
+
+def test_overdue_actions_listed(document: Document, example) -> None:
+    table = table_after(document, "Langkah Aksi yang Terlambat")
+    assert header(table) == ["NO", "AREA", "KOMPONEN", "INDIKATOR / LANGKAH AKSI", "TARGET WAKTU"]
+    overdue = total(progress(example, Period.month(2019, 5))).terlambat
+    assert column(table, 0) == [str(n) for n in range(1, len(overdue) + 1)]
+    assert column(table, 3)[0] == overdue[0].row.indikator.text
+    assert column(table, 4)[0] == overdue[0].row.target_waktu.text
+
+
+def test_no_kendala_reported(document: Document) -> None:
+    found = texts(document)
+    assert "Tidak ada kendala yang dilaporkan." in found
+    assert "Tidak ada tindak lanjut yang dilaporkan." in found
+
+
+def test_signatures(document: Document) -> None:
+    signature = document.tables[-1]
+    left, right = (cell_text(tc) for tc in signature._tbl.tr_lst[0].tc_lst)
+    assert "Mengetahui," in left and "KEPALA OPD KECAMATAN PASIRIAN" in left
+    assert "WAN HADI PURNOMO, S.TP, MM" in left and "NIP. 19750921 199602 1 002" in left
+    assert right.startswith("Lumajang, 31 Mei 2019")
+    assert "KETUA TIM PEMBANGUNAN ZI" in right and "EGOL SUBANDI, S.AP" in right
+    assert "NIP. 19630501 198512 1 001" in right
+
+
+def test_page_numbers_in_every_footer(document: Document) -> None:
+    for section in document.sections:
+        instructions = [t.text.strip() for t in section.footer._element.iter(qn("w:instrText"))]
+        assert instructions == ["PAGE"]
+
+
+def test_f4_by_default(document: Document) -> None:
+    portrait = document.sections[-1]
+    assert (round(portrait.page_width.mm), round(portrait.page_height.mm)) == (215, 330)
+
+
+def test_no_none_nan_or_brace(document: Document) -> None:
+    for text in texts(document):
+        assert "None" not in text and "nan" not in text.split() and "{" not in text
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Workbooks made in code
+
+
+AREA_I, AREA_II = "I. Manajemen Perubahan", "II. Penataan Tatalaksana"
+TWO_MONTHS = {
+    "Identitas": [list(row) for row in IDENTITAS_ROWS],
+    "RencanaAksi": [
+        list(PLAN_HEADER),
+        plan_row(AREA_I, "Tim Kerja", "Tim kerja telah dibentuk", target="Mei 2024"),
+        plan_row(AREA_II, "SOP", "SOP kegiatan utama ditetapkan", target="Juni 2024"),
+        plan_row(AREA_II, "E-Office", "Aplikasi surat elektronik digunakan", target="Juni 2024"),
+    ],
+    "Monev": [
+        list(MONEV_HEADER),
+        ["Mei 2024", AREA_I, "Tim kerja telah dibentuk", "Selesai", "I.1", None, None, None],
+        ["Mei 2024", AREA_II, "Draf SOP disusun", "Dalam Proses", "II.1", None, "Narasumber belum ada", None],
+        [dt.datetime(2024, 6, 1), AREA_II, "SOP ditetapkan", "Selesai", "II.1", None, None, "Sosialisasi"],
+        ["Juni 2024", "Area X", "Capaian tanpa area", None, None, None, None, None],
+    ],
+}
+
+
+@pytest.fixture
+def two_months(make_xlsx):
+    return read_workbook(make_xlsx(TWO_MONTHS))
+
+
+def test_one_month_shows_only_its_achievements(two_months, tmp_path: Path) -> None:
+    document = saved(build_monev(two_months, Period.month(2024, 6)), tmp_path)
+    assert "BULAN : Juni 2024" in texts(document)
+    assert not any("Mei 2024" in text for text in texts(document))
+    matrix = document.tables[0]
+    assert header(matrix) == ["NO", *AREA_HEADERS, "LAIN-LAIN"]
+    assert column(matrix, 2) == ["SOP ditetapkan"]
+    assert column(matrix, 7) == ["Capaian tanpa area"]
+    assert column(matrix, 1) == []
+
+
+def test_semester_has_one_matrix_per_month_and_progress_at_its_end(two_months, tmp_path: Path) -> None:
+    document = saved(build_monev(two_months, Period.semester(2024, 1)), tmp_path)
+    found = texts(document)
+    assert "PERIODE : Semester I 2024" in found
+    assert [t for t in found if t.startswith("BULAN : ")] == ["BULAN : Mei 2024", "BULAN : Juni 2024"]
+    may, june = table_after(document, "BULAN : Mei 2024"), table_after(document, "BULAN : Juni 2024")
+    assert (column(may, 1), column(may, 2)) == (["Tim kerja telah dibentuk"], ["Draf SOP disusun"])
+    assert header(may) == ["NO", *AREA_HEADERS]  # no LAIN-LAIN column in May
+    assert column(june, 2) == ["SOP ditetapkan"]
+    assert "Dari 3 langkah aksi yang dijadwalkan s.d. Juni 2024, 2 telah dilaporkan (67%)." in found
+    progress_table = table_after(document, "KEMAJUAN TERHADAP RENCANA AKSI")
+    assert column(progress_table, 3)[-1] == "2"  # selesai: the Tim Kerja row and the SOP row
+    assert cell_text(document.tables[-1]._tbl.tr_lst[0].tc_lst[1]).startswith("Contoh, 30 Juni 2024")
+    assert "2.\tPenataan Tatalaksana: Narasumber belum ada" not in found
+    assert "1.\tPenataan Tatalaksana: Narasumber belum ada" in found
+    assert "1.\tPenataan Tatalaksana: Sosialisasi" in found
+
+
+def test_overdue_row_listed_when_nothing_reported(two_months, tmp_path: Path) -> None:
+    document = saved(build_monev(two_months, Period.month(2024, 6)), tmp_path)
+    table = table_after(document, "Langkah Aksi yang Terlambat")
+    assert column(table, 3) == ["Aplikasi surat elektronik digunakan"]
+    assert column(table, 1) == ["II. Penataan Tatalaksana"]
+
+
+def test_period_without_achievements(two_months, tmp_path: Path) -> None:
+    document = saved(build_monev(two_months, Period.month(2024, 3)), tmp_path)
+    found = texts(document)
+    assert "Belum ada capaian yang dilaporkan untuk Maret 2024." in found
+    assert "Belum ada langkah aksi yang dijadwalkan s.d. Maret 2024." in found
+    assert "Tidak ada langkah aksi yang terlambat." in found
+    assert len(document.inline_shapes) == 1
+
+
+def test_a4_page_style(two_months, tmp_path: Path) -> None:
+    document = saved(build_monev(two_months, Period.month(2024, 6), PageStyle.a4()), tmp_path)
+    landscape, portrait = document.sections
+    assert (round(landscape.page_width.mm), round(landscape.page_height.mm)) == (297, 210)
+    assert (round(portrait.page_width.mm), round(portrait.page_height.mm)) == (210, 297)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The chart
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", png[16:24])
+
+
+def test_chart_is_deterministic_and_about_16_by_8_cm(example) -> None:
+    areas = progress(example, Period.month(2019, 5))
+    first, second = progress_chart_png(areas), progress_chart_png(areas)
+    assert first == second
+    width, height = png_size(first)
+    assert 1000 <= width <= 1300 and 2 * height == pytest.approx(width, abs=4)
+    assert b"Software" not in first
+
+
+def test_chart_of_empty_areas(make_xlsx) -> None:
+    workbook = read_workbook(make_xlsx({"Identitas": TWO_MONTHS["Identitas"], "RencanaAksi": [PLAN_HEADER]}))
+    assert png_size(progress_chart_png(progress(workbook, Period.month(2024, 1))))[0] > 0
+
+
+def test_importing_the_document_modules_does_not_load_matplotlib() -> None:
+    code = "import sys, zi_sheets.render.monev, zi_sheets.render.chart; print('matplotlib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_letterhead_and_page_number_position(two_months, tmp_path: Path) -> None:
+    kop = Letterhead(("PEMERINTAH KABUPATEN CONTOH", "KECAMATAN CONTOH", "Jl. Raya Contoh 1"))
+    style = PageStyle(letterhead=kop, page_number_position="Bawah Kanan")
+    document = saved(build_monev(two_months, Period.month(2024, 6), style), tmp_path)
+    first = blocks(document)[0]
+    assert isinstance(first, Table)
+    assert "KECAMATAN CONTOH ¶ Jl. Raya Contoh 1" in cell_text(first._tbl.tr_lst[0].tc_lst[1])
+    assert header(document.tables[1])[0] == "NO"  # the matrix follows the kop
+    for section in document.sections:
+        (paragraph,) = section.footer.paragraphs
+        assert paragraph.alignment == WD_ALIGN_PARAGRAPH.RIGHT
