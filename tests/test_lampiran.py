@@ -1,0 +1,255 @@
+"""The Lampiran document: built, saved, re-opened with python-docx and inspected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import EXAMPLE, minimal_sheets
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from docx_dump import cell_text
+
+from zi_sheets.render.docx_helpers import PageStyle
+from zi_sheets.render.lampiran import LAMPIRAN_HEADING, build_lampiran
+from zi_sheets.workbook import read_workbook
+
+HEADING_STYLES = {LAMPIRAN_HEADING, "Title"}
+
+
+def saved(document: Document, tmp_path: Path) -> Document:
+    path = tmp_path / "lampiran.docx"
+    document.save(str(path))
+    return docx.Document(str(path))
+
+
+def blocks(document: Document) -> list[Paragraph | Table]:
+    return list(document.iter_inner_content())
+
+
+def texts(document: Document) -> list[str]:
+    found: list[str] = []
+    for block in blocks(document):
+        if isinstance(block, Table):
+            found += [p.text for row in block.rows for cell in row.cells for p in cell.paragraphs]
+        else:
+            found.append(block.text)
+    return found
+
+
+def headings(document: Document) -> list[Paragraph]:
+    return [p for p in document.paragraphs if p.style.name in HEADING_STYLES]
+
+
+def lampiran_starts(document: Document) -> list[Paragraph]:
+    return [p for p in document.paragraphs if p.text.startswith("LAMPIRAN ")]
+
+
+def rows(table: Table) -> list[list[str]]:
+    return [[cell_text(tc) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+
+
+def alignment(paragraph: Paragraph) -> WD_ALIGN_PARAGRAPH | None:
+    """The alignment in effect: the paragraph's own, else its style's."""
+    return paragraph.alignment or paragraph.style.paragraph_format.alignment
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The example
+
+
+@pytest.fixture(scope="module")
+def example():
+    return read_workbook(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def document(example, tmp_path_factory) -> Document:
+    return saved(build_lampiran(example), tmp_path_factory.mktemp("lampiran"))
+
+
+def test_two_lampiran_without_tim_kerja(document: Document, example) -> None:
+    assert example.tim_kerja == []
+    assert [p.text for p in lampiran_starts(document)] == ["LAMPIRAN I", "LAMPIRAN II"]
+    assert not any("SUSUNAN TIM KERJA" in text for text in texts(document))
+
+
+def test_heading_block_at_the_right(document: Document) -> None:
+    for start in lampiran_starts(document):
+        block = [start]
+        following = start._p.getnext()
+        while following is not None and Paragraph(following, start._parent).style.name == LAMPIRAN_HEADING:
+            block.append(Paragraph(following, start._parent))
+            following = following.getnext()
+        assert [p.text for p in block[1:]] == [
+            "DOKUMEN RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS",
+            "OPD KECAMATAN PASIRIAN",
+            "TAHUN 2019",
+        ]
+        assert all(alignment(p) == WD_ALIGN_PARAGRAPH.RIGHT for p in block)
+
+
+def test_each_lampiran_after_the_first_starts_a_page(document: Document) -> None:
+    first, second = lampiran_starts(document)
+    assert not first.paragraph_format.page_break_before
+    assert second.paragraph_format.page_break_before
+
+
+def test_titles_name_the_unit_never_another_agency(document: Document) -> None:
+    titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
+    assert titles == [
+        "MEKANISME PENETAPAN TIM ZONA INTEGRITAS",
+        "OPD KECAMATAN PASIRIAN",
+        "KABUPATEN LUMAJANG",
+        "PROGRAM KERJA PEMBANGUNAN ZONA INTEGRITAS",
+        "TARGET PRIORITAS",
+        "OPD KECAMATAN PASIRIAN",
+        "KABUPATEN LUMAJANG",
+    ]
+    assert all(
+        alignment(p) == WD_ALIGN_PARAGRAPH.CENTER for p in headings(document) if p.style.name == "Title"
+    )
+    assert all("KEPENDUDUKAN" not in p.text.upper() for p in headings(document))
+    assert all("KEPENDUDUKAN" not in text.upper() for text in texts(document))
+
+
+def test_mekanisme_steps_numbered(document: Document, example) -> None:
+    steps = [p.text for p in document.paragraphs if p.style.name == "Numbered Item"]
+    assert steps == [f"{n}.\t{step.langkah.text}" for n, step in enumerate(example.mekanisme, start=1)]
+    assert [step.split("\t")[0] for step in steps] == [f"{n}." for n in range(1, 8)]
+
+
+def test_target_prioritas_table(document: Document, example) -> None:
+    (table,) = [t for t in document.tables if rows(t)[0][:2] == ["NO", "TARGET PRIORITAS"]]
+    assert rows(table)[0] == ["NO", "TARGET PRIORITAS"]  # no Area column: no target names one
+    body = rows(table)[1:]
+    assert len(example.target_prioritas) == 15
+    assert body == [[str(n), t.target.text] for n, t in enumerate(example.target_prioritas, start=1)]
+    assert table._tbl.tr_lst[0].trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None
+
+
+def test_each_lampiran_ends_with_signatures(document: Document) -> None:
+    signatures = [t for t in document.tables if "Mengetahui," in cell_text(t._tbl.tr_lst[0].tc_lst[0])]
+    assert len(signatures) == 2
+    for table in signatures:
+        left, right = (cell_text(tc) for tc in table._tbl.tr_lst[0].tc_lst)
+        assert "KEPALA OPD KECAMATAN PASIRIAN" in left and "WAN HADI PURNOMO, S.TP, MM" in left
+        assert right.startswith("Lumajang, 2 Januari 2019") and "EGOL SUBANDI, S.AP" in right
+        assert "NIP. 19630501 198512 1 001" in right
+    # -- the first signature closes Lampiran I, right before Lampiran II starts --
+    items = blocks(document)
+    second_start = next(
+        i for i, b in enumerate(items) if isinstance(b, Paragraph) and b.text == "LAMPIRAN II"
+    )
+    assert items[second_start - 1]._tbl is signatures[0]._tbl
+
+
+def test_page_number_and_f4(document: Document) -> None:
+    (section,) = document.sections
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (215, 330)
+    assert "PAGE" in "".join(t.text for t in section.footer._element.iter(docx.oxml.ns.qn("w:instrText")))
+
+
+def test_no_none_nan_or_brace(document: Document) -> None:
+    for text in texts(document):
+        assert "None" not in text and "nan" not in text.split() and "{" not in text
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Workbooks made in code
+
+
+def with_sheets(**extra: list[list[object]]) -> dict[str, list[list[object]]]:
+    sheets = minimal_sheets()
+    sheets.update(extra)
+    return sheets
+
+
+def test_tim_kerja_makes_lampiran_iii(make_xlsx, tmp_path: Path) -> None:
+    workbook = read_workbook(
+        make_xlsx(
+            with_sheets(
+                TimKerja=[
+                    ["No", "Nama", "NIP", "Jabatan", "Kedudukan dalam Tim"],
+                    [1, "BUDI SANTOSO, S.STP", "197509211996021002", "Camat", "Penanggung Jawab"],
+                    [2, "SITI AMINAH", None, "Staf", "Anggota"],
+                ]
+            )
+        )
+    )
+    document = saved(build_lampiran(workbook), tmp_path)
+    assert [p.text for p in lampiran_starts(document)] == ["LAMPIRAN I", "LAMPIRAN II", "LAMPIRAN III"]
+    assert lampiran_starts(document)[2].paragraph_format.page_break_before
+    assert "SUSUNAN TIM KERJA ZONA INTEGRITAS" in texts(document)
+    (table,) = [t for t in document.tables if rows(t)[0][:2] == ["NO", "NAMA"]]
+    assert rows(table) == [
+        ["NO", "NAMA", "NIP", "JABATAN", "KEDUDUKAN DALAM TIM"],
+        ["1", "BUDI SANTOSO, S.STP", "19750921 199602 1 002", "Camat", "Penanggung Jawab"],
+        ["2", "SITI AMINAH", "", "Staf", "Anggota"],
+    ]
+
+
+def test_empty_sheets_still_print_lampiran_i_and_ii(make_xlsx, tmp_path: Path) -> None:
+    document = saved(build_lampiran(read_workbook(make_xlsx(minimal_sheets()))), tmp_path)
+    assert [p.text for p in lampiran_starts(document)] == ["LAMPIRAN I", "LAMPIRAN II"]
+    found = texts(document)
+    assert "Belum diisi pada workbook (sheet MekanismeTim)" in found
+    assert "Belum diisi pada workbook (sheet TargetPrioritas)" in found
+    assert "KECAMATAN CONTOH" in found and "KABUPATEN CONTOH" in found
+    assert not [t for t in document.tables if "Mengetahui," in cell_text(t._tbl.tr_lst[0].tc_lst[0])]
+
+
+def test_placeholders_filled_and_area_column(make_xlsx, tmp_path: Path) -> None:
+    workbook = read_workbook(
+        make_xlsx(
+            with_sheets(
+                MekanismeTim=[
+                    ["No", "Langkah"],
+                    [1, "Sekretaris {Nama Unit Kerja} menyusun draf"],
+                    [2, "Camat menetapkan"],
+                ],
+                TargetPrioritas=[
+                    ["No", "Target Prioritas", "Area"],
+                    [1, "Pembentukan tim", "I"],
+                    [2, "SOP kegiatan", "Penataan Tatalaksana"],
+                    [3, "Kerja sama desa", "Lintas area"],
+                    [4, "Pelaporan", None],
+                ],
+            )
+        )
+    )
+    document = saved(build_lampiran(workbook), tmp_path)
+    found = texts(document)
+    assert "1.\tSekretaris Kecamatan Contoh menyusun draf" in found
+    assert "2.\tCamat menetapkan" in found
+    (table,) = [t for t in document.tables if rows(t)[0][:2] == ["NO", "TARGET PRIORITAS"]]
+    assert rows(table) == [
+        ["NO", "TARGET PRIORITAS", "AREA"],
+        ["1", "Pembentukan tim", "Manajemen Perubahan"],
+        ["2", "SOP kegiatan", "Penataan Tatalaksana"],
+        ["3", "Kerja sama desa", "Lintas area"],
+        ["4", "Pelaporan", ""],
+    ]
+    signature = next(t for t in document.tables if "Mengetahui," in cell_text(t._tbl.tr_lst[0].tc_lst[0]))
+    assert cell_text(signature._tbl.tr_lst[0].tc_lst[1]).startswith("Contoh, 2 Januari 2024")
+
+
+def test_page_number_in_the_header_when_asked(example, tmp_path: Path) -> None:
+    document = saved(build_lampiran(example, PageStyle(page_number_position="Atas Kanan")), tmp_path)
+    (section,) = document.sections
+    assert "PAGE" in "".join(t.text for t in section.header._element.iter(docx.oxml.ns.qn("w:instrText")))
+
+
+def test_word_template_keeps_its_own_heading_style(example, tmp_path: Path) -> None:
+    template = docx.Document()
+    own = template.styles.add_style(LAMPIRAN_HEADING, WD_STYLE_TYPE.PARAGRAPH)
+    own.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    template.save(str(tmp_path / "templat.docx"))
+    style = PageStyle(template=tmp_path / "templat.docx")
+    document = saved(build_lampiran(example, style), tmp_path)
+    start = lampiran_starts(document)[0]
+    assert start.style.name == LAMPIRAN_HEADING and alignment(start) == WD_ALIGN_PARAGRAPH.LEFT

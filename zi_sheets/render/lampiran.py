@@ -1,0 +1,230 @@
+"""The Lampiran (appendices) of the Rencana Kerja: I Mekanisme Penetapan Tim, II Target Prioritas, and III
+Susunan Tim Kerja when the TimKerja sheet is filled. Every heading names the unit from Identitas."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+
+from zi_sheets.bahasa import format_tanggal, roman
+from zi_sheets.model import AREAS, Identitas, TargetPrioritas, Workbook
+from zi_sheets.render.docx_helpers import (
+    BODY_TEXT,
+    HEADER_FILL,
+    NORMAL,
+    NUMBERED_ITEM,
+    TABLE_HEADING,
+    TITLE,
+    CellSpec,
+    PageStyle,
+    Signer,
+    TableWriter,
+    add_page_number_footer,
+    add_signature_block,
+    clean_text,
+    format_nip,
+    new_document,
+    set_fonts,
+    split_width,
+    text_width_twips,
+)
+from zi_sheets.workbook import area_number
+
+DOCUMENT_TITLE = "DOKUMEN RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS"
+EMPTY_SHEET = "Belum diisi pada workbook"
+# -- The heading block printed at the top right of every Lampiran ("LAMPIRAN I" / document / unit / year). --
+LAMPIRAN_HEADING = "Lampiran Heading"
+
+
+@dataclass(frozen=True)
+class Lampiran:
+    """One appendix: its title lines (the unit and Kabupaten/Kota follow), the sheet it comes from, whether
+    it is left out when that sheet is empty, and the function that writes its content."""
+
+    title: tuple[str, ...]
+    sheet: str
+    optional: bool
+    write: Callable[[Document, Workbook], None]
+    is_empty: Callable[[Workbook], bool]
+
+
+def build_lampiran(workbook: Workbook, style: PageStyle | None = None) -> Document:
+    """The Lampiran of `workbook` as a python-docx Document (not saved); `style` None means F4, Arial 12.
+
+    Lampiran I and II are always printed (with "Belum diisi pada workbook." when their sheet is empty, so
+    the gap is visible); Lampiran III only when TimKerja has members. Each starts on a new page.
+    """
+    style = style or PageStyle()
+    identitas = workbook.identitas
+    document = new_document(style)
+    _define_heading_style(document, style)
+    unit = identitas.nama_unit.upper()
+    document.core_properties.title = f"LAMPIRAN {DOCUMENT_TITLE} {unit}".strip()
+    document.core_properties.author = "Tim Zona Integritas"
+
+    lampiran = [item for item in LAMPIRAN if not (item.optional and item.is_empty(workbook))]
+    for number, item in enumerate(lampiran, start=1):
+        _add_heading_block(document, identitas, number, new_page=number > 1)
+        for line in _title_lines(item.title, identitas):
+            document.add_paragraph(line, style=TITLE).paragraph_format.space_after = Pt(0)
+        document.add_paragraph(style=NORMAL).paragraph_format.space_after = Pt(12)
+        if item.is_empty(workbook):
+            document.add_paragraph(f"{EMPTY_SHEET} (sheet {item.sheet})", style=BODY_TEXT)
+            continue
+        item.write(document, workbook)
+        _add_signatures(document, identitas)
+
+    add_page_number_footer(document.sections[0], position=style.page_number_position)
+    return document
+
+
+def _define_heading_style(document: Document, style: PageStyle) -> None:
+    if LAMPIRAN_HEADING in {s.name for s in document.styles}:
+        return  # -- a Word template that defines it keeps its own look --
+    heading = document.styles.add_style(LAMPIRAN_HEADING, WD_STYLE_TYPE.PARAGRAPH)
+    heading.base_style = document.styles[NORMAL]
+    heading.quick_style = True
+    set_fonts(heading.element, style.font_name)
+    heading.font.size = Pt(style.table_size_pt + 1)
+    heading.font.bold = False
+    fmt = heading.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    fmt.line_spacing = 1.0
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.keep_with_next = True
+
+
+def _add_heading_block(document: Document, identitas: Identitas, number: int, *, new_page: bool) -> None:
+    tahun = identitas.tahun or identitas.text("Tahun")
+    lines = [f"LAMPIRAN {roman(number)}", DOCUMENT_TITLE, identitas.nama_unit.upper()]
+    lines += [f"TAHUN {tahun}"] if tahun else []
+    for index, line in enumerate(line for line in lines if line):
+        paragraph = document.add_paragraph(clean_text(line), style=LAMPIRAN_HEADING)
+        paragraph.paragraph_format.page_break_before = new_page and index == 0
+    document.add_paragraph(style=NORMAL).paragraph_format.space_after = Cm(0.5)
+
+
+def _title_lines(title: Sequence[str], identitas: Identitas) -> list[str]:
+    own = [identitas.nama_unit.upper(), identitas.text("Kabupaten/Kota").upper()]
+    return [clean_text(line) for line in [*title, *own] if line]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Contents
+
+
+def _write_mekanisme(document: Document, workbook: Workbook) -> None:
+    for number, step in enumerate(workbook.mekanisme, start=1):
+        text = workbook.identitas.fill(step.langkah.text)
+        lines = [clean_text(line.strip()) for line in text.splitlines() if line.strip()]
+        if not lines:
+            continue
+        document.add_paragraph(f"{number}.\t{lines[0]}", style=NUMBERED_ITEM)
+        for line in lines[1:]:
+            document.add_paragraph(f"\t{line}", style=NUMBERED_ITEM)
+
+
+def target_area(target: TargetPrioritas) -> str:
+    """What the Area column shows: the area's name when the cell names one, else its text ('' when empty)."""
+    number = area_number(target.area.text)
+    return AREAS[number] if number in AREAS else target.area.text
+
+
+def _write_target_prioritas(document: Document, workbook: Workbook) -> None:
+    targets = workbook.target_prioritas
+    # -- the seed's table has no Area column; it appears only when some target names an area --
+    with_area = any(target.area for target in targets)
+    columns = [("No", 7), ("Target Prioritas", 63 if with_area else 93)]
+    columns += [("Area", 30)] if with_area else []
+    writer = _table(document, columns)
+    for number, target in enumerate(targets, start=1):
+        text = workbook.identitas.fill(target.target.text)
+        cells = [CellSpec([str(number)], align="center"), CellSpec(_lines(text))]
+        if with_area:
+            cells.append(CellSpec(_lines(target_area(target))))
+        writer.add_row(cells)
+
+
+def _write_tim_kerja(document: Document, workbook: Workbook) -> None:
+    columns = [("No", 6), ("Nama", 28), ("NIP", 22), ("Jabatan", 24), ("Kedudukan dalam Tim", 20)]
+    writer = _table(document, columns)
+    for number, member in enumerate(workbook.tim_kerja, start=1):
+        writer.add_row(
+            [
+                CellSpec([str(number)], align="center"),
+                CellSpec(member.nama.lines),
+                CellSpec([format_nip(member.nip.text)] if member.nip else []),
+                CellSpec(member.jabatan.lines),
+                CellSpec(member.kedudukan.lines),
+            ]
+        )
+
+
+def _table(document: Document, columns: Sequence[tuple[str, float]]) -> TableWriter:
+    widths = split_width(text_width_twips(document.sections[-1]), [share for _, share in columns])
+    writer = TableWriter(document, widths)
+    writer.add_row(
+        [CellSpec([header.upper()], style=TABLE_HEADING, shading=HEADER_FILL) for header, _ in columns],
+        header=True,
+    )
+    return writer
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+LAMPIRAN: tuple[Lampiran, ...] = (
+    Lampiran(
+        ("MEKANISME PENETAPAN TIM ZONA INTEGRITAS",),
+        "MekanismeTim",
+        optional=False,
+        write=_write_mekanisme,
+        is_empty=lambda workbook: not workbook.mekanisme,
+    ),
+    Lampiran(
+        ("PROGRAM KERJA PEMBANGUNAN ZONA INTEGRITAS", "TARGET PRIORITAS"),
+        "TargetPrioritas",
+        optional=False,
+        write=_write_target_prioritas,
+        is_empty=lambda workbook: not workbook.target_prioritas,
+    ),
+    Lampiran(
+        ("SUSUNAN TIM KERJA ZONA INTEGRITAS",),
+        "TimKerja",
+        optional=True,
+        write=_write_tim_kerja,
+        is_empty=lambda workbook: not workbook.tim_kerja,
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Signatures
+
+
+def _add_signatures(document: Document, identitas: Identitas) -> None:
+    date = identitas.tanggal_penetapan
+    tanggal = format_tanggal(date) if date else identitas.text("Tanggal Penetapan")
+    place_date = ", ".join(part for part in (identitas.text("Tempat Penetapan"), tanggal) if part)
+    pimpinan = Signer(
+        nama=identitas.text("Nama Pimpinan"),
+        jabatan=[line.upper() for line in identitas.get("Jabatan Pimpinan").lines],
+        nip=identitas.text("NIP Pimpinan"),
+        lead="Mengetahui,",
+    )
+    ketua = Signer(
+        nama=identitas.text("Nama Ketua Tim"),
+        jabatan=[line.upper() for line in identitas.get("Jabatan Ketua Tim").lines],
+        nip=identitas.text("NIP Ketua Tim"),
+        place_date=place_date,
+    )
+    spacer = document.add_paragraph(style=NORMAL)
+    spacer.paragraph_format.space_after = Pt(12)
+    spacer.paragraph_format.keep_with_next = True
+    add_signature_block(document, pimpinan, ketua)
