@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from zi_sheets.bahasa import BULAN, format_bulan, from_roman, roman
 from zi_sheets.dates import TargetDate, parse_target
@@ -228,6 +228,8 @@ class _Matcher:
         total = len(self.rows)
         self.idf = {word: math.log((total + 1) / (n + 1)) + 1 for word, n in counts.items()}
         self.unseen_idf = math.log(total + 1) + 1
+        self.vocabulary = [word for word in counts if len(word) >= 5]
+        self._similar: dict[str, frozenset[str]] = {}
 
     def _refs(self) -> dict[str, list[PlanRow]]:
         refs: dict[str, list[PlanRow]] = {}
@@ -264,7 +266,8 @@ class _Matcher:
         for row in self.rows:
             if entry.area_no is not None and row.area_no != entry.area_no:
                 continue
-            shared = [word for word in words if _covered(word, self.words[row.row])]
+            row_words = self.words[row.row]
+            shared = [word for word in words if word in row_words or self.similar(word) & row_words]
             evidence = sum(weight[word] for word in shared)
             if len(shared) >= MIN_SHARED_WORDS and (
                 evidence >= MIN_COVERAGE * total or evidence >= STRONG_EVIDENCE
@@ -273,6 +276,19 @@ class _Matcher:
         best = max((evidence for evidence, _ in scored), default=0.0)
         return [row for evidence, row in scored if evidence >= BAND * best]
 
+    def similar(self, word: str) -> frozenset[str]:
+        """The plan's words (of 5 letters or more) spelled like `word`, e.g. "analysis" for "analisis"."""
+        if word not in self._similar:
+            found = (
+                process.extract(
+                    word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY, limit=None
+                )
+                if len(word) >= 5
+                else []
+            )
+            self._similar[word] = frozenset(match[0] for match in found)
+        return self._similar[word]
+
     def _stems(self, text: str) -> frozenset[str]:
         words = normalize(text).split()
         return frozenset(_stem(w) for w in words if w not in self.stopwords and not w.isdigit())
@@ -280,14 +296,6 @@ class _Matcher:
 
 def _row_texts(row: PlanRow) -> tuple[str, ...]:
     return (row.komponen.text, row.indikator.text, row.langkah_aksi.text, row.bukti_fisik.text)
-
-
-def _covered(word: str, words: frozenset[str]) -> bool:
-    if word in words:
-        return True
-    return len(word) >= 5 and any(
-        len(other) >= 5 and fuzz.ratio(word, other) >= WORD_SIMILARITY for other in words
-    )
 
 
 def _stem(word: str) -> str:
