@@ -206,9 +206,14 @@ def test_page_numbers_in_every_footer(document: Document) -> None:
         assert instructions == ["PAGE"]
 
 
-def test_f4_by_default(document: Document) -> None:
-    portrait = document.sections[-1]
-    assert (round(portrait.page_width.mm), round(portrait.page_height.mm)) == (215, 330)
+def test_one_landscape_f4_section_by_default(document: Document) -> None:
+    (section,) = document.sections
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (330, 215)
+
+
+def test_progress_starts_a_new_page(document: Document) -> None:
+    heading = next(p for p in document.paragraphs if p.text == "KEMAJUAN TERHADAP RENCANA AKSI")
+    assert heading.paragraph_format.page_break_before
 
 
 def test_no_none_nan_or_brace(document: Document) -> None:
@@ -291,9 +296,8 @@ def test_period_without_achievements(two_months, tmp_path: Path) -> None:
 
 def test_a4_page_style(two_months, tmp_path: Path) -> None:
     document = saved(build_monev(two_months, Period.month(2024, 6), PageStyle.a4()), tmp_path)
-    landscape, portrait = document.sections
+    (landscape,) = document.sections
     assert (round(landscape.page_width.mm), round(landscape.page_height.mm)) == (297, 210)
-    assert (round(portrait.page_width.mm), round(portrait.page_height.mm)) == (210, 297)
 
 
 # ---------------------------------------------------------------------------------------------------------

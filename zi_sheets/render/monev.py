@@ -27,7 +27,6 @@ from zi_sheets.render.docx_helpers import (
     TableWriter,
     add_letterhead,
     add_page_number_footer,
-    add_portrait_section,
     add_signature_block,
     clean_text,
     new_document,
@@ -63,8 +62,8 @@ def build_monev(workbook: Workbook, period: Period, style: PageStyle | None = No
     """The Monev document of `workbook` for `period` as a python-docx Document (not saved).
 
     `style` None means the default page style (F4, Arial 12); its letterhead, when set, heads the first
-    page. The matrix pages are landscape, the progress pages portrait; progress is measured at the end of
-    the period's last month.
+    page. Every page is landscape (the matrix and the progress tables are wide); the progress part starts
+    on a new page and is measured at the end of the period's last month.
     """
     style = style or PageStyle()
     identitas = workbook.identitas
@@ -84,7 +83,6 @@ def build_monev(workbook: Workbook, period: Period, style: PageStyle | None = No
     document.add_paragraph(f"{kind} : {period.label}", style=HEADING_1)
     _add_matrices(document, workbook.monev, period)
 
-    add_portrait_section(document, style)
     areas = progress(workbook, period)
     _add_progress(document, areas, period)
     _add_signatures(document, identitas, period)
@@ -137,7 +135,8 @@ def _add_matrix(document: Document, entries: Sequence[MonevEntry]) -> None:
 
 def _add_progress(document: Document, areas: list[AreaProgress], period: Period) -> None:
     overall = total(areas)
-    document.add_paragraph("KEMAJUAN TERHADAP RENCANA AKSI", style=HEADING_1)
+    heading = document.add_paragraph("KEMAJUAN TERHADAP RENCANA AKSI", style=HEADING_1)
+    heading.paragraph_format.page_break_before = True
     document.add_paragraph(
         "Langkah aksi yang dijadwalkan pada Rencana Aksi s.d. akhir periode dibandingkan dengan capaian yang "
         f"dilaporkan pada Monitoring dan Evaluasi s.d. {period.end_label}.",
