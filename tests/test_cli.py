@@ -24,7 +24,11 @@ def test_build_example_writes_the_rencana_kerja(runner, tmp_path):
     assert result.stderr.startswith("pemeriksaan: 2 galat")
     written = re.findall(r"^ditulis: (.+)$", result.stderr, flags=re.MULTILINE)
     folder = tmp_path / "opd-kecamatan-pasirian-2019"
-    assert written == [str(folder / "1.2.a Rencana Kerja Pembangunan ZI 2019.docx")]
+    assert written == [
+        str(folder / "1.2.a Rencana Kerja Pembangunan ZI 2019.docx"),
+        str(folder / "1.2.a Lampiran Rencana Kerja Pembangunan ZI 2019.docx"),
+        str(folder / "1.3.b Monev Pembangunan ZI Mei 2019.docx"),
+    ]
     document = Document(written[0])
     assert any("BAB III" in p.text for p in document.paragraphs)
 
@@ -112,3 +116,70 @@ def test_build_refuses_only_for_blocking_errors(runner, make_xlsx, tmp_path):
     assert result.exit_code == 1
     assert "identitas-missing" in result.stderr and "dokumen tidak ditulis" in result.stderr
     assert not out.exists()
+
+
+def _two_month_workbook(make_xlsx):
+    import datetime as dt
+
+    sheets = minimal_sheets()
+    sheets["Monev"] = [
+        ["Bulan", "Area", "Capaian", "Status"],
+        [dt.datetime(2024, 5, 1), "Manajemen Perubahan", "Capaian bulan Mei", "Selesai"],
+        [dt.datetime(2024, 6, 1), "Penataan Tatalaksana", "Capaian bulan Juni", "Dalam Proses"],
+    ]
+    return make_xlsx(sheets, name="dua-bulan.xlsx")
+
+
+def _monev_text(folder) -> tuple[str, str]:
+    (monev,) = [p for p in folder.rglob("*Monev*.docx")]
+    document = Document(str(monev))
+    texts = [p.text for p in document.paragraphs]
+    texts += [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return monev.name, "\n".join(texts)
+
+
+@pytest.mark.parametrize(
+    ("options", "name", "present", "absent"),
+    [
+        ([], "1.iii.b Monev Pembangunan ZI Juni 2024.docx", ["Capaian bulan Juni"], ["Capaian bulan Mei"]),
+        (
+            ["--bulan", "2024-05"],
+            "1.iii.b Monev Pembangunan ZI Mei 2024.docx",
+            ["Capaian bulan Mei"],
+            ["Capaian bulan Juni"],
+        ),
+        (
+            ["--semester", "1"],
+            "1.iii.b Monev Pembangunan ZI Semester I 2024.docx",
+            ["Capaian bulan Mei", "Capaian bulan Juni", "BULAN : Mei 2024", "BULAN : Juni 2024"],
+            [],
+        ),
+    ],
+)
+def test_build_monev_period(runner, make_xlsx, tmp_path, options, name, present, absent):
+    result = runner.invoke(
+        main, ["build", str(_two_month_workbook(make_xlsx)), "-o", str(tmp_path), *options]
+    )
+    assert result.exit_code in (0, 1), result.output
+    written, text = _monev_text(tmp_path)
+    assert written == name
+    for expected in present:
+        assert expected in text
+    for unexpected in absent:
+        assert unexpected not in text
+
+
+def test_build_rejects_two_periods_and_a_bad_month(runner, make_xlsx, tmp_path):
+    path = _two_month_workbook(make_xlsx)
+    both = runner.invoke(main, ["build", str(path), "--bulan", "2024-05", "--semester", "1"])
+    assert both.exit_code == 2
+    bad = runner.invoke(main, ["build", str(path), "-o", str(tmp_path / "x"), "--bulan", "2024-13"])
+    assert bad.exit_code == 3 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_pdf_without_libreoffice_still_writes_docx(runner, make_xlsx, tmp_path, monkeypatch):
+    monkeypatch.setattr("zi_sheets.pdf.find_office", lambda: None)
+    result = runner.invoke(main, ["build", str(_two_month_workbook(make_xlsx)), "-o", str(tmp_path), "--pdf"])
+    assert result.exit_code in (0, 1)
+    assert "LibreOffice tidak ditemukan" in result.stderr
+    assert list(tmp_path.rglob("*.docx")) and not list(tmp_path.rglob("*.pdf"))

@@ -7,7 +7,7 @@ from conftest import TEMPLATE
 from docx import Document
 from openpyxl import load_workbook
 
-from zi_sheets.build import build
+from zi_sheets.build import BuildOptions, build
 from zi_sheets.catalogue import load_catalogue
 from zi_sheets.errors import ZiSheetsError
 from zi_sheets.template import LAYOUTS, write_template
@@ -92,12 +92,22 @@ def test_round_trip_init_fill_build(tmp_path):
     plan["F3"] = "Menyusun SOP pemilihan anggota tim"
     book.save(path)
 
-    result = build(path, tmp_path / "hasil")
-    (document_path,) = result.documents
+    result = build(path, BuildOptions(output=tmp_path / "hasil"))
+    # -- No Monev rows in a fresh template: the Rencana Kerja and the Lampiran, no Monev.
+    assert [p.name for p in result.documents] == [
+        "1.ii.a Rencana Kerja Pembangunan ZI 2024.docx",
+        "1.ii.a Lampiran Rencana Kerja Pembangunan ZI 2024.docx",
+    ]
+    document_path = result.documents[0]
     assert result.folder == tmp_path / "hasil" / "kecamatan-uji-2024"
     text = "\n".join(
         cell.text for table in Document(document_path).tables for row in table.rows for cell in row.cells
     )
-    for expected in ("Membentuk tim lintas seksi", "Menetapkan SK tim", "SK Tim Zona Integritas",
-                     "Menyusun SOP pemilihan anggota tim", "ANDI WIJAYA, S.STP"):
+    for expected in (
+        "Membentuk tim lintas seksi",
+        "Menetapkan SK tim",
+        "SK Tim Zona Integritas",
+        "Menyusun SOP pemilihan anggota tim",
+        "ANDI WIJAYA, S.STP",
+    ):
         assert expected in text

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zi_sheets.catalogue import load_catalogue, regulation_key
 from zi_sheets.checks import run_checks
@@ -14,11 +15,19 @@ from zi_sheets.findings import Finding, Report, Severity
 from zi_sheets.model import Workbook
 from zi_sheets.workbook import read_workbook
 
+if TYPE_CHECKING:
+    from zi_sheets.progress import Period
+
 DEFAULT_OUTPUT = Path("output")
 
 # -- The LKE indicator each document answers, so an evaluator can file it under that code. --
+RENCANA_KERJA = "Rencana Kerja Pembangunan ZI"
+LAMPIRAN = "Lampiran Rencana Kerja Pembangunan ZI"
+MONEV = "Monev Pembangunan ZI"
 DOCUMENT_CODES: dict[str, dict[str, str]] = {
-    "Rencana Kerja Pembangunan ZI": {"90-2021": "P.1.ii.a", "52-2014": "1.2.a"},
+    RENCANA_KERJA: {"90-2021": "P.1.ii.a", "52-2014": "1.2.a"},
+    LAMPIRAN: {"90-2021": "P.1.ii.a", "52-2014": "1.2.a"},
+    MONEV: {"90-2021": "P.1.iii.b", "52-2014": "1.3.b"},
 }
 
 
@@ -35,6 +44,9 @@ class BuildResult:
     folder: Path | None = None
     documents: list[Path] = field(default_factory=list)
     refused_by: list[Finding] = field(default_factory=list)
+    period: Period | None = None
+    pdfs: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def slug(text: str) -> str:
@@ -43,13 +55,14 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "unit-kerja"
 
 
-def document_filename(title: str, workbook: Workbook) -> str:
-    """`1.ii.a Rencana Kerja Pembangunan ZI 2019.docx`: the LKE code first, then the title and year."""
+def document_filename(title: str, workbook: Workbook, period_label: str | None = None) -> str:
+    """`1.ii.a Rencana Kerja Pembangunan ZI 2019.docx`: the LKE code, the title, then the year or period."""
     key = regulation_key(workbook.identitas.text("Regulasi"), workbook.identitas.tahun)
     indicator = load_catalogue(key).indicator(DOCUMENT_CODES[title][key])
     code = indicator.file_code if indicator else ""
-    year = workbook.identitas.tahun or ""
-    return " ".join(str(part) for part in (code, title, year) if part) + ".docx"
+    when = period_label or workbook.identitas.tahun or ""
+    name = " ".join(str(part) for part in (code, title, when) if part)
+    return re.sub(r'[\\/:*?"<>|]+', "-", name) + ".docx"
 
 
 def output_folder(workbook: Workbook, base: Path) -> Path:
@@ -59,16 +72,55 @@ def output_folder(workbook: Workbook, base: Path) -> Path:
     return base / (f"{name}-{tahun}" if tahun else name)
 
 
-def build(path: str | Path, output: str | Path | None = None, *, strict: bool = False) -> BuildResult:
+@dataclass(frozen=True)
+class BuildOptions:
+    """What `zi-sheets build` was asked for; every field None/False means the default."""
+
+    output: Path | None = None
+    strict: bool = False
+    bulan: str | None = None
+    semester: int | None = None
+    triwulan: int | None = None
+    pdf: bool = False
+    docx_template: Path | None = None
+
+
+def monev_period(workbook: Workbook, options: BuildOptions) -> Period | None:
+    """The Monev report's period: --bulan, --semester or --triwulan, else the latest Monev month.
+
+    None when the workbook has no Monev month to report on. ZiSheetsError for a period that cannot be.
+    """
+    from zi_sheets.progress import Period, latest_month
+
+    year = workbook.identitas.tahun or (latest_month(workbook) or (None,))[0]
+    try:
+        if options.bulan:
+            return Period.parse(options.bulan)
+        if options.semester and year:
+            return Period.semester(year, options.semester)
+        if options.triwulan and year:
+            return Period.triwulan(year, options.triwulan)
+    except ValueError as error:
+        raise ZiSheetsError(str(error)) from error
+    latest = latest_month(workbook)
+    return Period.month(*latest) if latest else None
+
+
+def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
     """Check the workbook at `path`, then write its documents unless an error forbids it.
 
     Raises ZiSheetsError when the workbook cannot be read or a file cannot be written.
     """
-    from zi_sheets.render.docx_helpers import save_atomic
+    from zi_sheets.house_style import house_style
+    from zi_sheets.render.docx_helpers import new_document, save_atomic
+    from zi_sheets.render.lampiran import build_lampiran
+    from zi_sheets.render.monev import build_monev
     from zi_sheets.render.rencana_kerja import build_rencana_kerja
 
+    options = options or BuildOptions()
     workbook = read_workbook(path)
     report = run_checks(workbook)
+    strict = options.strict
     refused_by = [
         finding
         for finding in report.findings
@@ -77,19 +129,41 @@ def build(path: str | Path, output: str | Path | None = None, *, strict: bool = 
     ]
     if refused_by:
         return BuildResult(report, refused_by=refused_by)
-    folder = output_folder(workbook, Path(output) if output else DEFAULT_OUTPUT)
+    style = house_style(workbook, options.docx_template).style
+    if style.template is not None:
+        new_document(style)  # -- fail on an unusable template before anything is written
+    period = monev_period(workbook, options)
+    folder = output_folder(workbook, options.output or DEFAULT_OUTPUT)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ZiSheetsError(f"Folder {folder} tidak dapat dibuat: {error.strerror}.") from error
-    result = BuildResult(report, folder)
-    title = "Rencana Kerja Pembangunan ZI"
-    target = folder / document_filename(title, workbook)
-    try:
-        save_atomic(build_rencana_kerja(workbook), target)
-    except PermissionError as error:
-        raise ZiSheetsError(
-            f"Berkas {target} tidak dapat ditulis (mungkin sedang dibuka di Word); tutup lalu ulangi."
-        ) from error
-    result.documents.append(target)
+    result = BuildResult(report, folder, period=period)
+    documents = [
+        (RENCANA_KERJA, None, lambda: build_rencana_kerja(workbook, style)),
+        (LAMPIRAN, None, lambda: build_lampiran(workbook, style)),
+    ]
+    if period is not None:
+        documents.append((MONEV, period.label, lambda: build_monev(workbook, period, style)))
+    for title, label, render in documents:
+        target = folder / document_filename(title, workbook, label)
+        try:
+            save_atomic(render(), target)
+        except PermissionError as error:
+            raise ZiSheetsError(
+                f"Berkas {target} tidak dapat ditulis (mungkin sedang dibuka di Word); tutup lalu ulangi."
+            ) from error
+        result.documents.append(target)
+    if options.pdf:
+        _write_pdfs(result)
     return result
+
+
+def _write_pdfs(result: BuildResult) -> None:
+    """PDFs beside the documents; without LibreOffice the .docx stay and a note says how to get it."""
+    from zi_sheets.pdf import INSTALL_HINT, convert_to_pdf, find_office
+
+    if find_office() is None:
+        result.notes.append(INSTALL_HINT)
+        return
+    result.pdfs = convert_to_pdf(result.documents)

@@ -98,26 +98,65 @@ def check(workbook: str, output_format: str, strict: bool) -> None:
 @click.option(
     "-o", "--output", type=click.Path(file_okay=False), default=None, help="Folder hasil (bawaan: output/)."
 )
+@click.option(
+    "--bulan",
+    default=None,
+    help="Bulan Monev: 2019-05 atau 'Mei 2019' (bawaan: bulan terakhir di sheet Monev).",
+)
+@click.option("--semester", type=click.IntRange(1, 2), default=None, help="Monev satu semester (1 atau 2).")
+@click.option("--triwulan", type=click.IntRange(1, 4), default=None, help="Monev satu triwulan (1 sampai 4).")
+@click.option("--pdf", is_flag=True, help="Tulis juga PDF di samping .docx (perlu LibreOffice).")
+@click.option(
+    "--docx-template",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Dokumen Word yang gaya-gayanya (huruf, judul, tabel) dipakai.",
+)
 @_STRICT
-def build(workbook: str, output: str | None, strict: bool) -> None:
-    """Periksa workbook lalu tulis dokumen Word ke folder output/<unit>-<tahun>/.
+def build(
+    workbook: str,
+    output: str | None,
+    bulan: str | None,
+    semester: int | None,
+    triwulan: int | None,
+    pdf: bool,
+    docx_template: str | None,
+    strict: bool,
+) -> None:
+    """Periksa workbook lalu tulis Rencana Kerja, Lampiran dan Monev ke output/<unit>-<tahun>/.
 
     Dokumen tidak ditulis bila Identitas belum lengkap (atau, dengan --strict, bila ada galat atau
     peringatan apa pun). Kode keluar sama dengan 'zi-sheets check'.
 
-    Contoh: zi-sheets build workbook_templates/contoh-pasirian-2019.xlsx
+    Contoh: zi-sheets build workbook_templates/contoh-pasirian-2019.xlsx --bulan 2019-05
     """
+    from pathlib import Path
+
+    from zi_sheets.build import BuildOptions
     from zi_sheets.build import build as build_documents
 
-    result = _run(build_documents, workbook, output, strict=strict)
+    if sum(option is not None for option in (bulan, semester, triwulan)) > 1:
+        raise click.UsageError("pilih salah satu: --bulan, --semester atau --triwulan.")
+    options = BuildOptions(
+        output=Path(output) if output else None,
+        strict=strict,
+        bulan=bulan,
+        semester=semester,
+        triwulan=triwulan,
+        pdf=pdf,
+        docx_template=Path(docx_template) if docx_template else None,
+    )
+    result = _run(build_documents, workbook, options)
     click.echo(f"pemeriksaan: {result.report.summary()}", err=True)
     if result.refused_by:
         for finding in result.refused_by:
             click.echo(finding.line(), err=True)
         click.echo("dokumen tidak ditulis; perbaiki temuan di atas lalu ulangi.", err=True)
         sys.exit(1)
-    for document in result.documents:
-        click.echo(f"ditulis: {document}", err=True)
+    for written in [*result.documents, *result.pdfs]:
+        click.echo(f"ditulis: {written}", err=True)
+    for note in result.notes:
+        click.echo(note, err=True)
     sys.exit(result.report.exit_code(strict))
 
 
