@@ -43,7 +43,14 @@ IDENTITAS_ROWS = [
 ]
 
 PLAN_HEADER = [
-    "No", "Area", "Komponen", "Kode LKE", "Indikator", "Langkah Aksi", "Bukti Fisik", "Target Waktu",
+    "No",
+    "Area",
+    "Komponen",
+    "Kode LKE",
+    "Indikator",
+    "Langkah Aksi",
+    "Bukti Fisik",
+    "Target Waktu",
     "Penanggung Jawab",
 ]
 

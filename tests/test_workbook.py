@@ -243,8 +243,13 @@ def test_example_other_sheets(example):
     assert len(example.mekanisme) == 7
     assert len(example.target_prioritas) == 15
     assert {item.bagian for item in example.narasi} == {
-        "Latar Belakang", "Dasar Hukum", "Maksud dan Tujuan", "Pengertian Umum", "Pencanangan",
-        "Proses Pembangunan", "Penutup",
+        "Latar Belakang",
+        "Dasar Hukum",
+        "Maksud dan Tujuan",
+        "Pengertian Umum",
+        "Pencanangan",
+        "Proses Pembangunan",
+        "Penutup",
     }
     assert all(entry.month == (2019, 5) for entry in example.monev)
     assert {entry.area_no for entry in example.monev} == set(range(1, 7))
