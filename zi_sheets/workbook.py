@@ -1,4 +1,4 @@
-"""Read a ZI workbook into the model; the only module that touches openpyxl.
+"""Read a ZI workbook into the model; the only module that reads workbooks (python-calamine and the XML).
 
 Tolerant of the layouts staff actually use: title rows above the header, header-name variants, merged
 cells, blank rows, and the grouped Rencana Aksi layout (area header rows, NO/KOMPONEN written once).
@@ -8,13 +8,11 @@ Bad data is kept for the checks to report; only a file that cannot be read at al
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
-import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from openpyxl.utils import get_column_letter
 
 from zi_sheets.bahasa import BULAN, from_roman
 from zi_sheets.errors import UnreadableWorkbook
@@ -34,7 +32,7 @@ from zi_sheets.model import (
     Workbook,
 )
 
-# -- Limits checked before openpyxl sees the file: a zip bomb must fail fast, not fill memory. --
+# -- Limits checked before the file is parsed: a zip bomb must fail fast, not fill memory. --
 MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000
 MAX_COMPRESSION_RATIO = 100
@@ -226,7 +224,7 @@ def read_workbook(path: str | Path) -> Workbook:
         if table is not None:
             setattr(workbook, _ATTRIBUTE[spec.name], reader(table))
     workbook.hidden_rows = sheets.hidden_rows
-    workbook.uncached_formulas = uncached_formulas(path)
+    workbook.uncached_formulas = book.uncached_formulas
     return workbook
 
 
@@ -244,8 +242,8 @@ _ATTRIBUTE = {
 # Opening the file
 
 
-def _open(path: Path):  # -> openpyxl.Workbook
-    """Open the file with openpyxl after the checks that make a bad file a clear sentence."""
+def _open(path: Path) -> _Source:
+    """Open the file after the checks that turn a bad file into a clear sentence."""
     name = path.name
     if not path.is_file():
         raise UnreadableWorkbook(f"Berkas {name} tidak ditemukan.")
@@ -269,22 +267,11 @@ def _open(path: Path):  # -> openpyxl.Workbook
             "'Excel Workbook (*.xlsx)'."
         )
     _check_zip(path)
-    from openpyxl import load_workbook
-
-    try:
-        with warnings.catch_warnings():
-            # -- openpyxl warns of extensions it drops (slicers, validations); they do not matter here.
-            warnings.simplefilter("ignore")
-            return load_workbook(path, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a damaged package
-        raise UnreadableWorkbook(
-            f"Berkas {name} tidak dapat dibaca sebagai workbook Excel (.xlsx): {type(error).__name__}; "
-            "buka dan simpan ulang di Excel."
-        ) from error
+    return _Source(path)
 
 
 def _check_zip(path: Path) -> None:
-    """Refuse archives whose declared sizes would blow up memory before openpyxl inflates them."""
+    """Refuse archives whose declared sizes would blow up memory before anything inflates them."""
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
@@ -315,38 +302,93 @@ def _check_zip(path: Path) -> None:
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
-def uncached_formulas(path: Path) -> list[CellRef]:
-    """Formula cells that hold no saved result (the file was written by a tool that does not calculate).
+@dataclass
+class SheetFacts:
+    """What the cell values alone do not tell: hidden rows and formulas saved without their result."""
 
-    -- openpyxl's data_only mode shows such cells as empty, indistinguishable from blanks, so the sheet XML
-    -- is scanned for `<f>` without `<v>`; sheets with no formula at all are skipped after a byte search.
+    hidden_rows: set[int] = field(default_factory=set)
+    uncached_formulas: list[CellRef] = field(default_factory=list)
+
+
+def sheet_facts(path: Path) -> dict[str, SheetFacts]:
+    """Hidden rows and uncached formulas of every sheet, by sheet name, from one pass over the sheet XML.
+
+    -- The value reader shows a formula without a saved result as an empty cell and knows nothing of
+    -- hidden rows; a byte search skips the XML parse for the usual sheet that has neither. --
     """
-    from defusedxml import ElementTree
+    from defusedxml.ElementTree import fromstring, iterparse
 
-    found: list[CellRef] = []
+    facts: dict[str, SheetFacts] = {}
     with zipfile.ZipFile(path) as archive:
-        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        workbook = fromstring(archive.read("xl/workbook.xml"))
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
         targets = {
             rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_PACKAGE_REL_NS}Relationship")
         }
         for sheet in workbook.iter(f"{_MAIN_NS}sheet"):
+            name = sheet.get("name", "")
+            found = facts.setdefault(name, SheetFacts())
             target = targets.get(sheet.get(f"{_REL_NS}id"), "").lstrip("/")
             member = target if target.startswith("xl/") else f"xl/{target}"
             try:
                 data = archive.read(member)
             except KeyError:
                 continue
-            if b"<f" not in data and b":f" not in data:
+            if b"hidden=" not in data and b"<f" not in data and b":f" not in data:
                 continue
-            for cell in ElementTree.fromstring(data).iter(f"{_MAIN_NS}c"):
-                formula, value = cell.find(f"{_MAIN_NS}f"), cell.find(f"{_MAIN_NS}v")
-                if formula is not None and (value is None or not (value.text or "").strip()):
-                    column, row = re.match(r"([A-Z]+)(\d+)", cell.get("r", "A0")).groups()
-                    found.append(CellRef(sheet.get("name", ""), int(row), column))
-    return found
+            for _, element in iterparse(io.BytesIO(data)):
+                if element.tag == f"{_MAIN_NS}c":
+                    formula, value = element.find(f"{_MAIN_NS}f"), element.find(f"{_MAIN_NS}v")
+                    if formula is not None and (value is None or not (value.text or "").strip()):
+                        match = _CELL_REF.match(element.get("r", ""))
+                        if match:
+                            found.uncached_formulas.append(CellRef(name, int(match.group(2)), match.group(1)))
+                    element.clear()
+                elif element.tag == f"{_MAIN_NS}row":
+                    if element.get("hidden") in ("1", "true"):
+                        found.hidden_rows.add(int(element.get("r", "0")))
+                    element.clear()
+    return facts
+
+
+class _Source:
+    """An opened workbook: cell values from python-calamine, hidden rows and formulas from the XML.
+
+    -- calamine reads values an order of magnitude faster than openpyxl and never loads styles; merges come
+    -- with the values, the rest from `sheet_facts`. --
+    """
+
+    def __init__(self, path: Path) -> None:
+        from python_calamine import CalamineWorkbook
+
+        try:
+            self.book = CalamineWorkbook.from_path(str(path))
+            self.sheetnames: list[str] = list(self.book.sheet_names)
+            self.facts = sheet_facts(path)
+        except Exception as error:  # calamine and the XML parser raise their own types for a damaged file
+            raise UnreadableWorkbook(
+                f"Berkas {path.name} tidak dapat dibaca sebagai workbook Excel (.xlsx) "
+                f"({type(error).__name__}); buka dan simpan ulang di Excel."
+            ) from error
+        self.path = path
+
+    def grid(self, name: str) -> _Grid:
+        try:
+            sheet = self.book.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merges = sheet.merged_cell_ranges or []
+        except Exception as error:
+            raise UnreadableWorkbook(
+                f"Berkas {self.path.name}, sheet {name}: isinya tidak dapat dibaca ({type(error).__name__})."
+            ) from error
+        return _Grid(name, rows, merges, self.facts.get(name, SheetFacts()).hidden_rows)
+
+    @property
+    def uncached_formulas(self) -> list[CellRef]:
+        return [ref for facts in self.facts.values() for ref in facts.uncached_formulas]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -408,8 +450,7 @@ class _SheetFinder:
         return None if name is None else self._table(name, spec)
 
     def _table(self, name: str, spec: SheetSpec) -> Table:
-        sheet = self.book[name]
-        grid = _Grid(sheet)
+        grid = self.book.grid(name)
         header_row, columns = _find_header(grid, spec, self.path)
         records = []
         for row in range(header_row + 1, grid.max_row + 1):
@@ -426,48 +467,57 @@ class _SheetFinder:
 
 
 class _Grid:
-    """Cell texts of a sheet with vertical merges filled down, addressed by (row, column index)."""
+    """Cell values of a sheet with vertical merges filled down, addressed by (row, column), 1-based."""
 
-    def __init__(self, sheet) -> None:
-        self.sheet = sheet
-        self.title = sheet.title
-        self.max_row = sheet.max_row
-        self.columns = range(1, sheet.max_column + 1)
-        self._rows = {
-            index: row for index, row in enumerate(sheet.iter_rows(min_row=1, max_row=self.max_row), start=1)
-        }
+    def __init__(self, title: str, rows: list[list[object]], merges, hidden_rows: set[int]) -> None:
+        self.title = title
+        self._rows = rows
+        self._hidden = hidden_rows
+        self.max_row = len(rows)
+        self.columns = range(1, max((len(row) for row in rows), default=0) + 1)
         self._filled: dict[tuple[int, int], tuple[int, int]] = {}
-        for merged in sheet.merged_cells.ranges:
+        for (first_row, first_col), (last_row, _) in merges:
             # -- A merge spanning rows repeats its value down its first column (the NO/KOMPONEN case); a
             # -- merge across columns does not, or a title merged over six columns would fill all six.
-            for row in range(merged.min_row + 1, merged.max_row + 1):
-                self._filled[(row, merged.min_col)] = (merged.min_row, merged.min_col)
+            for row in range(first_row + 2, last_row + 2):
+                self._filled[(row, first_col + 1)] = (first_row + 1, first_col + 1)
 
     def is_hidden(self, row: int) -> bool:
-        dimension = self.sheet.row_dimensions.get(row)
-        return bool(dimension is not None and dimension.hidden)
+        return row in self._hidden
 
     def value(self, row: int, col: int) -> CellValue:
         source_row, source_col = self._filled.get((row, col), (row, col))
-        cells = self._rows.get(source_row, ())
+        cells = self._rows[source_row - 1] if source_row <= self.max_row else ()
+        raw = cells[source_col - 1] if source_col <= len(cells) else None
+        raw = None if raw == "" else raw
         # -- Empty cells keep their position too, so a finding about a missing value can point at it.
-        if source_col > len(cells):
-            return CellValue("", CellRef(self.title, source_row, get_column_letter(source_col)))
-        cell = cells[source_col - 1]
-        raw = cell.value
-        text = cell_text(raw, getattr(cell, "number_format", "General"))
-        return CellValue(text, CellRef(self.title, source_row, get_column_letter(source_col)), raw)
+        return CellValue(cell_text(raw), CellRef(self.title, source_row, column_letter(source_col)), raw)
 
 
-def cell_text(raw: object, number_format: str = "General") -> str:
-    """The text a person sees for a cell value: dates in Indonesian, whole floats without ".0"."""
+def column_letter(index: int) -> str:
+    """The Excel column letters of a 1-based column index: 1 -> A, 27 -> AA."""
+    letters = ""
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def cell_text(raw: object) -> str:
+    """The text a person sees for a cell value: dates in Indonesian, whole floats without ".0".
+
+    A date on the first of a month reads as the month ("Mei 2019"): that is how Monev months and target
+    months are typed; any other day is written in full ("2 Januari 2019").
+    """
     if raw is None:
         return ""
     if isinstance(raw, dt.datetime | dt.date):
         date = raw.date() if isinstance(raw, dt.datetime) else raw
-        if "d" in number_format.lower() and number_format.lower() not in ("mmm-yy", "mmmm yyyy", "mmm yyyy"):
+        if date.day != 1:
             return f"{date.day} {BULAN[date.month - 1]} {date.year}"
         return f"{BULAN[date.month - 1]} {date.year}"
+    if isinstance(raw, dt.time | dt.timedelta):
+        return str(raw)
     if isinstance(raw, bool):
         return "Ya" if raw else "Tidak"
     if isinstance(raw, float) and raw.is_integer():
