@@ -16,6 +16,7 @@ Nothing here raises: whatever cannot be read comes back with the flag "unparsed"
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import numbers
 import re
@@ -79,12 +80,19 @@ def parse_target(value: object, plan_year: int | None = None) -> TargetDate:
     if isinstance(value, str):
         if _NUMERIC.fullmatch(value):
             return _from_number(value, value)
-        return _from_text(value, int(plan_year) if _valid_year(plan_year) else None)  # type: ignore[arg-type]
+        return _from_text_cached(value, int(plan_year) if _valid_year(plan_year) else None)  # type: ignore[arg-type]
     if isinstance(value, dt.date):
         return _from_date(value)
     if isinstance(value, numbers.Number) and not isinstance(value, bool):
         return _from_number(value, _safe_str(value))
     return _unparsed(_safe_str(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _from_text_cached(text: str, plan_year: int | None) -> TargetDate:
+    # -- The checks and the Monev progress read the same cells, and plans repeat the same targets
+    # -- ("Januari s/d Desember 2024") hundreds of times; TargetDate is immutable, so sharing is safe.
+    return _from_text(text, plan_year)
 
 
 # -- non-text cells -------------------------------------------------------------------------------------
