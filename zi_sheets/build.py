@@ -17,6 +17,7 @@ from zi_sheets.workbook import read_workbook
 
 if TYPE_CHECKING:
     from zi_sheets.progress import Period
+    from zi_sheets.render.chart import ChartWorker
 
 DEFAULT_OUTPUT = Path("output")
 
@@ -111,14 +112,26 @@ def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
 
     Raises ZiSheetsError when the workbook cannot be read or a file cannot be written.
     """
+    from zi_sheets.render.chart import ChartWorker
+
+    options = options or BuildOptions()
+    workbook = read_workbook(path)
+    # -- started before the checks so that a second core loads matplotlib while this one works
+    chart = ChartWorker() if workbook.monev else None
+    try:
+        return _build(workbook, options, chart)
+    finally:
+        if chart is not None:
+            chart.close()
+
+
+def _build(workbook: Workbook, options: BuildOptions, chart: ChartWorker | None) -> BuildResult:
     from zi_sheets.house_style import house_style
     from zi_sheets.render.docx_helpers import new_document, save_atomic
     from zi_sheets.render.lampiran import build_lampiran
     from zi_sheets.render.monev import build_monev
     from zi_sheets.render.rencana_kerja import build_rencana_kerja
 
-    options = options or BuildOptions()
-    workbook = read_workbook(path)
     report = run_checks(workbook)
     strict = options.strict
     refused_by = [
@@ -144,7 +157,8 @@ def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
         (LAMPIRAN, None, lambda: build_lampiran(workbook, style)),
     ]
     if period is not None:
-        documents.append((MONEV, period.label, lambda: build_monev(workbook, period, style)))
+        draw = chart.render if chart is not None else None
+        documents.append((MONEV, period.label, lambda: build_monev(workbook, period, style, draw)))
     for title, label, render in documents:
         target = folder / document_filename(title, workbook, label)
         try:

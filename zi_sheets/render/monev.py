@@ -4,7 +4,7 @@ against the Rencana Aksi (figures, sentences, chart, overdue actions, Kendala an
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -58,12 +58,18 @@ _OVERDUE_COLUMNS = (
 )
 
 
-def build_monev(workbook: Workbook, period: Period, style: PageStyle | None = None) -> Document:
+def build_monev(
+    workbook: Workbook,
+    period: Period,
+    style: PageStyle | None = None,
+    chart: Callable[[Sequence[AreaProgress]], bytes] | None = None,
+) -> Document:
     """The Monev document of `workbook` for `period` as a python-docx Document (not saved).
 
     `style` None means the default page style (F4, Arial 12); its letterhead, when set, heads the first
-    page. Every page is landscape (the matrix and the progress tables are wide); the progress part starts
-    on a new page and is measured at the end of the period's last month.
+    page. `chart` draws the progress chart (None: `progress_chart_png` in this process). Every page is
+    landscape (the matrix and the progress tables are wide); the progress part starts on a new page and
+    is measured at the end of the period's last month.
     """
     style = style or PageStyle()
     identitas = workbook.identitas
@@ -84,7 +90,7 @@ def build_monev(workbook: Workbook, period: Period, style: PageStyle | None = No
     _add_matrices(document, workbook.monev, period)
 
     areas = progress(workbook, period)
-    _add_progress(document, areas, period)
+    _add_progress(document, areas, period, chart)
     _add_signatures(document, identitas, period)
 
     for section in document.sections:
@@ -133,7 +139,12 @@ def _add_matrix(document: Document, entries: Sequence[MonevEntry]) -> None:
 # Progress against the Rencana Aksi
 
 
-def _add_progress(document: Document, areas: list[AreaProgress], period: Period) -> None:
+def _add_progress(
+    document: Document,
+    areas: list[AreaProgress],
+    period: Period,
+    chart: Callable[[Sequence[AreaProgress]], bytes] | None,
+) -> None:
     overall = total(areas)
     heading = document.add_paragraph("KEMAJUAN TERHADAP RENCANA AKSI", style=HEADING_1)
     heading.paragraph_format.page_break_before = True
@@ -151,7 +162,7 @@ def _add_progress(document: Document, areas: list[AreaProgress], period: Period)
         )
     for area in areas:
         document.add_paragraph(f"{area.numeral}.\t{area.name}. {area.sentence}", style=NUMBERED_ITEM)
-    _add_chart(document, areas)
+    _add_chart(document, areas, chart)
 
     document.add_paragraph("Langkah Aksi yang Terlambat", style=HEADING_2)
     overdue = overall.terlambat
@@ -193,13 +204,16 @@ def _figures(area: AreaProgress) -> tuple[int, ...]:
     return (area.scheduled, area.reported, area.selesai, area.dalam_proses, len(area.terlambat))
 
 
-def _add_chart(document: Document, areas: list[AreaProgress]) -> None:
+def _add_chart(
+    document: Document, areas: list[AreaProgress], chart: Callable[[Sequence[AreaProgress]], bytes] | None
+) -> None:
     from zi_sheets.render.chart import progress_chart_png
 
+    png = (chart or progress_chart_png)(areas)
     width = min(CHART_WIDTH, Emu(text_width_twips(document.sections[-1]) * _EMU_PER_TWIP))
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.add_run().add_picture(io.BytesIO(progress_chart_png(areas)), width=width)
+    paragraph.add_run().add_picture(io.BytesIO(png), width=width)
 
 
 def _add_overdue_table(document: Document, overdue: Sequence[PlanProgress]) -> None:

@@ -1,0 +1,35 @@
+"""The chart worker draws in a second process exactly what the main process would draw."""
+
+from __future__ import annotations
+
+from conftest import EXAMPLE
+
+from zi_sheets.progress import Period, progress
+from zi_sheets.render.chart import ChartWorker, progress_chart_png
+from zi_sheets.workbook import read_workbook
+
+
+def test_worker_draws_the_same_png_as_the_main_process():
+    areas = progress(read_workbook(EXAMPLE), Period.month(2019, 5))
+    worker = ChartWorker()
+    try:
+        drawn = worker.render(areas)
+    finally:
+        worker.close()
+    assert drawn.startswith(b"\x89PNG") and drawn == progress_chart_png(areas)
+
+
+def test_a_dead_worker_falls_back_to_drawing_here():
+    areas = progress(read_workbook(EXAMPLE), Period.month(2019, 5))
+    worker = ChartWorker()
+    worker.close()
+    worker._pool = _BrokenPool()
+    assert worker.render(areas) == progress_chart_png(areas)
+
+
+class _BrokenPool:
+    def submit(self, *args, **kwargs):
+        raise RuntimeError("worker gone")
+
+    def shutdown(self, **kwargs):
+        pass
