@@ -22,14 +22,14 @@ def test_worker_draws_the_same_png_as_the_main_process():
 def test_a_dead_worker_falls_back_to_drawing_here():
     areas = progress(read_workbook(EXAMPLE), Period.month(2019, 5))
     worker = ChartWorker()
-    worker.close()
-    worker._pool = _BrokenPool()
+    worker._process.terminate()
+    worker._process.join()
     assert worker.render(areas) == progress_chart_png(areas)
+    assert worker._process is None
 
 
-class _BrokenPool:
-    def submit(self, *args, **kwargs):
-        raise RuntimeError("worker gone")
-
-    def shutdown(self, **kwargs):
-        pass
+def test_an_unused_worker_closes_at_once():
+    worker = ChartWorker()
+    process = worker._process
+    worker.close()
+    assert not process.is_alive()

@@ -115,14 +115,15 @@ def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
     from zi_sheets.render.chart import ChartWorker
 
     options = options or BuildOptions()
-    workbook = read_workbook(path)
-    # -- started before the checks so that a second core loads matplotlib while this one works
-    chart = ChartWorker() if workbook.monev else None
+    # -- started first, so that a second core loads matplotlib while this one reads, checks and writes
+    chart = ChartWorker()
     try:
+        workbook = read_workbook(path)
+        if not workbook.monev:
+            chart.close()
         return _build(workbook, options, chart)
     finally:
-        if chart is not None:
-            chart.close()
+        chart.close()
 
 
 def _build(workbook: Workbook, options: BuildOptions, chart: ChartWorker | None) -> BuildResult:

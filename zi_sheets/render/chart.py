@@ -98,47 +98,69 @@ def render_png(spec: ChartSpec) -> bytes:
     return buffer.getvalue()
 
 
-def _import_matplotlib() -> None:
+def _serve(connection) -> None:
+    """The worker process: load matplotlib at once, then draw every spec received until None arrives."""
     from matplotlib import figure  # noqa: F401
     from matplotlib.backends import backend_agg  # noqa: F401
+
+    while (spec := connection.recv()) is not None:
+        try:
+            connection.send(render_png(spec))
+        except Exception as error:  # reported to the main process, which then draws itself
+            connection.send(error)
 
 
 class ChartWorker:
     """Draws charts in a second process that loads matplotlib while the main process reads and writes.
 
     -- Importing matplotlib costs about half a second, as much as the rest of a build of a typical
-    -- workbook; started early, a second core pays it in parallel. Any failure falls back to drawing here.
+    -- workbook; started first, a second core pays it in parallel. Any failure falls back to drawing here.
     """
 
+    TIMEOUT_SECONDS = 120
+
     def __init__(self) -> None:
-        import concurrent.futures
         import multiprocessing
         import sys
 
-        method = "fork" if sys.platform == "linux" else "spawn"
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         try:
-            self._pool: concurrent.futures.ProcessPoolExecutor | None = (
-                concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method))
-            )
-            self._pool.submit(_import_matplotlib)
+            self._connection, child = context.Pipe()
+            self._process = context.Process(target=_serve, args=(child,), daemon=True)
+            self._process.start()
+            child.close()  # -- only the worker holds its end: a dead worker then reads as EOF here
         except (OSError, ValueError):
-            self._pool = None
+            self._process = None
 
     def render(self, areas: Sequence[AreaProgress]) -> bytes:
         """The chart of `areas` as PNG bytes, from the worker when it is alive, else drawn here."""
         spec = chart_spec(areas)
-        if self._pool is not None:
+        if self._process is not None:
             try:
-                return self._pool.submit(render_png, spec).result(timeout=120)
-            except Exception:  # a dead or stuck worker must not cost the user the document
-                self.close()
+                self._connection.send(spec)
+                if self._connection.poll(self.TIMEOUT_SECONDS):
+                    answer = self._connection.recv()
+                    if isinstance(answer, bytes):
+                        return answer
+            except (OSError, EOFError):  # a dead worker must not cost the user the document
+                pass
+            self.close()
         return render_png(spec)
 
     def close(self) -> None:
-        """Stop the worker process."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """Stop the worker; one still loading matplotlib (the workbook had no Monev) is simply ended."""
+        if self._process is None:
+            return
+        try:
+            self._connection.send(None)
+        except OSError:
+            pass
+        self._process.join(timeout=0.2)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+        self._connection.close()
+        self._process = None
 
 
 def _label(area: AreaProgress) -> str:

@@ -1,0 +1,86 @@
+"""Speed and memory of zi-sheets, measured as a user meets them: whole processes, medians of repeated runs.
+
+Run by hand (not collected by pytest):  python tests/benchmark.py [--runs 5]
+Targets (issue "Hard to break, fast, and ready for a whole kabupaten"):
+  (a) build of the example, all documents, no PDF  <= 1.6 x  python -c "import pandas, openpyxl, docx"
+  (b) build of a generated 2,000-row plan          <= 1.5 s, and 4,000 rows <= 2.2 x the 2,000-row time
+  (c) zi-sheets --help                             <= 0.2 s (pandas not imported)
+  (d) peak memory (max RSS) of (b)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from factory import unit_workbook  # noqa: E402
+
+EXAMPLE = HERE.parent / "workbook_templates" / "contoh-pasirian-2019.xlsx"
+ZI = [sys.executable, "-m", "zi_sheets.cli"]
+
+
+def run(command: list[str]) -> tuple[float, int]:
+    """Wall time in seconds and peak resident memory in MB of one whole process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def median(command: list[str], runs: int) -> tuple[float, int]:
+    run(command)  # -- one warm-up run: the file cache, not zi-sheets, would otherwise dominate the first
+    samples = [run(command) for _ in range(runs)]
+    return statistics.median(s for s, _ in samples), max(m for _, m in samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    work = Path(tempfile.mkdtemp(prefix="zi-bench-"))
+    try:
+        plans = {n: unit_workbook(work / f"rencana-{n}.xlsx", rows=n) for n in (2000, 4000)}
+        bare, _ = median([sys.executable, "-c", "import pandas, openpyxl, docx"], runs)
+        example, example_mb = median([*ZI, "build", str(EXAMPLE), "-o", str(work / "a")], runs)
+        big, big_mb = median([*ZI, "build", str(plans[2000]), "-o", str(work / "b")], runs)
+        bigger, _ = median([*ZI, "build", str(plans[4000]), "-o", str(work / "c")], runs)
+        helped, _ = median([*ZI, "--help"], runs)
+        help_imports = subprocess.run(
+            [sys.executable, "-c", "import sys, zi_sheets.cli; print('pandas' in sys.modules)"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"medians of {runs} runs, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(
+        f"(a) import pandas, openpyxl, docx: {bare:.2f} s; build example: {example:.2f} s "
+        f"= {example / bare:.2f} x (target <= 1.6 x); peak {example_mb} MB"
+    )
+    print(
+        f"(b) build 2,000-row plan: {big:.2f} s (target <= 1.5 s); 4,000 rows: {bigger:.2f} s "
+        f"= {bigger / big:.2f} x (target <= 2.2 x)"
+    )
+    print(f"(c) zi-sheets --help: {helped:.2f} s (target <= 0.2 s); pandas imported: {help_imports}")
+    print(f"(d) peak memory of (b): {big_mb} MB (main process; the chart worker is a separate process)")
+
+
+if __name__ == "__main__":
+    main()
