@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 # -- Keys as the CLI takes them (`--regulasi 90-2021`), with the title documents cite. --
@@ -79,11 +79,16 @@ class Catalogue:
 
     def indicator(self, code: str) -> Indicator | None:
         """The indicator with this code, with or without the P./R. prefix; None when there is none."""
-        wanted = code.strip().rstrip(".").lower()
+        return self._by_code.get(code.strip().rstrip(".").lower())
+
+    @cached_property
+    def _by_code(self) -> dict[str, Indicator]:
+        index: dict[str, Indicator] = {}
         for indicator in self.indicators:
-            if wanted in (indicator.code.lower(), indicator.file_code.lower()):
-                return indicator
-        return None
+            # -- 90/2021 has P.1.i.a and R.1.i.a: the bare "1.i.a" names the first, as units file them
+            index.setdefault(indicator.file_code.lower(), indicator)
+            index[indicator.code.lower()] = indicator
+        return index
 
 
 def regulation_key(regulasi: str, tahun: int | None) -> str:

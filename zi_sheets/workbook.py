@@ -303,6 +303,8 @@ _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+# -- A formula element (<f> or <x:f ...>) or a hidden row; data validations' <formula1> do not count. --
+_MAY_HAVE_FACTS = re.compile(rb"<(?:\w+:)?f[ >/]|<(?:\w+:)?row [^>]*hidden=\"(?:1|true)\"")
 
 
 @dataclass
@@ -337,7 +339,7 @@ def sheet_facts(path: Path) -> dict[str, SheetFacts]:
                 data = archive.read(member)
             except KeyError:
                 continue
-            if b"hidden=" not in data and b"<f" not in data and b":f" not in data:
+            if not _MAY_HAVE_FACTS.search(data):
                 continue
             for _, element in iterparse(io.BytesIO(data)):
                 if element.tag == f"{_MAIN_NS}c":
