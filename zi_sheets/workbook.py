@@ -186,6 +186,9 @@ _IDENTITAS_VARIANTS = {
     "email": "Email Inspektorat",
 }
 
+# -- Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/FFFF): a cell may hold
+# -- them, a .docx may not, so they are dropped as the cell is read and nothing downstream meets them. --
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zA-Z][.)]|[-\u2022*\u2013\u00b7])\s+")
 
 
@@ -297,6 +300,18 @@ def _check_zip(path: Path) -> None:
             f"Berkas {path.name} ditolak: isinya tidak wajar ({len(entries)} bagian, "
             f"{total // (1024 * 1024)} MB setelah diekstrak); kemungkinan berkas rusak atau berbahaya."
         )
+    # -- Excel never writes a DTD; one in any part is an entity-expansion attack on whichever parser reads
+    # -- that part (defusedxml guards ours; the value reader is refused the file before it sees it).
+    with zipfile.ZipFile(path) as archive:
+        for entry in entries:
+            if entry.filename.endswith((".xml", ".rels")):
+                with archive.open(entry) as member:
+                    prolog = member.read(2048)
+                if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+                    raise UnreadableWorkbook(
+                        f"Berkas {path.name} ditolak: bagian {entry.filename} memuat deklarasi DTD/entitas "
+                        "XML, yang tidak pernah ditulis Excel; kemungkinan berkas berbahaya."
+                    )
 
 
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -524,7 +539,7 @@ def cell_text(raw: object) -> str:
         return "Ya" if raw else "Tidak"
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
-    text = str(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = _XML_ILLEGAL.sub("", str(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
     return "\n".join(line.strip() for line in text.strip().split("\n"))
 
 
