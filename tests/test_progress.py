@@ -11,10 +11,13 @@ from zi_sheets.dates import parse_target
 from zi_sheets.model import AREAS
 from zi_sheets.progress import (
     BELUM_JADWAL,
+    BERJALAN,
     DALAM_PROSES,
     SELESAI,
     TERLAMBAT,
     Period,
+    PlanRefs,
+    due_months,
     komponen_numbers,
     latest_month,
     match_reports,
@@ -60,9 +63,9 @@ def example():
     return read_workbook(EXAMPLE)
 
 
-def rows_of(workbook, capaian: str) -> list[int]:
+def rows_of(workbook, capaian: str, codes=None) -> list[int]:
     """The plan rows the Monev entry with this Capaian was matched to."""
-    matches = match_reports(workbook)
+    matches = match_reports(workbook, codes)
     return sorted(row for row, entries in matches.items() if any(e.capaian.text == capaian for e in entries))
 
 
@@ -174,6 +177,49 @@ def test_match_by_area_and_komponen_number(make_xlsx, ref: str, area: str, rows:
     assert rows_of(workbook, "Lain hal") == rows
 
 
+NUMBERED_PLAN = [
+    plan_row(AREA_I, "Penyusunan Tim Kerja", "Tim kerja telah dibentuk", no="I.1", kode="P.1.i.a"),
+    plan_row(AREA_I, "Penyusunan Tim Kerja", "Anggota tim dipilih", no="I.2"),  # komponen I.1 too
+    plan_row(AREA_I, "Rencana Pembangunan ZI", "Rencana kerja disusun", no="3"),
+    plan_row(AREA_II, "SOP", "SOP ditetapkan"),
+]
+
+
+@pytest.mark.parametrize(
+    "ref, area, rows",
+    [
+        ("I.1", AREA_I, [2]),  # the row whose No is I.1 before komponen I.1 (rows 2 and 3)
+        ("I.2", AREA_I, [3]),  # its No, although komponen I.2 is row 4
+        ("I.3", AREA_I, [4]),  # area I, No 3
+        ("3", AREA_I, [4]),
+        ("II.1", AREA_I, [5]),  # no No II.1: komponen II.1
+        ("1.i.a", AREA_II, [2]),  # the Kode LKE P.1.i.a without its prefix
+        ("P.1.I.A", AREA_II, [2]),
+    ],
+)
+def test_a_row_named_by_its_own_codes_before_its_komponen(make_xlsx, ref: str, area: str, rows) -> None:
+    workbook = read_workbook(make_xlsx(sheets(NUMBERED_PLAN, [monev_row("Mei 2024", area, "x", ref=ref)])))
+    assert rows_of(workbook, "x") == rows
+
+
+def test_extra_codes_name_rows(make_xlsx) -> None:
+    entry = monev_row("Mei 2024", AREA_II, "Lain hal", ref="1.2.a")
+    workbook = read_workbook(make_xlsx(sheets(NUMBERED_PLAN, [entry])))
+    assert rows_of(workbook, "Lain hal") == []
+    assert rows_of(workbook, "Lain hal", codes={4: ["1.2.a"]}) == [4]
+
+
+def test_unknown_refs(make_xlsx) -> None:
+    monev = [
+        monev_row("Mei 2024", AREA_I, "a", ref="I.1; IX.9, 7"),
+        monev_row("Mei 2024", AREA_I, "b", ref="I.3"),
+        monev_row("Mei 2024", AREA_I, "c"),
+    ]
+    workbook = read_workbook(make_xlsx(sheets(NUMBERED_PLAN, monev)))
+    refs = PlanRefs(workbook.rencana_aksi)
+    assert [refs.unknown(entry) for entry in workbook.monev] == [["ix.9", "7"], [], []]
+
+
 def test_unknown_ref_falls_back_to_the_text(make_xlsx) -> None:
     entry = monev_row("Mei 2024", AREA_I, "Dokumen rencana kerja telah disusun", ref="IX.9")
     workbook = read_workbook(make_xlsx(sheets(PLAN, [entry])))
@@ -265,6 +311,60 @@ def test_statuses_at_the_end_of_march(status_workbook) -> None:
     assert plans[2].due == (2024, 1) and plans[7].due is None
 
 
+@pytest.mark.parametrize(
+    "target, due",
+    [
+        ("Maret 2024", [(2024, 3)]),
+        ("Juni, Desember 2024", [(2024, 6), (2024, 12)]),  # a list: due at each month
+        ("Januari s/d Desember 2024", [(2024, 12)]),  # a span: one activity, due at its end
+        ("Desember 2023 s/d Februari 2024", [(2024, 2)]),
+        ("Tahun 2024", [(2024, 12)]),
+        ("setiap bulan", [(2024, 12)]),
+        ("setiap 6 bulan", [(2024, 6), (2024, 12)]),
+        ("Januari 2024, setiap ada pertemuan", [(2024, 1)]),
+        ("Januari 2023", []),  # outside the plan year: never due (the checks report the year)
+        ("setiap ada pertemuan", []),
+    ],
+)
+def test_due_months(target: str, due: list) -> None:
+    assert due_months(parse_target(target, 2024), 2024) == due
+
+
+def test_due_months_without_a_plan_year() -> None:
+    assert due_months(parse_target("Januari 2023", None), None) == [(2023, 1)]
+
+
+SPAN_PLAN = [
+    plan_row(AREA_I, "Tim", "Tim kerja bekerja", target="Januari s/d Desember 2024"),  # row 2
+    plan_row(AREA_I, "Tim", "Rapat evaluasi", target="Februari, Juni 2024"),  # row 3
+    plan_row(AREA_I, "Tim", "Apel pagi", target="Januari s/d Desember 2023"),  # row 4: last year
+    plan_row(AREA_I, "Tim", "Survei kepuasan", target="Juli 2024"),  # row 5
+]
+
+
+@pytest.mark.parametrize(
+    "until, statuses",
+    [
+        ((2024, 1), [BERJALAN, BELUM_JADWAL, BERJALAN, BELUM_JADWAL]),
+        ((2024, 3), [BERJALAN, TERLAMBAT, BERJALAN, BELUM_JADWAL]),  # February has passed
+        ((2024, 11), [BERJALAN, TERLAMBAT, BERJALAN, TERLAMBAT]),
+        ((2024, 12), [TERLAMBAT, TERLAMBAT, BERJALAN, TERLAMBAT]),  # the span ends
+    ],
+)
+def test_late_only_once_due(make_xlsx, until, statuses: list[str]) -> None:
+    workbook = read_workbook(make_xlsx(sheets(SPAN_PLAN, [])))
+    plans = plan_progress(workbook, until)
+    assert [plan.status for plan in plans] == statuses
+    assert all(plan.scheduled for plan in plans if plan.status in (BERJALAN, TERLAMBAT))
+
+
+def test_running_span_counts_as_scheduled_not_late(make_xlsx) -> None:
+    workbook = read_workbook(make_xlsx(sheets(SPAN_PLAN, [])))
+    (area_i, *_) = progress(workbook, Period.month(2024, 3))
+    assert (area_i.scheduled, area_i.reported, area_i.berjalan, len(area_i.terlambat)) == (3, 0, 2, 1)
+    assert area_i.sentence == "Dari 3 langkah aksi yang dijadwalkan s.d. Maret 2024, 0 telah dilaporkan (0%)."
+
+
 def test_a_later_report_clears_an_overdue_row(status_workbook) -> None:
     plans = {plan.row.row: plan for plan in plan_progress(status_workbook, (2024, 6))}
     assert plans[8].status == SELESAI
@@ -282,7 +382,7 @@ def test_report_without_status_is_in_progress(make_xlsx) -> None:
 def test_area_figures_add_up(status_workbook) -> None:
     area_i, area_ii, *others = progress(status_workbook, Period.month(2024, 3))
     assert (area_i.scheduled, area_i.reported, area_i.selesai, area_i.dalam_proses) == (4, 3, 2, 1)
-    assert [plan.row.row for plan in area_i.terlambat] == [2]
+    assert [plan.row.row for plan in area_i.terlambat] == [2] and area_i.berjalan == 0
     assert (area_ii.scheduled, area_ii.reported, len(area_ii.terlambat)) == (1, 0, 1)
     assert all(area.scheduled == 0 for area in others)
     assert area_i.kendala == ["Jadwal rapat bentrok"]
@@ -351,11 +451,22 @@ def test_example_figures(example) -> None:
         ]
         expected = sum(1 for target in targets if any(m <= (2019, 5) for m in target.months))
         assert area.scheduled == expected
-        assert area.scheduled == area.selesai + area.dalam_proses + len(area.terlambat)
+        assert area.scheduled == area.selesai + area.dalam_proses + area.berjalan + len(area.terlambat)
         assert area.selesai == 0  # the seed's Monev has no Status
         assert len(area.entries) == sum(1 for e in example.monev if e.area_no == area.area_no)
+        assert all(plan.due <= (2019, 5) and not plan.reported for plan in area.terlambat)
     assert [area.area_no for area in areas] == list(AREAS)
-    assert [(a.scheduled, a.reported) for a in areas] == [(6, 2), (4, 0), (10, 1), (11, 3), (13, 3), (8, 3)]
-    assert total(areas).sentence == (
-        "Dari 52 langkah aksi yang dijadwalkan s.d. Mei 2019, 12 telah dilaporkan (23%)."
+    # -- (scheduled, reported, berjalan, terlambat): the year-long spans are running, not late --
+    assert [(a.scheduled, a.reported, a.berjalan, len(a.terlambat)) for a in areas] == [
+        (6, 2, 1, 3),
+        (4, 0, 3, 1),
+        (10, 1, 4, 5),
+        (11, 3, 1, 7),
+        (13, 3, 8, 2),
+        (8, 3, 4, 1),
+    ]
+    overall = total(areas)
+    assert (overall.berjalan, len(overall.terlambat), len(overall.early)) == (21, 19, 5)
+    assert (
+        overall.sentence == "Dari 52 langkah aksi yang dijadwalkan s.d. Mei 2019, 12 telah dilaporkan (23%)."
     )

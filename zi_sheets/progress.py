@@ -1,11 +1,17 @@
 """What the plan scheduled and what the Monev reported, per plan row and per area, at the end of a period.
 
-The one place that decides:
+The one place that decides, for the Monev document and for the checks alike:
 
 - which plan rows a Monev entry reports on (`match_reports`): by its Ref Rencana Aksi when that names rows
-  (a Kode LKE, or "I.1" = area I, komponen 1), else by comparing its Capaian with the rows of its area;
-- when a plan row is scheduled (`PlanProgress.scheduled_by`): it has a target month on or before that month;
-- its status at the end of a period (`PlanProgress.status`): selesai, dalam-proses, terlambat, belum-jadwal;
+  (`PlanRefs`: a Kode LKE, a No, "I.4" = area I No 4, a catalogue code the checks pass in, or "I.1" = area I
+  komponen 1), else by comparing its Capaian with the rows of its area;
+- when a plan row is scheduled (`PlanProgress.scheduled_by`): it has a target month on or before that month,
+  so a span that has started is scheduled;
+- when it is due (`due_months`): a span ("Januari s/d Desember", "Tahun 2019", "setiap bulan") at its last
+  month, a month or a list of months ("Juni, Desember") at each; months outside the plan year are not due;
+- its status at the end of a period (`PlanProgress.status`): selesai, dalam-proses (reported), terlambat (a
+  due month has passed and nothing is reported), berjalan (scheduled, not yet due, nothing reported) or
+  belum-jadwal;
 - the figures and the sentence per area (`progress`, `AreaProgress`).
 
 A report counts as reported whatever its Status says (the seed's Monev has no Status column), and as done
@@ -18,14 +24,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from zi_sheets.bahasa import BULAN, format_bulan, from_roman, roman
-from zi_sheets.dates import TargetDate, parse_target
+from zi_sheets.dates import MAX_YEAR, MIN_YEAR, TargetDate, parse_target
 from zi_sheets.model import AREAS, CellValue, MonevEntry, PlanRow, Workbook
+from zi_sheets.textmatch import REPORT_STOPWORDS, stems
 from zi_sheets.workbook import normalize
 
 Month = tuple[int, int]
@@ -34,6 +41,7 @@ Month = tuple[int, int]
 SELESAI = "selesai"
 DALAM_PROSES = "dalam-proses"
 TERLAMBAT = "terlambat"
+BERJALAN = "berjalan"
 BELUM_JADWAL = "belum-jadwal"
 
 # -- Text matching, calibrated on the example workbook (26 achievements of May 2019 against 72 plan rows):
@@ -48,15 +56,6 @@ MIN_COVERAGE = 0.35
 STRONG_EVIDENCE = 12.0
 BAND = 0.75
 WORD_SIMILARITY = 85
-
-# -- Words that say nothing about which action was done ("telah", "secara", the unit's own name). --
-_STOPWORDS = frozenset(
-    "apakah telah sudah yang dan di ke dari dalam untuk atas terhadap secara dengan pada oleh terdapat ada "
-    "adanya dilakukan serta atau bagi akan agar sebagai tersebut itu ini masing setiap tiap kali per via "
-    "melalui seluruh semua sesuai juga baik maupun mulai sampai unit opd kec kecamatan kab kabupaten kota "
-    "pemerintah".split()
-)
-_VOWELS = "aiueo"
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -160,6 +159,12 @@ def _from_ordinal(ordinal: int) -> Month:
     return year, month0 + 1
 
 
+def plan_year_of(workbook: Workbook) -> int | None:
+    """The Tahun of Identitas when it is a plausible year, else None (targets then take no year)."""
+    tahun = workbook.identitas.tahun
+    return tahun if tahun is not None and MIN_YEAR <= tahun <= MAX_YEAR else None
+
+
 def latest_month(workbook: Workbook) -> Month | None:
     """The latest month the Monev sheet reports on, None when no entry has a readable month."""
     return max((entry.month for entry in workbook.monev if entry.month is not None), default=None)
@@ -169,9 +174,16 @@ def latest_month(workbook: Workbook) -> Month | None:
 # Matching Monev entries to plan rows
 
 
-def match_reports(workbook: Workbook) -> dict[int, list[MonevEntry]]:
-    """Every plan row (by Excel row number) with the Monev entries, of any month, that report on it."""
-    matcher = _Matcher(workbook)
+Codes = Mapping[int, Iterable[str]]
+
+
+def match_reports(workbook: Workbook, codes: Codes | None = None) -> dict[int, list[MonevEntry]]:
+    """Every plan row (by Excel row number) with the Monev entries, of any month, that report on it.
+
+    `codes` gives, by Excel row, more codes a Ref may name a row by (the checks pass the catalogue indicator
+    each row was matched to); see `PlanRefs`.
+    """
+    matcher = _Matcher(workbook, codes)
     reports: dict[int, list[MonevEntry]] = {row.row: [] for row in workbook.rencana_aksi}
     for entry in workbook.monev:
         for row in matcher.rows_for(entry):
@@ -203,23 +215,73 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _ref_key(text: str) -> str:
+def ref_key(text: str) -> str:
+    """A reference as compared: no spaces, no final dot, lower case ("I. 1." -> "i.1")."""
     return re.sub(r"\s+", "", text).rstrip(".").lower()
 
 
-def _split_refs(text: str) -> list[str]:
-    return [key for key in (_ref_key(part) for part in re.split(r"[,;\n]+", text)) if key]
+def split_refs(text: str) -> list[str]:
+    """The references of a Ref Rencana Aksi cell ("I.1; II.2, 1.a.1"), each as `ref_key` gives it."""
+    return [key for key in (ref_key(part) for part in re.split(r"[,;\n]+", text)) if key]
+
+
+class PlanRefs:
+    """Every way a Monev Ref Rencana Aksi may name plan rows: what `match_reports` follows and what the
+    checks call unknown.
+
+    A reference names, first, the rows written for it: a Kode LKE (with or without its P./R. prefix), a No as
+    written, area and No ("I.4": No 4 of area I) or an extra code of the row (`codes`); else a komponen as
+    the Rencana Kerja numbers them ("I.1": area I's first komponen, all its rows). A bare number ("2") is
+    read within the entry's area.
+    """
+
+    def __init__(self, rows: Sequence[PlanRow], codes: Codes | None = None) -> None:
+        self.rows = list(rows)
+        self.exact: dict[str, list[PlanRow]] = {}
+        self.komponen: dict[str, list[PlanRow]] = {}
+        numbers = komponen_numbers(self.rows)
+        for row in self.rows:
+            kode, no = ref_key(row.kode_lke.text), ref_key(row.no.text)
+            keys = {kode, re.sub(r"^[pr]\.", "", kode), no}
+            keys.update(ref_key(code) for code in (codes or {}).get(row.row, ()))
+            if row.row in numbers:
+                numeral = roman(row.area_no).lower()
+                if no.isdigit():
+                    keys.add(f"{numeral}.{no}")
+                self.komponen.setdefault(f"{numeral}.{numbers[row.row]}", []).append(row)
+            for key in keys - {""}:
+                self.exact.setdefault(key, []).append(row)
+
+    def named(self, key: str, area_no: int | None) -> list[PlanRow]:
+        """The rows one reference (as `split_refs` gives it) of an entry of area `area_no` names; [] for
+        none."""
+        if re.fullmatch(r"\d{1,2}", key) and area_no in AREAS:
+            key = f"{roman(area_no)}.{key}".lower()  # a bare number within the entry's area
+        return self.exact.get(key) or self.komponen.get(key, [])
+
+    def unknown(self, entry: MonevEntry) -> list[str]:
+        """The references of `entry` that name no plan row."""
+        return [key for key in split_refs(entry.ref_rencana_aksi.text) if not self.named(key, entry.area_no)]
+
+    def rows_for(self, entry: MonevEntry) -> list[PlanRow]:
+        """The plan rows `entry`'s Ref names, in workbook order."""
+        found = {
+            row.row
+            for key in split_refs(entry.ref_rencana_aksi.text)
+            for row in self.named(key, entry.area_no)
+        }
+        return [row for row in self.rows if row.row in found]
 
 
 class _Matcher:
-    """The reference keys and the weighted words of one workbook's plan rows."""
+    """The references and the weighted words of one workbook's plan rows."""
 
-    def __init__(self, workbook: Workbook) -> None:
+    def __init__(self, workbook: Workbook, codes: Codes | None = None) -> None:
         self.rows = list(workbook.rencana_aksi)
         identitas = workbook.identitas
         own_name = normalize(f"{identitas.nama_unit} {identitas.text('Kabupaten/Kota')}").split()
-        self.stopwords = _STOPWORDS | set(own_name)
-        self.refs = self._refs()
+        self.stopwords = REPORT_STOPWORDS | set(own_name)
+        self.refs = PlanRefs(self.rows, codes)
         self.words = {row.row: self._stems(" ".join(_row_texts(row))) for row in self.rows}
         counts: dict[str, int] = {}
         for words in self.words.values():
@@ -231,30 +293,9 @@ class _Matcher:
         self.vocabulary = [word for word in counts if len(word) >= 5]
         self._similar: dict[str, frozenset[str]] = {}
 
-    def _refs(self) -> dict[str, list[PlanRow]]:
-        refs: dict[str, list[PlanRow]] = {}
-        numbers = komponen_numbers(self.rows)
-        for row in self.rows:
-            keys = {_ref_key(row.kode_lke.text)}
-            if row.row in numbers and row.area_no is not None:
-                keys.add(f"{roman(row.area_no)}.{numbers[row.row]}".lower())
-                if row.no.text.isdigit():
-                    keys.add(f"{roman(row.area_no)}.{row.no.text}".lower())
-            for key in keys - {""}:
-                refs.setdefault(key, []).append(row)
-        return refs
-
     def rows_for(self, entry: MonevEntry) -> list[PlanRow]:
         """The plan rows `entry` reports on: by its Ref when that names rows, else by its Capaian's words."""
-        found: dict[int, PlanRow] = {}
-        for key in _split_refs(entry.ref_rencana_aksi.text):
-            if re.fullmatch(r"\d{1,2}", key) and entry.area_no is not None:
-                key = f"{roman(entry.area_no)}.{key}".lower()  # a bare komponen number within its area
-            for row in self.refs.get(key, []):
-                found[row.row] = row
-        if found:
-            return [row for row in self.rows if row.row in found]
-        return self._by_text(entry)
+        return self.refs.rows_for(entry) or self._by_text(entry)
 
     def _by_text(self, entry: MonevEntry) -> list[PlanRow]:
         words = self._stems(entry.capaian.text)
@@ -290,43 +331,11 @@ class _Matcher:
         return self._similar[word]
 
     def _stems(self, text: str) -> frozenset[str]:
-        words = normalize(text).split()
-        return frozenset(_stem(w) for w in words if w not in self.stopwords and not w.isdigit())
+        return stems(text, self.stopwords)
 
 
 def _row_texts(row: PlanRow) -> tuple[str, ...]:
     return (row.komponen.text, row.indikator.text, row.langkah_aksi.text, row.bukti_fisik.text)
-
-
-def _stem(word: str) -> str:
-    """A crude Indonesian stem, enough to see "disusun", "menyusun" and "penyusunan" as one word.
-
-    Strips -nya, then -an or -kan, then one prefix (di-, ter-, ber-, meN-/peN- with the nasal's lost initial
-    restored: menyusun -> susun, memantau -> pantau). Both sides of a comparison go through it, so an
-    imperfect stem still compares equal.
-    """
-    if len(word) <= 4:
-        return word
-    if word.endswith("nya") and len(word) >= 7:
-        word = word[:-3]
-    # -- a noun (pe-, ke-) takes -an ("pembentukan"), a verb -kan ("ditetapkan") --
-    for suffix in ("an",) if word.startswith(("pe", "ke")) else ("kan", "an"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    for prefix, restored in (("meny", "s"), ("peny", "s"), ("meng", ""), ("peng", "")):
-        if word.startswith(prefix) and len(word) > len(prefix) + 1 and word[len(prefix)] in _VOWELS:
-            return restored + word[len(prefix) :]
-    for prefix, restored in (("mem", "p"), ("pem", "p"), ("men", "t"), ("pen", "t")):
-        if word.startswith(prefix) and len(word) > 4:
-            rest = word[len(prefix) :]
-            return restored + rest if rest[0] in _VOWELS else rest
-    for prefix in ("ter", "ber", "me", "di"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
-            return word[len(prefix) :]
-    if word.startswith("per") and len(word) > 5 and word[3] not in _VOWELS:
-        return word[3:]
-    return word[2:] if word.startswith("pe") and len(word) > 5 else word
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -349,14 +358,31 @@ def report_status(entry: MonevEntry) -> str:
     return SELESAI if "selesai" in words and "belum" not in words else DALAM_PROSES
 
 
+def due_months(target: TargetDate, plan_year: int | None) -> list[Month]:
+    """The months by which the action of a target must be done, in order, within the plan year when known.
+
+    A span ("Januari s/d Desember", "Tahun 2019", "setiap bulan") is one activity due at its end; a month or a
+    list of months ("Juni, Desember") is due at each of them.
+    """
+    months = sorted(m for m in target.months if plan_year in (None, m[0]))
+    if not months:
+        return []
+    continuous = {"range", "whole-year"} & target.flags or ("recurring" in target.flags and len(months) == 12)
+    return [months[-1]] if continuous else months
+
+
 @dataclass(frozen=True)
 class PlanProgress:
-    """One plan row at the end of a period: its target, and the Monev entries reporting it by `until`."""
+    """One plan row at the end of a period: its target, and the Monev entries reporting it by `until`.
+
+    `plan_year` bounds the due months (`due_months`); None takes every target month as due.
+    """
 
     row: PlanRow
     target: TargetDate
     reports: tuple[MonevEntry, ...]
     until: Month
+    plan_year: int | None = None
 
     @property
     def months(self) -> frozenset[Month]:
@@ -364,7 +390,7 @@ class PlanProgress:
         return self.target.months
 
     def scheduled_by(self, year: int, month: int) -> bool:
-        """True when the row has a target month on or before (year, month)."""
+        """True when the row has a target month on or before (year, month): a started span is scheduled."""
         return any(m <= (year, month) for m in self.target.months)
 
     @property
@@ -378,31 +404,46 @@ class PlanProgress:
         return bool(self.reports)
 
     @property
+    def due_months(self) -> list[Month]:
+        """The months the row's action is due, see `due_months` (empty when none is in the plan year)."""
+        return due_months(self.target, self.plan_year)
+
+    @property
     def due(self) -> Month | None:
-        """The first target month, None when Target Waktu names no month."""
-        return self.target.first
+        """The first month the row is due, None when it is never due."""
+        return min(self.due_months, default=None)
+
+    @property
+    def past_due(self) -> bool:
+        """True when a due month is on or before the end of the period."""
+        return self.due is not None and self.due <= self.until
 
     @property
     def status(self) -> str:
-        """SELESAI (a report says Selesai), DALAM_PROSES (reported, not done), TERLAMBAT (scheduled and not
-        reported) or BELUM_JADWAL (not reported and not yet scheduled, or with no target month)."""
+        """SELESAI (a report says Selesai), DALAM_PROSES (reported, not done), TERLAMBAT (not reported and a
+        due month has passed), BERJALAN (not reported, scheduled but not yet due: a span that runs on) or
+        BELUM_JADWAL (not reported and not yet scheduled, or with no target month)."""
         if any(report_status(entry) == SELESAI for entry in self.reports):
             return SELESAI
         if self.reports:
             return DALAM_PROSES
-        return TERLAMBAT if self.scheduled else BELUM_JADWAL
+        if self.past_due:
+            return TERLAMBAT
+        return BERJALAN if self.scheduled else BELUM_JADWAL
 
 
-def plan_progress(workbook: Workbook, until: Month) -> list[PlanProgress]:
-    """Every plan row of `workbook` at the end of month `until`, in workbook order."""
-    matches = match_reports(workbook)
-    plan_year = workbook.identitas.tahun
+def plan_progress(workbook: Workbook, until: Month, codes: Codes | None = None) -> list[PlanProgress]:
+    """Every plan row of `workbook` at the end of month `until`, in workbook order (`codes`: see
+    `match_reports`)."""
+    matches = match_reports(workbook, codes)
+    plan_year = plan_year_of(workbook)
     return [
         PlanProgress(
             row,
             target_of(row, plan_year),
             tuple(e for e in matches[row.row] if e.month is not None and e.month <= until),
             until,
+            plan_year,
         )
         for row in workbook.rencana_aksi
     ]
@@ -417,7 +458,7 @@ class AreaProgress:
     """The plan rows of one area at the end of `period` and the area's Monev entries within the period.
 
     `area_no` is 1..6, or None for the total over all areas (see `total`). Counts are over the rows scheduled
-    by the end of the period, so scheduled = selesai + dalam_proses + terlambat.
+    by the end of the period, so scheduled = selesai + dalam_proses + berjalan + terlambat.
     """
 
     area_no: int | None
@@ -438,6 +479,9 @@ class AreaProgress:
     def _scheduled(self) -> list[PlanProgress]:
         return [plan for plan in self.plans if plan.scheduled]
 
+    def _count(self, status: str) -> int:
+        return sum(1 for plan in self._scheduled() if plan.status == status)
+
     @property
     def scheduled(self) -> int:
         """How many rows were scheduled by the end of the period."""
@@ -451,16 +495,22 @@ class AreaProgress:
     @property
     def selesai(self) -> int:
         """How many of the scheduled rows a report calls Selesai."""
-        return sum(1 for plan in self._scheduled() if plan.status == SELESAI)
+        return self._count(SELESAI)
 
     @property
     def dalam_proses(self) -> int:
         """How many of the scheduled rows were reported but not as Selesai."""
-        return sum(1 for plan in self._scheduled() if plan.status == DALAM_PROSES)
+        return self._count(DALAM_PROSES)
+
+    @property
+    def berjalan(self) -> int:
+        """How many of the scheduled rows nothing reported on, not yet due (a span that runs on)."""
+        return self._count(BERJALAN)
 
     @property
     def terlambat(self) -> list[PlanProgress]:
-        """The scheduled rows nothing reported on by the end of the period, in workbook order."""
+        """The rows past their due month with nothing reported by the end of the period, in workbook order
+        (all scheduled)."""
         return [plan for plan in self.plans if plan.status == TERLAMBAT]
 
     @property
@@ -501,9 +551,10 @@ def _unique(texts: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(text.strip() for text in texts if text.strip()))
 
 
-def progress(workbook: Workbook, period: Period) -> list[AreaProgress]:
-    """The six areas, I to VI, at the end of `period` (rows of an unrecognised area are left out)."""
-    plans = plan_progress(workbook, period.last)
+def progress(workbook: Workbook, period: Period, codes: Codes | None = None) -> list[AreaProgress]:
+    """The six areas, I to VI, at the end of `period` (rows of an unrecognised area are left out; `codes`:
+    see `match_reports`)."""
+    plans = plan_progress(workbook, period.last, codes)
     entries = [entry for entry in workbook.monev if entry.month in period]
     return [
         AreaProgress(
