@@ -11,9 +11,18 @@ from conftest import EXAMPLE, PLAN_HEADER, minimal_sheets, plan_row
 
 from zi_sheets.bahasa import BULAN
 from zi_sheets.catalogue import load_catalogue
-from zi_sheets.checks import CHECKS, nip_problem, old_years, other_agencies, own_agencies, run_checks
+from zi_sheets.checks import (
+    CHECKS,
+    catalogue_codes,
+    nip_problem,
+    old_years,
+    other_agencies,
+    own_agencies,
+    run_checks,
+)
 from zi_sheets.findings import Report
 from zi_sheets.model import CellRef
+from zi_sheets.progress import TERLAMBAT, plan_progress
 from zi_sheets.template import build_template
 from zi_sheets.workbook import read_workbook
 
@@ -604,6 +613,24 @@ def test_no_monev_no_overdue(make_xlsx):
     assert pairs(run(make_xlsx, minimal_sheets()), "plan-overdue") == set()
 
 
+def test_ref_by_the_catalogue_code_a_row_was_matched_to(make_xlsx):
+    # -- minimal_sheets(): row 2 has no Kode LKE but matches indicator P.1.i.a; row 3 matches none --
+    sheets = with_monev(
+        ["Mei 2024", "I. Manajemen Perubahan", "Lain hal", "Selesai", "1.i.a"],
+        ["Mei 2024", "II. Penataan Tatalaksana", "Lain hal", "Selesai", "P.2.i.a"],
+    )
+    report = run(make_xlsx, sheets)
+    assert pairs(report, "monev-ref-unknown") == {("Monev!E3", "monev-ref-unknown")}
+    assert pairs(report, "plan-overdue") == {("RencanaAksi!H3", "plan-overdue")}
+    # -- progress reads the Ref the same way when given the same codes; without them "1.i.a" names no row
+    workbook = read_workbook(make_xlsx(sheets))
+    codes = catalogue_codes(workbook)
+    assert codes == {2: ("P.1.i.a", "1.i.a")}
+    late = {p.row.row for p in plan_progress(workbook, (2024, 5), codes) if p.status == TERLAMBAT}
+    assert late == {3}
+    assert {p.row.row for p in plan_progress(workbook, (2024, 5)) if p.status == TERLAMBAT} == {2, 3}
+
+
 # ---------------------------------------------------------------------------------------------------------
 # The example: the real defects of the 2019 Pasirian plan
 
@@ -665,7 +692,18 @@ def test_example_has_no_other_error_or_warning(example_report):
     }
     # -- Overdue plan actions are due in January-March 2019 and point at their Target Waktu (column F).
     assert all(x.cell.column == "F" for x in example_report.of("plan-overdue"))
-    assert all(x.values["due"] <= "2019-05" for x in example_report.of("plan-overdue"))
+    assert all(x.values["due"] <= "2019-03" for x in example_report.of("plan-overdue"))
+    assert all(x.values["monev"] == "2019-05" for x in example_report.of("plan-overdue"))
+
+
+def test_example_overdue_is_what_the_monev_document_calls_terlambat(example_report):
+    overdue = {x.cell.row for x in example_report.of("plan-overdue")}
+    terlambat = {p.row.row for p in plan_progress(read_workbook(EXAMPLE), (2019, 5)) if p.status == TERLAMBAT}
+    assert overdue == terlambat
+    assert len(overdue) == 19
+    # -- a year-long span still running in May ("Januari s/d Desember 2019", row 9) is not overdue;
+    # -- January's Agen Perubahan (row 10) and February's LAKIN (row 48) are
+    assert 9 not in overdue and {10, 48} <= overdue
 
 
 def test_example_coverage(example_report):

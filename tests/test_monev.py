@@ -182,6 +182,10 @@ def test_overdue_actions_listed(document: Document, example) -> None:
     assert column(table, 0) == [str(n) for n in range(1, len(overdue) + 1)]
     assert column(table, 3)[0] == overdue[0].row.indikator.text
     assert column(table, 4)[0] == overdue[0].row.target_waktu.text
+    # -- the same 19 actions as the check's plan-overdue, each due by March; none a span running to December
+    assert len(overdue) == 19
+    assert all(plan.due <= (2019, 3) for plan in overdue)
+    assert not any("s/d desember" in target.lower() for target in column(table, 4))
 
 
 def test_no_kendala_reported(document: Document) -> None:

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from zi_sheets import findings as f
 from zi_sheets.bahasa import format_bulan, roman
 from zi_sheets.catalogue import Catalogue, Indicator, Komponen, load_catalogue, regulation_key
-from zi_sheets.dates import MAX_YEAR, MIN_YEAR, TargetDate, parse_target
+from zi_sheets.dates import MAX_YEAR, MIN_YEAR, TargetDate
 from zi_sheets.findings import AreaCoverage, Coverage, Finding, Report
 from zi_sheets.model import (
     AREAS,
@@ -30,13 +30,14 @@ from zi_sheets.model import (
     PlanRow,
     Workbook,
 )
+from zi_sheets.progress import TERLAMBAT, PlanRefs, latest_month, plan_progress, plan_year_of, target_of
+from zi_sheets.textmatch import words
 from zi_sheets.workbook import normalize
 
 # -- Fuzzy-match thresholds, calibrated on the example workbook (seed komponen and indicator statements
 # -- against the 52/2014 catalogue's names and questions); scores are 0-100, see `_similarity`.
 KOMPONEN_THRESHOLD = 75
 INDICATOR_THRESHOLD = 50
-MONEV_THRESHOLD = 60
 REPEAT_THRESHOLD = 90
 
 PLAN_FIELDS = ("indikator", "langkah_aksi", "bukti_fisik", "target_waktu")
@@ -62,23 +63,12 @@ _EMPTY_TYPES = {
 # ---------------------------------------------------------------------------------------------------------
 # Text comparison
 
-# -- Words that carry no meaning when a plan's statement ("SK Tim telah dibuat") is compared with the
-# -- catalogue's question ("Apakah unit kerja telah membentuk tim ...?").
-_STOPWORDS = frozenset(
-    "apakah telah sudah yang dan di ke dari dalam untuk atas terhadap secara dengan pada oleh terdapat ada "
-    "dilakukan serta atau bagi akan agar sebagai tersebut itu ini".split()
-)
 _SYNONYMS = {"zi": "zona integritas", "wbs": "whistle blowing system", "survey": "survei"}
 
 
 def _words(text: str) -> str:
     """Normalized text without stop words, abbreviations spelled out: what fuzzy matching compares."""
-    words = []
-    for word in normalize(text).split():
-        if word in _STOPWORDS:
-            continue
-        words.append(_SYNONYMS.get(word, word))
-    return " ".join(words)
+    return " ".join(_SYNONYMS.get(word, word) for word in words(text))
 
 
 def _similarity(a: str, b: str, **_: object) -> float:
@@ -125,8 +115,7 @@ class CheckContext:
         self.workbook = workbook
         self.today = today
         self.identitas = workbook.identitas
-        tahun = self.identitas.tahun
-        self.plan_year: int | None = tahun if tahun is not None and MIN_YEAR <= tahun <= MAX_YEAR else None
+        self.plan_year = plan_year_of(workbook)
         self.regulation = regulation_key(self.identitas.text("Regulasi"), self.plan_year)
         self.catalogue: Catalogue = load_catalogue(self.regulation)
         self.plan: list[PlanRow] = workbook.rencana_aksi
@@ -166,16 +155,27 @@ class CheckContext:
     @cached_property
     def targets(self) -> dict[int, TargetDate]:
         """Every non-empty Target Waktu, parsed, by Excel row."""
-        return {
-            row.row: parse_target(_target_value(row.target_waktu), self.plan_year)
-            for row in self.plan
-            if row.target_waktu
-        }
+        return {row.row: target_of(row, self.plan_year) for row in self.plan if row.target_waktu}
 
     @cached_property
     def matches(self) -> dict[int, RowMatch]:
         """Every plan row matched to the catalogue, by Excel row."""
         return {row.row: self._match(row) for row in self.plan}
+
+    @cached_property
+    def ref_codes(self) -> dict[int, tuple[str, str]]:
+        """The catalogue indicator code each matched plan row may also be named by in a Monev Ref
+        ("P.1.i.a" and "1.i.a"), by Excel row."""
+        return {
+            row: (match.indicator.code, match.indicator.file_code)
+            for row, match in self.matches.items()
+            if match.indicator is not None
+        }
+
+    @cached_property
+    def refs(self) -> PlanRefs:
+        """What a Monev Ref may name, as the progress of the Monev document reads it, with `ref_codes`."""
+        return PlanRefs(self.plan, self.ref_codes)
 
     def _match(self, row: PlanRow) -> RowMatch:
         kode_unknown = False
@@ -256,11 +256,6 @@ def _row_cells(row: PlanRow) -> Iterator[CellRef]:
             yield cell
 
 
-def _target_value(value: CellValue) -> object:
-    """What to parse: the date or number the cell holds, else its text."""
-    return value.raw if isinstance(value.raw, dt.date | int | float) else value.text
-
-
 # ---------------------------------------------------------------------------------------------------------
 # Registry
 
@@ -272,6 +267,12 @@ def check(function: Check) -> Check:
     """Register a check; checks run in registration order."""
     CHECKS.append(function)
     return function
+
+
+def catalogue_codes(workbook: Workbook) -> dict[int, tuple[str, str]]:
+    """The catalogue indicator code of every plan row matched to one, by Excel row: the `codes` that make
+    `progress` read Monev Refs as the checks do."""
+    return CheckContext(workbook, dt.date.today()).ref_codes
 
 
 def run_checks(workbook: Workbook, today: dt.date | None = None) -> Report:
@@ -915,38 +916,12 @@ def check_monev_areas(context: CheckContext) -> Iterator[Finding]:
             )
 
 
-def _ref_key(text: str) -> str:
-    return re.sub(r"\s+", "", text).rstrip(".").lower()
-
-
-def _split_refs(text: str) -> list[str]:
-    return [part for part in (_ref_key(p) for p in re.split(r"[,;\n]+", text)) if part]
-
-
-def _plan_refs(context: CheckContext) -> dict[str, set[int]]:
-    """Every way a Monev row may name a plan row (its No, area.No, Kode LKE, catalogue code) -> rows."""
-    refs: dict[str, set[int]] = {}
-    for row in context.plan:
-        keys = {row.no.text, row.kode_lke.text}
-        if row.no and row.area_no is not None:
-            keys.add(f"{roman(row.area_no)}.{row.no.text}")
-        indicator = context.matches[row.row].indicator
-        if indicator is not None:
-            keys.update({indicator.code, indicator.file_code})
-        for key in keys:
-            if key:
-                refs.setdefault(_ref_key(key), set()).add(row.row)
-    return refs
-
-
 @check
 def check_monev_refs(context: CheckContext) -> Iterator[Finding]:
-    """Every Ref Rencana Aksi names a plan row (its No, area.No or Kode LKE)."""
-    refs = _plan_refs(context)
+    """Every Ref Rencana Aksi names a plan row (see `progress.PlanRefs`)."""
     for entry in context.workbook.monev:
-        ref = entry.ref_rencana_aksi
-        unknown = [part for part in _split_refs(ref.text) if part not in refs]
-        if unknown:
+        if context.refs.unknown(entry):
+            ref = entry.ref_rencana_aksi
             yield f.MONEV_REF_UNKNOWN.at(
                 ref.cell,
                 f"Ref Rencana Aksi '{ref.text}' tidak menunjuk baris rencana aksi mana pun; tulis No baris "
@@ -955,107 +930,25 @@ def check_monev_refs(context: CheckContext) -> Iterator[Finding]:
             )
 
 
-def due_months(target: TargetDate, plan_year: int | None) -> list[tuple[int, int]]:
-    """The months by which the action of a target must be done, within the plan year when known.
-
-    A span ("Januari s/d Desember", "Tahun 2019", "setiap tahun") is one activity due at its end; a month
-    or a list of months ("Juni, Desember") is due at each of them.
-    """
-    months = sorted(m for m in target.months if plan_year in (None, m[0]))
-    if not months:
-        return []
-    continuous = {"range", "whole-year"} & target.flags or ("recurring" in target.flags and len(months) == 12)
-    return [months[-1]] if continuous else months
-
-
-_VOWELS = "aiueo"
-
-
-def _stem(word: str) -> str:
-    """A crude Indonesian stem, enough to see "disusun", "menyusun" and "penyusunan" as one word.
-
-    Strips -nya, then -an or -kan, then one prefix (di-, ter-, ber-, meN-/peN- with the nasal's lost initial
-    restored: menyusun -> susun, memantau -> pantau, menetapkan -> tetap). Both sides of a comparison go
-    through it, so an imperfect stem still compares equal.
-    """
-    if len(word) <= 4:
-        return word
-    if word.endswith("nya") and len(word) >= 7:
-        word = word[:-3]
-    # -- A noun (pe-, ke-) takes -an ("pembentukan"); a verb -kan ("ditetapkan").
-    for suffix in ("an",) if word.startswith(("pe", "ke")) else ("kan", "an"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    for prefix, restored in (("meny", "s"), ("peny", "s"), ("meng", ""), ("peng", "")):
-        if word.startswith(prefix) and len(word) > len(prefix) + 1 and word[len(prefix)] in _VOWELS:
-            return restored + word[len(prefix) :]
-    for prefix, restored in (("mem", "p"), ("pem", "p"), ("men", "t"), ("pen", "t")):
-        if word.startswith(prefix) and len(word) > 4:
-            rest = word[len(prefix) :]
-            return restored + rest if rest[0] in _VOWELS else rest
-    for prefix in ("ter", "ber", "me", "di"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
-            return word[len(prefix) :]
-    if word.startswith("per") and len(word) > 5 and word[3] not in _VOWELS:
-        return word[3:]
-    return word[2:] if word.startswith("pe") and len(word) > 5 else word
-
-
-def _stems(text: str) -> str:
-    """The stems of a text's meaningful words, sorted: what Monev achievements are compared on."""
-    return " ".join(sorted({_stem(w) for w in normalize(text).split() if w not in _STOPWORDS}))
-
-
-def _reported(capaian: str, row_texts: list[str]) -> bool:
-    """True when a Monev achievement plausibly reports on a plan row (its indicator, actions or evidence).
-
-    Token-set similarity scores any subset 100, so a one-word Bukti Fisik ("Laporan") would match every
-    achievement that mentions a report: at least two stems must be shared.
-    """
-    words = set(capaian.split())
-    return any(
-        len(words & set(text.split())) >= 2 and fuzz.token_set_ratio(capaian, text) >= MONEV_THRESHOLD
-        for text in row_texts
-    )
-
-
 @check
 def check_overdue(context: CheckContext) -> Iterator[Finding]:
-    """Plan actions due by the latest Monev month have something reported (by Ref or by wording)."""
-    monev = context.workbook.monev
-    months = [entry.month for entry in monev if entry.month is not None]
-    if not months:
+    """Plan actions due by the latest Monev month have something reported: terlambat in the Monev document's
+    progress up to that month (`progress.PlanProgress.status`)."""
+    workbook = context.workbook
+    latest = latest_month(workbook)
+    if latest is None:
         return
-    latest = max(months)
-    refs = _plan_refs(context)
-    referenced = {
-        row
-        for entry in monev
-        for part in _split_refs(entry.ref_rencana_aksi.text)
-        for row in refs.get(part, ())
-    }
-    reports: dict[int | None, list[str]] = {}
-    for entry in monev:
-        if entry.capaian:
-            reports.setdefault(entry.area_no, []).append(_stems(entry.capaian.text))
-    for row in context.plan:
-        target = context.targets.get(row.row)
-        if target is None or row.row in referenced:
+    for plan in plan_progress(workbook, latest, context.ref_codes):
+        if plan.status != TERLAMBAT or plan.due is None:
             continue
-        due = [m for m in due_months(target, context.plan_year) if m <= latest]
-        if not due:
-            continue
-        texts = [_stems(row.indikator.text), _stems(row.langkah_aksi.text), _stems(row.bukti_fisik.text)]
-        if any(_reported(capaian, texts) for capaian in reports.get(row.area_no, [])):
-            continue
+        row, due = plan.row, plan.due
         yield f.PLAN_OVERDUE.at(
             context.plan_cell(row, "target_waktu"),
-            f"Target '{_quote(row.target_waktu.text, 50)}' jatuh tempo {format_bulan(*due[0])}, tetapi "
+            f"Target '{_quote(row.target_waktu.text, 50)}' jatuh tempo {format_bulan(*due)}, tetapi "
             f"Monev sampai {format_bulan(*latest)} belum melaporkan capaian untuk baris ini "
             f"('{_quote(row.indikator.text or row.langkah_aksi.text, 50)}'); bila sudah dilaporkan, isi Ref "
             "Rencana Aksi pada baris Monev-nya.",
             target=row.target_waktu.text,
-            due=f"{due[0][0]}-{due[0][1]:02d}",
+            due=f"{due[0]}-{due[1]:02d}",
             monev=f"{latest[0]}-{latest[1]:02d}",
         )
