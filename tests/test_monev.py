@@ -160,12 +160,19 @@ def test_progress_sentence_counts(document: Document, example) -> None:
 
 def test_progress_table(document: Document, example) -> None:
     table = table_after(document, "KEMAJUAN TERHADAP RENCANA AKSI")
-    assert header(table) == ["AREA", "DIJADWALKAN", "DILAPORKAN", "SELESAI", "DALAM PROSES", "TERLAMBAT"]
+    assert header(table) == [
+        "AREA", "DIJADWALKAN", "DILAPORKAN", "SELESAI", "DALAM PROSES", "BERJALAN", "TERLAMBAT",
+    ]  # fmt: skip
     assert column(table, 0) == [*AREA_NAMES, "JUMLAH"]
     areas = progress(example, Period.month(2019, 5))
     assert column(table, 1) == [str(a.scheduled) for a in areas] + [str(total(areas).scheduled)]
     assert column(table, 2) == [str(a.reported) for a in areas] + [str(total(areas).reported)]
-    assert column(table, 5) == [str(len(a.terlambat)) for a in areas] + [str(len(total(areas).terlambat))]
+    assert column(table, 5) == [str(a.berjalan) for a in areas] + [str(total(areas).berjalan)]
+    assert column(table, 6) == [str(len(a.terlambat)) for a in areas] + [str(len(total(areas).terlambat))]
+    # -- every scheduled action is selesai, dalam proses, berjalan or terlambat: exactly one of them
+    for row in table.rows[1:]:
+        values = [int(cell.text) for cell in row.cells[1:]]
+        assert values[0] == values[2] + values[3] + values[4] + values[5]
 
 
 def test_chart_image_is_in_the_document(document: Document) -> None:

@@ -11,6 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Emu
 
 from zi_sheets.bahasa import format_bulan, format_tanggal, roman
+from zi_sheets.checks import catalogue_codes
 from zi_sheets.model import AREAS, Identitas, MonevEntry, Workbook
 from zi_sheets.progress import AreaProgress, Period, PlanProgress, progress, total
 from zi_sheets.render.docx_helpers import (
@@ -42,12 +43,13 @@ _EMU_PER_TWIP = 635
 
 # -- (header, share of the width) of the progress table and of the overdue-actions table --
 _PROGRESS_COLUMNS = (
-    ("AREA", 30),
-    ("DIJADWALKAN", 14),
-    ("DILAPORKAN", 14),
-    ("SELESAI", 14),
-    ("DALAM PROSES", 14),
-    ("TERLAMBAT", 14),
+    ("AREA", 28),
+    ("DIJADWALKAN", 12),
+    ("DILAPORKAN", 12),
+    ("SELESAI", 12),
+    ("DALAM PROSES", 12),
+    ("BERJALAN", 12),
+    ("TERLAMBAT", 12),
 )
 _OVERDUE_COLUMNS = (
     ("NO", 6),
@@ -89,7 +91,8 @@ def build_monev(
     document.add_paragraph(f"{kind} : {period.label}", style=HEADING_1)
     _add_matrices(document, workbook.monev, period)
 
-    areas = progress(workbook, period)
+    # -- the catalogue matches let a Monev Ref name an LKE code, exactly as the checks read it
+    areas = progress(workbook, period, codes=catalogue_codes(workbook))
     _add_progress(document, areas, period, chart)
     _add_signatures(document, identitas, period)
 
@@ -168,7 +171,7 @@ def _add_progress(
     overdue = overall.terlambat
     if overdue:
         document.add_paragraph(
-            f"Langkah aksi yang telah dijadwalkan s.d. {period.end_label} tetapi belum dilaporkan "
+            f"Langkah aksi yang telah jatuh tempo s.d. {period.end_label} tetapi belum dilaporkan "
             "capaiannya:",
             style=BODY_TEXT,
         )
@@ -201,7 +204,14 @@ def _add_progress_table(document: Document, areas: list[AreaProgress], overall: 
 
 
 def _figures(area: AreaProgress) -> tuple[int, ...]:
-    return (area.scheduled, area.reported, area.selesai, area.dalam_proses, len(area.terlambat))
+    return (
+        area.scheduled,
+        area.reported,
+        area.selesai,
+        area.dalam_proses,
+        area.berjalan,
+        len(area.terlambat),
+    )
 
 
 def _add_chart(
