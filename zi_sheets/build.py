@@ -42,6 +42,7 @@ class BuildResult:
     """What a build did: the check report, and the folder and documents written (none when refused)."""
 
     report: Report
+    workbook: Workbook | None = None
     folder: Path | None = None
     documents: list[Path] = field(default_factory=list)
     refused_by: list[Finding] = field(default_factory=list)
@@ -84,6 +85,7 @@ class BuildOptions:
     triwulan: int | None = None
     pdf: bool = False
     docx_template: Path | None = None
+    chart_worker: bool = True
 
 
 def monev_period(workbook: Workbook, options: BuildOptions) -> Period | None:
@@ -116,14 +118,15 @@ def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
 
     options = options or BuildOptions()
     # -- started first, so that a second core loads matplotlib while this one reads, checks and writes
-    chart = ChartWorker()
+    chart = ChartWorker() if options.chart_worker else None
     try:
         workbook = read_workbook(path)
-        if not workbook.monev:
+        if chart is not None and not workbook.monev:
             chart.close()
         return _build(workbook, options, chart)
     finally:
-        chart.close()
+        if chart is not None:
+            chart.close()
 
 
 def _build(workbook: Workbook, options: BuildOptions, chart: ChartWorker | None) -> BuildResult:
@@ -142,7 +145,7 @@ def _build(workbook: Workbook, options: BuildOptions, chart: ChartWorker | None)
         or (strict and finding.severity is Severity.WARNING)
     ]
     if refused_by:
-        return BuildResult(report, refused_by=refused_by)
+        return BuildResult(report, workbook, refused_by=refused_by)
     style = house_style(workbook, options.docx_template).style
     if style.template is not None:
         new_document(style)  # -- fail on an unusable template before anything is written
@@ -152,7 +155,7 @@ def _build(workbook: Workbook, options: BuildOptions, chart: ChartWorker | None)
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ZiSheetsError(f"Folder {folder} tidak dapat dibuat: {error.strerror}.") from error
-    result = BuildResult(report, folder, period=period)
+    result = BuildResult(report, workbook, folder, period=period)
     documents = [
         (RENCANA_KERJA, None, lambda: build_rencana_kerja(workbook, style)),
         (LAMPIRAN, None, lambda: build_lampiran(workbook, style)),

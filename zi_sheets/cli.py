@@ -5,7 +5,9 @@ Heavy imports (pandas, openpyxl, python-docx) happen inside the commands so `--h
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -68,7 +70,7 @@ _STRICT = click.option("--strict", is_flag=True, help="Peringatan juga dihitung 
 
 
 @main.command()
-@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "output_format",
@@ -78,23 +80,68 @@ _STRICT = click.option("--strict", is_flag=True, help="Peringatan juga dihitung 
     help="Bentuk keluaran.",
 )
 @_STRICT
-def check(workbook: str, output_format: str, strict: bool) -> None:
+def check(workbooks: tuple[Path, ...], output_format: str, strict: bool) -> None:
     """Periksa workbook terhadap katalog LKE; setiap temuan menunjuk selnya (RencanaAksi!F14).
 
+    Beberapa berkas atau folder sekaligus diperiksa di semua inti prosesor, satu ringkasan per berkas.
     Kode keluar 0 tanpa galat, 1 ada galat (dengan --strict juga peringatan), 3 workbook tidak terbaca.
 
     Contoh: zi-sheets check workbook_templates/contoh-pasirian-2019.xlsx
     """
-    from zi_sheets.checks import run_checks
-    from zi_sheets.workbook import read_workbook
+    from zi_sheets.batch import check_one, exit_code
 
-    report = run_checks(_run(read_workbook, workbook))
-    click.echo(report.to_json() if output_format == "json" else report.to_text())
-    sys.exit(report.exit_code(strict))
+    paths = _inputs(workbooks)
+    if len(paths) == 1 and not paths[0].is_dir() and workbooks[0] == paths[0]:
+        result = check_one(paths[0], strict)
+        if result.problem:
+            raise UnreadableInput(result.problem)
+        click.echo(json.dumps(result.report_dict, ensure_ascii=False, indent=2) if output_format == "json"
+                   else result.report_text)  # fmt: skip
+        sys.exit(result.exit_code)
+    results = _many(paths, check_one, strict, label="memeriksa")
+    if output_format == "json":
+        files = [{"berkas": str(r.path), "galat_baca": r.problem or None, **r.report_dict} for r in results]
+        click.echo(json.dumps(files, ensure_ascii=False, indent=2))
+    else:
+        for result in results:
+            click.echo(f"== {result.path}")
+            click.echo(f"tidak terbaca: {result.problem}" if result.problem else result.report_text)
+        click.echo(_tally(results))
+    sys.exit(exit_code(results))
+
+
+def _inputs(workbooks: tuple[Path, ...]) -> list[Path]:
+    from zi_sheets.batch import expand_inputs
+
+    paths = expand_inputs(list(workbooks))
+    if not paths:
+        raise click.UsageError("tidak ada berkas .xlsx di folder yang diberikan.")
+    return paths
+
+
+def _many(paths: list[Path], work, *arguments, label: str):
+    """Run `work` over `paths` on every core, with a progress bar when stderr is a terminal."""
+    from zi_sheets.batch import run_many
+
+    if not sys.stderr.isatty():  # -- a log file or a pipe gets the result lines only, no bar
+        return sorted(run_many(paths, work, *arguments), key=lambda r: str(r.path))
+    results = []
+    with click.progressbar(length=len(paths), label=label, file=sys.stderr) as bar:
+        for result in run_many(paths, work, *arguments):
+            results.append(result)
+            bar.update(1)
+    return sorted(results, key=lambda r: str(r.path))
+
+
+def _tally(results) -> str:
+    broken = sum(1 for r in results if r.problem)
+    failing = sum(1 for r in results if not r.problem and r.errors)
+    clean = len(results) - broken - failing
+    return f"{len(results)} workbook: {clean} tanpa galat, {failing} ada galat, {broken} tidak terbaca"
 
 
 @main.command()
-@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o", "--output", type=click.Path(file_okay=False), default=None, help="Folder hasil (bawaan: output/)."
 )
@@ -114,7 +161,7 @@ def check(workbook: str, output_format: str, strict: bool) -> None:
 )
 @_STRICT
 def build(
-    workbook: str,
+    workbooks: tuple[Path, ...],
     output: str | None,
     bulan: str | None,
     semester: int | None,
@@ -130,8 +177,6 @@ def build(
 
     Contoh: zi-sheets build workbook_templates/contoh-pasirian-2019.xlsx --bulan 2019-05
     """
-    from pathlib import Path
-
     from zi_sheets.build import BuildOptions
     from zi_sheets.build import build as build_documents
 
@@ -146,7 +191,10 @@ def build(
         pdf=pdf,
         docx_template=Path(docx_template) if docx_template else None,
     )
-    result = _run(build_documents, workbook, options)
+    paths = _inputs(workbooks)
+    if len(paths) > 1 or workbooks[0] != paths[0]:
+        _build_many(paths, options)
+    result = _run(build_documents, paths[0], options)
     click.echo(f"pemeriksaan: {result.report.summary()}", err=True)
     if result.refused_by:
         for finding in result.refused_by:
@@ -158,6 +206,54 @@ def build(
     for note in result.notes:
         click.echo(note, err=True)
     sys.exit(result.report.exit_code(strict))
+
+
+def _build_many(paths: list[Path], options) -> None:
+    from zi_sheets.batch import build_one, exit_code
+
+    results = _many(paths, build_one, options, label="membuat dokumen")
+    for result in results:
+        if result.problem:
+            click.echo(f"{result.path}: tidak terbaca: {result.problem}", err=True)
+            continue
+        click.echo(f"{result.path}: {result.summary}", err=True)
+        for written in result.written:
+            click.echo(f"ditulis: {written}", err=True)
+        for note in dict.fromkeys(result.notes):
+            click.echo(note, err=True)
+    click.echo(_tally(results), err=True)
+    sys.exit(exit_code(results))
+
+
+@main.command()
+@click.argument("folders", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("rekap.xlsx"),
+    show_default=True,
+    help="Workbook rekap yang ditulis.",
+)
+def rekap(folders: tuple[Path, ...], output: Path) -> None:
+    """Rekap untuk Inspektorat: satu baris per unit dan semua temuan, dalam satu workbook Excel.
+
+    Workbook yang rusak tidak menghentikan yang lain; alasannya dicatat di baris unitnya.
+
+    Contoh: zi-sheets rekap kiriman-unit/ -o rekap.xlsx
+    """
+    from zi_sheets.batch import check_one, expand_inputs, write_rekap
+
+    paths = expand_inputs(list(folders), exclude=output)
+    if not paths:
+        raise click.UsageError("tidak ada berkas .xlsx di folder yang diberikan.")
+    results = _many(paths, check_one, label="memeriksa")
+    for result in results:
+        if result.problem:
+            click.echo(f"{result.path}: tidak terbaca: {result.problem}", err=True)
+    written = _run(write_rekap, results, output)
+    click.echo(_tally(results), err=True)
+    click.echo(f"ditulis: {written}", err=True)
 
 
 @main.command()

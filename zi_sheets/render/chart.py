@@ -129,7 +129,7 @@ class ChartWorker:
             self._process = context.Process(target=_serve, args=(child,), daemon=True)
             self._process.start()
             child.close()  # -- only the worker holds its end: a dead worker then reads as EOF here
-        except (OSError, ValueError):
+        except Exception:  # no second process here (a daemonic parent, a sandbox): draw in this one
             self._process = None
 
     def render(self, areas: Sequence[AreaProgress]) -> bytes:

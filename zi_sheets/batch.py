@@ -1,0 +1,242 @@
+"""Many workbooks at once, for an inspectorate: check or build each on both cores, and a rekap workbook.
+
+One broken workbook never stops the others: each result is either a summary or the sentence saying why
+the file could not be read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zi_sheets.errors import ZiSheetsError
+
+# -- Excel's lock files (~$name.xlsx) and our own rekap are never unit workbooks. --
+_SKIPPED_PREFIXES = ("~$", ".~")
+
+
+def expand_inputs(paths: list[Path], exclude: Path | None = None) -> list[Path]:
+    """The workbooks named: files as given, folders searched (recursively) for .xlsx, sorted by path."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*.xlsx") if not p.name.startswith(_SKIPPED_PREFIXES))
+        else:
+            found.append(path)
+    if exclude is not None:
+        found = [p for p in found if p.resolve() != exclude.resolve()]
+    return list(dict.fromkeys(found))
+
+
+@dataclass
+class UnitResult:
+    """What checking (and maybe building) one workbook gave; `problem` is set when it could not be read."""
+
+    path: Path
+    problem: str = ""
+    unit: str = ""
+    year: int | None = None
+    regulation: str = ""
+    komponen: tuple[int, int] = (0, 0)
+    indicator_percent: int | None = None
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    overdue: int = 0
+    last_monev: str = ""
+    summary: str = ""
+    exit_code: int = 0
+    findings: list[dict[str, str]] = field(default_factory=list)
+    report_text: str = ""
+    report_dict: dict = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        """The verdict an evaluator filters on."""
+        if self.problem:
+            return "Tidak terbaca"
+        if self.errors:
+            return "Perlu perbaikan"
+        return "Lengkap" if not self.warnings else "Lengkap, ada peringatan"
+
+
+def _summarise(path: Path, report, workbook, strict: bool) -> UnitResult:
+    from zi_sheets.bahasa import format_bulan
+    from zi_sheets.catalogue import REGULATIONS, regulation_key
+    from zi_sheets.progress import latest_month
+
+    latest = latest_month(workbook)
+    coverage = report.coverage
+    key = regulation_key(workbook.identitas.text("Regulasi"), workbook.identitas.tahun)
+    return UnitResult(
+        path=path,
+        unit=workbook.identitas.nama_unit,
+        year=workbook.identitas.tahun,
+        regulation=REGULATIONS[key],
+        komponen=(coverage.komponen_covered, coverage.komponen_total) if coverage else (0, 0),
+        indicator_percent=coverage.indicator_percent if coverage else None,
+        errors=report.errors,
+        warnings=report.warnings,
+        infos=report.infos,
+        overdue=len(report.of("plan-overdue")),
+        last_monev=format_bulan(*latest) if latest else "",
+        summary=report.summary(),
+        exit_code=report.exit_code(strict),
+        findings=[
+            {
+                "sheet": f.sheet_name,
+                "cell": f.cell_text,
+                "code": f.code,
+                "severity": f.severity.label,
+                "message": f.message,
+            }
+            for f in report.findings
+        ],
+        report_text=report.to_text(),
+        report_dict=report.to_dict(),
+    )
+
+
+def check_one(path: Path, strict: bool = False) -> UnitResult:
+    """Check one workbook; never raises for a bad file (the result carries the sentence instead)."""
+    from zi_sheets.checks import run_checks
+    from zi_sheets.workbook import read_workbook
+
+    try:
+        workbook = read_workbook(path)
+    except ZiSheetsError as error:
+        return UnitResult(path, problem=str(error), exit_code=3)
+    return _summarise(path, run_checks(workbook), workbook, strict)
+
+
+def build_one(path: Path, options) -> UnitResult:
+    """Check and build one workbook (see `build.build`); never raises for a bad file."""
+    from dataclasses import replace
+
+    from zi_sheets.build import build
+
+    try:
+        # -- both cores already build workbooks side by side: no extra chart process per build
+        result = build(path, replace(options, chart_worker=False))
+    except ZiSheetsError as error:
+        return UnitResult(path, problem=str(error), exit_code=3)
+    summary = _summarise(path, result.report, result.workbook, options.strict)
+    if result.refused_by:
+        summary.notes.append("dokumen tidak ditulis: " + "; ".join(f.line() for f in result.refused_by))
+        summary.exit_code = 1
+    summary.written = [*result.documents, *result.pdfs]
+    summary.notes += result.notes
+    return summary
+
+
+def run_many(
+    paths: list[Path], work: Callable[..., UnitResult], *arguments, jobs: int | None = None
+) -> Iterator[UnitResult]:
+    """`work(path, *arguments)` for every path, on up to `jobs` processes (default: every core).
+
+    Results come as they finish; a worker that dies still yields a result for its workbook.
+    """
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
+    if jobs == 1:
+        for path in paths:
+            yield work(path, *arguments)
+        return
+    with ProcessPoolExecutor(jobs) as pool:
+        futures = {pool.submit(work, path, *arguments): path for path in paths}
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except Exception as error:  # a crashed worker process: the other workbooks go on
+                yield UnitResult(
+                    futures[future], problem=f"gagal diproses ({type(error).__name__})", exit_code=3
+                )
+
+
+def exit_code(results: list[UnitResult]) -> int:
+    """The worst of the workbooks: 3 when one could not be read, else 1 when one has errors, else 0."""
+    return max((r.exit_code for r in results), default=0)
+
+
+def write_rekap(results: list[UnitResult], target: Path) -> Path:
+    """The inspectorate's overview: a row per unit and every finding, formatted for reading and filtering."""
+    import pandas as pd
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from zi_sheets.files import write_atomic
+
+    results = sorted(results, key=lambda r: (r.status != "Tidak terbaca", r.unit.lower(), str(r.path)))
+    units = pd.DataFrame(
+        [
+            {
+                "Unit Kerja": r.unit or "(tidak terbaca)",
+                "Berkas": r.path.name,
+                "Tahun": r.year,
+                "Regulasi": r.regulation,
+                "Komponen": f"{r.komponen[0]} dari {r.komponen[1]}" if not r.problem else "",
+                "Cakupan Indikator (%)": r.indicator_percent,
+                "Galat": r.errors if not r.problem else None,
+                "Peringatan": r.warnings if not r.problem else None,
+                "Langkah Terlambat": r.overdue if not r.problem else None,
+                "Monev Terakhir": r.last_monev,
+                "Status": r.status,
+                "Keterangan": r.problem,
+            }
+            for r in results
+        ]
+    )
+    findings = pd.DataFrame(
+        [
+            {
+                "Unit Kerja": r.unit,
+                "Berkas": r.path.name,
+                "Sheet": f["sheet"],
+                "Sel": f["cell"],
+                "Kode": f["code"],
+                "Tingkat": f["severity"],
+                "Pesan": f["message"],
+            }
+            for r in results
+            for f in r.findings
+        ],
+        columns=["Unit Kerja", "Berkas", "Sheet", "Sel", "Kode", "Tingkat", "Pesan"],
+    )
+
+    def write(temporary: str) -> None:
+        with pd.ExcelWriter(temporary, engine="openpyxl") as writer:
+            units.to_excel(writer, sheet_name="Ringkasan", index=False)
+            findings.to_excel(writer, sheet_name="Temuan", index=False)
+            widths = {
+                "Ringkasan": (30, 34, 7, 21, 13, 12, 8, 11, 11, 15, 22, 70),
+                "Temuan": (30, 34, 14, 20, 26, 12, 100),
+            }
+            for name, sheet in writer.sheets.items():
+                for index, width in enumerate(widths[name]):
+                    sheet.column_dimensions[chr(65 + index)].width = width
+                for cell in sheet[1]:
+                    cell.font = Font(bold=True)
+                    cell.fill = PatternFill("solid", fgColor="D9E2F3")
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                sheet.freeze_panes = "A2"
+                sheet.auto_filter.ref = sheet.dimensions
+            summary = writer.sheets["Ringkasan"]
+            last = summary.max_row
+            red, amber, green = ("F8CBAD", "FFE699", "C6EFCE")
+            for colour, formula in (
+                (red, '$K2="Tidak terbaca"'),
+                (red, '$K2="Perlu perbaikan"'),
+                (amber, '$K2="Lengkap, ada peringatan"'),
+                (green, '$K2="Lengkap"'),
+            ):
+                summary.conditional_formatting.add(
+                    f"A2:L{last}", FormulaRule(formula=[formula], fill=PatternFill("solid", bgColor=colour))
+                )
+            for row in summary.iter_rows(min_row=2):
+                row[-1].alignment = Alignment(wrap_text=True, vertical="top")
+
+    return write_atomic(target, write)
