@@ -1,0 +1,474 @@
+"""Sending the package: settings from env and INI files, and real SMTP sessions against aiosmtpd.
+
+Every server is a real aiosmtpd Controller bound to 127.0.0.1 and stopped in the fixture's finalizer;
+the client side is the real smtplib code of `zi_sheets.kirim`, with bounded timeouts. The STARTTLS and
+implicit-TLS tests use a CA and a server certificate generated at test time (cryptography, or the openssl
+command), trusted by the client through ZI_SHEETS_SMTP_CAFILE: the certificate really is verified.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import email
+import shutil
+import socket
+import ssl
+import subprocess
+from collections.abc import Callable, Iterator
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller", reason="aiosmtpd not installed (test extra)")
+from aiosmtpd.smtp import AuthResult, LoginPassword  # noqa: E402
+from test_paket import INSPEKTORAT, SUMMARY, make_docx, make_workbook  # noqa: E402
+
+from zi_sheets.errors import ZiSheetsError  # noqa: E402
+from zi_sheets.kirim import SmtpSettings, default_config_path, find_eml, load_settings, send_package  # noqa: E402
+from zi_sheets.paket import write_package  # noqa: E402
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+HOST = "127.0.0.1"
+USER = "tim-zi@contoh.go.id"
+PASSWORD = "Rahasia%Sekali-7421"
+TIMEOUT = 5.0
+
+
+class Collector:
+    """aiosmtpd handler keeping every envelope it receives."""
+
+    def __init__(self) -> None:
+        self.envelopes: list = []
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 (aiosmtpd hook name)
+        self.envelopes.append(envelope)
+        return "250 OK"
+
+
+def authenticator(server, session, envelope, mechanism, auth_data) -> AuthResult:
+    ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
+        USER.encode(),
+        PASSWORD.encode(),
+    )
+    return AuthResult(success=ok, handled=False)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def start_server() -> Iterator[Callable[..., tuple[Collector, int]]]:
+    """Start an aiosmtpd server on 127.0.0.1 with the given SMTP options; stopped when the test ends."""
+    controllers = []
+
+    def start(**options) -> tuple[Collector, int]:
+        handler = Collector()
+        port = free_port()
+        controller = aiosmtpd_controller.Controller(
+            handler, hostname=HOST, port=port, server_hostname="smtp.test", ready_timeout=TIMEOUT, **options
+        )
+        controller.start()
+        controllers.append(controller)
+        return handler, port
+
+    yield start
+    for controller in controllers:
+        controller.stop()
+
+
+@pytest.fixture
+def package(tmp_path: Path):
+    folder = tmp_path / "kecamatan-contoh-2024"
+    folder.mkdir()
+    documents = [
+        make_docx(folder / "P.1.ii.a Rencana Kerja Pembangunan ZI 2024.docx", "Rencana Kerja"),
+        make_docx(folder / "Lampiran – Tim.docx", "Lampiran"),
+    ]
+    pdf = folder / "P.1.ii.a Rencana Kerja Pembangunan ZI 2024.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    documents.append(pdf)
+    return write_package(
+        make_workbook(), documents, folder, summary=SUMMARY, month_label="Mei 2024"
+    ), documents
+
+
+def plain(port: int, **changes) -> SmtpSettings:
+    settings = SmtpSettings(host=HOST, port=port, security="none", sender=USER, timeout=TIMEOUT)
+    return dataclasses.replace(settings, **changes)
+
+
+def received(handler: Collector) -> EmailMessage:
+    assert len(handler.envelopes) == 1
+    message = email.message_from_bytes(handler.envelopes[0].content, policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def assert_delivered(handler: Collector, documents: list[Path]) -> EmailMessage:
+    envelope = handler.envelopes[0]
+    message = received(handler)
+    assert envelope.rcpt_tos == [INSPEKTORAT]
+    assert envelope.mail_from == USER
+    assert message["To"] == INSPEKTORAT
+    assert message["From"] == USER
+    assert message["X-Unsent"] is None  # -- a draft header has no place in a sent message
+    assert message["Message-ID"]
+    assert "Kecamatan Contoh" in message["Subject"] and "Mei 2024" in message["Subject"]
+    assert SUMMARY in message.get_body(preferencelist=("plain",)).get_content()
+    found = {part.get_filename(): part for part in message.iter_attachments()}
+    assert set(found) == {path.name for path in documents}
+    for path in documents:
+        part = found[path.name]
+        assert part.get_content_type() == (DOCX if path.suffix == ".docx" else "application/pdf")
+        assert part.get_payload(decode=True) == path.read_bytes()
+    return message
+
+
+# -- plain SMTP: delivery of the draft, recipients, errors ------------------------------------------------
+
+
+def test_sends_the_package_to_the_inspektorat(start_server, package) -> None:
+    handler, port = start_server()
+    pkg, documents = package
+    assert send_package(pkg.eml_path, plain(port)) == [INSPEKTORAT]
+    assert_delivered(handler, documents)
+    assert b"X-Unsent" in pkg.eml_path.read_bytes()  # -- the draft on disk is left as it was
+
+
+def test_folder_argument_uses_its_single_eml(start_server, package) -> None:
+    handler, port = start_server()
+    pkg, documents = package
+    assert find_eml(pkg.eml_path.parent) == pkg.eml_path
+    send_package(pkg.eml_path.parent, plain(port))
+    assert_delivered(handler, documents)
+
+
+def test_to_overrides_the_draft_recipient(start_server, package) -> None:
+    handler, port = start_server()
+    pkg, _ = package
+    assert send_package(pkg.eml_path, plain(port), to="tpi@contohkab.go.id") == ["tpi@contohkab.go.id"]
+    assert handler.envelopes[0].rcpt_tos == ["tpi@contohkab.go.id"]
+    assert received(handler)["To"] == "tpi@contohkab.go.id"
+
+
+def test_unaddressed_draft_is_refused_before_connecting(tmp_path: Path) -> None:
+    document = make_docx(tmp_path / "a.docx", "A")
+    pkg = write_package(make_workbook(""), [document], tmp_path, summary=SUMMARY)
+    closed = free_port()
+    with pytest.raises(ZiSheetsError, match="Email Inspektorat"):
+        send_package(pkg.eml_path, plain(closed))
+
+
+def test_missing_sender_is_refused(package) -> None:
+    pkg, _ = package
+    with pytest.raises(ZiSheetsError, match="ZI_SHEETS_SMTP_FROM"):
+        send_package(pkg.eml_path, plain(free_port(), sender=None))
+
+
+def test_zip_and_ambiguous_folder_are_refused(package) -> None:
+    pkg, _ = package
+    with pytest.raises(ZiSheetsError, match=r"\.eml"):
+        send_package(pkg.zip_path, plain(free_port()))
+    (pkg.eml_path.parent / "lain.eml").write_bytes(pkg.eml_path.read_bytes())
+    with pytest.raises(ZiSheetsError, match="2 berkas .eml"):
+        send_package(pkg.eml_path.parent, plain(free_port()))
+
+
+def test_closed_port_is_a_clear_error_without_the_password(package) -> None:
+    pkg, _ = package
+    port = free_port()  # -- bound then released: nothing listens there
+    settings = plain(port, username=USER, password=PASSWORD)
+    with pytest.raises(ZiSheetsError) as raised:
+        send_package(pkg.eml_path, settings)
+    message = str(raised.value)
+    assert f"{HOST}:{port}" in message and "ditolak" in message
+    assert PASSWORD not in message
+
+
+def test_login_with_the_right_password_and_refusal_of_a_wrong_one(start_server, package) -> None:
+    # -- AUTH offered on a plain connection for this test only; with TLS, see the STARTTLS test below
+    handler, port = start_server(authenticator=authenticator, auth_require_tls=False)
+    pkg, documents = package
+    send_package(pkg.eml_path, plain(port, username=USER, password=PASSWORD))
+    assert_delivered(handler, documents)
+
+    wrong = "Salah%Sandi-0000"
+    with pytest.raises(ZiSheetsError) as raised:
+        send_package(pkg.eml_path, plain(port, username=USER, password=wrong))
+    message = str(raised.value)
+    assert f"{HOST}:{port}" in message and "kata sandi ditolak" in message and "535" in message
+    assert wrong not in message and PASSWORD not in message
+    assert len(handler.envelopes) == 1
+
+
+def test_user_without_password_is_refused(package) -> None:
+    pkg, _ = package
+    with pytest.raises(ZiSheetsError, match="ZI_SHEETS_SMTP_PASSWORD"):
+        send_package(pkg.eml_path, plain(free_port(), username=USER))
+
+
+def test_starttls_required_but_not_offered(start_server, package) -> None:
+    handler, port = start_server()
+    pkg, _ = package
+    with pytest.raises(ZiSheetsError, match="STARTTLS"):
+        send_package(pkg.eml_path, plain(port, security="starttls"))
+    assert handler.envelopes == []
+
+
+# -- TLS with a certificate made at test time --------------------------------------------------------------
+
+
+def _certificates_cryptography(folder: Path) -> tuple[Path, Path, Path]:
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    now = dt.datetime.now(dt.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "zi-sheets test CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, HOST)]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address(HOST))]), critical=False
+        )
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    ca_path, cert_path, key_path = folder / "ca.pem", folder / "server.pem", folder / "server.key"
+    ca_path.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    cert_path.write_bytes(leaf.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return ca_path, cert_path, key_path
+
+
+def _certificates_openssl(folder: Path) -> tuple[Path, Path, Path]:
+    ca_path, cert_path, key_path = folder / "ca.pem", folder / "server.pem", folder / "server.key"
+    ec_key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    (folder / "server.ext").write_text(
+        f"subjectAltName=IP:{HOST}\nbasicConstraints=critical,CA:FALSE\nextendedKeyUsage=serverAuth\n"
+    )
+    commands = [
+        ["req", "-x509", *ec_key, "-keyout", "ca.key", "-out", "ca.pem", "-days", "1"]
+        + ["-subj", "/CN=zi-sheets test CA", "-addext", "basicConstraints=critical,CA:TRUE,pathlen:0"]
+        + ["-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+        ["req", "-new", *ec_key, "-keyout", "server.key", "-out", "server.csr", "-subj", f"/CN={HOST}"],
+        ["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial"]
+        + ["-out", "server.pem", "-days", "1", "-extfile", "server.ext"],
+    ]
+    for command in commands:
+        subprocess.run(["openssl", *command], cwd=folder, check=True, capture_output=True, timeout=30)
+    return ca_path, cert_path, key_path
+
+
+def _certificate_makers() -> list:
+    try:
+        import cryptography  # noqa: F401
+
+        crypto = pytest.param(_certificates_cryptography, id="cryptography")
+    except ImportError:
+        crypto = pytest.param(
+            None, id="cryptography", marks=pytest.mark.skip(reason="cryptography not installed")
+        )
+    openssl = (
+        pytest.param(_certificates_openssl, id="openssl")
+        if shutil.which("openssl")
+        else pytest.param(None, id="openssl", marks=pytest.mark.skip(reason="openssl command not on PATH"))
+    )
+    return [crypto, openssl]
+
+
+@pytest.fixture(params=_certificate_makers())
+def certificates(request, tmp_path: Path) -> tuple[Path, ssl.SSLContext]:
+    """(CA file for the client, server SSL context) from a certificate for 127.0.0.1 made now."""
+    folder = tmp_path / "tls"
+    folder.mkdir()
+    ca_path, cert_path, key_path = request.param(folder)
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(cert_path, key_path)
+    return ca_path, server
+
+
+def test_starttls_with_login(start_server, package, certificates) -> None:
+    cafile, server_context = certificates
+    handler, port = start_server(
+        tls_context=server_context, require_starttls=True, authenticator=authenticator, auth_required=True
+    )
+    pkg, documents = package
+    settings = plain(port, security="starttls", username=USER, password=PASSWORD, cafile=cafile)
+    send_package(pkg.eml_path, settings)
+    assert_delivered(handler, documents)
+
+
+def test_implicit_tls(start_server, package, certificates) -> None:
+    cafile, server_context = certificates
+    handler, port = start_server(ssl_context=server_context)
+    pkg, documents = package
+    send_package(pkg.eml_path, plain(port, security="ssl", cafile=cafile))
+    assert_delivered(handler, documents)
+
+
+def test_untrusted_certificate_is_refused(start_server, package, certificates) -> None:
+    _cafile, server_context = certificates
+    handler, port = start_server(tls_context=server_context, require_starttls=True)
+    pkg, _ = package
+    with pytest.raises(ZiSheetsError) as raised:
+        send_package(pkg.eml_path, plain(port, security="starttls", password=PASSWORD))
+    assert "sertifikat" in str(raised.value) and "ZI_SHEETS_SMTP_CAFILE" in str(raised.value)
+    assert PASSWORD not in str(raised.value)
+    assert handler.envelopes == []
+
+
+# -- settings ----------------------------------------------------------------------------------------------
+
+
+def isolated(tmp_path: Path, **variables: str) -> dict[str, str]:
+    """An environment whose home holds no config file unless the test writes one."""
+    return {"HOME": str(tmp_path / "home"), **variables}
+
+
+def test_settings_from_environment(tmp_path: Path) -> None:
+    env = isolated(
+        tmp_path,
+        ZI_SHEETS_SMTP_HOST="smtp.contoh.go.id",
+        ZI_SHEETS_SMTP_USER=USER,
+        ZI_SHEETS_SMTP_PASSWORD=PASSWORD,
+        ZI_SHEETS_SMTP_FROM="Tim ZI <zi@contoh.go.id>",
+    )
+    settings = load_settings(env=env)
+    assert (settings.host, settings.port, settings.security) == ("smtp.contoh.go.id", 587, "starttls")
+    assert (settings.username, settings.password) == (USER, PASSWORD)
+    assert settings.sender == "Tim ZI <zi@contoh.go.id>"
+    assert PASSWORD not in repr(settings) and PASSWORD not in str(settings) and PASSWORD not in f"{settings}"
+    assert "password='***'" in repr(settings)
+
+
+@pytest.mark.parametrize(("security", "port"), [("starttls", 587), ("SSL", 465), ("none", 25)])
+def test_default_port_follows_security(tmp_path: Path, security: str, port: int) -> None:
+    env = isolated(tmp_path, ZI_SHEETS_SMTP_HOST="smtp.contoh.go.id", ZI_SHEETS_SMTP_SECURITY=security)
+    settings = load_settings(env=env)
+    assert (settings.security, settings.port) == (security.lower(), port)
+
+
+def write_ini(path: Path, **values: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("[smtp]\n" + "".join(f"{key} = {value}\n" for key, value in values.items()), "utf-8")
+    return path
+
+
+def test_settings_from_ini_file_and_env_overrides_it(tmp_path: Path) -> None:
+    ini = write_ini(
+        tmp_path / "smtp.ini",
+        host="mail.contoh.go.id",
+        port="2525",
+        user=USER,
+        password=PASSWORD,
+        security="ssl",
+        timeout="12",
+        **{"from": "zi@contoh.go.id"},
+    )
+    settings = load_settings(ini, env=isolated(tmp_path))
+    assert (settings.host, settings.port, settings.security, settings.timeout) == (
+        "mail.contoh.go.id",
+        2525,
+        "ssl",
+        12.0,
+    )
+    assert (settings.username, settings.password, settings.sender) == (USER, PASSWORD, "zi@contoh.go.id")
+
+    env = isolated(tmp_path, ZI_SHEETS_SMTP_HOST="smtp.lain.go.id", ZI_SHEETS_SMTP_PASSWORD="dari-env")
+    overridden = load_settings(ini, env=env)
+    assert (overridden.host, overridden.password, overridden.port) == ("smtp.lain.go.id", "dari-env", 2525)
+
+
+def test_default_config_file_in_home(tmp_path: Path) -> None:
+    env = isolated(tmp_path)
+    assert default_config_path(env) == tmp_path / "home" / ".config" / "zi-sheets" / "smtp.ini"
+    write_ini(default_config_path(env), host="mail.contoh.go.id", security="none")
+    settings = load_settings(env=env)
+    assert (settings.host, settings.port) == ("mail.contoh.go.id", 25)
+
+
+def test_missing_host_names_the_variables(tmp_path: Path) -> None:
+    with pytest.raises(ZiSheetsError) as raised:
+        load_settings(env=isolated(tmp_path, ZI_SHEETS_SMTP_PASSWORD=PASSWORD))
+    message = str(raised.value)
+    assert "ZI_SHEETS_SMTP_HOST" in message and "smtp.ini" in message
+    assert PASSWORD not in message
+
+
+@pytest.mark.parametrize(
+    ("variables", "named"),
+    [
+        ({"ZI_SHEETS_SMTP_PORT": "lima"}, "ZI_SHEETS_SMTP_PORT"),
+        ({"ZI_SHEETS_SMTP_PORT": "70000"}, "ZI_SHEETS_SMTP_PORT"),
+        ({"ZI_SHEETS_SMTP_SECURITY": "tls1.3"}, "ZI_SHEETS_SMTP_SECURITY"),
+        ({"ZI_SHEETS_SMTP_FROM": "bukan-alamat"}, "ZI_SHEETS_SMTP_FROM"),
+        ({"ZI_SHEETS_SMTP_TIMEOUT": "-1"}, "ZI_SHEETS_SMTP_TIMEOUT"),
+    ],
+)
+def test_invalid_values_name_their_source(tmp_path: Path, variables: dict[str, str], named: str) -> None:
+    env = isolated(
+        tmp_path, ZI_SHEETS_SMTP_HOST="smtp.contoh.go.id", ZI_SHEETS_SMTP_PASSWORD=PASSWORD, **variables
+    )
+    with pytest.raises(ZiSheetsError) as raised:
+        load_settings(env=env)
+    assert named in str(raised.value) and PASSWORD not in str(raised.value)
+
+
+def test_broken_or_missing_config_file(tmp_path: Path) -> None:
+    with pytest.raises(ZiSheetsError, match="tidak dapat dibaca"):
+        load_settings(tmp_path / "tidak-ada.ini", env=isolated(tmp_path))
+    no_section = tmp_path / "lain.ini"
+    no_section.write_text("[mail]\nhost = x\n", "utf-8")
+    with pytest.raises(ZiSheetsError, match=r"\[smtp\]"):
+        load_settings(no_section, env=isolated(tmp_path))
+    garbage = tmp_path / "rusak.ini"
+    garbage.write_text("host = tanpa bagian\n", "utf-8")
+    with pytest.raises(ZiSheetsError, match="INI"):
+        load_settings(garbage, env=isolated(tmp_path))
+
+
+def test_workbook_never_supplies_settings(tmp_path: Path) -> None:
+    # -- load_settings takes no workbook: nothing in Identitas can point mail elsewhere
+    import inspect
+
+    assert list(inspect.signature(load_settings).parameters) == ["config_path", "env"]
