@@ -81,6 +81,18 @@ class Catalogue:
         """The indicator with this code, with or without the P./R. prefix; None when there is none."""
         return self._by_code.get(code.strip().rstrip(".").lower())
 
+    def komponen_by_code(self, code: str) -> Komponen | None:
+        """The komponen with this code ("1.2", "P.1.ii" or "1.ii"); None when there is none."""
+        return self._komponen_index.get(code.strip().rstrip(".").lower())
+
+    @cached_property
+    def _komponen_index(self) -> dict[str, Komponen]:
+        index: dict[str, Komponen] = {}
+        for komponen in self.komponen:
+            index.setdefault(re.sub(r"^[pr]\.", "", komponen.code.lower()), komponen)
+            index[komponen.code.lower()] = komponen
+        return index
+
     @cached_property
     def _by_code(self) -> dict[str, Indicator]:
         index: dict[str, Indicator] = {}

@@ -159,8 +159,11 @@ class CheckContext:
 
     @cached_property
     def matches(self) -> dict[int, RowMatch]:
-        """Every plan row matched to the catalogue, by Excel row."""
-        return {row.row: self._match(row) for row in self.plan}
+        """Every plan row matched to the catalogue, by Excel row (once per workbook: the Monev shares it)."""
+        key = ("catalogue_matches", self.catalogue.key)
+        if key not in self.workbook.derived:
+            self.workbook.derived[key] = {row.row: self._match(row) for row in self.plan}
+        return self.workbook.derived[key]  # type: ignore[return-value]
 
     @cached_property
     def ref_codes(self) -> dict[int, tuple[str, str]]:
@@ -192,15 +195,7 @@ class CheckContext:
         return RowMatch(komponen, indicator, kode_unknown=kode_unknown)
 
     def _komponen_by_code(self, code: str) -> Komponen | None:
-        wanted = code.strip().rstrip(".").lower()
-        return next(
-            (
-                k
-                for k in self.catalogue.komponen
-                if wanted in (k.code.lower(), re.sub(r"^[pr]\.", "", k.code.lower()))
-            ),
-            None,
-        )
+        return self.catalogue.komponen_by_code(code)
 
     def _komponen(self, area_no: int | None, text: str) -> Komponen | None:
         return _komponen_match(self.regulation, area_no, text)

@@ -183,12 +183,15 @@ def match_reports(workbook: Workbook, codes: Codes | None = None) -> dict[int, l
     `codes` gives, by Excel row, more codes a Ref may name a row by (the checks pass the catalogue indicator
     each row was matched to); see `PlanRefs`.
     """
-    matcher = _Matcher(workbook, codes)
-    reports: dict[int, list[MonevEntry]] = {row.row: [] for row in workbook.rencana_aksi}
-    for entry in workbook.monev:
-        for row in matcher.rows_for(entry):
-            reports[row.row].append(entry)
-    return reports
+    key = ("match_reports", frozenset((row, tuple(c)) for row, c in codes.items()) if codes else None)
+    if key not in workbook.derived:
+        matcher = _Matcher(workbook, codes)
+        reports: dict[int, list[MonevEntry]] = {row.row: [] for row in workbook.rencana_aksi}
+        for entry in workbook.monev:
+            for row in matcher.rows_for(entry):
+                reports[row.row].append(entry)
+        workbook.derived[key] = reports
+    return workbook.derived[key]  # type: ignore[return-value]
 
 
 def komponen_numbers(rows: Sequence[PlanRow]) -> dict[int, int]:

@@ -6,6 +6,8 @@ questions) and by the Monev matching of `progress` (an achievement against the p
 
 from __future__ import annotations
 
+import functools
+
 from zi_sheets.workbook import normalize
 
 # -- Words that carry no meaning when a plan's statement ("SK Tim telah dibuat") is compared with the
@@ -33,6 +35,7 @@ def stems(text: str, stopwords: frozenset[str] = STOPWORDS) -> frozenset[str]:
     return frozenset(stem(word) for word in words(text, stopwords) if not word.isdigit())
 
 
+@functools.cache
 def stem(word: str) -> str:
     """A crude Indonesian stem of a normalised word, enough to see "disusun", "menyusun" and "penyusunan"
     as one word.
