@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import email
+import os
 import shutil
 import socket
 import ssl
@@ -472,3 +473,48 @@ def test_workbook_never_supplies_settings(tmp_path: Path) -> None:
     import inspect
 
     assert list(inspect.signature(load_settings).parameters) == ["config_path", "env"]
+
+
+def test_cli_build_paket_then_kirim_delivers_every_document(start_server, tmp_path, monkeypatch, make_xlsx):
+    """The whole path a secretary takes: build --paket, then kirim, received by a real local server."""
+    from click.testing import CliRunner
+    from conftest import EXAMPLE
+
+    from zi_sheets.cli import main
+
+    handler, port = start_server()
+    for name in list(os.environ):
+        if name.startswith("ZI_SHEETS_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    built = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path), "--paket"])
+    assert built.exit_code == 1, built.output  # -- the example's real defects; the package is written
+    (eml,) = tmp_path.rglob("*.eml")
+    (bundle,) = tmp_path.rglob("*-paket.zip")
+    assert f"ditulis: {eml}" in built.stderr and f"ditulis: {bundle}" in built.stderr
+    monkeypatch.setenv("ZI_SHEETS_SMTP_HOST", HOST)
+    monkeypatch.setenv("ZI_SHEETS_SMTP_PORT", str(port))
+    monkeypatch.setenv("ZI_SHEETS_SMTP_SECURITY", "none")
+    monkeypatch.setenv("ZI_SHEETS_SMTP_FROM", USER)
+    sent = CliRunner().invoke(main, ["kirim", str(eml.parent), "--to", "inspektorat@contoh.go.id"])
+    assert sent.exit_code == 0, sent.output
+    message = received(handler)
+    names = sorted(part.get_filename() for part in message.iter_attachments())
+    assert names == sorted(p.name for p in tmp_path.rglob("*.docx"))
+    assert "Kecamatan Pasirian" in message["Subject"]
+
+
+def test_cli_kirim_without_settings_is_one_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from zi_sheets.cli import main
+
+    for name in list(os.environ):
+        if name.startswith("ZI_SHEETS_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    eml = tmp_path / "draf.eml"
+    eml.write_bytes(b"To: a@b.go.id\r\nSubject: x\r\n\r\nisi\r\n")
+    result = CliRunner().invoke(main, ["kirim", str(eml)])
+    assert result.exit_code == 3 and len(result.stderr.strip().splitlines()) == 1
+    assert "ZI_SHEETS_SMTP_HOST" in result.stderr

@@ -129,7 +129,8 @@ def build_one(path: Path, options) -> UnitResult:
     if result.refused_by:
         summary.notes.append("dokumen tidak ditulis: " + "; ".join(f.line() for f in result.refused_by))
         summary.exit_code = 1
-    summary.written = [*result.documents, *result.pdfs]
+    package = [result.package.zip_path, result.package.eml_path] if result.package else []
+    summary.written = [*result.documents, *result.pdfs, *package]
     summary.notes += result.notes
     return summary
 

@@ -16,6 +16,7 @@ from zi_sheets.model import Workbook
 from zi_sheets.workbook import read_workbook
 
 if TYPE_CHECKING:
+    from zi_sheets.paket import Package
     from zi_sheets.progress import Period
     from zi_sheets.render.chart import ChartWorker
 
@@ -49,6 +50,7 @@ class BuildResult:
     period: Period | None = None
     pdfs: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    package: Package | None = None
 
 
 def slug(text: str) -> str:
@@ -85,6 +87,7 @@ class BuildOptions:
     triwulan: int | None = None
     pdf: bool = False
     docx_template: Path | None = None
+    paket: bool = False
     chart_worker: bool = True
 
 
@@ -174,6 +177,17 @@ def _build(workbook: Workbook, options: BuildOptions, chart: ChartWorker | None)
         result.documents.append(target)
     if options.pdf:
         _write_pdfs(result)
+    if options.paket:
+        from zi_sheets.paket import write_package
+
+        result.package = write_package(
+            workbook,
+            [*result.documents, *result.pdfs],
+            folder,
+            summary=report.summary(),
+            month_label=period.label if period else None,
+        )
+        result.notes += result.package.notes
     return result
 
 

@@ -154,6 +154,11 @@ def _tally(results) -> str:
 @click.option("--triwulan", type=click.IntRange(1, 4), default=None, help="Monev satu triwulan (1 sampai 4).")
 @click.option("--pdf", is_flag=True, help="Tulis juga PDF di samping .docx (perlu LibreOffice).")
 @click.option(
+    "--paket",
+    is_flag=True,
+    help="Tulis juga paket kirim: zip dokumen dan draf surel .eml ke Email Inspektorat.",
+)
+@click.option(
     "--docx-template",
     type=click.Path(dir_okay=False, exists=True),
     default=None,
@@ -167,6 +172,7 @@ def build(
     semester: int | None,
     triwulan: int | None,
     pdf: bool,
+    paket: bool,
     docx_template: str | None,
     strict: bool,
 ) -> None:
@@ -189,6 +195,7 @@ def build(
         semester=semester,
         triwulan=triwulan,
         pdf=pdf,
+        paket=paket,
         docx_template=Path(docx_template) if docx_template else None,
     )
     paths = _inputs(workbooks)
@@ -201,11 +208,40 @@ def build(
             click.echo(finding.line(), err=True)
         click.echo("dokumen tidak ditulis; perbaiki temuan di atas lalu ulangi.", err=True)
         sys.exit(1)
-    for written in [*result.documents, *result.pdfs]:
+    package = [result.package.zip_path, result.package.eml_path] if result.package else []
+    for written in [*result.documents, *result.pdfs, *package]:
         click.echo(f"ditulis: {written}", err=True)
     for note in result.notes:
         click.echo(note, err=True)
     sys.exit(result.report.exit_code(strict))
+
+
+@main.command()
+@click.argument("paket", type=click.Path(exists=True, path_type=Path))
+@click.option("--to", default=None, help="Alamat tujuan pengganti Email Inspektorat.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Berkas pengaturan SMTP (bawaan: ~/.config/zi-sheets/smtp.ini).",
+)
+def kirim(paket: Path, to: str | None, config: Path | None) -> None:
+    """Kirim draf surel .eml hasil 'build --paket' lewat SMTP (pengaturan dari variabel lingkungan).
+
+    Pengaturan SMTP tidak pernah dibaca dari workbook; kata sandi tidak pernah dicetak.
+
+    Contoh: zi-sheets kirim output/opd-kecamatan-pasirian-2019/
+    """
+    import dataclasses
+
+    from zi_sheets.kirim import find_eml, load_settings, send_package
+
+    settings = _run(load_settings, config)
+    if settings.username and settings.password is None:
+        password = click.prompt(f"Kata sandi SMTP {settings.username}", hide_input=True, err=True)
+        settings = dataclasses.replace(settings, password=password)
+    recipients = _run(send_package, _run(find_eml, paket), settings, to=to)
+    click.echo(f"terkirim ke: {', '.join(recipients)}", err=True)
 
 
 def _build_many(paths: list[Path], options) -> None:
