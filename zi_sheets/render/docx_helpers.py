@@ -28,9 +28,11 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from zi_sheets.bahasa import format_tanggal
 from zi_sheets.errors import ZiSheetsError
 from zi_sheets.files import write_atomic
 from zi_sheets.house_style import PAGE_NUMBER_POSITIONS, Letterhead, PageStyle
+from zi_sheets.model import Identitas
 
 __all__ = ["PageStyle"]  # -- re-exported: documents import their page style from here
 
@@ -687,6 +689,25 @@ def add_signature_block(
         if signer.nip:
             nip.add_run(f"NIP. {format_nip(signer.nip)}")
     return table
+
+
+def unit_signers(identitas: Identitas, date: str | None = None) -> tuple[Signer, Signer]:
+    """The unit's two signatories: "Mengetahui," the Pimpinan (left) and the Ketua Tim (right), who dates
+    the page "<Tempat Penetapan>, <date>"; `date` None means the Tanggal Penetapan."""
+    if date is None:
+        penetapan = identitas.tanggal_penetapan
+        date = format_tanggal(penetapan) if penetapan else identitas.text("Tanggal Penetapan")
+    place_date = ", ".join(part for part in (identitas.text("Tempat Penetapan"), date) if part)
+
+    def signer(role: str, **extra: str) -> Signer:
+        return Signer(
+            nama=identitas.text(f"Nama {role}"),
+            jabatan=[line.upper() for line in identitas.get(f"Jabatan {role}").lines],
+            nip=identitas.text(f"NIP {role}"),
+            **extra,
+        )
+
+    return signer("Pimpinan", lead="Mengetahui,"), signer("Ketua Tim", place_date=place_date)
 
 
 def add_logo(paragraph: Paragraph, logo: Path | None, height_cm: float) -> bool:

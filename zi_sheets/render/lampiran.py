@@ -11,7 +11,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from zi_sheets.bahasa import format_tanggal, roman
+from zi_sheets.bahasa import roman
 from zi_sheets.model import AREAS, Identitas, TargetPrioritas, Workbook
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
@@ -22,7 +22,6 @@ from zi_sheets.render.docx_helpers import (
     TITLE,
     CellSpec,
     PageStyle,
-    Signer,
     TableWriter,
     add_page_number_footer,
     add_signature_block,
@@ -32,6 +31,7 @@ from zi_sheets.render.docx_helpers import (
     set_fonts,
     split_width,
     text_width_twips,
+    unit_signers,
 )
 from zi_sheets.workbook import area_number
 
@@ -209,21 +209,7 @@ LAMPIRAN: tuple[Lampiran, ...] = (
 
 
 def _add_signatures(document: Document, identitas: Identitas) -> None:
-    date = identitas.tanggal_penetapan
-    tanggal = format_tanggal(date) if date else identitas.text("Tanggal Penetapan")
-    place_date = ", ".join(part for part in (identitas.text("Tempat Penetapan"), tanggal) if part)
-    pimpinan = Signer(
-        nama=identitas.text("Nama Pimpinan"),
-        jabatan=[line.upper() for line in identitas.get("Jabatan Pimpinan").lines],
-        nip=identitas.text("NIP Pimpinan"),
-        lead="Mengetahui,",
-    )
-    ketua = Signer(
-        nama=identitas.text("Nama Ketua Tim"),
-        jabatan=[line.upper() for line in identitas.get("Jabatan Ketua Tim").lines],
-        nip=identitas.text("NIP Ketua Tim"),
-        place_date=place_date,
-    )
+    pimpinan, ketua = unit_signers(identitas)
     spacer = document.add_paragraph(style=NORMAL)
     spacer.paragraph_format.space_after = Pt(12)
     spacer.paragraph_format.keep_with_next = True

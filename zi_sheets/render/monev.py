@@ -24,7 +24,6 @@ from zi_sheets.render.docx_helpers import (
     TITLE,
     CellSpec,
     PageStyle,
-    Signer,
     TableWriter,
     add_letterhead,
     add_page_number_footer,
@@ -34,6 +33,7 @@ from zi_sheets.render.docx_helpers import (
     setup_section,
     split_width,
     text_width_twips,
+    unit_signers,
 )
 
 DOCUMENT_TITLE = "DOKUMEN MONITORING DAN EVALUASI"
@@ -270,20 +270,7 @@ def signature_date(period: Period) -> str:
 
 
 def _add_signatures(document: Document, identitas: Identitas, period: Period) -> None:
-    parts = (identitas.text("Tempat Penetapan"), signature_date(period))
-    place_date = ", ".join(part for part in parts if part)
-    pimpinan = Signer(
-        nama=identitas.text("Nama Pimpinan"),
-        jabatan=[line.upper() for line in identitas.get("Jabatan Pimpinan").lines],
-        nip=identitas.text("NIP Pimpinan"),
-        lead="Mengetahui,",
-    )
-    ketua = Signer(
-        nama=identitas.text("Nama Ketua Tim"),
-        jabatan=[line.upper() for line in identitas.get("Jabatan Ketua Tim").lines],
-        nip=identitas.text("NIP Ketua Tim"),
-        place_date=place_date,
-    )
+    pimpinan, ketua = unit_signers(identitas, signature_date(period))
     spacer = document.add_paragraph(style=BODY_TEXT)
     spacer.paragraph_format.keep_with_next = True
     add_signature_block(document, pimpinan, ketua)

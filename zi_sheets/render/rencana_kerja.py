@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from docx.document import Document
 from docx.shared import Cm, Mm
 
-from zi_sheets.bahasa import format_tanggal, roman
+from zi_sheets.bahasa import roman
 from zi_sheets.model import AREAS, CellValue, Identitas, PlanRow, Workbook
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
@@ -24,7 +24,6 @@ from zi_sheets.render.docx_helpers import (
     TITLE,
     CellSpec,
     PageStyle,
-    Signer,
     TableWriter,
     add_landscape_section,
     add_logo,
@@ -35,6 +34,7 @@ from zi_sheets.render.docx_helpers import (
     new_document,
     split_width,
     text_width_twips,
+    unit_signers,
 )
 
 DOCUMENT_TITLE = "DOKUMEN RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS"
@@ -222,21 +222,7 @@ def _add_approval_page(document: Document, identitas: Identitas, unit: str, tahu
         paragraph.paragraph_format.page_break_before = index == 0
         if index == len(lines) - 1:
             paragraph.paragraph_format.space_after = Cm(3)
-    date = identitas.tanggal_penetapan
-    tanggal = format_tanggal(date) if date else identitas.text("Tanggal Penetapan")
-    place_date = ", ".join(part for part in (identitas.text("Tempat Penetapan"), tanggal) if part)
-    pimpinan = Signer(
-        nama=identitas.text("Nama Pimpinan"),
-        jabatan=[line.upper() for line in identitas.get("Jabatan Pimpinan").lines],
-        nip=identitas.text("NIP Pimpinan"),
-        lead="Mengetahui,",
-    )
-    ketua = Signer(
-        nama=identitas.text("Nama Ketua Tim"),
-        jabatan=[line.upper() for line in identitas.get("Jabatan Ketua Tim").lines],
-        nip=identitas.text("NIP Ketua Tim"),
-        place_date=place_date,
-    )
+    pimpinan, ketua = unit_signers(identitas)
     add_signature_block(document, pimpinan, ketua)
 
 
