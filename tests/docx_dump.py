@@ -130,3 +130,21 @@ def cell_text(tc: etree._Element) -> str:
         prefix += "v "
     text = " ¶ ".join(_escape(paragraph_text(p)) for p in tc.findall(qn("w:p")))
     return prefix + text
+
+
+def saved(document: Document, tmp_path: Path, name: str = "dokumen.docx") -> Document:
+    """`document` saved under `tmp_path` and opened again, as a user's Word would open it."""
+    path = tmp_path / name
+    document.save(str(path))
+    return docx.Document(str(path))
+
+
+def document_texts(document: Document) -> list[str]:
+    """Every paragraph's text, in body order, with the paragraphs of table cells after their table's."""
+    found: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            found += [p.text for row in block.rows for cell in row.cells for p in cell.paragraphs]
+        else:
+            found.append(block.text)
+    return found

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from zi_sheets.bahasa import BULAN
+from zi_sheets.bahasa import BULAN, roman
+from zi_sheets.model import AREAS
 from zi_sheets.template import build_template
 
 _IDENTITAS = {
@@ -28,7 +29,12 @@ _ACTIONS = ("Menyusun {x}", "Menetapkan {x}", "Melaksanakan sosialisasi {x}", "M
 
 
 def unit_workbook(
-    path: Path, *, unit: str = "Kecamatan Contoh", year: int = 2024, rows: int | None = None, monev_months: int = 2
+    path: Path,
+    *,
+    unit: str = "Kecamatan Contoh",
+    year: int = 2024,
+    rows: int | None = None,
+    monev_months: int = 2,
 ) -> Path:
     """Write a filled workbook; `rows` None keeps one plan row per catalogue indicator, else repeats them."""
     book = build_template(unit_kerja=unit, tahun=year, regulasi="90-2021")
@@ -56,13 +62,14 @@ def unit_workbook(
         for col, value in enumerate(values, start=1):
             plan.cell(index + 2, col, value)
     monev = book["Monev"]
-    areas = [f"{numeral}. {name}" for numeral, name in zip(("I", "II", "III", "IV", "V", "VI"), _AREA_NAMES)]
+    areas = [f"{roman(number)}. {name}" for number, name in AREAS.items()]
     row = 2
     for month in range(1, monev_months + 1):
         for area in areas:
             monev.cell(row, 1, dt.datetime(year, month, 1))
             monev.cell(row, 2, area)
-            monev.cell(row, 3, f"Telah menyusun dokumen {area.split('. ')[1].lower()} bulan {BULAN[month - 1]}")
+            subject = area.split(". ")[1].lower()
+            monev.cell(row, 3, f"Telah menyusun dokumen {subject} bulan {BULAN[month - 1]}")
             monev.cell(row, 4, "Selesai")
             row += 1
     targets = book["TargetPrioritas"]
@@ -71,13 +78,3 @@ def unit_workbook(
         targets.cell(index + 1, 2, text)
     book.save(path)
     return path
-
-
-_AREA_NAMES = (
-    "Manajemen Perubahan",
-    "Penataan Tatalaksana",
-    "Penataan Sistem Manajemen SDM",
-    "Penguatan Akuntabilitas Kinerja",
-    "Penguatan Pengawasan",
-    "Peningkatan Kualitas Pelayanan Publik",
-)

@@ -12,7 +12,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from docx_dump import cell_text
+from docx_dump import cell_text, document_texts
+from docx_dump import saved as saved_document
 
 from zi_sheets.render.docx_helpers import PageStyle
 from zi_sheets.render.lampiran import LAMPIRAN_HEADING, build_lampiran
@@ -21,10 +22,8 @@ from zi_sheets.workbook import read_workbook
 HEADING_STYLES = {LAMPIRAN_HEADING, "Title"}
 
 
-def saved(document: Document, tmp_path: Path) -> Document:
-    path = tmp_path / "lampiran.docx"
-    document.save(str(path))
-    return docx.Document(str(path))
+def saved(document: Document, tmp_path: Path, name: str = "lampiran.docx") -> Document:
+    return saved_document(document, tmp_path, name)
 
 
 def blocks(document: Document) -> list[Paragraph | Table]:
@@ -32,13 +31,7 @@ def blocks(document: Document) -> list[Paragraph | Table]:
 
 
 def texts(document: Document) -> list[str]:
-    found: list[str] = []
-    for block in blocks(document):
-        if isinstance(block, Table):
-            found += [p.text for row in block.rows for cell in row.cells for p in cell.paragraphs]
-        else:
-            found.append(block.text)
-    return found
+    return document_texts(document)
 
 
 def headings(document: Document) -> list[Paragraph]:

@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import docx
 import pytest
 from conftest import EXAMPLE, IDENTITAS_ROWS, PLAN_HEADER, plan_row
 from docx.document import Document
@@ -17,7 +16,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from docx_dump import cell_text
+from docx_dump import cell_text, document_texts
+from docx_dump import saved as saved_document
 
 from zi_sheets.dates import parse_target
 from zi_sheets.house_style import Letterhead
@@ -45,9 +45,7 @@ AREA_NAMES = [
 
 
 def saved(document: Document, tmp_path: Path, name: str = "monev.docx") -> Document:
-    path = tmp_path / name
-    document.save(str(path))
-    return docx.Document(str(path))
+    return saved_document(document, tmp_path, name)
 
 
 def blocks(document: Document) -> list[Paragraph | Table]:
@@ -55,14 +53,7 @@ def blocks(document: Document) -> list[Paragraph | Table]:
 
 
 def texts(document: Document) -> list[str]:
-    """Every paragraph's text, in body order, with the paragraphs of table cells after their table's."""
-    found: list[str] = []
-    for block in blocks(document):
-        if isinstance(block, Table):
-            found += [p.text for row in block.rows for cell in row.cells for p in cell.paragraphs]
-        else:
-            found.append(block.text)
-    return found
+    return document_texts(document)
 
 
 def column(table: Table, index: int) -> list[str]:
