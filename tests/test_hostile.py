@@ -142,13 +142,19 @@ def test_merged_cells_in_odd_places(make_xlsx, tmp_path):
     assert result.exit_code in (0, 1)
 
 
-def test_ten_thousand_empty_formatted_rows(tmp_path):
+def _minimal_book() -> Workbook:
+    """The minimal valid workbook as an openpyxl Workbook, for cases that need openpyxl's own features."""
     book = Workbook()
     book.remove(book.active)
     for title, rows in minimal_sheets().items():
         sheet = book.create_sheet(title)
         for row in rows:
             sheet.append(row)
+    return book
+
+
+def test_ten_thousand_empty_formatted_rows(tmp_path):
+    book = _minimal_book()
     plan = book["RencanaAksi"]
     for row in range(4, 10_004):
         plan.cell(row, 5).number_format = "@"
@@ -168,12 +174,7 @@ def test_ten_thousand_empty_formatted_rows(tmp_path):
 def test_fifty_megabyte_workbook(tmp_path):
     """A workbook of 50 MB on disk (a sheet of incompressible text beside the plan) is read, not refused."""
     rng = random.Random(50)
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in minimal_sheets().items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
+    book = _minimal_book()
     path = tmp_path / "besar.xlsx"
     book.save(path)
     noise = base64.b64encode(rng.randbytes(36_000 * 1500)).decode()
