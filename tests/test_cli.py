@@ -8,6 +8,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE, ROOT, minimal_sheets
 from docx import Document
+from factory import unit_workbook
+from openpyxl import load_workbook
 
 from zi_sheets.cli import main
 
@@ -99,13 +101,22 @@ def test_check_json_carries_cells(runner):
     assert data["coverage"]["komponen"] == [23, 23]
 
 
-def test_check_strict_and_clean_workbook(runner, make_xlsx, tmp_path):
+def test_check_exit_codes_and_strict(runner, make_xlsx, tmp_path):
     from zi_sheets.template import write_template
 
-    clean = write_template(tmp_path / "bersih.xlsx", unit_kerja="Kecamatan Uji", tahun=2024)
-    # -- The blank template has empty plan cells: errors, exit 1; unreadable input is 3, usage 2.
-    assert runner.invoke(main, ["check", str(clean)]).exit_code == 1
+    blank = write_template(tmp_path / "kosong.xlsx", unit_kerja="Kecamatan Uji", tahun=2024)
+    # -- The blank template has empty plan cells: errors, exit 1; unreadable input is 3.
+    assert runner.invoke(main, ["check", str(blank)]).exit_code == 1
     assert runner.invoke(main, ["check", str(tmp_path / "tidak-ada.xlsx")]).exit_code == 3
+    # -- A filled plan whose only finding is a warning (a hidden row) passes, but not with --strict.
+    filled = unit_workbook(tmp_path / "unit.xlsx", monev_months=12)
+    book = load_workbook(filled)
+    book["RencanaAksi"].row_dimensions[5].hidden = True
+    book.save(filled)
+    plain = runner.invoke(main, ["check", str(filled)])
+    assert plain.stdout.strip().splitlines()[-1].startswith("0 galat, 1 peringatan"), plain.stdout
+    assert plain.exit_code == 0
+    assert runner.invoke(main, ["check", "--strict", str(filled)]).exit_code == 1
 
 
 def test_build_refuses_only_for_blocking_errors(runner, make_xlsx, tmp_path):

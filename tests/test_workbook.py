@@ -6,7 +6,7 @@ import datetime as dt
 import zipfile
 
 import pytest
-from conftest import EXAMPLE, PLAN_HEADER, minimal_sheets, plan_row
+from conftest import EXAMPLE, PLAN_HEADER, minimal_sheets
 
 from zi_sheets.errors import UnreadableWorkbook
 from zi_sheets.model import CellRef
@@ -203,10 +203,6 @@ def test_input_file_is_never_changed(make_xlsx):
     before = path.read_bytes()
     read_workbook(path)
     assert path.read_bytes() == before
-
-
-def test_plan_row_factory_is_flat():
-    assert len(plan_row("I", "K", "I")) == len(PLAN_HEADER)
 
 
 # -- The bundled example, transcribed from the 2019 Pasirian plan. --

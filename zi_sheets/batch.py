@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zi_sheets.errors import ZiSheetsError
+from zi_sheets.findings import Report
+from zi_sheets.model import Workbook
 
 # -- Excel's lock files (~$name.xlsx) and our own rekap are never unit workbooks. --
 _SKIPPED_PREFIXES = ("~$", ".~")
@@ -33,27 +35,32 @@ def expand_inputs(paths: list[Path], exclude: Path | None = None) -> list[Path]:
 
 @dataclass
 class UnitResult:
-    """What checking (and maybe building) one workbook gave; `problem` is set when it could not be read."""
+    """What checking (and maybe building) one workbook gave: its Report, or the sentence saying why the
+    file could not be read (`problem`, and then `report` is None)."""
 
     path: Path
     problem: str = ""
+    report: Report | None = None
     unit: str = ""
     year: int | None = None
     regulation: str = ""
-    komponen: tuple[int, int] = (0, 0)
-    indicator_percent: int | None = None
-    errors: int = 0
-    warnings: int = 0
-    infos: int = 0
-    overdue: int = 0
     last_monev: str = ""
-    summary: str = ""
     exit_code: int = 0
-    findings: list[dict[str, str]] = field(default_factory=list)
-    report_text: str = ""
-    report_dict: dict = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return self.report.errors if self.report else 0
+
+    @property
+    def warnings(self) -> int:
+        return self.report.warnings if self.report else 0
+
+    @property
+    def overdue(self) -> int:
+        """Plan actions past due with nothing reported (the `plan-overdue` findings)."""
+        return len(self.report.of("plan-overdue")) if self.report else 0
 
     @property
     def status(self) -> str:
@@ -65,40 +72,21 @@ class UnitResult:
         return "Lengkap" if not self.warnings else "Lengkap, ada peringatan"
 
 
-def _summarise(path: Path, report, workbook, strict: bool) -> UnitResult:
+def _summarise(path: Path, report: Report, workbook: Workbook, strict: bool) -> UnitResult:
     from zi_sheets.bahasa import format_bulan
     from zi_sheets.catalogue import REGULATIONS, regulation_key
     from zi_sheets.progress import latest_month
 
     latest = latest_month(workbook)
-    coverage = report.coverage
     key = regulation_key(workbook.identitas.text("Regulasi"), workbook.identitas.tahun)
     return UnitResult(
         path=path,
+        report=report,
         unit=workbook.identitas.nama_unit,
         year=workbook.identitas.tahun,
         regulation=REGULATIONS[key],
-        komponen=(coverage.komponen_covered, coverage.komponen_total) if coverage else (0, 0),
-        indicator_percent=coverage.indicator_percent if coverage else None,
-        errors=report.errors,
-        warnings=report.warnings,
-        infos=report.infos,
-        overdue=len(report.of("plan-overdue")),
         last_monev=format_bulan(*latest) if latest else "",
-        summary=report.summary(),
         exit_code=report.exit_code(strict),
-        findings=[
-            {
-                "sheet": f.sheet_name,
-                "cell": f.cell_text,
-                "code": f.code,
-                "severity": f.severity.label,
-                "message": f.message,
-            }
-            for f in report.findings
-        ],
-        report_text=report.to_text(),
-        report_dict=report.to_dict(),
     )
 
 
@@ -163,6 +151,25 @@ def exit_code(results: list[UnitResult]) -> int:
     return max((r.exit_code for r in results), default=0)
 
 
+def _unit_row(result: UnitResult) -> dict[str, object]:
+    """The Ringkasan row of one unit; the figures stay empty for a workbook that could not be read."""
+    report, coverage = result.report, result.report.coverage if result.report else None
+    return {
+        "Unit Kerja": result.unit or "(tidak terbaca)",
+        "Berkas": result.path.name,
+        "Tahun": result.year,
+        "Regulasi": result.regulation,
+        "Komponen": f"{coverage.komponen_covered} dari {coverage.komponen_total}" if coverage else "",
+        "Cakupan Indikator (%)": coverage.indicator_percent if coverage else None,
+        "Galat": report.errors if report else None,
+        "Peringatan": report.warnings if report else None,
+        "Langkah Terlambat": result.overdue if report else None,
+        "Monev Terakhir": result.last_monev,
+        "Status": result.status,
+        "Keterangan": result.problem,
+    }
+
+
 def write_rekap(results: list[UnitResult], target: Path) -> Path:
     """The inspectorate's overview: a row per unit and every finding, formatted for reading and filtering."""
     import pandas as pd
@@ -172,38 +179,21 @@ def write_rekap(results: list[UnitResult], target: Path) -> Path:
     from zi_sheets.files import write_atomic
 
     results = sorted(results, key=lambda r: (r.status != "Tidak terbaca", r.unit.lower(), str(r.path)))
-    units = pd.DataFrame(
-        [
-            {
-                "Unit Kerja": r.unit or "(tidak terbaca)",
-                "Berkas": r.path.name,
-                "Tahun": r.year,
-                "Regulasi": r.regulation,
-                "Komponen": f"{r.komponen[0]} dari {r.komponen[1]}" if not r.problem else "",
-                "Cakupan Indikator (%)": r.indicator_percent,
-                "Galat": r.errors if not r.problem else None,
-                "Peringatan": r.warnings if not r.problem else None,
-                "Langkah Terlambat": r.overdue if not r.problem else None,
-                "Monev Terakhir": r.last_monev,
-                "Status": r.status,
-                "Keterangan": r.problem,
-            }
-            for r in results
-        ]
-    )
+    units = pd.DataFrame([_unit_row(r) for r in results])
     findings = pd.DataFrame(
         [
             {
                 "Unit Kerja": r.unit,
                 "Berkas": r.path.name,
-                "Sheet": f["sheet"],
-                "Sel": f["cell"],
-                "Kode": f["code"],
-                "Tingkat": f["severity"],
-                "Pesan": f["message"],
+                "Sheet": f.sheet_name,
+                "Sel": f.cell_text,
+                "Kode": f.code,
+                "Tingkat": f.severity.label,
+                "Pesan": f.message,
             }
             for r in results
-            for f in r.findings
+            if r.report
+            for f in r.report.findings
         ],
         columns=["Unit Kerja", "Berkas", "Sheet", "Sel", "Kode", "Tingkat", "Pesan"],
     )

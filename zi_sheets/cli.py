@@ -91,23 +91,34 @@ def check(workbooks: tuple[Path, ...], output_format: str, strict: bool) -> None
     from zi_sheets.batch import check_one, exit_code
 
     paths = _inputs(workbooks)
-    if len(paths) == 1 and not paths[0].is_dir() and workbooks[0] == paths[0]:
+    if _single(workbooks, paths):
         result = check_one(paths[0], strict)
         if result.problem:
             raise UnreadableInput(result.problem)
-        click.echo(json.dumps(result.report_dict, ensure_ascii=False, indent=2) if output_format == "json"
-                   else result.report_text)  # fmt: skip
+        click.echo(result.report.to_json() if output_format == "json" else result.report.to_text())
         sys.exit(result.exit_code)
     results = _many(paths, check_one, strict, label="memeriksa")
     if output_format == "json":
-        files = [{"berkas": str(r.path), "galat_baca": r.problem or None, **r.report_dict} for r in results]
-        click.echo(json.dumps(files, ensure_ascii=False, indent=2))
+        files = [
+            {
+                "berkas": str(r.path),
+                "galat_baca": r.problem or None,
+                **(r.report.to_dict() if r.report else {}),
+            }
+            for r in results
+        ]
+        click.echo(json.dumps(files, ensure_ascii=False, indent=2, default=str))
     else:
         for result in results:
             click.echo(f"== {result.path}")
-            click.echo(f"tidak terbaca: {result.problem}" if result.problem else result.report_text)
+            click.echo(f"tidak terbaca: {result.problem}" if result.problem else result.report.to_text())
         click.echo(_tally(results))
     sys.exit(exit_code(results))
+
+
+def _single(workbooks: tuple[Path, ...], paths: list[Path]) -> bool:
+    """True when one workbook file was named: its findings are printed in full, as for one file."""
+    return len(workbooks) == 1 and paths == [workbooks[0]]
 
 
 def _inputs(workbooks: tuple[Path, ...]) -> list[Path]:
@@ -199,7 +210,7 @@ def build(
         docx_template=Path(docx_template) if docx_template else None,
     )
     paths = _inputs(workbooks)
-    if len(paths) > 1 or workbooks[0] != paths[0]:
+    if not _single(workbooks, paths):
         _build_many(paths, options)
     result = _run(build_documents, paths[0], options)
     click.echo(f"pemeriksaan: {result.report.summary()}", err=True)
@@ -252,7 +263,7 @@ def _build_many(paths: list[Path], options) -> None:
         if result.problem:
             click.echo(f"{result.path}: tidak terbaca: {result.problem}", err=True)
             continue
-        click.echo(f"{result.path}: {result.summary}", err=True)
+        click.echo(f"{result.path}: {result.report.summary()}", err=True)
         for written in result.written:
             click.echo(f"ditulis: {written}", err=True)
         for note in dict.fromkeys(result.notes):
