@@ -43,17 +43,20 @@ def main() -> None:
     """
 
 
-@main.command()
-@click.argument("path", type=click.Path(dir_okay=False), default="zona-integritas.xlsx")
-@click.option("--unit-kerja", default="", help="Nama unit kerja, mis. 'Kecamatan Pasirian'.")
-@click.option("--tahun", type=click.IntRange(2000, 2100), default=None, help="Tahun rencana kerja.")
-@click.option(
+_REGULASI = click.option(
     "--regulasi",
     type=click.Choice(sorted(REGULATIONS)),
     default="90-2021",
     show_default=True,
-    help="Katalog indikator LKE.",
+    help="Katalog indikator LKE: PermenPANRB 90/2021 atau 52/2014.",
 )
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False), default="zona-integritas.xlsx")
+@click.option("--unit-kerja", default="", help="Nama unit kerja, mis. 'Kecamatan Pasirian'.")
+@click.option("--tahun", type=click.IntRange(2000, 2100), default=None, help="Tahun rencana kerja.")
+@_REGULASI
 @click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
 def init(path: str, unit_kerja: str, tahun: int | None, regulasi: str, force: bool) -> None:
     """Tulis workbook baru yang sudah berisi sheet, judul kolom, teks baku dan indikator LKE.
@@ -121,10 +124,10 @@ def _single(workbooks: tuple[Path, ...], paths: list[Path]) -> bool:
     return len(workbooks) == 1 and paths == [workbooks[0]]
 
 
-def _inputs(workbooks: tuple[Path, ...]) -> list[Path]:
+def _inputs(workbooks: tuple[Path, ...], exclude: Path | None = None) -> list[Path]:
     from zi_sheets.batch import expand_inputs
 
-    paths = expand_inputs(list(workbooks))
+    paths = expand_inputs(list(workbooks), exclude=exclude)
     if not paths:
         raise click.UsageError("tidak ada berkas .xlsx di folder yang diberikan.")
     return paths
@@ -289,12 +292,9 @@ def rekap(folders: tuple[Path, ...], output: Path) -> None:
 
     Contoh: zi-sheets rekap kiriman-unit/ -o rekap.xlsx
     """
-    from zi_sheets.batch import check_one, expand_inputs, write_rekap
+    from zi_sheets.batch import check_one, write_rekap
 
-    paths = expand_inputs(list(folders), exclude=output)
-    if not paths:
-        raise click.UsageError("tidak ada berkas .xlsx di folder yang diberikan.")
-    results = _many(paths, check_one, label="memeriksa")
+    results = _many(_inputs(folders, exclude=output), check_one, label="memeriksa")
     for result in results:
         if result.problem:
             click.echo(f"{result.path}: tidak terbaca: {result.problem}", err=True)
@@ -304,13 +304,7 @@ def rekap(folders: tuple[Path, ...], output: Path) -> None:
 
 
 @main.command()
-@click.option(
-    "--regulasi",
-    type=click.Choice(sorted(REGULATIONS)),
-    default="90-2021",
-    show_default=True,
-    help="Katalog yang ditampilkan.",
-)
+@_REGULASI
 def catalogue(regulasi: str) -> None:
     """Tampilkan katalog indikator LKE: area, komponen, kode dan indikator.
 
