@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE, PLAN_HEADER, minimal_sheets, plan_row
 
+from zi_sheets.analysis import analyse
 from zi_sheets.bahasa import BULAN
 from zi_sheets.catalogue import load_catalogue
 from zi_sheets.checks import (
     CHECKS,
-    catalogue_codes,
     nip_problem,
     old_years,
     other_agencies,
@@ -22,7 +22,7 @@ from zi_sheets.checks import (
 )
 from zi_sheets.findings import Report
 from zi_sheets.model import CellRef
-from zi_sheets.progress import TERLAMBAT, plan_progress
+from zi_sheets.progress import TERLAMBAT
 from zi_sheets.template import build_template
 from zi_sheets.workbook import read_workbook
 
@@ -31,7 +31,7 @@ REMOVE = object()
 
 
 def run(make_xlsx, sheets, **kwargs) -> Report:
-    return run_checks(read_workbook(make_xlsx(sheets, **kwargs)), TODAY)
+    return run_checks(analyse(read_workbook(make_xlsx(sheets, **kwargs))), TODAY)
 
 
 def pairs(report: Report, code: str) -> set[tuple[str, str]]:
@@ -103,7 +103,9 @@ def filled_template(path: Path, regulasi: str = "90-2021", tahun: int = 2024) ->
 
 @pytest.mark.parametrize(("regulasi", "tahun"), [("90-2021", 2024), ("52-2014", 2019)])
 def test_correct_template_has_no_finding_at_all(tmp_path, regulasi, tahun):
-    report = run_checks(read_workbook(filled_template(tmp_path / "baik.xlsx", regulasi, tahun)), TODAY)
+    report = run_checks(
+        analyse(read_workbook(filled_template(tmp_path / "baik.xlsx", regulasi, tahun))), TODAY
+    )
     assert report.findings == []
     assert report.exit_code(strict=True) == 0
     catalogue = load_catalogue(regulasi)
@@ -130,7 +132,7 @@ def test_hidden_rows(make_xlsx):
 def test_formula_without_value_reported_where_the_reader_found_it(make_xlsx):
     workbook = read_workbook(make_xlsx(minimal_sheets()))
     workbook.uncached_formulas = [CellRef("RencanaAksi", 2, "G")]
-    report = run_checks(workbook, TODAY)
+    report = run_checks(analyse(workbook), TODAY)
     assert pairs(report, "formula-without-value") == {("RencanaAksi!G2", "formula-without-value")}
 
 
@@ -313,7 +315,7 @@ def test_indikator_unmatched(make_xlsx):
 
 
 def test_matching_komponen_and_indicators_of_the_example():
-    report = run_checks(read_workbook(EXAMPLE), TODAY)
+    report = run_checks(analyse(read_workbook(EXAMPLE)), TODAY)
     assert pairs(report, "komponen-unmatched") == set()
     assert pairs(report, "indikator-unmatched") == set()
 
@@ -622,13 +624,10 @@ def test_ref_by_the_catalogue_code_a_row_was_matched_to(make_xlsx):
     report = run(make_xlsx, sheets)
     assert pairs(report, "monev-ref-unknown") == {("Monev!E3", "monev-ref-unknown")}
     assert pairs(report, "plan-overdue") == {("RencanaAksi!H3", "plan-overdue")}
-    # -- progress reads the Ref the same way when given the same codes; without them "1.i.a" names no row
-    workbook = read_workbook(make_xlsx(sheets))
-    codes = catalogue_codes(workbook)
-    assert codes == {2: ("P.1.i.a", "1.i.a")}
-    late = {p.row.row for p in plan_progress(workbook, (2024, 5), codes) if p.status == TERLAMBAT}
-    assert late == {3}
-    assert {p.row.row for p in plan_progress(workbook, (2024, 5)) if p.status == TERLAMBAT} == {2, 3}
+    # -- the Monev document's progress reads the Ref the same way: row 2 is reported, row 3 is late
+    analysis = analyse(read_workbook(make_xlsx(sheets)))
+    assert analysis.reports[2] and not analysis.reports[3]
+    assert {p.row.row for p in analysis.plan_progress((2024, 5)) if p.status == TERLAMBAT} == {3}
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -637,7 +636,7 @@ def test_ref_by_the_catalogue_code_a_row_was_matched_to(make_xlsx):
 
 @pytest.fixture(scope="module")
 def example_report() -> Report:
-    return run_checks(read_workbook(EXAMPLE), TODAY)
+    return run_checks(analyse(read_workbook(EXAMPLE)), TODAY)
 
 
 def test_example_defects_found_at_their_cells(example_report):
@@ -698,7 +697,9 @@ def test_example_has_no_other_error_or_warning(example_report):
 
 def test_example_overdue_is_what_the_monev_document_calls_terlambat(example_report):
     overdue = {x.cell.row for x in example_report.of("plan-overdue")}
-    terlambat = {p.row.row for p in plan_progress(read_workbook(EXAMPLE), (2019, 5)) if p.status == TERLAMBAT}
+    terlambat = {
+        p.row.row for p in analyse(read_workbook(EXAMPLE)).plan_progress((2019, 5)) if p.status == TERLAMBAT
+    }
     assert overdue == terlambat
     assert len(overdue) == 19
     # -- a year-long span still running in May ("Januari s/d Desember 2019", row 9) is not overdue;

@@ -19,10 +19,12 @@ from docx.text.paragraph import Paragraph
 from docx_dump import cell_text, document_texts
 from docx_dump import saved as saved_document
 
+from zi_sheets.analysis import analyse
 from zi_sheets.dates import parse_target
 from zi_sheets.house_style import Letterhead
 from zi_sheets.model import AREAS
-from zi_sheets.progress import Period, progress, total
+from zi_sheets.periods import Period
+from zi_sheets.progress import total
 from zi_sheets.render.chart import progress_chart_png
 from zi_sheets.render.docx_helpers import PageStyle, text_width_twips
 from zi_sheets.render.monev import build_monev
@@ -83,7 +85,7 @@ def example():
 
 @pytest.fixture(scope="module")
 def document(example, tmp_path_factory) -> Document:
-    return saved(build_monev(example, Period.month(2019, 5)), tmp_path_factory.mktemp("monev"))
+    return saved(build_monev(analyse(example), Period.month(2019, 5)), tmp_path_factory.mktemp("monev"))
 
 
 def test_title_names_the_unit_and_month(document: Document) -> None:
@@ -130,7 +132,7 @@ def test_matrix_widths_fill_the_text_width(document: Document) -> None:
 
 
 def test_progress_sentence_counts(document: Document, example) -> None:
-    overall = total(progress(example, Period.month(2019, 5)))
+    overall = total(analyse(example).progress(Period.month(2019, 5)))
     # -- an independent count of what was scheduled: a parsed target month up to May 2019 --
     plan_year = example.identitas.tahun
     targets = [
@@ -145,7 +147,7 @@ def test_progress_sentence_counts(document: Document, example) -> None:
         f"({round(100 * overall.reported / scheduled)}%)."
     )
     assert sentence in texts(document)
-    for area in progress(example, Period.month(2019, 5)):
+    for area in analyse(example).progress(Period.month(2019, 5)):
         assert f"{area.numeral}.\t{area.name}. {area.sentence}" in texts(document)
 
 
@@ -155,7 +157,7 @@ def test_progress_table(document: Document, example) -> None:
         "AREA", "DIJADWALKAN", "DILAPORKAN", "SELESAI", "DALAM PROSES", "BERJALAN", "TERLAMBAT",
     ]  # fmt: skip
     assert column(table, 0) == [*AREA_NAMES, "JUMLAH"]
-    areas = progress(example, Period.month(2019, 5))
+    areas = analyse(example).progress(Period.month(2019, 5))
     assert column(table, 1) == [str(a.scheduled) for a in areas] + [str(total(areas).scheduled)]
     assert column(table, 2) == [str(a.reported) for a in areas] + [str(total(areas).reported)]
     assert column(table, 5) == [str(a.berjalan) for a in areas] + [str(total(areas).berjalan)]
@@ -176,7 +178,7 @@ def test_chart_image_is_in_the_document(document: Document) -> None:
 def test_overdue_actions_listed(document: Document, example) -> None:
     table = table_after(document, "Langkah Aksi yang Terlambat")
     assert header(table) == ["NO", "AREA", "KOMPONEN", "INDIKATOR / LANGKAH AKSI", "TARGET WAKTU"]
-    overdue = total(progress(example, Period.month(2019, 5))).terlambat
+    overdue = total(analyse(example).progress(Period.month(2019, 5))).terlambat
     assert column(table, 0) == [str(n) for n in range(1, len(overdue) + 1)]
     assert column(table, 3)[0] == overdue[0].row.indikator.text
     assert column(table, 4)[0] == overdue[0].row.target_waktu.text
@@ -252,7 +254,7 @@ def two_months(make_xlsx):
 
 
 def test_one_month_shows_only_its_achievements(two_months, tmp_path: Path) -> None:
-    document = saved(build_monev(two_months, Period.month(2024, 6)), tmp_path)
+    document = saved(build_monev(analyse(two_months), Period.month(2024, 6)), tmp_path)
     assert "BULAN : Juni 2024" in texts(document)
     assert not any("Mei 2024" in text for text in texts(document))
     matrix = document.tables[0]
@@ -263,7 +265,7 @@ def test_one_month_shows_only_its_achievements(two_months, tmp_path: Path) -> No
 
 
 def test_semester_has_one_matrix_per_month_and_progress_at_its_end(two_months, tmp_path: Path) -> None:
-    document = saved(build_monev(two_months, Period.semester(2024, 1)), tmp_path)
+    document = saved(build_monev(analyse(two_months), Period.semester(2024, 1)), tmp_path)
     found = texts(document)
     assert "PERIODE : Semester I 2024" in found
     assert [t for t in found if t.startswith("BULAN : ")] == ["BULAN : Mei 2024", "BULAN : Juni 2024"]
@@ -281,14 +283,14 @@ def test_semester_has_one_matrix_per_month_and_progress_at_its_end(two_months, t
 
 
 def test_overdue_row_listed_when_nothing_reported(two_months, tmp_path: Path) -> None:
-    document = saved(build_monev(two_months, Period.month(2024, 6)), tmp_path)
+    document = saved(build_monev(analyse(two_months), Period.month(2024, 6)), tmp_path)
     table = table_after(document, "Langkah Aksi yang Terlambat")
     assert column(table, 3) == ["Aplikasi surat elektronik digunakan"]
     assert column(table, 1) == ["II. Penataan Tatalaksana"]
 
 
 def test_period_without_achievements(two_months, tmp_path: Path) -> None:
-    document = saved(build_monev(two_months, Period.month(2024, 3)), tmp_path)
+    document = saved(build_monev(analyse(two_months), Period.month(2024, 3)), tmp_path)
     found = texts(document)
     assert "Belum ada capaian yang dilaporkan untuk Maret 2024." in found
     assert "Belum ada langkah aksi yang dijadwalkan s.d. Maret 2024." in found
@@ -297,7 +299,7 @@ def test_period_without_achievements(two_months, tmp_path: Path) -> None:
 
 
 def test_a4_page_style(two_months, tmp_path: Path) -> None:
-    document = saved(build_monev(two_months, Period.month(2024, 6), PageStyle.a4()), tmp_path)
+    document = saved(build_monev(analyse(two_months), Period.month(2024, 6), PageStyle.a4()), tmp_path)
     (landscape,) = document.sections
     assert (round(landscape.page_width.mm), round(landscape.page_height.mm)) == (297, 210)
 
@@ -312,7 +314,7 @@ def png_size(png: bytes) -> tuple[int, int]:
 
 
 def test_chart_is_deterministic_and_about_16_by_8_cm(example) -> None:
-    areas = progress(example, Period.month(2019, 5))
+    areas = analyse(example).progress(Period.month(2019, 5))
     first, second = progress_chart_png(areas), progress_chart_png(areas)
     assert first == second
     width, height = png_size(first)
@@ -322,7 +324,7 @@ def test_chart_is_deterministic_and_about_16_by_8_cm(example) -> None:
 
 def test_chart_of_empty_areas(make_xlsx) -> None:
     workbook = read_workbook(make_xlsx({"Identitas": TWO_MONTHS["Identitas"], "RencanaAksi": [PLAN_HEADER]}))
-    assert png_size(progress_chart_png(progress(workbook, Period.month(2024, 1))))[0] > 0
+    assert png_size(progress_chart_png(analyse(workbook).progress(Period.month(2024, 1))))[0] > 0
 
 
 def test_importing_the_document_modules_does_not_load_matplotlib() -> None:
@@ -334,7 +336,7 @@ def test_importing_the_document_modules_does_not_load_matplotlib() -> None:
 def test_letterhead_and_page_number_position(two_months, tmp_path: Path) -> None:
     kop = Letterhead(("PEMERINTAH KABUPATEN CONTOH", "KECAMATAN CONTOH", "Jl. Raya Contoh 1"))
     style = PageStyle(letterhead=kop, page_number_position="Bawah Kanan")
-    document = saved(build_monev(two_months, Period.month(2024, 6), style), tmp_path)
+    document = saved(build_monev(analyse(two_months), Period.month(2024, 6), style), tmp_path)
     first = blocks(document)[0]
     assert isinstance(first, Table)
     assert "KECAMATAN CONTOH ¶ Jl. Raya Contoh 1" in cell_text(first._tbl.tr_lst[0].tc_lst[1])

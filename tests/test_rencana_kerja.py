@@ -17,6 +17,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx_dump import cell_text, dump_docx, paragraph_text
 
+from zi_sheets.komponen import group_by_area
 from zi_sheets.model import AREAS, IDENTITAS_FIELDS, CellValue, Identitas, NarasiItem, PlanRow, Workbook
 from zi_sheets.render.docx_helpers import (
     CellSpec,
@@ -33,7 +34,7 @@ from zi_sheets.render.docx_helpers import (
     set_repeat_header,
     split_width,
 )
-from zi_sheets.render.rencana_kerja import build_rencana_kerja, group_by_area
+from zi_sheets.render.rencana_kerja import build_rencana_kerja
 
 UNIT = "Kecamatan Sukamaju"
 NIP_PIMPINAN = "197509211996021002"

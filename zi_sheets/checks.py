@@ -1,7 +1,8 @@
 """The checks of `zi-sheets check`: each a generator that yields findings and never raises on bad data.
 
-`run_checks` builds one `CheckContext` (the catalogue chosen from Identitas, every Target Waktu parsed
-once, every plan row matched to the catalogue once) and runs the registered checks over it in order.
+`run_checks` wraps the workbook's `analysis.Analysis` (catalogue, parsed targets, catalogue matches, Monev
+references and progress, each computed once) in a `CheckContext` and runs the registered checks over it in
+order.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from zi_sheets import findings as f
+from zi_sheets.analysis import Analysis
 from zi_sheets.bahasa import format_bulan, roman
-from zi_sheets.catalogue import Catalogue, Indicator, Komponen, load_catalogue, regulation_key
-from zi_sheets.dates import MAX_YEAR, MIN_YEAR, TargetDate
-from zi_sheets.findings import AreaCoverage, Coverage, Finding, Report
+from zi_sheets.catalogue import Catalogue, named_regulation
+from zi_sheets.dates import MAX_YEAR, MIN_YEAR
+from zi_sheets.findings import Finding, Report
 from zi_sheets.model import (
     AREAS,
     NARASI_BAGIAN,
@@ -28,16 +30,11 @@ from zi_sheets.model import (
     CellValue,
     MonevEntry,
     PlanRow,
-    Workbook,
 )
-from zi_sheets.progress import TERLAMBAT, PlanRefs, latest_month, plan_progress, plan_year_of, target_of
-from zi_sheets.textmatch import words
+from zi_sheets.progress import TERLAMBAT
 from zi_sheets.workbook import normalize
 
-# -- Fuzzy-match thresholds, calibrated on the example workbook (seed komponen and indicator statements
-# -- against the 52/2014 catalogue's names and questions); scores are 0-100, see `_similarity`.
-KOMPONEN_THRESHOLD = 75
-INDICATOR_THRESHOLD = 50
+# -- Langkah Aksi and Bukti Fisik repeat each other from this token-set ratio (0-100) on.
 REPEAT_THRESHOLD = 90
 
 PLAN_FIELDS = ("indikator", "langkah_aksi", "bukti_fisik", "target_waktu")
@@ -60,34 +57,6 @@ _EMPTY_TYPES = {
 }
 
 
-# ---------------------------------------------------------------------------------------------------------
-# Text comparison
-
-_SYNONYMS = {"zi": "zona integritas", "wbs": "whistle blowing system", "survey": "survei"}
-
-
-def _words(text: str) -> str:
-    """Normalized text without stop words, abbreviations spelled out: what fuzzy matching compares."""
-    return " ".join(_SYNONYMS.get(word, word) for word in words(text))
-
-
-def _similarity(a: str, b: str, **_: object) -> float:
-    """0-100: the mean of token-set (wording inside a longer text) and token-sort (same words) ratios.
-
-    Token-set alone scores every subset 100 ("Dokumen perencanaan sudah ada" would tie with "... telah
-    berorientasi hasil"); the token-sort half breaks such ties toward the text with the same words.
-    """
-    return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
-
-
-def _best(query: str, choices: dict[str, str], threshold: float) -> tuple[str, float] | None:
-    """The key of the choice most similar to `query` when it reaches `threshold`, with its score."""
-    if not query or not choices:
-        return None
-    found = process.extractOne(query, choices, scorer=_similarity, score_cutoff=threshold)
-    return (found[2], found[1]) if found else None
-
-
 def _quote(text: str, limit: int = 70) -> str:
     """A cell's text for a message: one line, shortened."""
     line = " ".join(text.split())
@@ -98,27 +67,21 @@ def _quote(text: str, limit: int = 70) -> str:
 # The context shared by the checks
 
 
-@dataclass(frozen=True)
-class RowMatch:
-    """What one plan row was matched to: komponen and indicator (None when nothing matched)."""
-
-    komponen: Komponen | None
-    indicator: Indicator | None
-    by_code: bool = False
-    kode_unknown: bool = False
-
-
 class CheckContext:
-    """The workbook with what several checks need, computed once: catalogue, targets, matches."""
+    """The analysis of one workbook, with where things are in it and the date the checks run on."""
 
-    def __init__(self, workbook: Workbook, today: dt.date) -> None:
-        self.workbook = workbook
+    def __init__(self, analysis: Analysis, today: dt.date) -> None:
+        self.analysis = analysis
+        self.workbook = analysis.workbook
         self.today = today
-        self.identitas = workbook.identitas
-        self.plan_year = plan_year_of(workbook)
-        self.regulation = regulation_key(self.identitas.text("Regulasi"), self.plan_year)
-        self.catalogue: Catalogue = load_catalogue(self.regulation)
-        self.plan: list[PlanRow] = workbook.rencana_aksi
+        self.identitas = self.workbook.identitas
+        self.plan_year = analysis.plan_year
+        self.regulation = analysis.regulation
+        self.catalogue: Catalogue = analysis.catalogue
+        self.plan: list[PlanRow] = self.workbook.rencana_aksi
+        self.targets = analysis.targets
+        self.matches = analysis.matches
+        self.refs = analysis.refs
 
     # -- where things are --
 
@@ -150,99 +113,6 @@ class CheckContext:
             return value.cell
         return CellRef(self.plan_sheet, row.row, self.columns.get(name, ""))
 
-    # -- parsed once --
-
-    @cached_property
-    def targets(self) -> dict[int, TargetDate]:
-        """Every non-empty Target Waktu, parsed, by Excel row."""
-        return {row.row: target_of(row, self.plan_year) for row in self.plan if row.target_waktu}
-
-    @cached_property
-    def matches(self) -> dict[int, RowMatch]:
-        """Every plan row matched to the catalogue, by Excel row (once per workbook: the Monev shares it)."""
-        key = ("catalogue_matches", self.catalogue.key)
-        if key not in self.workbook.derived:
-            self.workbook.derived[key] = {row.row: self._match(row) for row in self.plan}
-        return self.workbook.derived[key]  # type: ignore[return-value]
-
-    @cached_property
-    def ref_codes(self) -> dict[int, tuple[str, str]]:
-        """The catalogue indicator code each matched plan row may also be named by in a Monev Ref
-        ("P.1.i.a" and "1.i.a"), by Excel row."""
-        return {
-            row: (match.indicator.code, match.indicator.file_code)
-            for row, match in self.matches.items()
-            if match.indicator is not None
-        }
-
-    @cached_property
-    def refs(self) -> PlanRefs:
-        """What a Monev Ref may name, as the progress of the Monev document reads it, with `ref_codes`."""
-        return PlanRefs(self.plan, self.ref_codes)
-
-    def _match(self, row: PlanRow) -> RowMatch:
-        kode_unknown = False
-        if row.kode_lke:
-            indicator = self.catalogue.indicator(row.kode_lke.text)
-            if indicator is not None:
-                return RowMatch(self._komponen_by_code(indicator.komponen_code), indicator, by_code=True)
-            komponen = self._komponen_by_code(row.kode_lke.text)
-            if komponen is not None:
-                return RowMatch(komponen, self._indicator(komponen, row.indikator.text), by_code=True)
-            kode_unknown = True
-        komponen = self._komponen(row.area_no, row.komponen.text)
-        indicator = self._indicator(komponen, row.indikator.text) if komponen else None
-        return RowMatch(komponen, indicator, kode_unknown=kode_unknown)
-
-    def _komponen_by_code(self, code: str) -> Komponen | None:
-        return self.catalogue.komponen_by_code(code)
-
-    def _komponen(self, area_no: int | None, text: str) -> Komponen | None:
-        return _komponen_match(self.regulation, area_no, text)
-
-    def _indicator(self, komponen: Komponen, text: str) -> Indicator | None:
-        choices = {i.code: _words(i.text) for i in komponen.indicators}
-        best = _best(_words(text), choices, INDICATOR_THRESHOLD)
-        return next(i for i in komponen.indicators if i.code == best[0]) if best else None
-
-    # -- figures --
-
-    def coverage(self) -> Coverage:
-        """Komponen with at least one plan row and indicators matched, per area and overall."""
-        komponen_hit = {m.komponen.code for m in self.matches.values() if m.komponen is not None}
-        indicator_hit = {m.indicator.code for m in self.matches.values() if m.indicator is not None}
-        areas = []
-        for area in self.catalogue.areas:
-            indicators = [i for k in area.komponen for i in k.indicators]
-            areas.append(
-                AreaCoverage(
-                    area.no,
-                    sum(1 for k in area.komponen if k.code in komponen_hit),
-                    len(area.komponen),
-                    sum(1 for i in indicators if i.code in indicator_hit),
-                    len(indicators),
-                )
-            )
-        return Coverage(
-            self.regulation,
-            sum(a.komponen_covered for a in areas),
-            sum(a.komponen_total for a in areas),
-            sum(a.indicators_covered for a in areas),
-            sum(a.indicators_total for a in areas),
-            tuple(areas),
-        )
-
-
-@cache
-def _komponen_match(regulation: str, area_no: int | None, text: str) -> Komponen | None:
-    """The catalogue komponen a written komponen name means, searched within its area when known."""
-    catalogue = load_catalogue(regulation)
-    pool = catalogue.komponen
-    if area_no is not None and any(a.no == area_no for a in catalogue.areas):
-        pool = catalogue.area(area_no).komponen
-    best = _best(_words(text), {k.code: _words(k.name) for k in pool}, KOMPONEN_THRESHOLD)
-    return next(k for k in pool if k.code == best[0]) if best else None
-
 
 def _row_cells(row: PlanRow) -> Iterator[CellRef]:
     for name in _FIELD_LABELS:
@@ -264,19 +134,14 @@ def check(function: Check) -> Check:
     return function
 
 
-def catalogue_codes(workbook: Workbook) -> dict[int, tuple[str, str]]:
-    """The catalogue indicator code of every plan row matched to one, by Excel row: the `codes` that make
-    `progress` read Monev Refs as the checks do."""
-    return CheckContext(workbook, dt.date.today()).ref_codes
-
-
-def run_checks(workbook: Workbook, today: dt.date | None = None) -> Report:
-    """Run every check over `workbook`; `today` (default: the real date) bounds plausible birth dates."""
-    context = CheckContext(workbook, today or dt.date.today())
+def run_checks(analysis: Analysis, today: dt.date | None = None) -> Report:
+    """Run every check over an analysed workbook; `today` (default: the real date) bounds plausible birth
+    dates."""
+    context = CheckContext(analysis, today or dt.date.today())
     found: list[Finding] = []
     for each in CHECKS:
         found.extend(each(context))
-    return Report(found, context.coverage())
+    return Report(found, analysis.coverage)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -340,8 +205,7 @@ def check_tahun(context: CheckContext) -> Iterator[Finding]:
 def check_regulasi(context: CheckContext) -> Iterator[Finding]:
     """Regulasi names a catalogue the package knows."""
     value = context.identitas.get("Regulasi")
-    # -- regulation_key falls back to the plan year only when the text names no regulation it knows.
-    if value and regulation_key(value.text, 2000) != regulation_key(value.text, 2100):
+    if value and named_regulation(value.text) is None:
         yield f.REGULASI_UNKNOWN.at(
             value.cell,
             f"Regulasi '{value.text}' tidak dikenal; dipakai katalog {context.catalogue.title} menurut "
@@ -562,9 +426,9 @@ def check_targets(context: CheckContext) -> Iterator[Finding]:
     year = context.plan_year
     example = year or context.today.year
     for row in context.plan:
-        target = context.targets.get(row.row)
-        if target is None:
+        if not row.target_waktu:
             continue
+        target = context.targets[row.row]
         cell = context.plan_cell(row, "target_waktu")
         text = row.target_waktu.text
         if "impossible-year" in target.flags:
@@ -929,11 +793,10 @@ def check_monev_refs(context: CheckContext) -> Iterator[Finding]:
 def check_overdue(context: CheckContext) -> Iterator[Finding]:
     """Plan actions due by the latest Monev month have something reported: terlambat in the Monev document's
     progress up to that month (`progress.PlanProgress.status`)."""
-    workbook = context.workbook
-    latest = latest_month(workbook)
+    latest = context.analysis.latest_month
     if latest is None:
         return
-    for plan in plan_progress(workbook, latest, context.ref_codes):
+    for plan in context.analysis.plan_progress(latest):
         if plan.status != TERLAMBAT or plan.due is None:
             continue
         row, due = plan.row, plan.due

@@ -149,6 +149,10 @@ MONEV_REF_UNKNOWN = _register(
 PLAN_OVERDUE = _register("plan-overdue", "info", "Rencana aksi lewat jadwal tanpa laporan Monev")
 
 
+# -- Errors that would make a signed document wrong: a cover without a unit, a year that is no year. --
+BLOCKING_CODES = frozenset({IDENTITAS_MISSING.code, TAHUN_INVALID.code})
+
+
 def all_codes() -> list[tuple[str, Severity, str]]:
     """Every finding type as (code, severity, title), in catalogue order (for the README and tests)."""
     return [(t.code, t.severity, t.title) for t in FINDING_TYPES.values()]
@@ -296,6 +300,19 @@ class Report:
         if self.errors or (strict and self.warnings):
             return 1
         return 0
+
+    def blocks_build(self, strict: bool = False) -> list[Finding]:
+        """The findings that forbid writing the documents, [] when they may be written.
+
+        Errors that would make a document wrong (`BLOCKING_CODES`) always block; with `strict`, every error
+        and warning does. Any other error is printed and the documents are still written.
+        """
+        return [
+            finding
+            for finding in self.findings
+            if finding.code in BLOCKING_CODES
+            or (strict and finding.severity in (Severity.ERROR, Severity.WARNING))
+        ]
 
     def summary(self) -> str:
         """One Indonesian line: "3 galat, 12 peringatan, 2 info; komponen 23 dari 23, indikator ..."."""

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zi_sheets.bahasa import month_number
+
 # -- The six areas of both regulations, in the order of the LKE and of every Rencana Aksi. --
 AREAS: dict[int, str] = {
     1: "Manajemen Perubahan",
@@ -107,11 +109,6 @@ EMPTY = CellValue()
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _TANGGAL = re.compile(r"(\d{1,2})[\s./-]+([A-Za-z]+|\d{1,2})[\s./-]+(\d{4})")
-# -- First three letters of Indonesian month names and their old spellings (Pebruari, Nopember, Agust).
-_BULAN_PREFIX = {
-    "jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "mei": 5, "jun": 6,
-    "jul": 7, "agu": 8, "ags": 8, "agt": 8, "sep": 9, "okt": 10, "nov": 11, "nop": 11, "des": 12,
-}  # fmt: skip
 
 
 def parse_tanggal(text: str) -> dt.date | None:
@@ -120,7 +117,7 @@ def parse_tanggal(text: str) -> dt.date | None:
     if not match:
         return None
     day, month_text, year = match.groups()
-    month = int(month_text) if month_text.isdigit() else _BULAN_PREFIX.get(month_text[:3].lower())
+    month = int(month_text) if month_text.isdigit() else month_number(month_text, prefix=True)
     try:
         return dt.date(int(year), month, int(day)) if month else None
     except ValueError:

@@ -10,10 +10,12 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Emu
 
+from zi_sheets.analysis import Analysis
 from zi_sheets.bahasa import format_bulan, format_tanggal, roman
-from zi_sheets.checks import catalogue_codes
-from zi_sheets.model import AREAS, Identitas, MonevEntry, Workbook
-from zi_sheets.progress import AreaProgress, Period, PlanProgress, progress, total
+from zi_sheets.komponen import UNKNOWN_AREA
+from zi_sheets.model import AREAS, Identitas, MonevEntry
+from zi_sheets.periods import Period
+from zi_sheets.progress import AreaProgress, PlanProgress, total
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
     HEADER_FILL,
@@ -37,7 +39,6 @@ from zi_sheets.render.docx_helpers import (
 )
 
 DOCUMENT_TITLE = "DOKUMEN MONITORING DAN EVALUASI"
-UNKNOWN_AREA = "LAIN-LAIN"
 CHART_WIDTH = Cm(16)
 _EMU_PER_TWIP = 635
 
@@ -61,12 +62,12 @@ _OVERDUE_COLUMNS = (
 
 
 def build_monev(
-    workbook: Workbook,
+    analysis: Analysis,
     period: Period,
     style: PageStyle | None = None,
     chart: Callable[[Sequence[AreaProgress]], bytes] | None = None,
 ) -> Document:
-    """The Monev document of `workbook` for `period` as a python-docx Document (not saved).
+    """The Monev document of an analysed workbook for `period` as a python-docx Document (not saved).
 
     `style` None means the default page style (F4, Arial 12); its letterhead, when set, heads the first
     page. `chart` draws the progress chart (None: `progress_chart_png` in this process). Every page is
@@ -74,6 +75,7 @@ def build_monev(
     is measured at the end of the period's last month.
     """
     style = style or PageStyle()
+    workbook = analysis.workbook
     identitas = workbook.identitas
     document = new_document(style)
     setup_section(document.sections[0], style, landscape=True)
@@ -91,8 +93,7 @@ def build_monev(
     document.add_paragraph(f"{kind} : {period.label}", style=HEADING_1)
     _add_matrices(document, workbook.monev, period)
 
-    # -- the catalogue matches let a Monev Ref name an LKE code, exactly as the checks read it
-    areas = progress(workbook, period, codes=catalogue_codes(workbook))
+    areas = analysis.progress(period)
     _add_progress(document, areas, period, chart)
     _add_signatures(document, identitas, period)
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from docx.document import Document
 from docx.shared import Cm, Mm
 
 from zi_sheets.bahasa import roman
-from zi_sheets.model import AREAS, CellValue, Identitas, PlanRow, Workbook
+from zi_sheets.komponen import group_by_area
+from zi_sheets.model import Identitas, PlanRow, Workbook
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
     COVER_TEXT,
@@ -38,7 +39,6 @@ from zi_sheets.render.docx_helpers import (
 )
 
 DOCUMENT_TITLE = "DOKUMEN RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS"
-UNKNOWN_AREA = "LAIN-LAIN"
 
 
 @dataclass(frozen=True)
@@ -93,55 +93,6 @@ _COLUMNS_WITH_PJ: tuple[tuple[str, float, str | None], ...] = (
     ("TARGET WAKTU", 12, "target_waktu"),
     ("PENANGGUNG JAWAB", 15, "penanggung_jawab"),
 )
-
-
-@dataclass
-class KomponenGroup:
-    """The consecutive plan rows of one komponen within an area; `number` is 1..n within the area."""
-
-    number: int
-    komponen: CellValue
-    rows: list[PlanRow] = field(default_factory=list)
-
-
-@dataclass
-class AreaGroup:
-    """The plan rows of one area; `area_no` None for rows whose area was not recognised."""
-
-    area_no: int | None
-    name: str
-    komponen: list[KomponenGroup] = field(default_factory=list)
-
-    @property
-    def numeral(self) -> str:
-        """The Roman numeral of the area, '' for an unrecognised one."""
-        return roman(self.area_no) if self.area_no else ""
-
-
-def group_by_area(rows: Sequence[PlanRow]) -> list[AreaGroup]:
-    """The plan rows grouped by area (I..VI, then unrecognised areas by their text) and komponen.
-
-    A komponen starts whenever its text differs from the previous row's; an empty komponen continues it.
-    """
-    buckets: dict[tuple[int | None, str], AreaGroup] = {}
-    for row in rows:
-        if row.area_no in AREAS:
-            key: tuple[int | None, str] = (row.area_no, "")
-            name = AREAS[row.area_no]
-        else:
-            key, name = (None, _normal(row.area.text)), row.area.text
-        group = buckets.setdefault(key, AreaGroup(key[0], name.upper() or UNKNOWN_AREA))
-        current = group.komponen[-1] if group.komponen else None
-        if current is None or (row.komponen and _normal(row.komponen.text) != _normal(current.komponen.text)):
-            current = KomponenGroup(len(group.komponen) + 1, row.komponen)
-            group.komponen.append(current)
-        current.rows.append(row)
-    known = sorted((g for g in buckets.values() if g.area_no is not None), key=lambda g: g.area_no or 0)
-    return known + [g for g in buckets.values() if g.area_no is None]
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def build_rencana_kerja(workbook: Workbook, style: PageStyle | None = None) -> Document:
