@@ -253,7 +253,7 @@ def _build_many(paths: list[Path], options: BuildOptions) -> None:
 
     batch = _many(paths, build_one, options, label="membuat dokumen")
     for result in batch.results:
-        if result.problem:
+        if result.report is None:
             click.echo(f"{result.path}: tidak terbaca: {result.problem}", err=True)
             continue
         click.echo(f"{result.path}: {result.report.summary()}", err=True)

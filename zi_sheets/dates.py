@@ -139,7 +139,11 @@ def _safe_str(value: object) -> str:
 
 
 def _valid_year(year: object) -> bool:
-    return isinstance(year, numbers.Integral) and not isinstance(year, bool) and MIN_YEAR <= year <= MAX_YEAR
+    return (
+        isinstance(year, numbers.Integral)
+        and not isinstance(year, bool)
+        and MIN_YEAR <= int(year) <= MAX_YEAR
+    )
 
 
 # -- step 1: events and recurrences ---------------------------------------------------------------------
@@ -205,7 +209,7 @@ def _take_events(text: str) -> tuple[bool, str]:
 
 
 def _take_recurrences(text: str) -> tuple[bool, set[int], str]:
-    found, months = False, set()
+    found, months = False, set[int]()
     for pattern, months_of in _RECURRENCES:
         for match in list(pattern.finditer(text)):
             months.update(months_of(match))
@@ -427,6 +431,7 @@ def _is_numeral_prefix(token: _Token) -> bool:
 
 def _numeral(token: _Token, size: int) -> int | None:
     """The number of a period written as I-IV, 1-4 or an ordinal word, when the year has that many."""
+    number: int | None
     if token.kind == "num":
         number = int(token.text[:3])
     elif token.kind == "word":

@@ -79,7 +79,7 @@ class PlanRefs:
             kode, no = ref_key(row.kode_lke.text), ref_key(row.no.text)
             keys = {kode, without_component_prefix(kode), no}
             keys.update(ref_key(code) for code in (codes or {}).get(row.row, ()))
-            if row.row in numbers:
+            if row.row in numbers and row.area_no is not None:
                 numeral = roman(row.area_no).lower()
                 if no.isdigit():
                     keys.add(f"{numeral}.{no}")

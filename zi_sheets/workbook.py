@@ -11,8 +11,10 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from zi_sheets.bahasa import BULAN, from_roman
 from zi_sheets.errors import UnreadableWorkbook
@@ -486,7 +488,9 @@ class _SheetFinder:
 class _Grid:
     """Cell values of a sheet with vertical merges filled down, addressed by (row, column), 1-based."""
 
-    def __init__(self, title: str, rows: list[list[object]], merges, hidden_rows: set[int]) -> None:
+    def __init__(
+        self, title: str, rows: Sequence[Sequence[object]], merges: list[Any], hidden_rows: set[int]
+    ) -> None:
         self.title = title
         self._rows = rows
         self._hidden = hidden_rows

@@ -23,7 +23,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Cm, Mm, Pt, RGBColor
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -213,12 +213,14 @@ def _look(
     keep_with_next: bool | None = None,
 ) -> None:
     set_fonts(found.element, style.font_name)
+    if not isinstance(found, CharacterStyle):  # -- a numbering style has no font of its own
+        return
     font = found.font
     font.color.rgb = _BLACK
     font.size = Pt(size or style.body_size_pt)
     font.bold = bold
     font.italic = italic
-    if found.type != WD_STYLE_TYPE.PARAGRAPH:
+    if found.type != WD_STYLE_TYPE.PARAGRAPH or not isinstance(found, ParagraphStyle):
         return
     fmt = found.paragraph_format
     if align is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from docx.document import Document
 from docx.shared import Cm, Mm
@@ -214,7 +215,9 @@ def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow]) -> None
         for komponen in area.komponen:
             merged = len(komponen.rows) > 1
             for index, row in enumerate(komponen.rows):
-                merge = None if not merged else "restart" if index == 0 else "continue"
+                merge: Literal["restart", "continue"] | None = (
+                    None if not merged else "restart" if index == 0 else "continue"
+                )
                 cells = [
                     CellSpec([str(komponen.number)], merge=merge, align="center"),
                     CellSpec(komponen.komponen.lines, merge=merge),
