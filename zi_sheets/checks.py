@@ -57,12 +57,6 @@ _EMPTY_TYPES = {
 }
 
 
-def _quote(text: str, limit: int = 70) -> str:
-    """A cell's text for a message: one line, shortened."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
-
-
 # ---------------------------------------------------------------------------------------------------------
 # The context shared by the checks
 
@@ -152,23 +146,14 @@ def run_checks(analysis: Analysis, today: dt.date | None = None) -> Report:
 def check_hidden_rows(context: CheckContext) -> Iterator[Finding]:
     """Rows hidden in Excel are still read: the user may not know they end up in the documents."""
     for ref in context.workbook.hidden_rows:
-        yield f.HIDDEN_ROW.at(
-            ref,
-            f"Baris {ref.row} di sheet {ref.sheet} tersembunyi tetapi tetap dibaca dan masuk ke dokumen; "
-            "tampilkan barisnya, atau hapus bila tidak dipakai.",
-            row=ref.row,
-        )
+        yield f.HIDDEN_ROW.at(ref, row=ref.row, nama_sheet=ref.sheet)
 
 
 @check
 def check_formulas(context: CheckContext) -> Iterator[Finding]:
     """Formula cells without a cached value read as empty (a file never recalculated by Excel)."""
     for ref in context.workbook.uncached_formulas:
-        yield f.FORMULA_WITHOUT_VALUE.at(
-            ref,
-            f"Sel {ref} berisi rumus tanpa nilai tersimpan, sehingga terbaca kosong; buka dan simpan ulang "
-            "workbook di Excel.",
-        )
+        yield f.FORMULA_WITHOUT_VALUE.at(ref, sel=str(ref))
 
 
 @check
@@ -180,12 +165,7 @@ def check_identitas_required(context: CheckContext) -> Iterator[Finding]:
         if value:
             continue
         where = "kosong" if name in identitas.fields else "tidak ada"
-        yield f.IDENTITAS_MISSING.at(
-            value.cell,
-            f"Isian '{name}' di sheet Identitas {where}; isian ini wajib untuk dokumen.",
-            sheet=context.identitas_sheet,
-            field=name,
-        )
+        yield f.IDENTITAS_MISSING.at(value.cell, sheet=context.identitas_sheet, field=name, keadaan=where)
 
 
 @check
@@ -193,12 +173,7 @@ def check_tahun(context: CheckContext) -> Iterator[Finding]:
     """Tahun is a four-digit year."""
     value = context.identitas.get("Tahun")
     if value and context.plan_year is None:
-        yield f.TAHUN_INVALID.at(
-            value.cell,
-            f"Tahun '{value.text}' bukan tahun empat angka (mis. 2026).",
-            sheet=context.identitas_sheet,
-            value=value.text,
-        )
+        yield f.TAHUN_INVALID.at(value.cell, sheet=context.identitas_sheet, value=value.text)
 
 
 @check
@@ -207,12 +182,7 @@ def check_regulasi(context: CheckContext) -> Iterator[Finding]:
     value = context.identitas.get("Regulasi")
     if value and named_regulation(value.text) is None:
         yield f.REGULASI_UNKNOWN.at(
-            value.cell,
-            f"Regulasi '{value.text}' tidak dikenal; dipakai katalog {context.catalogue.title} menurut "
-            "tahun. Tulis 'PermenPANRB 90/2021' atau 'PermenPANRB 52/2014'.",
-            sheet=context.identitas_sheet,
-            value=value.text,
-            regulasi=context.regulation,
+            value.cell, sheet=context.identitas_sheet, value=value.text, katalog=context.catalogue.title
         )
 
 
@@ -222,12 +192,7 @@ def check_predikat(context: CheckContext) -> Iterator[Finding]:
     value = context.identitas.get("Target Predikat")
     written = re.sub(r"^menuju\s+", "", normalize(value.text))
     if value and written not in ("wbk", "wbbm"):
-        yield f.PREDIKAT_INVALID.at(
-            value.cell,
-            f"Target Predikat '{value.text}' bukan WBK atau WBBM.",
-            sheet=context.identitas_sheet,
-            value=value.text,
-        )
+        yield f.PREDIKAT_INVALID.at(value.cell, sheet=context.identitas_sheet, value=value.text)
 
 
 @check
@@ -243,31 +208,16 @@ def check_nips(context: CheckContext) -> Iterator[Finding]:
 def _check_nip(context: CheckContext, label: str, value: CellValue) -> Iterator[Finding]:
     sheet = context.identitas_sheet
     if isinstance(value.raw, int | float) and not isinstance(value.raw, bool):
-        yield f.NIP_STORED_AS_NUMBER.at(
-            value.cell,
-            f"{label} '{value.text}' tersimpan sebagai angka; Excel hanya menyimpan 15 angka pertama. Ketik "
-            "ulang NIP sebagai teks (format sel Teks, atau awali dengan tanda ').",
-            sheet=sheet,
-            value=value.text,
-        )
+        yield f.NIP_STORED_AS_NUMBER.at(value.cell, sheet=sheet, label=label, value=value.text)
         return
     digits = re.sub(r"\s+", "", value.text)
     if not re.fullmatch(r"\d{18}", digits):
         count = sum(ch.isdigit() for ch in digits)
-        other = "" if digits.isdigit() else " dan tanda selain angka"
-        yield f.NIP_LENGTH.at(
-            value.cell,
-            f"{label} '{value.text}' berisi {count} angka{other}; NIP harus 18 angka.",
-            sheet=sheet,
-            value=value.text,
-            digits=count,
-        )
+        yield f.NIP_LENGTH.at(value.cell, sheet=sheet, label=label, value=value.text, digits=count)
         return
     problem = nip_problem(digits, context.plan_year or context.today.year, context.today)
     if problem:
-        yield f.NIP_PATTERN.at(
-            value.cell, f"{label} '{value.text}': {problem}", sheet=sheet, value=value.text, problem=problem
-        )
+        yield f.NIP_PATTERN.at(value.cell, sheet=sheet, label=label, value=value.text, problem=problem)
 
 
 def nip_problem(digits: str, plan_year: int, today: dt.date) -> str | None:
@@ -304,13 +254,7 @@ def check_placeholders(context: CheckContext) -> Iterator[Finding]:
     for value in values:
         unknown = context.identitas.unknown_placeholders(value.text)
         if unknown:
-            names = ", ".join("{" + name + "}" for name in unknown)
-            yield f.PLACEHOLDER_UNKNOWN.at(
-                value.cell,
-                f"{names} bukan nama isian Identitas, sehingga tertulis apa adanya di dokumen; perbaiki "
-                "ejaannya (mis. {Nama Unit Kerja}, {Tahun}).",
-                names=unknown,
-            )
+            yield f.PLACEHOLDER_UNKNOWN.at(value.cell, names=["{" + name + "}" for name in unknown])
 
 
 @check
@@ -319,13 +263,7 @@ def check_narasi_bagian(context: CheckContext) -> Iterator[Finding]:
     previous: str | None = None
     for item in context.workbook.narasi:
         if item.bagian not in NARASI_BAGIAN and item.bagian != previous:
-            shown = f"Bagian '{item.bagian}' tidak dikenal" if item.bagian else "Bagian kosong"
-            yield f.NARASI_BAGIAN_UNKNOWN.at(
-                item.isi.cell,
-                f"{shown}, sehingga teksnya tidak masuk dokumen; pilih salah "
-                f"satu: {', '.join(NARASI_BAGIAN)}.",
-                bagian=item.bagian,
-            )
+            yield f.NARASI_BAGIAN_UNKNOWN.at(item.isi.cell, bagian=item.bagian, pilihan=list(NARASI_BAGIAN))
         previous = item.bagian
 
 
@@ -341,10 +279,10 @@ def check_pengaturan(context: CheckContext) -> Iterator[Finding]:
     for problem in house_style(context.workbook).problems:
         yield f.PENGATURAN_INVALID.at(
             problem.value.cell,
-            f"{problem.name} '{problem.value.text}' tidak dapat dipakai; isi {problem.expected}.",
             sheet="Pengaturan",
             setting=problem.name,
             value=problem.value.text,
+            expected=problem.expected,
         )
 
 
@@ -357,11 +295,11 @@ def check_komponen_covered(context: CheckContext) -> Iterator[Finding]:
             area = f"{roman(komponen.area_no)}. {AREAS[komponen.area_no]}"
             yield f.KOMPONEN_MISSING.at(
                 None,
-                f"Komponen {komponen.code} '{komponen.name}' (area {area}) belum punya baris rencana aksi "
-                f"({context.catalogue.title}).",
                 sheet=context.plan_sheet,
                 komponen=komponen.code,
                 nama=komponen.name,
+                area=area,
+                katalog=context.catalogue.title,
             )
 
 
@@ -372,11 +310,11 @@ def check_plan_cells_filled(context: CheckContext) -> Iterator[Finding]:
         for name in PLAN_FIELDS:
             if getattr(row, name):
                 continue
-            about = f" (komponen '{_quote(row.komponen.text, 40)}')" if row.komponen else ""
             yield _EMPTY_TYPES[name].at(
                 context.plan_cell(row, name),
-                f"{_FIELD_LABELS[name]} kosong pada baris {row.row}{about}.",
+                kolom=_FIELD_LABELS[name],
                 row=row.row,
+                komponen=row.komponen.text,
             )
 
 
@@ -388,10 +326,7 @@ def check_catalogue_match(context: CheckContext) -> Iterator[Finding]:
         match = context.matches[row.row]
         if match.kode_unknown:
             yield f.KODE_LKE_UNKNOWN.at(
-                context.plan_cell(row, "kode_lke"),
-                f"Kode LKE '{row.kode_lke.text}' tidak ada di katalog {context.catalogue.title}; baris ini "
-                "dicocokkan menurut teks komponen dan indikatornya.",
-                value=row.kode_lke.text,
+                context.plan_cell(row, "kode_lke"), value=row.kode_lke.text, katalog=context.catalogue.title
             )
         if match.komponen is None:
             cell = context.plan_cell(row, "komponen")
@@ -400,19 +335,13 @@ def check_catalogue_match(context: CheckContext) -> Iterator[Finding]:
                     continue
                 reported_komponen.add(row.komponen.cell)
                 cell = row.komponen.cell
-            written = f"'{_quote(row.komponen.text)}'" if row.komponen else "(kosong)"
-            yield f.KOMPONEN_UNMATCHED.at(
-                cell,
-                f"Komponen {written} tidak cocok dengan komponen mana pun di area ini menurut "
-                f"{context.catalogue.title}; periksa ejaannya atau isi Kode LKE.",
-                komponen=row.komponen.text,
-            )
+            yield f.KOMPONEN_UNMATCHED.at(cell, komponen=row.komponen.text, katalog=context.catalogue.title)
         elif match.indicator is None and row.indikator:
             yield f.INDIKATOR_UNMATCHED.at(
                 row.indikator.cell,
-                f"Indikator '{_quote(row.indikator.text)}' tidak cocok dengan indikator komponen "
-                f"{match.komponen.code} '{match.komponen.name}'; isi Kode LKE agar tercatat.",
+                indikator=row.indikator.text,
                 komponen=match.komponen.code,
+                nama=match.komponen.name,
             )
 
 
@@ -433,29 +362,16 @@ def check_targets(context: CheckContext) -> Iterator[Finding]:
         text = row.target_waktu.text
         if "impossible-year" in target.flags:
             bad = sorted(y for y in target.years if not MIN_YEAR <= y <= MAX_YEAR)
-            shown = ", ".join(str(y) for y in bad) or "?"
-            yield f.TARGET_YEAR_IMPOSSIBLE.at(
-                cell, f"Tahun '{shown}' pada target '{text}' tidak mungkin.", target=text, years=bad
-            )
+            yield f.TARGET_YEAR_IMPOSSIBLE.at(cell, target=text, years=bad)
         elif not target.months:
             if "event" in target.flags:
-                yield f.TARGET_EVENT.at(
-                    cell,
-                    f"Target '{_quote(text)}' berupa kejadian, bukan bulan; tambahkan bulan atau rentang "
-                    "bulan agar jadwalnya dapat dipantau.",
-                    target=text,
-                )
+                yield f.TARGET_EVENT.at(cell, target=text)
             elif "multi-year-range" in target.flags and year is not None and year in target.years:
                 continue  # "2015-2019": a span of years reaching the plan year; no month to check
             elif "multi-year-range" in target.flags and year is not None:
                 yield _outside_year(cell, text, sorted(target.years), year)
             elif "no-year" not in target.flags:
-                yield f.TARGET_UNPARSED.at(
-                    cell,
-                    f"Target '{_quote(text)}' tidak terbaca sebagai bulan; tulis mis. 'Maret {example}', "
-                    f"'Januari s/d Desember {example}' atau 'Triwulan II'.",
-                    target=text,
-                )
+                yield f.TARGET_UNPARSED.at(cell, target=text, tahun=example)
         elif year is not None:
             outside = sorted({y for y, _ in target.months if y != year})
             if outside:
@@ -463,14 +379,7 @@ def check_targets(context: CheckContext) -> Iterator[Finding]:
 
 
 def _outside_year(cell: CellRef, text: str, years: list[int], plan_year: int) -> Finding:
-    shown = ", ".join(str(y) for y in years)
-    return f.TARGET_OUTSIDE_YEAR.at(
-        cell,
-        f"Target '{_quote(text)}' jatuh pada tahun {shown}, di luar tahun rencana {plan_year}.",
-        target=text,
-        years=years,
-        tahun=plan_year,
-    )
+    return f.TARGET_OUTSIDE_YEAR.at(cell, target=text, years=years, tahun=plan_year)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -600,13 +509,11 @@ def check_other_agencies(context: CheckContext) -> Iterator[Finding]:
     for value in _texts(context):
         mentions = other_agencies(value.text, own)
         if mentions:
-            names = [name for name, _, _ in mentions]
-            shown = ", ".join(f"'{name}'" for name in names)
             yield f.OTHER_AGENCY.at(
                 value.cell,
-                f"Teks menyebut {shown}, bukan {unit or 'unit kerja ini'}; kemungkinan sisa salinan dari "
-                f"dokumen instansi lain: '{_around(value.text, *mentions[0][1:])}'.",
-                names=names,
+                names=[name for name, _, _ in mentions],
+                unit=unit or "unit kerja ini",
+                kutipan=_around(value.text, *mentions[0][1:]),
             )
 
 
@@ -659,13 +566,8 @@ def check_evidence_years(context: CheckContext) -> Iterator[Finding]:
             value: CellValue = getattr(row, name)
             found = old_years(value.text, year)
             if found:
-                shown = ", ".join(str(y) for y in found)
                 yield f.EVIDENCE_YEAR_OLD.at(
-                    value.cell,
-                    f"{_FIELD_LABELS[name]} menyebut tahun {shown}, sebelum tahun rencana {year}; "
-                    f"periksa apakah tersalin dari dokumen lama: '{_quote(value.text)}'.",
-                    years=found,
-                    tahun=year,
+                    value.cell, kolom=_FIELD_LABELS[name], years=found, tahun=year, teks=value.text
                 )
 
 
@@ -696,12 +598,7 @@ def check_langkah_repeats_bukti(context: CheckContext) -> Iterator[Finding]:
         same = a == b
         similar = fuzz.token_set_ratio(a, b) >= REPEAT_THRESHOLD and not _is_action(langkah.text)
         if same or similar:
-            yield f.LANGKAH_REPEATS_BUKTI.at(
-                langkah.cell,
-                f"Langkah Aksi hanya mengulang Bukti Fisik ('{_quote(bukti.text, 50)}'); tulis kegiatan yang "
-                "dilakukan, mis. 'Menyusun ...', 'Melaksanakan ...'.",
-                row=row.row,
-            )
+            yield f.LANGKAH_REPEATS_BUKTI.at(langkah.cell, bukti=bukti.text)
 
 
 @check
@@ -714,13 +611,7 @@ def check_duplicate_rows(context: CheckContext) -> Iterator[Finding]:
             continue
         if key in first:
             earlier = first[key]
-            yield f.DUPLICATE_ROW.at(
-                context.plan_cell(row, "indikator"),
-                f"Baris {row.row} sama dengan baris {earlier.row} (Indikator, Langkah Aksi, Bukti Fisik dan "
-                "Target Waktu); hapus salah satunya.",
-                row=row.row,
-                earlier=earlier.row,
-            )
+            yield f.DUPLICATE_ROW.at(context.plan_cell(row, "indikator"), row=row.row, earlier=earlier.row)
         else:
             first[key] = row
 
@@ -744,21 +635,10 @@ def check_monev_months(context: CheckContext) -> Iterator[Finding]:
             continue  # a month written once for several rows is one finding
         if entry.month is None:
             seen.add(cell)
-            shown = f"'{entry.bulan.text}'" if entry.bulan else "kosong"
-            yield f.MONEV_MONTH_UNREADABLE.at(
-                cell,
-                f"Bulan Monev {shown} tidak terbaca sebagai satu bulan; tulis mis. 'Mei {year or 2026}' atau "
-                "isi sel tanggal.",
-                value=entry.bulan.text,
-            )
+            yield f.MONEV_MONTH_UNREADABLE.at(cell, value=entry.bulan.text, tahun=year or context.today.year)
         elif year is not None and entry.month[0] != year:
             seen.add(cell)
-            yield f.MONEV_MONTH_OUTSIDE_YEAR.at(
-                cell,
-                f"Bulan Monev {format_bulan(*entry.month)} di luar tahun rencana {year}.",
-                month=f"{entry.month[0]}-{entry.month[1]:02d}",
-                tahun=year,
-            )
+            yield f.MONEV_MONTH_OUTSIDE_YEAR.at(cell, bulan=format_bulan(*entry.month), tahun=year)
 
 
 @check
@@ -766,12 +646,8 @@ def check_monev_areas(context: CheckContext) -> Iterator[Finding]:
     """Every Monev row names one of the six areas."""
     for entry in context.workbook.monev:
         if entry.area_no is None:
-            shown = f"'{entry.area.text}'" if entry.area else "kosong"
             yield f.MONEV_AREA_UNKNOWN.at(
-                _monev_cell(entry, entry.area, entry.capaian),
-                f"Area Monev {shown} bukan salah satu dari enam area; pilih dari daftar (mis. "
-                "'I. Manajemen Perubahan').",
-                value=entry.area.text,
+                _monev_cell(entry, entry.area, entry.capaian), value=entry.area.text
             )
 
 
@@ -781,12 +657,7 @@ def check_monev_refs(context: CheckContext) -> Iterator[Finding]:
     for entry in context.workbook.monev:
         if context.refs.unknown(entry):
             ref = entry.ref_rencana_aksi
-            yield f.MONEV_REF_UNKNOWN.at(
-                ref.cell,
-                f"Ref Rencana Aksi '{ref.text}' tidak menunjuk baris rencana aksi mana pun; tulis No baris "
-                "(mis. 'I.1') atau Kode LKE-nya.",
-                value=ref.text,
-            )
+            yield f.MONEV_REF_UNKNOWN.at(ref.cell, value=ref.text)
 
 
 @check
@@ -802,11 +673,8 @@ def check_overdue(context: CheckContext) -> Iterator[Finding]:
         row, due = plan.row, plan.due
         yield f.PLAN_OVERDUE.at(
             context.plan_cell(row, "target_waktu"),
-            f"Target '{_quote(row.target_waktu.text, 50)}' jatuh tempo {format_bulan(*due)}, tetapi "
-            f"Monev sampai {format_bulan(*latest)} belum melaporkan capaian untuk baris ini "
-            f"('{_quote(row.indikator.text or row.langkah_aksi.text, 50)}'); bila sudah dilaporkan, isi Ref "
-            "Rencana Aksi pada baris Monev-nya.",
             target=row.target_waktu.text,
-            due=f"{due[0]}-{due[1]:02d}",
-            monev=f"{latest[0]}-{latest[1]:02d}",
+            jatuh_tempo=format_bulan(*due),
+            monev_sampai=format_bulan(*latest),
+            baris=row.indikator.text or row.langkah_aksi.text,
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import string
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -77,76 +78,321 @@ class Finding:
         return FINDING_TYPES[self.code].title
 
 
+class _MessageFormatter(string.Formatter):
+    """Fills a finding type's message template: lists are joined with commas, `!q` quotes a cell's text on
+    one shortened line (or says "kosong" for an empty one)."""
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion == "q":
+            return quote(str(value)) if str(value).strip() else "kosong"
+        return super().convert_field(value, conversion)
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, list | tuple | set | frozenset):
+            value = ", ".join(str(item) for item in value)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _MessageFormatter()
+
+
+def quote(text: str, limit: int = 70) -> str:
+    """A cell's text for a message: in quotes, on one line, shortened to `limit` characters."""
+    line = " ".join(text.split())
+    return f"'{line if len(line) <= limit else line[: limit - 1].rstrip() + '…'}'"
+
+
 @dataclass(frozen=True)
 class FindingType:
-    """One kind of finding: stable code, severity and a readable Indonesian title."""
+    """One kind of finding, as frictionless' error classes: a stable code, its severity, a title a
+    non-programmer can read, the message template the checks fill in, and a description of what to do."""
 
     code: str
     severity: Severity
     title: str
+    message: str
+    description: str
 
-    def at(self, cell: CellRef | None, message: str, *, sheet: str = "", **values: Any) -> Finding:
-        """A finding of this type at `cell` (None: the whole `sheet`, or the workbook when sheet is '')."""
-        return Finding(self.code, self.severity, cell, message, dict(values), sheet)
+    @property
+    def fields(self) -> frozenset[str]:
+        """The values every finding of this type carries: the fields of its message template."""
+        return frozenset(name for _, name, _, _ in _FORMATTER.parse(self.message) if name)
+
+    def at(self, cell: CellRef | None, *, sheet: str = "", **values: Any) -> Finding:
+        """A finding of this type at `cell` (None: the whole `sheet`, or the workbook when sheet is ''),
+        its message filled in from `values`; ValueError when `values` are not the template's fields."""
+        if set(values) != self.fields:
+            raise ValueError(f"{self.code}: values {sorted(values)} are not {sorted(self.fields)}")
+        return Finding(
+            self.code, self.severity, cell, _FORMATTER.format(self.message, **values), values, sheet
+        )
 
 
 FINDING_TYPES: dict[str, FindingType] = {}
 _CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def _register(code: str, severity: str, title: str) -> FindingType:
+def _register(code: str, severity: str, title: str, message: str, description: str) -> FindingType:
     if not _CODE.fullmatch(code) or code in FINDING_TYPES:
         raise ValueError(f"bad or duplicate finding code {code!r}")
-    FINDING_TYPES[code] = FindingType(code, Severity(severity), title)
+    FINDING_TYPES[code] = FindingType(code, Severity(severity), title, message, description)
     return FINDING_TYPES[code]
 
 
+_PLAN_CELL_EMPTY = "{kolom} kosong pada baris {row} (komponen {komponen!q})."
+
 # -- Structure and identity --
-HIDDEN_ROW = _register("hidden-row", "warning", "Baris tersembunyi ikut dibaca")
-FORMULA_WITHOUT_VALUE = _register("formula-without-value", "warning", "Rumus tanpa nilai tersimpan")
-IDENTITAS_MISSING = _register("identitas-missing", "error", "Isian wajib di sheet Identitas kosong")
-TAHUN_INVALID = _register("tahun-invalid", "error", "Tahun bukan tahun empat angka")
-REGULASI_UNKNOWN = _register("regulasi-unknown", "warning", "Regulasi tidak dikenal")
-PREDIKAT_INVALID = _register("predikat-invalid", "warning", "Target Predikat bukan WBK atau WBBM")
-NIP_STORED_AS_NUMBER = _register("nip-stored-as-number", "error", "NIP tersimpan sebagai angka, bukan teks")
-NIP_LENGTH = _register("nip-length", "error", "NIP tidak 18 angka")
-NIP_PATTERN = _register("nip-pattern", "error", "NIP tidak sesuai pola tanggal lahir, TMT dan jenis kelamin")
-PLACEHOLDER_UNKNOWN = _register("placeholder-unknown", "error", "Isian dalam kurung kurawal tidak dikenal")
-NARASI_BAGIAN_UNKNOWN = _register("narasi-bagian-unknown", "warning", "Bagian Narasi tidak dikenal")
+HIDDEN_ROW = _register(
+    "hidden-row",
+    "warning",
+    "Baris tersembunyi ikut dibaca",
+    "Baris {row} di sheet {nama_sheet} tersembunyi tetapi tetap dibaca dan masuk ke dokumen; tampilkan "
+    "barisnya, atau hapus bila tidak dipakai.",
+    "Baris yang disembunyikan di Excel tetap masuk ke dokumen.",
+)
+FORMULA_WITHOUT_VALUE = _register(
+    "formula-without-value",
+    "warning",
+    "Rumus tanpa nilai tersimpan",
+    "Sel {sel} berisi rumus tanpa nilai tersimpan, sehingga terbaca kosong; buka dan simpan ulang workbook "
+    "di Excel.",
+    "Workbook yang belum pernah dihitung ulang oleh Excel menyimpan rumus tanpa hasilnya.",
+)
+IDENTITAS_MISSING = _register(
+    "identitas-missing",
+    "error",
+    "Isian wajib di sheet Identitas kosong",
+    "Isian '{field}' di sheet Identitas {keadaan}; isian ini wajib untuk dokumen.",
+    "Sampul, halaman pengesahan dan tanda tangan memerlukan isian ini; dokumen tidak ditulis tanpanya.",
+)
+TAHUN_INVALID = _register(
+    "tahun-invalid",
+    "error",
+    "Tahun bukan tahun empat angka",
+    "Tahun {value!q} bukan tahun empat angka (mis. 2026).",
+    "Tahun rencana menentukan jadwal, katalog dan judul dokumen.",
+)
+REGULASI_UNKNOWN = _register(
+    "regulasi-unknown",
+    "warning",
+    "Regulasi tidak dikenal",
+    "Regulasi {value!q} tidak dikenal; dipakai katalog {katalog} menurut tahun. Tulis 'PermenPANRB 90/2021' "
+    "atau 'PermenPANRB 52/2014'.",
+    "Katalog LKE dipilih dari isian Regulasi, atau dari tahun bila isian itu tidak dikenal.",
+)
+PREDIKAT_INVALID = _register(
+    "predikat-invalid",
+    "warning",
+    "Target Predikat bukan WBK atau WBBM",
+    "Target Predikat {value!q} bukan WBK atau WBBM.",
+    "Predikat yang dituju: WBK atau WBBM.",
+)
+NIP_STORED_AS_NUMBER = _register(
+    "nip-stored-as-number",
+    "error",
+    "NIP tersimpan sebagai angka, bukan teks",
+    "{label} '{value}' tersimpan sebagai angka; Excel hanya menyimpan 15 angka pertama. Ketik ulang NIP "
+    "sebagai teks (format sel Teks, atau awali dengan tanda ').",
+    "Excel membulatkan angka 18 digit; NIP harus diketik sebagai teks.",
+)
+NIP_LENGTH = _register(
+    "nip-length",
+    "error",
+    "NIP tidak 18 angka",
+    "{label} '{value}' berisi {digits} angka; NIP harus 18 angka (spasi boleh, tanda lain tidak).",
+    "NIP PNS terdiri atas 18 angka.",
+)
+NIP_PATTERN = _register(
+    "nip-pattern",
+    "error",
+    "NIP tidak sesuai pola tanggal lahir, TMT dan jenis kelamin",
+    "{label} '{value}': {problem}",
+    "Angka NIP memuat tanggal lahir, TMT dan jenis kelamin; pola yang mustahil menandakan salah ketik.",
+)
+PLACEHOLDER_UNKNOWN = _register(
+    "placeholder-unknown",
+    "error",
+    "Isian dalam kurung kurawal tidak dikenal",
+    "{names} bukan nama isian Identitas, sehingga tertulis apa adanya di dokumen; perbaiki ejaannya (mis. "
+    "{{Nama Unit Kerja}}, {{Tahun}}).",
+    "Teks dalam kurung kurawal diganti dengan isian Identitas yang bernama sama.",
+)
+NARASI_BAGIAN_UNKNOWN = _register(
+    "narasi-bagian-unknown",
+    "warning",
+    "Bagian Narasi tidak dikenal",
+    "Bagian {bagian!q} tidak dikenal, sehingga teksnya tidak masuk dokumen; pilih salah satu: {pilihan}.",
+    "Setiap baris Narasi masuk ke bab menurut Bagian-nya.",
+)
 PENGATURAN_INVALID = _register(
-    "pengaturan-invalid", "warning", "Isian Pengaturan atau Logo tidak dapat dipakai (nilai bawaan dipakai)"
+    "pengaturan-invalid",
+    "warning",
+    "Isian Pengaturan atau Logo tidak dapat dipakai (nilai bawaan dipakai)",
+    "{setting} {value!q} tidak dapat dipakai; isi {expected}.",
+    "Isian gaya dokumen yang tidak dapat dipakai diganti nilai bawaan.",
 )
 # -- Completeness against the catalogue --
-KOMPONEN_MISSING = _register("komponen-missing", "error", "Komponen LKE tanpa rencana aksi")
-INDIKATOR_EMPTY = _register("indikator-empty", "error", "Indikator kosong")
-LANGKAH_AKSI_EMPTY = _register("langkah-aksi-empty", "error", "Langkah Aksi kosong")
-BUKTI_FISIK_EMPTY = _register("bukti-fisik-empty", "error", "Bukti Fisik kosong")
-TARGET_WAKTU_EMPTY = _register("target-waktu-empty", "error", "Target Waktu kosong")
-KODE_LKE_UNKNOWN = _register("kode-lke-unknown", "warning", "Kode LKE tidak ada di katalog")
-KOMPONEN_UNMATCHED = _register("komponen-unmatched", "warning", "Komponen tidak cocok dengan katalog LKE")
-INDIKATOR_UNMATCHED = _register("indikator-unmatched", "info", "Indikator tidak cocok dengan katalog LKE")
+KOMPONEN_MISSING = _register(
+    "komponen-missing",
+    "error",
+    "Komponen LKE tanpa rencana aksi",
+    "Komponen {komponen} '{nama}' (area {area}) belum punya baris rencana aksi ({katalog}).",
+    "Setiap komponen (sub-area) LKE memerlukan sedikitnya satu baris rencana aksi.",
+)
+INDIKATOR_EMPTY = _register(
+    "indikator-empty",
+    "error",
+    "Indikator kosong",
+    _PLAN_CELL_EMPTY,
+    "Setiap baris rencana aksi memerlukan Indikator.",
+)
+LANGKAH_AKSI_EMPTY = _register(
+    "langkah-aksi-empty",
+    "error",
+    "Langkah Aksi kosong",
+    _PLAN_CELL_EMPTY,
+    "Setiap baris rencana aksi memerlukan Langkah Aksi.",
+)
+BUKTI_FISIK_EMPTY = _register(
+    "bukti-fisik-empty",
+    "error",
+    "Bukti Fisik kosong",
+    _PLAN_CELL_EMPTY,
+    "Setiap baris memerlukan Bukti Fisik.",
+)
+TARGET_WAKTU_EMPTY = _register(
+    "target-waktu-empty",
+    "error",
+    "Target Waktu kosong",
+    _PLAN_CELL_EMPTY,
+    "Setiap baris memerlukan Target Waktu agar jadwalnya dapat dipantau.",
+)
+KODE_LKE_UNKNOWN = _register(
+    "kode-lke-unknown",
+    "warning",
+    "Kode LKE tidak ada di katalog",
+    "Kode LKE {value!q} tidak ada di katalog {katalog}; baris ini dicocokkan menurut teks komponen dan "
+    "indikatornya.",
+    "Kode LKE yang tidak dikenal diabaikan; baris dicocokkan menurut teksnya.",
+)
+KOMPONEN_UNMATCHED = _register(
+    "komponen-unmatched",
+    "warning",
+    "Komponen tidak cocok dengan katalog LKE",
+    "Komponen {komponen!q} tidak cocok dengan komponen mana pun di area ini menurut {katalog}; periksa "
+    "ejaannya atau isi Kode LKE.",
+    "Baris yang komponennya tidak dikenali tidak dihitung dalam cakupan.",
+)
+INDIKATOR_UNMATCHED = _register(
+    "indikator-unmatched",
+    "info",
+    "Indikator tidak cocok dengan katalog LKE",
+    "Indikator {indikator!q} tidak cocok dengan indikator komponen {komponen} '{nama}'; isi Kode LKE agar "
+    "tercatat.",
+    "Indikator yang tidak dikenali tidak dihitung dalam cakupan indikator.",
+)
 # -- Target dates --
-TARGET_UNPARSED = _register("target-unparsed", "warning", "Target Waktu tidak terbaca sebagai bulan")
-TARGET_EVENT = _register("target-event", "info", "Target Waktu berupa kejadian, bukan bulan")
-TARGET_OUTSIDE_YEAR = _register("target-outside-year", "warning", "Target Waktu di luar tahun rencana")
-TARGET_YEAR_IMPOSSIBLE = _register("target-year-impossible", "error", "Tahun pada Target Waktu tidak mungkin")
+TARGET_UNPARSED = _register(
+    "target-unparsed",
+    "warning",
+    "Target Waktu tidak terbaca sebagai bulan",
+    "Target {target!q} tidak terbaca sebagai bulan; tulis mis. 'Maret {tahun}', 'Januari s/d Desember "
+    "{tahun}' atau 'Triwulan II'.",
+    "Target Waktu yang tidak terbaca tidak dapat dipantau di Monev.",
+)
+TARGET_EVENT = _register(
+    "target-event",
+    "info",
+    "Target Waktu berupa kejadian, bukan bulan",
+    "Target {target!q} berupa kejadian, bukan bulan; tambahkan bulan atau rentang bulan agar jadwalnya dapat "
+    "dipantau.",
+    "Target seperti 'setelah SK terbit' tidak punya bulan jatuh tempo.",
+)
+TARGET_OUTSIDE_YEAR = _register(
+    "target-outside-year",
+    "warning",
+    "Target Waktu di luar tahun rencana",
+    "Target {target!q} jatuh pada tahun {years}, di luar tahun rencana {tahun}.",
+    "Target bertahun lain biasanya tersalin dari rencana lama.",
+)
+TARGET_YEAR_IMPOSSIBLE = _register(
+    "target-year-impossible",
+    "error",
+    "Tahun pada Target Waktu tidak mungkin",
+    "Tahun '{years}' pada target '{target}' tidak mungkin.",
+    "Tahun seperti '208' adalah salah ketik.",
+)
 # -- Consistency --
-OTHER_AGENCY = _register("other-agency", "warning", "Teks menyebut instansi lain (sisa salinan)")
-EVIDENCE_YEAR_OLD = _register("evidence-year-old", "warning", "Bukti menyebut tahun sebelum tahun rencana")
+OTHER_AGENCY = _register(
+    "other-agency",
+    "warning",
+    "Teks menyebut instansi lain (sisa salinan)",
+    "Teks menyebut {names}, bukan {unit}; kemungkinan sisa salinan dari dokumen instansi lain: '{kutipan}'.",
+    "Nama instansi lain di dokumen unit biasanya sisa salinan dari dokumen instansi lain.",
+)
+EVIDENCE_YEAR_OLD = _register(
+    "evidence-year-old",
+    "warning",
+    "Bukti menyebut tahun sebelum tahun rencana",
+    "{kolom} menyebut tahun {years}, sebelum tahun rencana {tahun}; periksa apakah tersalin dari dokumen "
+    "lama: {teks!q}.",
+    "Bukti bertahun lama biasanya tersalin dari rencana tahun sebelumnya.",
+)
 LANGKAH_REPEATS_BUKTI = _register(
-    "langkah-repeats-bukti", "warning", "Langkah Aksi hanya mengulang Bukti Fisik"
+    "langkah-repeats-bukti",
+    "warning",
+    "Langkah Aksi hanya mengulang Bukti Fisik",
+    "Langkah Aksi hanya mengulang Bukti Fisik ({bukti!q}); tulis kegiatan yang dilakukan, mis. 'Menyusun "
+    "...', 'Melaksanakan ...'.",
+    "Langkah Aksi menyebut kegiatan; Bukti Fisik menyebut dokumen hasilnya.",
 )
-DUPLICATE_ROW = _register("duplicate-row", "warning", "Baris rencana aksi ganda")
+DUPLICATE_ROW = _register(
+    "duplicate-row",
+    "warning",
+    "Baris rencana aksi ganda",
+    "Baris {row} sama dengan baris {earlier} (Indikator, Langkah Aksi, Bukti Fisik dan Target Waktu); hapus "
+    "salah satunya.",
+    "Baris yang sama dua kali tercetak dua kali di dokumen.",
+)
 # -- Monev --
-MONEV_MONTH_UNREADABLE = _register("monev-month-unreadable", "warning", "Bulan Monev tidak terbaca")
+MONEV_MONTH_UNREADABLE = _register(
+    "monev-month-unreadable",
+    "warning",
+    "Bulan Monev tidak terbaca",
+    "Bulan Monev {value!q} tidak terbaca sebagai satu bulan; tulis mis. 'Mei {tahun}' atau isi sel tanggal.",
+    "Capaian tanpa bulan yang terbaca tidak masuk periode mana pun.",
+)
 MONEV_MONTH_OUTSIDE_YEAR = _register(
-    "monev-month-outside-year", "warning", "Bulan Monev di luar tahun rencana"
+    "monev-month-outside-year",
+    "warning",
+    "Bulan Monev di luar tahun rencana",
+    "Bulan Monev {bulan} di luar tahun rencana {tahun}.",
+    "Monev melaporkan capaian tahun rencana.",
 )
-MONEV_AREA_UNKNOWN = _register("monev-area-unknown", "warning", "Area Monev tidak dikenal")
+MONEV_AREA_UNKNOWN = _register(
+    "monev-area-unknown",
+    "warning",
+    "Area Monev tidak dikenal",
+    "Area Monev {value!q} bukan salah satu dari enam area; pilih dari daftar (mis. 'I. Manajemen "
+    "Perubahan').",
+    "Capaian tanpa area yang dikenal tidak masuk matriks per area.",
+)
 MONEV_REF_UNKNOWN = _register(
-    "monev-ref-unknown", "warning", "Ref Rencana Aksi tidak menunjuk baris mana pun"
+    "monev-ref-unknown",
+    "warning",
+    "Ref Rencana Aksi tidak menunjuk baris mana pun",
+    "Ref Rencana Aksi {value!q} tidak menunjuk baris rencana aksi mana pun; tulis No baris (mis. 'I.1') atau "
+    "Kode LKE-nya.",
+    "Ref menghubungkan capaian dengan baris rencana aksi yang dilaporkannya.",
 )
-PLAN_OVERDUE = _register("plan-overdue", "info", "Rencana aksi lewat jadwal tanpa laporan Monev")
+PLAN_OVERDUE = _register(
+    "plan-overdue",
+    "info",
+    "Rencana aksi lewat jadwal tanpa laporan Monev",
+    "Target {target!q} jatuh tempo {jatuh_tempo}, tetapi Monev sampai {monev_sampai} belum melaporkan "
+    "capaian untuk baris ini ({baris!q}); bila sudah dilaporkan, isi Ref Rencana Aksi pada baris Monev-nya.",
+    "Langkah aksi yang telah jatuh tempo tanpa capaian dilaporkan terlambat di Monev.",
+)
 
 
 # -- Errors that would make a signed document wrong: a cover without a unit, a year that is no year. --
@@ -156,6 +402,18 @@ BLOCKING_CODES = frozenset({IDENTITAS_MISSING.code, TAHUN_INVALID.code})
 def all_codes() -> list[tuple[str, Severity, str]]:
     """Every finding type as (code, severity, title), in catalogue order (for the README and tests)."""
     return [(t.code, t.severity, t.title) for t in FINDING_TYPES.values()]
+
+
+def all_types() -> list[FindingType]:
+    """Every finding type, in catalogue order."""
+    return list(FINDING_TYPES.values())
+
+
+def markdown_table() -> str:
+    """The README's table of finding codes, generated from the catalogue (scripts/readme_codes.py)."""
+    rows = ["| kode | tingkat | arti | keterangan |", "|---|---|---|---|"]
+    rows += [f"| `{t.code}` | {t.severity.label} | {t.title} | {t.description} |" for t in all_types()]
+    return "\n".join(rows) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------------------
