@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
-from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, PLAN_HEADER, minimal_sheets, plan_row
+from factory import filled_template
 
-from zi_sheets.bahasa import BULAN
 from zi_sheets.catalogue import load_catalogue
 from zi_sheets.checks import (
     CHECKS,
@@ -23,7 +22,6 @@ from zi_sheets.checks import (
 from zi_sheets.findings import Report
 from zi_sheets.model import CellRef
 from zi_sheets.progress import TERLAMBAT, plan_progress
-from zi_sheets.template import build_template
 from zi_sheets.workbook import read_workbook
 
 TODAY = dt.date(2024, 6, 1)
@@ -64,41 +62,6 @@ def with_plan(*rows: list[object]) -> dict[str, list[list[object]]]:
 
 # ---------------------------------------------------------------------------------------------------------
 # A correct workbook is silent
-
-
-def filled_template(path: Path, regulasi: str = "90-2021", tahun: int = 2024) -> Path:
-    """`init`'s template filled in the way a careful secretary would: every field, action and date."""
-    book = build_template(unit_kerja="Kecamatan Contoh", tahun=tahun, regulasi=regulasi)
-    values = {
-        "Pemerintah Daerah": "Pemerintah Kabupaten Contoh",
-        "Kabupaten/Kota": "Kabupaten Contoh",
-        "Alamat": "Jl. Raya Contoh No. 1",
-        "Tempat Penetapan": "Contoh",
-        "Tanggal Penetapan": dt.datetime(tahun, 1, 2),
-        "Jabatan Pimpinan": "Camat Contoh",
-        "Nama Pimpinan": "BUDI SANTOSO, S.STP",
-        "NIP Pimpinan": "19750921 199602 1 002",
-        "Pangkat Pimpinan": "Pembina Tk. I (IV/b)",
-        "Jabatan Ketua Tim": "Sekretaris Kecamatan Contoh",
-        "Nama Ketua Tim": "SITI AMINAH, S.AP",
-        "NIP Ketua Tim": "198001012005012003",
-    }
-    for row in book["Identitas"].iter_rows(min_row=2):
-        if row[0].value in values:
-            row[1].value = values[row[0].value]
-    for index, row in enumerate(book["RencanaAksi"].iter_rows(min_row=2)):
-        code = row[3].value
-        row[5].value = f"Menyusun rencana kegiatan {code}\nMelaksanakan kegiatan dan mendokumentasikannya"
-        row[6].value = f"Laporan pelaksanaan kegiatan {code}; foto kegiatan"
-        row[7].value = f"{BULAN[index % 12]} {tahun}" if index % 3 else f"Januari s/d Desember {tahun}"
-        row[8].value = "Sekretaris Kecamatan"
-    targets = book["TargetPrioritas"]
-    targets.append([1, "Pembentukan Tim Zona Integritas", "I. Manajemen Perubahan"])
-    targets.append([2, "Penyusunan dan penerapan SOP seluruh layanan", "II. Penataan Tatalaksana"])
-    tim = book["TimKerja"]
-    tim.append([1, "SITI AMINAH, S.AP", "198001012005012003", "Sekretaris Kecamatan", "Ketua"])
-    book.save(path)
-    return path
 
 
 @pytest.mark.parametrize(("regulasi", "tahun"), [("90-2021", 2024), ("52-2014", 2019)])
