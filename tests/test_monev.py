@@ -15,6 +15,7 @@ from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx_dump import cell_text, document_texts
@@ -24,7 +25,7 @@ from zi_sheets.house_style import Letterhead
 from zi_sheets.model import AREAS
 from zi_sheets.progress import Period, progress
 from zi_sheets.render.chart import progress_chart_png
-from zi_sheets.render.docx_helpers import PageStyle, text_width_twips
+from zi_sheets.render.docx_helpers import PageStyle
 from zi_sheets.render.monev import build_monev
 from zi_sheets.workbook import read_workbook
 
@@ -63,6 +64,11 @@ def column(table: Table, index: int) -> list[str]:
 
 def header(table: Table) -> list[str]:
     return [cell_text(tc) for tc in table._tbl.tr_lst[0].tc_lst]
+
+
+def text_width(section: Section) -> int:
+    """The width between the margins in twips, from the section's own page size and margins."""
+    return section.page_width.twips - section.left_margin.twips - section.right_margin.twips
 
 
 def table_after(document: Document, text: str) -> Table:
@@ -132,7 +138,7 @@ def test_matrix_is_landscape_with_repeated_header_and_whole_rows(document: Docum
 def test_matrix_widths_fill_the_text_width(document: Document) -> None:
     table = document.tables[0]._tbl
     grid = [int(col.get(qn("w:w"))) for col in table.tblGrid.findall(qn("w:gridCol"))]
-    assert sum(grid) == text_width_twips(document.sections[0])
+    assert sum(grid) == text_width(document.sections[0])
     for tr in table.tr_lst:
         assert [int(tc.tcPr.tcW.get(qn("w:w"))) for tc in tr.tc_lst] == grid
 
@@ -181,7 +187,7 @@ def test_chart_image_is_in_the_document(document: Document) -> None:
     assert len(document.inline_shapes) == 1
     parts = document.part.package.parts
     assert any(part.content_type == "image/png" for part in parts)
-    assert document.inline_shapes[0].width <= text_width_twips(document.sections[-1]) * 635
+    assert document.inline_shapes[0].width.twips <= text_width(document.sections[-1])
 
 
 def test_overdue_actions_listed(document: Document) -> None:
