@@ -12,7 +12,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from docx_dump import cell_text, document_texts
+from docx_dump import cell_text, document_texts, dump_docx
 from docx_dump import saved as saved_document
 
 from zi_sheets.render.docx_helpers import PageStyle
@@ -244,6 +244,7 @@ def test_page_number_in_the_header_when_asked(example, tmp_path: Path) -> None:
     document = saved(build_lampiran(example, PageStyle(page_number_position="Atas Kanan")), tmp_path)
     (section,) = document.sections
     assert "PAGE" in "".join(t.text for t in section.header._element.iter(docx.oxml.ns.qn("w:instrText")))
+    assert dump_docx(document).splitlines()[1:3] == ["  header: {PAGE}", "  footer (linked): "]
 
 
 def test_word_template_keeps_its_own_heading_style(example, tmp_path: Path) -> None:
