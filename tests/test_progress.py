@@ -9,6 +9,7 @@ from conftest import EXAMPLE, IDENTITAS_ROWS, PLAN_HEADER, plan_row
 
 from zi_sheets.analysis import analyse
 from zi_sheets.dates import parse_target
+from zi_sheets.komponen import group_by_area, komponen_numbers
 from zi_sheets.model import AREAS
 from zi_sheets.monev_match import PlanRefs, match_reports
 from zi_sheets.periods import Period, latest_month
@@ -251,6 +252,23 @@ def test_every_plan_row_has_an_entry_list(example) -> None:
     assert sorted(matches) == sorted(row.row for row in example.rencana_aksi)
 
 
+def test_komponen_numbers_follow_the_rencana_kerja(example) -> None:
+    # -- per area, the komponen number of each plan row as the Rencana Kerja's NO column prints it
+    # -- (golden contoh-pasirian-2019: a number where a komponen starts, merged down its rows)
+    numbers = komponen_numbers(group_by_area(example.rencana_aksi))
+    per_area: dict[int, list[int]] = {}
+    for row in example.rencana_aksi:
+        per_area.setdefault(row.area_no, []).append(numbers[row.row])
+    assert per_area == {
+        1: [1, 2, 3, 4, 4, 4, 4],
+        2: [1, 2, 2, 2, 3, 3],
+        3: [1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 6],
+        4: [1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2],
+        5: [1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5, 5, 5, 5],
+        6: [1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3],
+    }
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Statuses
 
@@ -437,9 +455,9 @@ def test_example_figures(example) -> None:
         assert area.scheduled == expected
         assert area.scheduled == area.selesai + area.dalam_proses + area.berjalan + len(area.terlambat)
         assert area.selesai == 0  # the seed's Monev has no Status
-        assert len(area.entries) == sum(1 for e in example.monev if e.area_no == area.area_no)
         assert all(plan.due <= (2019, 5) and not plan.reported for plan in area.terlambat)
     assert [area.area_no for area in areas] == list(AREAS)
+    assert [len(area.entries) for area in areas] == [4, 5, 5, 5, 3, 4]  # the Monev sheet's rows per area
     # -- (scheduled, reported, berjalan, terlambat): the year-long spans are running, not late --
     assert [(a.scheduled, a.reported, a.berjalan, len(a.terlambat)) for a in areas] == [
         (6, 2, 1, 3),
