@@ -31,8 +31,7 @@ from zi_sheets.model import (
     Workbook,
 )
 from zi_sheets.progress import TERLAMBAT, PlanRefs, latest_month, plan_progress, plan_year_of, target_of
-from zi_sheets.textmatch import words
-from zi_sheets.workbook import normalize
+from zi_sheets.text import normalize, words
 
 # -- Fuzzy-match thresholds, calibrated on the example workbook (seed komponen and indicator statements
 # -- against the 52/2014 catalogue's names and questions); scores are 0-100, see `_similarity`.

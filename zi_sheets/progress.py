@@ -32,8 +32,7 @@ from rapidfuzz import fuzz, process
 from zi_sheets.bahasa import BULAN, format_bulan, from_roman, roman
 from zi_sheets.dates import MAX_YEAR, MIN_YEAR, TargetDate, parse_target
 from zi_sheets.model import AREAS, CellValue, MonevEntry, PlanRow, Workbook
-from zi_sheets.textmatch import REPORT_STOPWORDS, stems
-from zi_sheets.workbook import normalize
+from zi_sheets.text import REPORT_STOPWORDS, normalize, stems
 
 Month = tuple[int, int]
 

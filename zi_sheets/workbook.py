@@ -30,13 +30,9 @@ from zi_sheets.model import (
     Workbook,
 )
 from zi_sheets.source import Grid, Source, open_xlsx
+from zi_sheets.text import area_number, normalize
 
 HEADER_SEARCH_ROWS = 30
-
-
-def normalize(text: str) -> str:
-    """Lower case, punctuation to spaces, spaces collapsed: how headers and labels are compared."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
 
 
 @dataclass(frozen=True)
@@ -148,19 +144,6 @@ TIM_KERJA = SheetSpec(
     ),
 )
 
-# -- Words that identify an area in headers, dropdowns and Monev rows, most specific first. --
-_AREA_KEYWORDS: tuple[tuple[str, int], ...] = (
-    ("manajemen perubahan", 1),
-    ("tatalaksana", 2),
-    ("tata laksana", 2),
-    ("sdm", 3),
-    ("sumber daya manusia", 3),
-    ("akuntabilitas", 4),
-    ("pengawasan", 5),
-    ("pelayanan publik", 6),
-    ("kualitas pelayanan", 6),
-)
-
 _IDENTITAS_VARIANTS = {
     "pemerintah daerah instansi induk": "Pemerintah Daerah",
     "instansi induk": "Pemerintah Daerah",
@@ -179,21 +162,6 @@ _IDENTITAS_VARIANTS = {
 }
 
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zA-Z][.)]|[-\u2022*\u2013\u00b7])\s+")
-
-
-def area_number(text: str) -> int | None:
-    """The area (1-6) a text names: a Roman numeral, "Area III", or the area's words; None otherwise."""
-    norm = normalize(text)
-    if not norm:
-        return None
-    words = norm.split()
-    for candidate in (words[0], words[1] if len(words) > 1 and words[0] == "area" else ""):
-        number = from_roman(candidate) if candidate else None
-        if number is None and candidate.isdigit():
-            number = int(candidate)
-        if number is not None and 1 <= number <= 6:
-            return number
-    return next((number for key, number in _AREA_KEYWORDS if key in norm), None)
 
 
 def read_workbook(path: str | Path) -> Workbook:

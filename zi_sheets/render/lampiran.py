@@ -33,7 +33,7 @@ from zi_sheets.render.docx_helpers import (
     text_width_twips,
     unit_signers,
 )
-from zi_sheets.workbook import area_number
+from zi_sheets.text import area_number
 
 DOCUMENT_TITLE = "DOKUMEN RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS"
 EMPTY_SHEET = "Belum diisi pada workbook"
