@@ -292,7 +292,8 @@ def rekap(folders: tuple[Path, ...], output: Path) -> None:
 
     Contoh: zi-sheets rekap kiriman-unit/ -o rekap.xlsx
     """
-    from zi_sheets.batch import check_one, write_rekap
+    from zi_sheets.batch import check_one
+    from zi_sheets.render.rekap import write_rekap
 
     results = _many(_inputs(folders, exclude=output), check_one, label="memeriksa")
     for result in results:
