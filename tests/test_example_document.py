@@ -10,7 +10,7 @@ from conftest import EXAMPLE
 from docx import Document
 from docx.oxml.ns import qn
 
-from zi_sheets.build import BuildOptions, build
+from zi_sheets.builder import BuildOptions, build
 from zi_sheets.workbook import read_workbook
 
 

@@ -240,6 +240,15 @@ def test_placeholders_filled_and_area_column(make_xlsx, tmp_path: Path) -> None:
     assert cell_text(signature._tbl.tr_lst[0].tc_lst[1]).startswith("Contoh, 2 Januari 2024")
 
 
+def test_step_emptied_by_its_placeholder_leaves_no_gap_in_the_numbers(make_xlsx, tmp_path: Path) -> None:
+    # -- the unit left Alamat empty, so the second step's only text disappears --
+    steps = [["No", "Langkah"], [1, "Usulan tim"], [2, "{Alamat}"], [3, "Camat menetapkan\nSK dibagikan"]]
+    workbook = read_workbook(make_xlsx(with_sheets(MekanismeTim=steps)))
+    document = saved(build_lampiran(workbook), tmp_path)
+    items = [p.text for p in document.paragraphs if p.style.name == "Numbered Item"]
+    assert items == ["1.\tUsulan tim", "2.\tCamat menetapkan", "\tSK dibagikan"]
+
+
 def test_page_number_in_the_header_when_asked(example, tmp_path: Path) -> None:
     document = saved(build_lampiran(example, PageStyle(page_number_position="Atas Kanan")), tmp_path)
     (section,) = document.sections

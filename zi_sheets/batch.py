@@ -1,4 +1,5 @@
-"""Many workbooks at once, for an inspectorate: check or build each on both cores, and a rekap workbook.
+"""Many workbooks at once, for an inspectorate: check or build each on both cores; render/rekap.py writes
+the rekap.
 
 One broken workbook never stops the others: each result is either a summary or the sentence saying why
 the file could not be read.
@@ -19,7 +20,7 @@ from zi_sheets.findings import Report
 
 if TYPE_CHECKING:
     from zi_sheets.analysis import Analysis
-    from zi_sheets.build import BuildOptions
+    from zi_sheets.builder import BuildOptions
 
 # -- Excel's lock files (~$name.xlsx) and our own rekap are never unit workbooks. --
 _SKIPPED_PREFIXES = ("~$", ".~")
@@ -109,7 +110,7 @@ def build_one(path: Path, options: BuildOptions) -> UnitResult:
     """Check and build one workbook (see `build.build`); never raises for a bad file."""
     from dataclasses import replace
 
-    from zi_sheets.build import build
+    from zi_sheets.builder import build
 
     try:
         # -- both cores already build workbooks side by side: no extra chart process per build
@@ -187,85 +188,3 @@ class BatchReport:
             for r in self.results
         ]
         return json.dumps(files, ensure_ascii=False, indent=2, default=str)
-
-
-def _unit_row(result: UnitResult) -> dict[str, object]:
-    """The Ringkasan row of one unit; the figures stay empty for a workbook that could not be read."""
-    report, coverage = result.report, result.report.coverage if result.report else None
-    return {
-        "Unit Kerja": result.unit or "(tidak terbaca)",
-        "Berkas": result.path.name,
-        "Tahun": result.year,
-        "Regulasi": result.regulation,
-        "Komponen": f"{coverage.komponen_covered} dari {coverage.komponen_total}" if coverage else "",
-        "Cakupan Indikator (%)": coverage.indicator_percent if coverage else None,
-        "Galat": report.errors if report else None,
-        "Peringatan": report.warnings if report else None,
-        "Langkah Terlambat": result.overdue if report else None,
-        "Monev Terakhir": result.last_monev,
-        "Status": result.status,
-        "Keterangan": result.problem,
-    }
-
-
-def write_rekap(results: list[UnitResult], target: Path) -> Path:
-    """The inspectorate's overview: a row per unit and every finding, formatted for reading and filtering."""
-    import pandas as pd
-    from openpyxl.formatting.rule import FormulaRule
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    from zi_sheets.files import write_atomic
-
-    results = sorted(results, key=lambda r: (r.status != "Tidak terbaca", r.unit.lower(), str(r.path)))
-    units = pd.DataFrame([_unit_row(r) for r in results])
-    findings = pd.DataFrame(
-        [
-            {
-                "Unit Kerja": r.unit,
-                "Berkas": r.path.name,
-                "Sheet": f.sheet_name,
-                "Sel": f.cell_text,
-                "Kode": f.code,
-                "Tingkat": f.severity.label,
-                "Pesan": f.message,
-            }
-            for r in results
-            if r.report
-            for f in r.report.findings
-        ],
-        columns=["Unit Kerja", "Berkas", "Sheet", "Sel", "Kode", "Tingkat", "Pesan"],
-    )
-
-    def write(temporary: str) -> None:
-        with pd.ExcelWriter(temporary, engine="openpyxl") as writer:
-            units.to_excel(writer, sheet_name="Ringkasan", index=False)
-            findings.to_excel(writer, sheet_name="Temuan", index=False)
-            widths = {
-                "Ringkasan": (30, 34, 7, 21, 13, 12, 8, 11, 11, 15, 22, 70),
-                "Temuan": (30, 34, 14, 20, 26, 12, 100),
-            }
-            for name, sheet in writer.sheets.items():
-                for index, width in enumerate(widths[name]):
-                    sheet.column_dimensions[chr(65 + index)].width = width
-                for cell in sheet[1]:
-                    cell.font = Font(bold=True)
-                    cell.fill = PatternFill("solid", fgColor="D9E2F3")
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
-                sheet.freeze_panes = "A2"
-                sheet.auto_filter.ref = sheet.dimensions
-            summary = writer.sheets["Ringkasan"]
-            last = summary.max_row
-            red, amber, green = ("F8CBAD", "FFE699", "C6EFCE")
-            for colour, formula in (
-                (red, '$K2="Tidak terbaca"'),
-                (red, '$K2="Perlu perbaikan"'),
-                (amber, '$K2="Lengkap, ada peringatan"'),
-                (green, '$K2="Lengkap"'),
-            ):
-                summary.conditional_formatting.add(
-                    f"A2:L{last}", FormulaRule(formula=[formula], fill=PatternFill("solid", bgColor=colour))
-                )
-            for row in summary.iter_rows(min_row=2):
-                row[-1].alignment = Alignment(wrap_text=True, vertical="top")
-
-    return write_atomic(target, write)

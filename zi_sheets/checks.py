@@ -32,7 +32,7 @@ from zi_sheets.model import (
     PlanRow,
 )
 from zi_sheets.progress import TERLAMBAT
-from zi_sheets.workbook import normalize
+from zi_sheets.text import normalize
 
 # -- Langkah Aksi and Bukti Fisik repeat each other from this token-set ratio (0-100) on.
 REPEAT_THRESHOLD = 90

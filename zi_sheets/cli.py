@@ -17,7 +17,7 @@ from zi_sheets.catalogue import REGULATIONS
 
 if TYPE_CHECKING:
     from zi_sheets.batch import BatchReport, UnitResult
-    from zi_sheets.build import BuildOptions
+    from zi_sheets.builder import BuildOptions
 
 
 class UnreadableInput(click.ClickException):
@@ -187,8 +187,8 @@ def build(
 
     Contoh: zi-sheets build workbook_templates/contoh-pasirian-2019.xlsx --bulan 2019-05
     """
-    from zi_sheets.build import BuildOptions
-    from zi_sheets.build import build as build_documents
+    from zi_sheets.builder import BuildOptions
+    from zi_sheets.builder import build as build_documents
 
     if sum(option is not None for option in (bulan, semester, triwulan)) > 1:
         raise click.UsageError("pilih salah satu: --bulan, --semester atau --triwulan.")
@@ -282,7 +282,8 @@ def rekap(folders: tuple[Path, ...], output: Path) -> None:
 
     Contoh: zi-sheets rekap kiriman-unit/ -o rekap.xlsx
     """
-    from zi_sheets.batch import check_one, write_rekap
+    from zi_sheets.batch import check_one
+    from zi_sheets.render.rekap import write_rekap
 
     batch = _many(_inputs(folders, exclude=output), check_one, label="memeriksa")
     for result in batch.unreadable:

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from zi_sheets.catalogue import Catalogue, Indicator, Komponen, load_catalogue
 from zi_sheets.model import PlanRow
-from zi_sheets.textmatch import words
+from zi_sheets.text import words
 
 # -- Fuzzy-match thresholds, calibrated on the example workbook (seed komponen and indicator statements
 # -- against the 52/2014 catalogue's names and questions); scores are 0-100, see `similarity`.

@@ -17,8 +17,7 @@ from zi_sheets.bahasa import roman
 from zi_sheets.catalogue import without_component_prefix
 from zi_sheets.komponen import group_by_area, komponen_numbers
 from zi_sheets.model import AREAS, MonevEntry, PlanRow, Workbook
-from zi_sheets.textmatch import REPORT_STOPWORDS, stems
-from zi_sheets.workbook import normalize
+from zi_sheets.text import REPORT_STOPWORDS, normalize, stems
 
 # -- Text matching, calibrated on the example workbook (26 achievements of May 2019 against 72 plan rows):
 # -- an achievement's words are weighted by how rare they are among the plan rows (IDF), so "susun" or

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from zi_sheets.bahasa import format_bulan, from_roman, month_number, roman
 from zi_sheets.model import Workbook
-from zi_sheets.workbook import normalize
+from zi_sheets.text import normalize
 
 Month = tuple[int, int]
 

@@ -28,7 +28,7 @@ from zi_sheets.bahasa import roman
 from zi_sheets.dates import TargetDate, parse_target
 from zi_sheets.model import AREAS, CellValue, MonevEntry, PlanRow
 from zi_sheets.periods import Month, Period
-from zi_sheets.workbook import normalize
+from zi_sheets.text import normalize
 
 # -- Statuses of a plan row at the end of a period. --
 SELESAI = "selesai"

@@ -74,6 +74,21 @@ def clean_text(text: str) -> str:
     return _XML_ILLEGAL.sub("", text)
 
 
+def text_lines(text: str) -> list[str]:
+    """The lines of a multi-line cell text, stripped and cleaned, empty ones left out."""
+    return [line for line in (clean_text(part.strip()) for part in text.splitlines()) if line]
+
+
+def add_numbered_item(document: Document, label: str | int, lines: Sequence[str]) -> None:
+    """One item of a numbered list: "<label>.<tab><first line>", each further line its own paragraph.
+
+    Nothing is written when `lines` is empty.
+    """
+    # -- further lines start at the tab stop, under the first line's text (see `_numbered_item_indent`) --
+    for index, line in enumerate(lines):
+        document.add_paragraph(f"{label}.\t{line}" if index == 0 else f"\t{line}", style=NUMBERED_ITEM)
+
+
 def set_fonts(element: etree._Element, font_name: str) -> None:
     """Set `font_name` in all four `w:rFonts` slots of the `w:rPr` under `element` (style or run).
 
@@ -630,6 +645,20 @@ class TableWriter:
             jc = f'<w:jc w:val="{align}"/>' if align else ""
             self._p_opens[key] = f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{jc}</w:pPr>'
         return self._p_opens[key]
+
+
+def add_header_table(document: Document, columns: Sequence[tuple[str, float]]) -> TableWriter:
+    """A new table as wide as the text of the last section, with its header row written.
+
+    `columns` are (header, share of the width) pairs; the header row is bold on grey and repeats on every
+    page. Add the body rows with the returned writer's `add_row`.
+    """
+    widths = split_width(text_width_twips(document.sections[-1]), [share for _, share in columns])
+    writer = TableWriter(document, widths)
+    writer.add_row(
+        [CellSpec([header], style=TABLE_HEADING, shading=HEADER_FILL) for header, _ in columns], header=True
+    )
+    return writer
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -18,22 +18,21 @@ from zi_sheets.periods import Period
 from zi_sheets.progress import AreaProgress, PlanProgress, total
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
-    HEADER_FILL,
     HEADING_1,
     HEADING_2,
-    NUMBERED_ITEM,
     TABLE_HEADING,
     TITLE,
     CellSpec,
     PageStyle,
-    TableWriter,
+    add_header_table,
     add_letterhead,
+    add_numbered_item,
     add_page_number_footer,
     add_signature_block,
     clean_text,
     new_document,
     setup_section,
-    split_width,
+    text_lines,
     text_width_twips,
     unit_signers,
 )
@@ -126,12 +125,8 @@ def matrix_columns(entries: Sequence[MonevEntry]) -> list[list[MonevEntry]]:
 
 def _add_matrix(document: Document, entries: Sequence[MonevEntry]) -> None:
     columns = matrix_columns(entries)
-    headers = ["NO"] + [name.upper() for name in AREAS.values()] + [UNKNOWN_AREA] * (len(columns) - 6)
-    widths = split_width(text_width_twips(document.sections[-1]), [4] + [16] * len(columns))
-    writer = TableWriter(document, widths)
-    writer.add_row(
-        [CellSpec([header], style=TABLE_HEADING, shading=HEADER_FILL) for header in headers], header=True
-    )
+    headers = [name.upper() for name in AREAS.values()] + [UNKNOWN_AREA] * (len(columns) - 6)
+    writer = add_header_table(document, [("NO", 4), *((header, 16) for header in headers)])
     for index in range(max(len(column) for column in columns)):
         cells = [CellSpec([str(index + 1)], align="center")]
         for column in columns:
@@ -165,7 +160,7 @@ def _add_progress(
             f"Selain itu, {early} langkah aksi telah dilaporkan sebelum jadwalnya.", style=BODY_TEXT
         )
     for area in areas:
-        document.add_paragraph(f"{area.numeral}.\t{area.name}. {area.sentence}", style=NUMBERED_ITEM)
+        add_numbered_item(document, area.numeral, [f"{area.name}. {area.sentence}"])
     _add_chart(document, areas, chart)
 
     document.add_paragraph("Langkah Aksi yang Terlambat", style=HEADING_2)
@@ -187,12 +182,7 @@ def _add_progress(
 
 
 def _add_progress_table(document: Document, areas: list[AreaProgress], overall: AreaProgress) -> None:
-    widths = split_width(text_width_twips(document.sections[-1]), [share for _, share in _PROGRESS_COLUMNS])
-    writer = TableWriter(document, widths)
-    writer.add_row(
-        [CellSpec([header], style=TABLE_HEADING, shading=HEADER_FILL) for header, _ in _PROGRESS_COLUMNS],
-        header=True,
-    )
+    writer = add_header_table(document, _PROGRESS_COLUMNS)
     for area in areas:
         writer.add_row(
             [CellSpec([f"{area.numeral}. {area.name}"])]
@@ -228,12 +218,7 @@ def _add_chart(
 
 
 def _add_overdue_table(document: Document, overdue: Sequence[PlanProgress]) -> None:
-    widths = split_width(text_width_twips(document.sections[-1]), [share for _, share in _OVERDUE_COLUMNS])
-    writer = TableWriter(document, widths)
-    writer.add_row(
-        [CellSpec([header], style=TABLE_HEADING, shading=HEADER_FILL) for header, _ in _OVERDUE_COLUMNS],
-        header=True,
-    )
+    writer = add_header_table(document, _OVERDUE_COLUMNS)
     for number, plan in enumerate(overdue, start=1):
         row = plan.row
         area = f"{roman(row.area_no)}. {AREAS[row.area_no]}" if row.area_no in AREAS else row.area.text
@@ -252,11 +237,10 @@ def _add_area_texts(document: Document, areas: list[AreaProgress], name: str, no
     number = 0
     for area in areas:
         for text in getattr(area, name):
-            lines = [clean_text(line.strip()) for line in text.splitlines() if line.strip()]
-            number += 1
-            document.add_paragraph(f"{number}.\t{area.name}: {lines[0]}", style=NUMBERED_ITEM)
-            for line in lines[1:]:
-                document.add_paragraph(f"\t{line}", style=NUMBERED_ITEM)
+            lines = text_lines(text)
+            if lines:
+                number += 1
+                add_numbered_item(document, number, [f"{area.name}: {lines[0]}", *lines[1:]])
     if number == 0:
         document.add_paragraph(none, style=BODY_TEXT)
 

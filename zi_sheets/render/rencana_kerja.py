@@ -17,25 +17,22 @@ from zi_sheets.render.docx_helpers import (
     COVER_TEXT,
     COVER_TITLE,
     GROUP_FILL,
-    HEADER_FILL,
     HEADING_1,
     HEADING_2,
-    NUMBERED_ITEM,
     TABLE_GROUP,
-    TABLE_HEADING,
     TITLE,
     CellSpec,
     PageStyle,
-    TableWriter,
+    add_header_table,
     add_landscape_section,
     add_logo,
+    add_numbered_item,
     add_page_number_footer,
     add_portrait_section,
     add_signature_block,
     clean_text,
     new_document,
-    split_width,
-    text_width_twips,
+    text_lines,
     unit_signers,
 )
 
@@ -181,16 +178,12 @@ def _add_approval_page(document: Document, identitas: Identitas, unit: str, tahu
 def _add_narasi(document: Document, workbook: Workbook, bagian: str) -> None:
     number = 0
     for item in workbook.narasi_for(bagian):
-        lines = [clean_text(line.strip()) for line in workbook.identitas.fill(item.isi.text).splitlines()]
-        lines = [line for line in lines if line]
+        lines = text_lines(workbook.identitas.fill(item.isi.text))
         if not lines:
             continue
         if item.is_list_item:
             number += 1
-            document.add_paragraph(f"{number}.\t{lines[0]}", style=NUMBERED_ITEM)
-            # -- further lines of the item start at the text indent, under the first line's text --
-            for line in lines[1:]:
-                document.add_paragraph(f"\t{line}", style=NUMBERED_ITEM)
+            add_numbered_item(document, number, lines)
         else:
             for line in lines:
                 document.add_paragraph(line, style=BODY_TEXT)
@@ -198,12 +191,7 @@ def _add_narasi(document: Document, workbook: Workbook, bagian: str) -> None:
 
 def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow]) -> None:
     columns = _COLUMNS_WITH_PJ if any(row.penanggung_jawab for row in rows) else _COLUMNS
-    widths = split_width(text_width_twips(document.sections[-1]), [share for _, share, _ in columns])
-    writer = TableWriter(document, widths)
-    writer.add_row(
-        [CellSpec([header], style=TABLE_HEADING, shading=HEADER_FILL) for header, _, _ in columns],
-        header=True,
-    )
+    writer = add_header_table(document, [(header, share) for header, share, _ in columns])
     fields = [name for _, _, name in columns[2:]]
     for area in group_by_area(rows):
         writer.add_row(
