@@ -51,15 +51,28 @@ def test_rekap_lists_every_unit_and_agrees_with_check(kabupaten, tmp_path):
     assert sorted(r["Berkas"] for r in rows if r["Status"] == "Tidak terbaca") == sorted(BROKEN)
     assert summary.freeze_panes == "A2" and summary.auto_filter.ref and summary.conditional_formatting
     assert findings.auto_filter.ref and findings.freeze_panes == "A2"
+    for sheet in (summary, findings):  # -- printed landscape, one page wide, the header on every page
+        setup = sheet.page_setup
+        assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows == "$1:$1"
     for row in rows:
         if row["Status"] == "Tidak terbaca":
-            assert row["Keterangan"]
+            assert row["Keterangan"] and row["Galat"] is None and row["Jumlah Komponen"] is None
             continue
         single = CliRunner().invoke(main, ["check", "--format", "json", str(kabupaten / row["Berkas"])])
         data = json.loads(single.stdout)
         assert (row["Galat"], row["Peringatan"]) == (data["counts"]["error"], data["counts"]["warning"])
         assert row["Cakupan Indikator (%)"] == data["coverage"]["indikator_persen"]
-        assert row["Komponen"] == "{} dari {}".format(*data["coverage"]["komponen"])
+        assert [row["Komponen Tercakup"], row["Jumlah Komponen"]] == data["coverage"]["komponen"]
+        figures = (
+            "Tahun",
+            "Komponen Tercakup",
+            "Jumlah Komponen",
+            "Galat",
+            "Peringatan",
+            "Langkah Terlambat",
+        )
+        assert all(isinstance(row[name], int) for name in figures), row  # -- numbers Excel can sum
         overdue = sum(1 for f in data["findings"] if f["code"] == "plan-overdue")
         assert row["Langkah Terlambat"] == overdue
         listed = [r for r in findings.iter_rows(min_row=2, values_only=True) if r[1] == row["Berkas"]]
