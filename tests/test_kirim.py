@@ -25,7 +25,7 @@ import pytest
 
 aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller", reason="aiosmtpd not installed (test extra)")
 from aiosmtpd.smtp import AuthResult, LoginPassword  # noqa: E402
-from test_paket import INSPEKTORAT, SUMMARY, make_docx, make_workbook  # noqa: E402
+from test_paket import INSPEKTORAT, SUMMARY, make_docx, make_identitas  # noqa: E402
 
 from zi_sheets.errors import ZiSheetsError  # noqa: E402
 from zi_sheets.kirim import SmtpSettings, default_config_path, find_eml, load_settings, send_package  # noqa: E402
@@ -95,7 +95,7 @@ def package(tmp_path: Path):
     pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     documents.append(pdf)
     return write_package(
-        make_workbook(), documents, folder, summary=SUMMARY, month_label="Mei 2024"
+        make_identitas(), documents, folder, summary=SUMMARY, month_label="Mei 2024"
     ), documents
 
 
@@ -160,7 +160,7 @@ def test_to_overrides_the_draft_recipient(start_server, package) -> None:
 
 def test_unaddressed_draft_is_refused_before_connecting(tmp_path: Path) -> None:
     document = make_docx(tmp_path / "a.docx", "A")
-    pkg = write_package(make_workbook(""), [document], tmp_path, summary=SUMMARY)
+    pkg = write_package(make_identitas(""), [document], tmp_path, summary=SUMMARY)
     closed = free_port()
     with pytest.raises(ZiSheetsError, match="Email Inspektorat"):
         send_package(pkg.eml_path, plain(closed))

@@ -12,7 +12,7 @@ import docx
 import pytest
 
 from zi_sheets.errors import ZiSheetsError
-from zi_sheets.model import CellRef, CellValue, Identitas, Workbook
+from zi_sheets.model import CellRef, CellValue, Identitas
 from zi_sheets.paket import Package, mime_type, write_package
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -20,7 +20,7 @@ SUMMARY = "0 galat, 2 peringatan, 1 info; komponen 23 dari 23, indikator 41 dari
 INSPEKTORAT = "inspektorat@contohkab.go.id"
 
 
-def make_workbook(email_inspektorat: str | None = INSPEKTORAT) -> Workbook:
+def make_identitas(email_inspektorat: str | None = INSPEKTORAT) -> Identitas:
     fields = {
         "Nama Unit Kerja": "Kecamatan Contoh",
         "Kabupaten/Kota": "Kabupaten Contoh",
@@ -30,13 +30,12 @@ def make_workbook(email_inspektorat: str | None = INSPEKTORAT) -> Workbook:
     }
     if email_inspektorat is not None:
         fields["Email Inspektorat"] = email_inspektorat
-    identitas = Identitas(
+    return Identitas(
         {
             name: CellValue(text, CellRef("Identitas", row, "B"), text)
             for row, (name, text) in enumerate(fields.items(), start=2)
         }
     )
-    return Workbook(path=Path("contoh.xlsx"), identitas=identitas)
 
 
 def make_docx(path: Path, heading: str) -> Path:
@@ -82,7 +81,7 @@ def attachments(message: EmailMessage) -> dict[str, tuple[str, bytes]]:
 
 def test_zip_holds_exactly_the_documents_with_identical_bytes(documents: list[Path]) -> None:
     folder = documents[0].parent
-    package = write_package(make_workbook(), documents, folder, summary=SUMMARY, month_label="Mei 2024")
+    package = write_package(make_identitas(), documents, folder, summary=SUMMARY, month_label="Mei 2024")
 
     assert package.zip_path == folder / "kecamatan-contoh-2024-paket.zip"
     with zipfile.ZipFile(package.zip_path) as archive:
@@ -102,7 +101,7 @@ def test_zip_holds_exactly_the_documents_with_identical_bytes(documents: list[Pa
 
 def test_eml_is_an_addressed_draft_with_every_document_attached(documents: list[Path]) -> None:
     folder = documents[0].parent
-    package = write_package(make_workbook(), documents, folder, summary=SUMMARY, month_label="Mei 2024")
+    package = write_package(make_identitas(), documents, folder, summary=SUMMARY, month_label="Mei 2024")
 
     assert isinstance(package, Package)
     assert package.eml_path == folder / "kecamatan-contoh-2024.eml"
@@ -126,7 +125,8 @@ def test_eml_is_an_addressed_draft_with_every_document_attached(documents: list[
     assert "Kecamatan Contoh Tahun 2024" in body and "Mei 2024" in body
     for path in documents:
         assert path.name in body
-    assert body.rstrip().endswith("Ketua Tim Pembangunan ZI Kecamatan Contoh\nSITI AMINAH, S.AP")
+    # -- signed as the Ketua Tim wrote the position: the letter has named the unit already
+    assert body.rstrip().endswith("Hormat kami,\nKetua Tim Pembangunan ZI\nSITI AMINAH, S.AP")
 
     found = attachments(message)
     assert set(found) == {path.name for path in documents}  # -- the documents, not the zip
@@ -137,7 +137,7 @@ def test_eml_is_an_addressed_draft_with_every_document_attached(documents: list[
 
 
 def test_non_ascii_file_name_survives_the_round_trip(documents: list[Path]) -> None:
-    package = write_package(make_workbook(), documents, documents[0].parent, summary=SUMMARY)
+    package = write_package(make_identitas(), documents, documents[0].parent, summary=SUMMARY)
     name = documents[1].name
     assert "–" in name
     assert name in attachments(parse(package.eml_path))
@@ -147,7 +147,7 @@ def test_non_ascii_file_name_survives_the_round_trip(documents: list[Path]) -> N
 
 
 def test_without_month_the_subject_has_no_monev(documents: list[Path]) -> None:
-    package = write_package(make_workbook(), documents[:1], documents[0].parent, summary=SUMMARY)
+    package = write_package(make_identitas(), documents[:1], documents[0].parent, summary=SUMMARY)
     message = parse(package.eml_path)
     assert message["Subject"] == "Dokumen Zona Integritas Kecamatan Contoh Tahun 2024"
     assert "Monitoring" not in message.get_body(preferencelist=("plain",)).get_content()
@@ -155,7 +155,7 @@ def test_without_month_the_subject_has_no_monev(documents: list[Path]) -> None:
 
 def test_empty_email_inspektorat_gives_an_unaddressed_draft_and_a_note(documents: list[Path]) -> None:
     for value in ("", None):
-        package = write_package(make_workbook(value), documents, documents[0].parent, summary=SUMMARY)
+        package = write_package(make_identitas(value), documents, documents[0].parent, summary=SUMMARY)
         message = parse(package.eml_path)
         assert message["To"] in (None, "")
         assert message["X-Unsent"] == "1"
@@ -170,7 +170,7 @@ def test_invalid_email_inspektorat_is_refused_naming_field_and_value(
 ) -> None:
     folder = documents[0].parent
     with pytest.raises(ZiSheetsError) as raised:
-        write_package(make_workbook(value), documents, folder, summary=SUMMARY)
+        write_package(make_identitas(value), documents, folder, summary=SUMMARY)
     message = str(raised.value)
     assert "Email Inspektorat" in message and "Identitas!B" in message and value in message
     assert not list(folder.glob("*.eml")) and not list(folder.glob("*.zip"))
@@ -178,7 +178,7 @@ def test_invalid_email_inspektorat_is_refused_naming_field_and_value(
 
 def test_several_addresses_and_display_names(documents: list[Path]) -> None:
     value = "Inspektorat Kab. Contoh <inspektorat@contohkab.go.id>; tpi@contohkab.go.id"
-    package = write_package(make_workbook(value), documents, documents[0].parent, summary=SUMMARY)
+    package = write_package(make_identitas(value), documents, documents[0].parent, summary=SUMMARY)
     assert package.recipients == ("inspektorat@contohkab.go.id", "tpi@contohkab.go.id")
     to = parse(package.eml_path)["To"]
     assert [a.addr_spec for a in to.addresses] == list(package.recipients)
@@ -188,23 +188,23 @@ def test_several_addresses_and_display_names(documents: list[Path]) -> None:
 def test_sender_from_environment(documents: list[Path]) -> None:
     folder = documents[0].parent
     env = {"ZI_SHEETS_FROM": "Tim ZI Kecamatan Contoh <zi@contoh.go.id>"}
-    package = write_package(make_workbook(), documents, folder, summary=SUMMARY, env=env)
+    package = write_package(make_identitas(), documents, folder, summary=SUMMARY, env=env)
     assert parse(package.eml_path)["From"].addresses[0].addr_spec == "zi@contoh.go.id"
     with pytest.raises(ZiSheetsError, match="ZI_SHEETS_FROM"):
-        write_package(make_workbook(), documents, folder, summary=SUMMARY, env={"ZI_SHEETS_FROM": "zi"})
+        write_package(make_identitas(), documents, folder, summary=SUMMARY, env={"ZI_SHEETS_FROM": "zi"})
 
 
 def test_missing_document_is_a_clear_error(documents: list[Path]) -> None:
     missing = documents[0].parent / "tidak-ada.docx"
     with pytest.raises(ZiSheetsError, match="tidak-ada.docx"):
-        write_package(make_workbook(), [*documents, missing], documents[0].parent, summary=SUMMARY)
+        write_package(make_identitas(), [*documents, missing], documents[0].parent, summary=SUMMARY)
 
 
 def test_rewriting_the_package_replaces_it_and_leaves_no_temporary_file(documents: list[Path]) -> None:
     folder = documents[0].parent
-    first = write_package(make_workbook(), documents, folder, summary=SUMMARY)
+    first = write_package(make_identitas(), documents, folder, summary=SUMMARY)
     listed = [*documents[:2], first.zip_path, first.eml_path]  # -- a caller listing the whole folder
-    package = write_package(make_workbook(), listed, folder, summary=SUMMARY)
+    package = write_package(make_identitas(), listed, folder, summary=SUMMARY)
     with zipfile.ZipFile(package.zip_path) as archive:
         assert len(archive.namelist()) == 2
     assert len(attachments(parse(package.eml_path))) == 2
@@ -222,7 +222,36 @@ def test_mime_types_are_registered_explicitly() -> None:
 
 
 def test_multi_line_unit_name_makes_a_one_line_subject(documents: list[Path]) -> None:
-    workbook = make_workbook()
-    workbook.identitas.fields["Nama Unit Kerja"] = CellValue("Kecamatan\nContoh", None)
-    package = write_package(workbook, documents, documents[0].parent, summary=SUMMARY)
+    identitas = make_identitas()
+    identitas.fields["Nama Unit Kerja"] = CellValue("Kecamatan\nContoh", None)
+    package = write_package(identitas, documents, documents[0].parent, summary=SUMMARY)
     assert parse(package.eml_path)["Subject"] == "Dokumen Zona Integritas Kecamatan Contoh Tahun 2024"
+
+
+def test_the_letter_leaves_the_check_counts_out_unless_asked(documents: list[Path]) -> None:
+    folder = documents[0].parent
+    plain = write_package(make_identitas(), documents, folder, month_label="Mei 2024")
+    text = parse(plain.eml_path).get_body(preferencelist=("plain",)).get_content()
+    assert "galat" not in text and "pemeriksaan" not in text and "Bersama ini kami sampaikan" in text
+    asked = write_package(make_identitas(), documents, folder, summary=SUMMARY, month_label="Mei 2024")
+    counted = parse(asked.eml_path).get_body(preferencelist=("plain",)).get_content()
+    assert f"Hasil pemeriksaan workbook: {SUMMARY}" in " ".join(counted.split())
+
+
+@pytest.mark.parametrize(("flag", "counted"), [([], False), (["--ringkasan-pemeriksaan"], True)])
+def test_build_paket_counts_only_with_the_option(make_xlsx, tmp_path: Path, flag, counted) -> None:
+    from click.testing import CliRunner
+    from conftest import minimal_sheets
+
+    from zi_sheets.cli import main
+
+    sheets = minimal_sheets()
+    sheets["Identitas"].append(["Email Inspektorat", INSPEKTORAT, None])
+    result = CliRunner().invoke(
+        main, ["build", str(make_xlsx(sheets)), "-o", str(tmp_path), "--paket", *flag]
+    )
+    assert result.exit_code in (0, 1), result.output
+    (eml,) = tmp_path.rglob("*.eml")
+    text = parse(eml).get_body(preferencelist=("plain",)).get_content()
+    assert ("Hasil pemeriksaan workbook:" in text) is counted
+    assert ("galat" in text) is counted

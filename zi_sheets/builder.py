@@ -87,6 +87,7 @@ class BuildOptions:
     pdf: bool = False
     docx_template: Path | None = None
     paket: bool = False
+    paket_summary: bool = False
     chart_worker: bool = True
 
 
@@ -173,10 +174,10 @@ def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None)
         from zi_sheets.paket import write_package
 
         result.package = write_package(
-            workbook,
+            workbook.identitas,
             [*result.documents, *result.pdfs],
             folder,
-            summary=report.summary(),
+            summary=report.summary() if options.paket_summary else None,
             month_label=period.label if period else None,
         )
         result.notes += result.package.notes

@@ -163,6 +163,11 @@ def _many(paths: list[Path], work: Callable[..., UnitResult], *arguments: object
     help="Tulis juga paket kirim: zip dokumen dan draf surel .eml ke Email Inspektorat.",
 )
 @click.option(
+    "--ringkasan-pemeriksaan",
+    is_flag=True,
+    help="Dengan --paket: sebut hasil pemeriksaan (jumlah galat, peringatan, cakupan) di isi surel.",
+)
+@click.option(
     "--docx-template",
     type=click.Path(dir_okay=False, exists=True),
     default=None,
@@ -177,6 +182,7 @@ def build(
     triwulan: int | None,
     pdf: bool,
     paket: bool,
+    ringkasan_pemeriksaan: bool,
     docx_template: str | None,
     strict: bool,
 ) -> None:
@@ -200,6 +206,7 @@ def build(
         triwulan=triwulan,
         pdf=pdf,
         paket=paket,
+        paket_summary=ringkasan_pemeriksaan,
         docx_template=Path(docx_template) if docx_template else None,
     )
     paths = _inputs(workbooks)

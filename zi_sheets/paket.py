@@ -21,7 +21,7 @@ from pathlib import Path
 
 from zi_sheets.errors import ZiSheetsError
 from zi_sheets.files import write_atomic
-from zi_sheets.model import Workbook
+from zi_sheets.model import Identitas
 
 EMAIL_FIELD = "Email Inspektorat"
 FROM_VARIABLE = "ZI_SHEETS_FROM"
@@ -80,37 +80,38 @@ def parse_addresses(text: str, source: str) -> list[Address]:
     return addresses
 
 
-def _field_source(workbook: Workbook) -> str:
-    cell = workbook.identitas.get(EMAIL_FIELD).cell
+def _field_source(identitas: Identitas) -> str:
+    cell = identitas.get(EMAIL_FIELD).cell
     return f"{EMAIL_FIELD} di {cell}" if cell else f"Isian '{EMAIL_FIELD}' di sheet Identitas"
 
 
 def write_package(
-    workbook: Workbook,
+    identitas: Identitas,
     documents: list[Path],
     folder: Path,
     *,
-    summary: str,
+    summary: str | None = None,
     month_label: str | None = None,
     env: Mapping[str, str] | None = None,
 ) -> Package:
     """Write `<folder>/<folder.name>-paket.zip` and `<folder>/<folder.name>.eml` for `documents`.
 
-    `summary` is the check summary line (with coverage figures); `month_label` the Monev period ("Mei
-    2019"), None when no Monev was written. The From header comes from ZI_SHEETS_FROM in `env` (default
+    `summary` is the check summary line (with coverage figures) for the body, None to leave the check's
+    internal counts out of a letter to the Inspektorat; `month_label` the Monev period ("Mei 2019"), None
+    when no Monev was written. The From header comes from ZI_SHEETS_FROM in `env` (default
     os.environ), else it is left for the mail client. Raises ZiSheetsError for an invalid Email
     Inspektorat, a document that cannot be read or a package that cannot be written.
     """
     env = os.environ if env is None else env
     folder = Path(folder)
-    recipients = parse_addresses(workbook.identitas.text(EMAIL_FIELD), _field_source(workbook))
+    recipients = parse_addresses(identitas.text(EMAIL_FIELD), _field_source(identitas))
     sender = env.get(FROM_VARIABLE, "").strip()
     senders = parse_addresses(sender, f"Variabel lingkungan {FROM_VARIABLE}") if sender else []
     zip_path = folder / f"{folder.name}-paket.zip"
     eml_path = folder / f"{folder.name}.eml"
     # -- a previous package in the list (a caller listing the folder) is not packed into the new one
     files = _read_documents([d for d in documents if Path(d).name not in (zip_path.name, eml_path.name)])
-    message = _draft(workbook, files, recipients, senders, summary, month_label)
+    message = _draft(identitas, files, recipients, senders, summary, month_label)
     data = message.as_bytes(policy=policy.SMTP)
     _write(zip_path, lambda temporary: _write_zip(temporary, files))
     _write(eml_path, lambda temporary: Path(temporary).write_bytes(data))
@@ -169,9 +170,8 @@ def _write_zip(temporary: str, files: list[tuple[str, Path, bytes]]) -> None:
             archive.writestr(info, data)
 
 
-def subject(workbook: Workbook, month_label: str | None = None) -> str:
+def subject(identitas: Identitas, month_label: str | None = None) -> str:
     """The subject line, e.g. "Dokumen Zona Integritas Kecamatan Pasirian Tahun 2019 (Monev Mei 2019)"."""
-    identitas = workbook.identitas
     parts = ["Dokumen Zona Integritas", identitas.nama_unit]
     if identitas.text("Tahun"):
         parts.append(f"Tahun {identitas.tahun or identitas.text('Tahun')}")
@@ -180,9 +180,13 @@ def subject(workbook: Workbook, month_label: str | None = None) -> str:
     return " ".join(text.split())  # -- a multi-line cell (Alt+Enter) must not break the header
 
 
-def body(workbook: Workbook, names: list[str], summary: str, month_label: str | None = None) -> str:
-    """The Indonesian cover letter of the draft, plain text."""
-    identitas = workbook.identitas
+def body(
+    identitas: Identitas, names: list[str], summary: str | None = None, month_label: str | None = None
+) -> str:
+    """The Indonesian cover letter of the draft, plain text; `summary` None leaves the check's result out.
+
+    Signed with the Ketua Tim's position and name as written: the unit is named in the letter already.
+    """
     unit = identitas.nama_unit or "unit kerja kami"
     tahun = identitas.tahun or identitas.text("Tahun")
     region = identitas.text("Kabupaten/Kota")
@@ -191,9 +195,8 @@ def body(workbook: Workbook, names: list[str], summary: str, month_label: str | 
         what += f", termasuk laporan Monitoring dan Evaluasi periode {month_label}"
     listing = "\n".join(f"{number}. {name}" for number, name in enumerate(names, start=1))
     jabatan = identitas.text("Jabatan Ketua Tim") or "Tim Pembangunan Zona Integritas"
-    if identitas.nama_unit and identitas.nama_unit.lower() not in jabatan.lower():
-        jabatan = f"{jabatan} {identitas.nama_unit}"
     closing = [line for line in (jabatan, identitas.text("Nama Ketua Tim")) if line]
+    checked = [f"Hasil pemeriksaan workbook: {summary.strip()}", ""] if summary else []
     lines = [
         f"Yth. Inspektorat {region}".rstrip(),
         "",
@@ -203,8 +206,7 @@ def body(workbook: Workbook, names: list[str], summary: str, month_label: str | 
         "",
         listing or "(tidak ada dokumen)",
         "",
-        f"Hasil pemeriksaan workbook: {summary.strip()}",
-        "",
+        *checked,
         "Demikian kami sampaikan. Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.",
         "",
         "Hormat kami,",
@@ -214,11 +216,11 @@ def body(workbook: Workbook, names: list[str], summary: str, month_label: str | 
 
 
 def _draft(
-    workbook: Workbook,
+    identitas: Identitas,
     files: list[tuple[str, Path, bytes]],
     recipients: list[Address],
     senders: list[Address],
-    summary: str,
+    summary: str | None,
     month_label: str | None,
 ) -> EmailMessage:
     message = EmailMessage(policy=policy.SMTP)
@@ -226,10 +228,10 @@ def _draft(
         message["To"] = recipients
     if senders:
         message["From"] = senders
-    message["Subject"] = subject(workbook, month_label)
+    message["Subject"] = subject(identitas, month_label)
     message["Date"] = format_datetime(dt.datetime.now().astimezone())
     message["X-Unsent"] = "1"
-    text = body(workbook, [name for name, _, _ in files], summary, month_label)
+    text = body(identitas, [name for name, _, _ in files], summary, month_label)
     # -- quoted-printable keeps the message 7-bit clean for servers without 8BITMIME
     message.set_content(text, cte="7bit" if text.isascii() else "quoted-printable")
     for name, path, data in files:
