@@ -11,7 +11,7 @@ Format, one item a line:
 A cell is its paragraphs joined by " ¶ ", prefixed "<span n> " when it spans n columns; "^" is a vMerge
 continuation, "v " marks the top of a vertical merge.
 A picture shows in its paragraph as "[image <w>x<h>mm <type> <w>x<h>px]": its size on the page and the
-image's own size, never its bytes (a chart's pixels differ between matplotlib versions).
+image's own size, never its bytes (a chart's pixels differ between Pillow versions).
 """
 
 from __future__ import annotations

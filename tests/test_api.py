@@ -82,7 +82,7 @@ def test_check_takes_a_workbook_already_read_and_a_date_for_today(unit: Path) ->
 
 
 def test_build_writes_the_three_documents(unit: Path, tmp_path: Path) -> None:
-    result = zi_sheets.build(str(unit), output=str(tmp_path), chart_worker=False)
+    result = zi_sheets.build(str(unit), output=str(tmp_path))
     assert result.refused_by == []
     assert result.folder == tmp_path / "puskesmas-sumberjaya-2024"
     names = sorted(path.name for path in result.documents)
@@ -98,10 +98,10 @@ def test_build_writes_the_three_documents(unit: Path, tmp_path: Path) -> None:
 
 
 def test_build_options_choose_the_period_and_strictness(tmp_path: Path) -> None:
-    monthly = zi_sheets.build(EXAMPLE, output=tmp_path / "bulan", bulan="2019-03", chart_worker=False)
+    monthly = zi_sheets.build(EXAMPLE, output=tmp_path / "bulan", bulan="2019-03")
     (monev,) = [path for path in monthly.documents if "Monev" in path.name]
     assert "BULAN : Maret 2019" in document_texts(docx.Document(str(monev)))
-    strict = zi_sheets.build(EXAMPLE, output=tmp_path / "ketat", strict=True, chart_worker=False)
+    strict = zi_sheets.build(EXAMPLE, output=tmp_path / "ketat", strict=True)
     assert strict.documents == [] and not (tmp_path / "ketat").exists()
     assert {"indikator-empty", "target-year-impossible"} <= {f.code for f in strict.refused_by}
 

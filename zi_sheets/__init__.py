@@ -63,7 +63,7 @@ def build(path: str | os.PathLike[str], **options: Any) -> BuildResult:
 
     `options` are the fields of `zi_sheets.builder.BuildOptions`: `output` (the base folder, text or a Path;
     None means "output"), `strict`, `bulan` ("YYYY-MM"), `semester` or `triwulan` (the Monev period; all
-    None means the latest Monev month), `pdf`, `docx_template`, `paket` and `chart_worker`. The
+    None means the latest Monev month), `pdf`, `docx_template`, `paket` and `paket_summary`. The
     BuildResult holds the report, the documents written, and `refused_by` (the findings that stopped the
     build; empty when the documents were written).
     """

@@ -21,6 +21,7 @@ from zi_sheets.findings import Report
 if TYPE_CHECKING:
     from zi_sheets.analysis import Analysis
     from zi_sheets.builder import BuildOptions
+    from zi_sheets.model import Identitas
 
 # -- Excel's lock files (~$name.xlsx) and our own rekap are never unit workbooks. --
 _SKIPPED_PREFIXES = ("~$", ".~")
@@ -54,6 +55,11 @@ class UnitResult:
     exit_code: int = 0
     written: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # -- what `finish_builds` needs of a built workbook: its documents, folder, Identitas and Monev period
+    documents: list[Path] = field(default_factory=list)
+    folder: Path | None = None
+    identitas: Identitas | None = None
+    period_label: str | None = None
 
     @property
     def errors(self) -> int:
@@ -107,24 +113,73 @@ def check_one(path: Path, strict: bool = False) -> UnitResult:
 
 
 def build_one(path: Path, options: BuildOptions) -> UnitResult:
-    """Check and build one workbook (see `build.build`); never raises for a bad file."""
+    """Check and write the .docx documents of one workbook (see `builder.build`); never raises for a bad
+    file. PDFs and packages are left to `finish_builds`, which does them for the whole batch at once."""
     from dataclasses import replace
 
     from zi_sheets.builder import build
 
     try:
-        # -- both cores already build workbooks side by side: no extra chart process per build
-        result = build(path, replace(options, chart_worker=False))
+        result = build(path, replace(options, pdf=False, paket=False))
     except ZiSheetsError as error:
         return UnitResult(path, problem=str(error), exit_code=3)
     summary = _summarise(path, result.report, result.analysis, options.strict)
     if result.refused_by:
         summary.notes.append("dokumen tidak ditulis: " + "; ".join(f.line() for f in result.refused_by))
         summary.exit_code = 1
-    package = [result.package.zip_path, result.package.eml_path] if result.package else []
-    summary.written = [*result.documents, *result.pdfs, *package]
+    summary.written = list(result.documents)
     summary.notes += result.notes
+    if result.documents:
+        summary.documents, summary.folder = list(result.documents), result.folder
+        summary.identitas = result.analysis.workbook.identitas
+        summary.period_label = result.period.label if result.period else None
     return summary
+
+
+def finish_builds(results: list[UnitResult], options: BuildOptions, jobs: int | None = None) -> None:
+    """The PDFs (`options.pdf`) and packages (`options.paket`) of every built workbook, added to its
+    `written`; a workbook whose PDF or package failed gets a note, the others go on.
+
+    -- LibreOffice starts once per core for the whole batch, not once per workbook or per document. --
+    """
+    built = [r for r in results if r.documents]
+    if options.pdf and built:
+        from zi_sheets.pdf import INSTALL_HINT, convert_many, find_office
+
+        if find_office() is None:
+            built[0].notes.append(INSTALL_HINT)
+        else:
+            try:
+                converted = convert_many(
+                    [d for r in built for d in r.documents], jobs=jobs or os.cpu_count() or 1
+                )
+            except ZiSheetsError as error:
+                built[0].notes.append(str(error))
+                converted = {}
+            for result in built:
+                pdfs = [converted.get(document) for document in result.documents]
+                result.written += [pdf for pdf in pdfs if pdf is not None]
+                failed = [d.name for d, pdf in zip(result.documents, pdfs, strict=True) if pdf is None]
+                if failed and converted:
+                    result.notes.append(f"LibreOffice tidak menghasilkan PDF untuk {', '.join(failed)}.")
+    if options.paket:
+        from zi_sheets.paket import write_package
+
+        for result in built:
+            assert result.folder is not None and result.identitas is not None and result.report is not None
+            try:
+                package = write_package(
+                    result.identitas,
+                    [p for p in result.written if p.suffix in (".docx", ".pdf")],
+                    result.folder,
+                    summary=result.report.summary() if options.paket_summary else None,
+                    month_label=result.period_label,
+                )
+            except ZiSheetsError as error:
+                result.notes.append(str(error))
+                continue
+            result.written += [package.zip_path, package.eml_path]
+            result.notes += package.notes
 
 
 def run_many(

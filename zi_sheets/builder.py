@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from docx.document import Document
 
     from zi_sheets.paket import Package
-    from zi_sheets.render.chart import ChartWorker
 
 DEFAULT_OUTPUT = Path("output")
 
@@ -88,7 +87,6 @@ class BuildOptions:
     docx_template: Path | None = None
     paket: bool = False
     paket_summary: bool = False
-    chart_worker: bool = True
 
 
 def monev_period(analysis: Analysis, options: BuildOptions) -> Period | None:
@@ -115,22 +113,11 @@ def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
 
     Raises ZiSheetsError when the workbook cannot be read or a file cannot be written.
     """
-    from zi_sheets.render.chart import ChartWorker
-
     options = options or BuildOptions()
-    # -- started first, so that a second core loads matplotlib while this one reads, checks and writes
-    chart = ChartWorker() if options.chart_worker else None
-    try:
-        workbook = read_workbook(path)
-        if chart is not None and not workbook.monev:
-            chart.close()
-        return _build(analyse(workbook), options, chart)
-    finally:
-        if chart is not None:
-            chart.close()
+    return _build(analyse(read_workbook(path)), options)
 
 
-def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None) -> BuildResult:
+def _build(analysis: Analysis, options: BuildOptions) -> BuildResult:
     from zi_sheets.house_style import house_style
     from zi_sheets.render.docx_helpers import new_document, save_atomic
     from zi_sheets.render.lampiran import build_lampiran
@@ -157,8 +144,7 @@ def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None)
         (LAMPIRAN, None, lambda: build_lampiran(workbook, style)),
     ]
     if period is not None:
-        draw = chart.render if chart is not None else None
-        documents.append((MONEV, period.label, lambda: build_monev(analysis, period, style, draw)))
+        documents.append((MONEV, period.label, lambda: build_monev(analysis, period, style)))
     for title, label, render in documents:
         target = folder / document_filename(title, analysis, label)
         try:

@@ -256,9 +256,10 @@ def kirim(paket: Path, to: str | None, config: Path | None) -> None:
 
 
 def _build_many(paths: list[Path], options: BuildOptions) -> None:
-    from zi_sheets.batch import build_one
+    from zi_sheets.batch import build_one, finish_builds
 
     batch = _many(paths, build_one, options, label="membuat dokumen")
+    finish_builds(batch.results, options)
     for result in batch.results:
         if result.report is None:
             click.echo(f"{result.path}: tidak terbaca: {result.problem}", err=True)
