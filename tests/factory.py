@@ -7,6 +7,7 @@ would: identity, actions, evidence, targets in the plan year, a few Monev months
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from zi_sheets.bahasa import BULAN, roman
@@ -35,16 +36,30 @@ def unit_workbook(
     year: int = 2024,
     rows: int | None = None,
     monev_months: int = 2,
+    identitas: Mapping[str, object] | None = None,
+    settings: Mapping[str, object] | None = None,
+    tim_kerja: Sequence[Sequence[object]] = (),
 ) -> Path:
-    """Write a filled workbook; `rows` None keeps one plan row per catalogue indicator, else repeats them."""
+    """Write a filled workbook; `rows` None keeps one plan row per catalogue indicator, else repeats them.
+
+    `identitas` overrides Identitas fields (e.g. Logo, Kabupaten/Kota), `settings` Pengaturan values (e.g.
+    Ukuran Kertas); `tim_kerja` rows (Nama, NIP, Jabatan, Kedudukan) fill the TimKerja sheet.
+    """
     book = build_template(unit_kerja=unit, tahun=year, regulasi="90-2021")
-    identitas = book["Identitas"]
-    for row in identitas.iter_rows(min_row=2):
+    for row in book["Identitas"].iter_rows(min_row=2):
         template = _IDENTITAS.get(row[0].value)
         if template:
             row[1].value = template.format(kab="Contoh", unit=unit.split()[-1])
         if row[0].value == "Tanggal Penetapan":
             row[1].value = dt.datetime(year, 1, 2)
+        if identitas and row[0].value in identitas:
+            row[1].value = identitas[row[0].value]
+    for row in book["Pengaturan"].iter_rows(min_row=2):
+        if settings and row[0].value in settings:
+            row[1].value = settings[row[0].value]
+    for number, member in enumerate(tim_kerja, start=1):
+        for col, value in enumerate([number, *member], start=1):
+            book["TimKerja"].cell(number + 1, col, value)
     plan = book["RencanaAksi"]
     catalogue_rows = [[cell.value for cell in row] for row in plan.iter_rows(min_row=2)]
     wanted = rows or len(catalogue_rows)
@@ -112,4 +127,26 @@ def filled_template(path: Path, regulasi: str = "90-2021", tahun: int = 2024) ->
     tim = book["TimKerja"]
     tim.append([1, "SITI AMINAH, S.AP", "198001012005012003", "Sekretaris Kecamatan", "Ketua"])
     book.save(path)
+    return path
+
+
+def logo_png(path: Path, width: int = 300, height: int = 360) -> Path:
+    """A small emblem-like PNG, as a unit's logo file would be (taller than wide, like most regional arms)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    draw.polygon(
+        [
+            (width // 2, 0),
+            (width, height // 3),
+            (width * 4 // 5, height),
+            (width // 5, height),
+            (0, height // 3),
+        ],
+        fill="#1b5e20",
+        outline="black",
+    )
+    draw.ellipse((width // 4, height // 3, width * 3 // 4, height * 2 // 3), fill="#fdd835")
+    image.save(path)
     return path

@@ -138,7 +138,7 @@ def test_each_lampiran_ends_with_signatures(document: Document) -> None:
     signatures = [t for t in document.tables if "Mengetahui," in cell_text(t._tbl.tr_lst[0].tc_lst[0])]
     assert len(signatures) == 2
     for table in signatures:
-        left, right = (cell_text(tc) for tc in table._tbl.tr_lst[0].tc_lst)
+        left, right = (" ¶ ".join(cell_text(tr.tc_lst[side]) for tr in table._tbl.tr_lst) for side in (0, 1))
         assert "KEPALA OPD KECAMATAN PASIRIAN" in left and "WAN HADI PURNOMO, S.TP, MM" in left
         assert right.startswith("Lumajang, 2 Januari 2019") and "EGOL SUBANDI, S.AP" in right
         assert "NIP. 19630501 198512 1 001" in right

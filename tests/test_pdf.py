@@ -18,6 +18,7 @@ from docx import Document
 
 from zi_sheets.builder import BuildOptions, build
 from zi_sheets.pdf import find_office
+from zi_sheets.periods import Period
 
 MM_PER_PT = 25.4 / 72
 _MISSING = find_office() is None or shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None
@@ -119,3 +120,144 @@ def test_page_numbers_present_and_increasing(pdfs):
         # -- the Rencana Kerja's cover carries no number; every other page does, in order
         first = 2 if kind == "Rencana" else 1
         assert numbers[first - 1 :] == list(range(first, pages + 1)), (pdf.name, numbers)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Page layouts an office suite decides: covers with a logo, NIPs, signature blocks at a page's foot.
+# All documents below are converted together, in one LibreOffice start per core.
+
+PAPERS = {"F4": (215, 330), "A4": (210, 297), "Folio": (216, 330)}
+TEAM = [
+    ("SITI AMINAH, S.AP", "198001012005012003", "Sekretaris Dinas", "Ketua"),
+    (
+        "Dr. H. MUHAMMAD ABDUL ROZAQ, S.KM., M.Kes.",
+        "197805122005012009",
+        "Kepala Bidang Pelayanan",
+        "Anggota",
+    ),
+    ("RINA", "199001012015032001", "Analis", "Sekretaris"),
+]
+POSITION = "Kepala Dinas Kesehatan Kabupaten Lumajang Provinsi Jawa Timur"
+# -- tindak lanjut lines before the Monev's signature: together they walk the block down a whole page
+SWEEP = range(0, 24, 2)
+
+
+def _sweep_workbook(path: Path, lines: int) -> Path:
+    from conftest import IDENTITAS_ROWS, PLAN_HEADER, plan_row
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    area = "I. Manajemen Perubahan"
+    monev = [
+        ["Bulan", "Area", "Capaian", "Status", "Ref Rencana Aksi", "Bukti Dukung", "Kendala", "Tindak Lanjut"]
+    ]
+    monev += [
+        ["Mei 2024", area, f"Capaian {n}", "Selesai", None, None, None, f"Tindak lanjut {n}"]
+        for n in range(lines)
+    ]
+    monev += [["Mei 2024", area, "Capaian", "Selesai", None, None, None, None]]
+    sheets = {
+        "Identitas": IDENTITAS_ROWS,
+        "RencanaAksi": [PLAN_HEADER, plan_row(area, "Tim Kerja", "Tim kerja dibentuk", target="Mei 2024")],
+        "Monev": monev,
+    }
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def layouts(tmp_path_factory) -> dict[str, Path]:
+    """PDFs by name: "cover-<paper>" (Rencana Kerja with a logo and a unit name on two lines),
+    "tim-<size>" (Lampiran with TimKerja, table font <size> pt, A4), "sweep-<n>" (Monev, n lines before
+    the signature)."""
+    from factory import logo_png, unit_workbook
+
+    from zi_sheets.analysis import analyse
+    from zi_sheets.pdf import convert_many
+    from zi_sheets.render.monev import build_monev
+    from zi_sheets.workbook import read_workbook
+
+    folder = tmp_path_factory.mktemp("layouts")
+    logo = logo_png(folder / "logo.png")
+    documents: dict[str, Path] = {}
+    unit = "UPTD Puskesmas Rawat Inap Sumbersuko Dinas Kesehatan Kabupaten Lumajang"
+    cases = {f"cover-{paper}": ({"Ukuran Kertas": paper}, "Rencana Kerja") for paper in PAPERS}
+    cases |= {
+        f"tim-{size}": ({"Ukuran Kertas": "A4", "Ukuran Huruf Tabel": size}, "Lampiran") for size in (10, 14)
+    }
+    for name, (settings, kind) in cases.items():
+        workbook = unit_workbook(
+            folder / f"{name}.xlsx",
+            unit=unit,
+            rows=4,
+            identitas={"Logo": str(logo), "Jabatan Pimpinan": POSITION},
+            settings=settings,
+            tim_kerja=TEAM,
+        )
+        result = build(workbook, BuildOptions(output=folder / name))
+        documents[name] = next(p for p in result.documents if p.name.startswith(f"1.ii.a {kind}"))
+    for lines in SWEEP:
+        analysis = analyse(read_workbook(_sweep_workbook(folder / f"sweep-{lines}.xlsx", lines)))
+        path = folder / f"sweep-{lines}.docx"
+        build_monev(analysis, Period.month(2024, 5)).save(str(path))
+        documents[f"sweep-{lines}"] = path
+    converted = convert_many(list(documents.values()), jobs=2)
+    assert all(converted.values()), [d.name for d, pdf in converted.items() if pdf is None]
+    return {name: converted[path] for name, path in documents.items()}  # type: ignore[misc]
+
+
+def pages_of(pdf: Path) -> list[str]:
+    """The text of every page, laid out as printed, spaces squeezed."""
+    return [re.sub(r" +", " ", page_text(pdf, n, layout=True)) for n in range(1, len(page_sizes_mm(pdf)) + 1)]
+
+
+@pytest.mark.parametrize("paper", list(PAPERS))
+def test_a_logo_never_pushes_the_cover_onto_a_second_page(layouts, paper) -> None:
+    pdf = layouts[f"cover-{paper}"]
+    width, height = page_sizes_mm(pdf)[0]
+    assert (round(width), round(height)) == pytest.approx(PAPERS[paper], abs=1)
+    images = subprocess.run(
+        ["pdfimages", "-list", "-f", "1", "-l", "1", str(pdf)], capture_output=True, text=True
+    )
+    assert len(images.stdout.strip().splitlines()) == 3, (
+        "the logo is on the cover"
+    )  # -- two header lines + one
+    cover, approval = pages_of(pdf)[:2]
+    assert "Disusun oleh:" in cover and "TIM ZONA INTEGRITAS" in cover
+    assert "PEMERINTAH KABUPATEN CONTOH" in cover  # -- the government block at the cover's foot
+    assert "Mengetahui," in approval and "Disusun" not in approval
+
+
+@pytest.mark.parametrize("size", [10, 14])
+def test_nips_never_wrap_in_the_tim_kerja_table(layouts, size) -> None:
+    from zi_sheets.render.docx_helpers import format_nip
+
+    text = "\n".join(pages_of(layouts[f"tim-{size}"]))
+    for _, nip, _, _ in TEAM:
+        assert format_nip(nip) in text, (size, nip)
+
+
+def test_signature_names_share_one_line(layouts) -> None:
+    for name in ("cover-A4", "tim-10", "sweep-0"):
+        lines = [line for page in pages_of(layouts[name]) for line in page.splitlines()]
+        together = [line for line in lines if "BUDI SANTOSO" in line and "SITI AMINAH, S.AP" in line]
+        assert together, name
+
+
+def test_a_signature_block_never_stands_alone_on_a_page(layouts) -> None:
+    for lines in SWEEP:
+        pages = pages_of(layouts[f"sweep-{lines}"])
+        (page,) = [page for page in pages if "SITI AMINAH" in page]
+        assert "KETUA TIM PEMBANGUNAN ZI" in page  # -- positions, names and NIPs on one page
+        body = [
+            line
+            for line in page.splitlines()
+            if line.strip()
+            and not re.search(r"SITI|BUDI|NIP\.|Mengetahui|KETUA|CAMAT|Contoh, 31|^\s*\d+\s*$", line)
+        ]
+        assert body, f"{lines} lines: the signature stands alone on its page"

@@ -593,8 +593,9 @@ def test_group_by_area_starts_a_komponen_only_on_change() -> None:
 
 
 def signature_cells(document: Document) -> list[list[str]]:
-    table = document.tables[0]
-    return [[paragraph_text(p) for p in tc.p_lst] for tc in table._tbl.tr_lst[0].tc_lst]
+    """The lines of the signature block's left and right columns, top row to bottom row."""
+    rows = document.tables[0]._tbl.tr_lst
+    return [[paragraph_text(p) for tr in rows for p in tr.tc_lst[side].p_lst] for side in (0, 1)]
 
 
 def test_approval_page_signatures(document: Document) -> None:
@@ -694,7 +695,7 @@ def test_single_signer_block_sits_right(tmp_path: Path) -> None:
     add_signature_block(document, right=Signer(nama="Egol", jabatan=["Ketua Tim"], nip=NIP_KETUA))
     reopened = docx.Document(str(save_atomic(document, tmp_path / "s.docx")))
     left, right = signature_cells(reopened)
-    assert left == [""]
+    assert left == ["", ""]  # -- an empty cell in each of the two rows
     assert [line for line in right if line] == ["Ketua Tim", "Egol", "NIP. 19630501 198512 1 001"]
 
 

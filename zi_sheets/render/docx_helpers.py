@@ -6,10 +6,13 @@ cannot express (cover spacing, page breaks, column widths).
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import io
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 from xml.sax.saxutils import escape
@@ -24,7 +27,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -33,6 +36,7 @@ from zi_sheets.errors import ZiSheetsError
 from zi_sheets.files import write_atomic
 from zi_sheets.house_style import PAGE_NUMBER_POSITIONS, Letterhead, PageStyle
 from zi_sheets.model import Identitas
+from zi_sheets.text import normalize
 
 __all__ = ["PageStyle"]  # -- re-exported: documents import their page style from here
 
@@ -118,6 +122,25 @@ def new_document(style: PageStyle | None = None) -> Document:
     the styles it lacks are added. The first section gets paper and margins either way.
     """
     style = style or PageStyle()
+    stamp = None
+    if style.template is not None:
+        try:
+            status = Path(style.template).stat()
+            stamp = (status.st_mtime_ns, status.st_size)
+        except OSError:
+            stamp = None  # -- _from_template names the unreadable file
+    # -- the letterhead names the unit but is drawn by the documents, not the styles: units share a blank
+    return docx.Document(io.BytesIO(_blank_document(replace(style, letterhead=None), stamp)))
+
+
+@functools.lru_cache(maxsize=8)
+def _blank_document(style: PageStyle, stamp: tuple[int, int] | None) -> bytes:
+    """The empty, styled document of `style` as .docx bytes; `stamp` (the template's mtime and size) makes
+    an edited template a new entry.
+
+    -- Setting up the styles costs ten times more than loading the result: a batch or a build of three
+    -- documents prepares each house style once and loads a copy per document. --
+    """
     if style.template is None:
         document = docx.Document()
         _prune_styles(document, style)
@@ -127,7 +150,42 @@ def new_document(style: PageStyle | None = None) -> Document:
         document = _from_template(style)
     setup_section(document.sections[0], style)
     document.core_properties.language = style.language
-    return document
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# -- Word's File > Info fields hold at most 255 characters; python-docx refuses longer text. --
+PROPERTY_LIMIT = 255
+# -- Core properties the default template (or a --docx-template) fills that say nothing of our document. --
+_FOREIGN_PROPERTIES = ("subject", "keywords", "comments", "category", "content_status", "identifier")
+
+
+def set_properties(
+    document: Document, identitas: Identitas, title: str, when: dt.datetime | None = None
+) -> None:
+    """The properties Word shows under File > Info: `title`, the unit as author and last modifier, created
+    and modified at `when` (None: now), revision 1; texts cut to 255 characters.
+
+    -- Without this the file says what python-docx's template says: author "python-docx", created 2013. --
+    """
+    properties = document.core_properties
+    moment = (when or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    properties.title = fit_property(title)
+    properties.author = properties.last_modified_by = fit_property(identitas.nama_unit)
+    for name in _FOREIGN_PROPERTIES:
+        setattr(properties, name, "")
+    properties.created = properties.modified = moment
+    properties.revision = 1
+
+
+def fit_property(text: str) -> str:
+    """`text` on one line, cut at a word to fit a core property (255 characters), "…" marking the cut."""
+    flat = " ".join(clean_text(text).split())
+    if len(flat) <= PROPERTY_LIMIT:
+        return flat
+    cut = flat[: PROPERTY_LIMIT - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
 def _from_template(style: PageStyle) -> Document:
@@ -647,6 +705,26 @@ class TableWriter:
         return self._p_opens[key]
 
 
+def hold_table_ends(document: Document) -> None:
+    """Keep each data table's header with its first two rows, and its last two rows together, so no page
+    holds a lone row of a table (a header at the foot of a page, or the last row alone on a new page).
+
+    A data table is one with a repeated header row (`add_header_table`); signature and letterhead tables
+    are left alone. Call once, when the document is complete.
+    """
+    header_tag = f"{qn('w:trPr')}/{qn('w:tblHeader')}"
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        rows = tbl.findall(qn("w:tr"))
+        header = [tr for tr in rows if tr.find(header_tag) is not None]
+        if not header:
+            continue
+        body = rows[len(header) :]
+        # -- keepNext on every paragraph of a row holds that row to the next one, in Word and LibreOffice
+        for tr in [*header, *body[:1], *body[-2:-1]]:
+            for p in tr.iter(qn("w:p")):
+                p.get_or_add_pPr().keepNext_val = True  # type: ignore[attr-defined]
+
+
 def add_header_table(document: Document, columns: Sequence[tuple[str, float]]) -> TableWriter:
     """A new table as wide as the text of the last section, with its header row written.
 
@@ -685,41 +763,70 @@ def add_signature_block(
 ) -> Table:
     """A borderless two-column signature table at the end of `document`; a None side stays empty.
 
-    Lines are padded so both names stand on the same line; one signer on the right is the usual
-    single-signature layout. The name is bold and underlined, "NIP. ..." below it.
+    The first row holds the place and date, the lead and the positions, the second the room to sign, the
+    names and "NIP. ...": both names stand on one line however many lines either position wraps to. One
+    signer on the right is the usual single-signature layout. The name is bold and underlined. The rows
+    never split and stay together, and the block keeps the text before it on its page.
     """
     signers = [s for s in (left, right) if s is not None]
     has_place = any(s.place_date for s in signers)
     has_lead = any(s.lead for s in signers)
-    jabatan_count = max((len(s.jabatan) for s in signers), default=0)
 
-    table = document.add_table(rows=1, cols=2)
-    widths = split_width(text_width_twips(document.sections[-1]), (1, 1))
-    set_column_widths(table, widths)
+    def heading(signer: Signer) -> list[str]:
+        # -- place and lead padded, so the positions start on the same line on both sides
+        return [signer.place_date] * has_place + [signer.lead] * has_lead + list(signer.jabatan)
+
+    with_heading = any(heading(signer) for signer in signers)
+    keep_with_next(document, SIGNATURE_COMPANIONS)
+    table = document.add_table(rows=2 if with_heading else 1, cols=2)
+    set_column_widths(table, split_width(text_width_twips(document.sections[-1]), (1, 1)))
     set_table_borders(table, visible=False)
-    set_cant_split(table.rows[0]._tr)
-    for cell, signer in zip(table.rows[0].cells, (left, right), strict=True):
-        first = cell.paragraphs[0]
-        first.style = SIGNATURE_TEXT
+    for row in table.rows:
+        set_cant_split(row._tr)
+    for column, signer in enumerate((left, right)):
+        cells = [row.cells[column] for row in table.rows]
+        for cell in cells:
+            cell.paragraphs[0].style = SIGNATURE_TEXT
         if signer is None:
             continue
-        lines: list[str] = []
-        if has_place:
-            lines.append(signer.place_date)
-        if has_lead:
-            lines.append(signer.lead)
-        lines += list(signer.jabatan) + [""] * (jabatan_count - len(signer.jabatan))
-        lines += [""] * signature_lines
-        for index, line in enumerate(lines):
-            paragraph = first if index == 0 else cell.add_paragraph(style=SIGNATURE_TEXT)
-            if line:
-                paragraph.add_run(clean_text(line))
-        name = cell.add_paragraph(style=SIGNATURE_TEXT) if lines else first
+        if with_heading:
+            _cell_lines(cells[0], heading(signer))
+            for paragraph in cells[0].paragraphs:  # -- the positions stay with the names below them
+                paragraph.paragraph_format.keep_with_next = True
+        foot = cells[-1]
+        _cell_lines(foot, [""] * signature_lines)
+        name = foot.add_paragraph(style=SIGNATURE_TEXT) if signature_lines else foot.paragraphs[0]
         name.add_run(clean_text(signer.nama), style=SIGNER_NAME)
-        nip = cell.add_paragraph(style=SIGNATURE_TEXT)
+        nip = foot.add_paragraph(style=SIGNATURE_TEXT)
         if signer.nip:
             nip.add_run(f"NIP. {format_nip(signer.nip)}")
     return table
+
+
+def _cell_lines(cell: _Cell, lines: Sequence[str]) -> None:
+    """Write `lines` into `cell` (whose first paragraph is empty), one Signature Text paragraph each."""
+    for index, line in enumerate(lines):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph(style=SIGNATURE_TEXT)
+        if line:
+            paragraph.add_run(clean_text(line))
+
+
+# -- How many blocks before a signature move with it to a new page: a signature never stands alone. --
+SIGNATURE_COMPANIONS = 2
+
+
+def keep_with_next(document: Document, count: int) -> None:
+    """Hold the last `count` blocks of `document`'s body to whatever comes next (keepNext).
+
+    A table counts as one block: its last row is held (Word keeps a row whose paragraphs are keepNext
+    with the next block, and so does LibreOffice).
+    """
+    blocks = [child for child in document.element.body if child.tag in (qn("w:p"), qn("w:tbl"))]
+    for block in blocks[-count:] if count else []:
+        rows = block.findall(qn("w:tr"))
+        paragraphs = [block] if block.tag == qn("w:p") else rows[-1].iter(qn("w:p")) if rows else []
+        for p in paragraphs:
+            p.get_or_add_pPr().keepNext_val = True  # type: ignore[attr-defined]
 
 
 def unit_signers(identitas: Identitas, date: str | None = None) -> tuple[Signer, Signer]:
@@ -739,6 +846,22 @@ def unit_signers(identitas: Identitas, date: str | None = None) -> tuple[Signer,
         )
 
     return signer("Pimpinan", lead="Mengetahui,"), signer("Ketua Tim", place_date=place_date)
+
+
+def unit_region(identitas: Identitas) -> str:
+    """The Kabupaten/Kota line under the unit's name in a title, upper case; '' when empty or when the
+    unit's name already holds it ("Dinas Kesehatan Kabupaten Lumajang" is not followed by "KABUPATEN
+    LUMAJANG" again)."""
+    region = identitas.text("Kabupaten/Kota")
+    if not region or _region_words(region) in _region_words(identitas.nama_unit):
+        return ""
+    return region.upper()
+
+
+def _region_words(text: str) -> str:
+    # -- "Kab. Lumajang" in a unit's name is the same region as "Kabupaten Lumajang"; spaces frame the
+    # -- words so "kota batu" is not found inside "kota batulicin" --
+    return f" {normalize(text)} ".replace(" kab ", " kabupaten ")
 
 
 def add_logo(paragraph: Paragraph, logo: Path | None, height_cm: float) -> bool:

@@ -16,6 +16,7 @@ from zi_sheets.model import AREAS, Identitas, TargetPrioritas, Workbook
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
     NORMAL,
+    TABLE_TEXT,
     TITLE,
     CellSpec,
     PageStyle,
@@ -25,9 +26,13 @@ from zi_sheets.render.docx_helpers import (
     add_signature_block,
     clean_text,
     format_nip,
+    hold_table_ends,
     new_document,
     set_fonts,
+    set_properties,
     text_lines,
+    text_width_twips,
+    unit_region,
     unit_signers,
 )
 from zi_sheets.text import area_number
@@ -61,8 +66,7 @@ def build_lampiran(workbook: Workbook, style: PageStyle | None = None) -> Docume
     document = new_document(style)
     _define_heading_style(document, style)
     unit = identitas.nama_unit.upper()
-    document.core_properties.title = f"LAMPIRAN {DOCUMENT_TITLE} {unit}".strip()
-    document.core_properties.author = "Tim Zona Integritas"
+    set_properties(document, identitas, f"LAMPIRAN {DOCUMENT_TITLE} {unit}")
 
     lampiran = [item for item in LAMPIRAN if not (item.optional and item.is_empty(workbook))]
     for number, item in enumerate(lampiran, start=1):
@@ -76,6 +80,7 @@ def build_lampiran(workbook: Workbook, style: PageStyle | None = None) -> Docume
         item.write(document, workbook)
         _add_signatures(document, identitas)
 
+    hold_table_ends(document)
     add_page_number_footer(document.sections[0], position=style.page_number_position)
     return document
 
@@ -107,7 +112,7 @@ def _add_heading_block(document: Document, identitas: Identitas, number: int, *,
 
 
 def _title_lines(title: Sequence[str], identitas: Identitas) -> list[str]:
-    own = [identitas.nama_unit.upper(), identitas.text("Kabupaten/Kota").upper()]
+    own = [identitas.nama_unit.upper(), unit_region(identitas)]
     return [clean_text(line) for line in [*title, *own] if line]
 
 
@@ -143,9 +148,20 @@ def _write_target_prioritas(document: Document, workbook: Workbook) -> None:
         writer.add_row(cells)
 
 
+# -- A NIP as printed ("19800101 200501 2 003") is 18 digits and 3 spaces: 0.62 em a digit covers Arial
+# -- (0.556) and the wider office faces; 0.3 cm is the cell's two default margins and a little slack. --
+_NIP_EMS, _CELL_MARGINS_CM = 18 * 0.62 + 3 * 0.3, 0.5
+
+
 def _write_tim_kerja(document: Document, workbook: Workbook) -> None:
-    columns = [("NO", 6), ("NAMA", 28), ("NIP", 22), ("JABATAN", 24), ("KEDUDUKAN DALAM TIM", 20)]
-    writer = add_header_table(document, columns)
+    # -- the NIP column is as wide as a NIP in the table's font, so no NIP wraps; the others share the rest
+    size = document.styles[TABLE_TEXT].font.size
+    nip_twips = _NIP_EMS * (size.pt if size else 10) * 20 + Cm(_CELL_MARGINS_CM).twips
+    share = 100 * min(0.4, nip_twips / text_width_twips(document.sections[-1]))
+    others = [("NO", 6), ("NAMA", 28), ("JABATAN", 24), ("KEDUDUKAN DALAM TIM", 20)]
+    scale = (100 - share) / sum(part for _, part in others)
+    columns = [(name, part * scale) for name, part in others]
+    writer = add_header_table(document, [*columns[:2], ("NIP", share), *columns[2:]])
     for number, member in enumerate(workbook.tim_kerja, start=1):
         writer.add_row(
             [

@@ -4,11 +4,11 @@ against the Rencana Aksi (figures, sentences, chart, overdue actions, Kendala an
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Emu
+from docx.shared import Cm, Emu, Pt
 
 from zi_sheets.analysis import Analysis
 from zi_sheets.bahasa import format_bulan, format_tanggal, roman
@@ -30,7 +30,9 @@ from zi_sheets.render.docx_helpers import (
     add_page_number_footer,
     add_signature_block,
     clean_text,
+    hold_table_ends,
     new_document,
+    set_properties,
     setup_section,
     text_lines,
     text_width_twips,
@@ -60,18 +62,12 @@ _OVERDUE_COLUMNS = (
 )
 
 
-def build_monev(
-    analysis: Analysis,
-    period: Period,
-    style: PageStyle | None = None,
-    chart: Callable[[Sequence[AreaProgress]], bytes] | None = None,
-) -> Document:
+def build_monev(analysis: Analysis, period: Period, style: PageStyle | None = None) -> Document:
     """The Monev document of an analysed workbook for `period` as a python-docx Document (not saved).
 
     `style` None means the default page style (F4, Arial 12); its letterhead, when set, heads the first
-    page. `chart` draws the progress chart (None: `progress_chart_png` in this process). Every page is
-    landscape (the matrix and the progress tables are wide); the progress part starts on a new page and
-    is measured at the end of the period's last month.
+    page. Every page is landscape (the matrix and the progress tables are wide); the progress part starts
+    on a new page and is measured at the end of the period's last month.
     """
     style = style or PageStyle()
     workbook = analysis.workbook
@@ -80,8 +76,7 @@ def build_monev(
     setup_section(document.sections[0], style, landscape=True)
     unit = identitas.nama_unit.upper()
     heading = f"PEMBANGUNAN ZONA INTEGRITAS {unit}".strip()
-    document.core_properties.title = f"{DOCUMENT_TITLE} {heading} {period.label}"
-    document.core_properties.author = "Tim Zona Integritas"
+    set_properties(document, identitas, f"{DOCUMENT_TITLE} {heading} {period.label}")
 
     if style.letterhead is not None:
         add_letterhead(document, style.letterhead, style)
@@ -93,9 +88,10 @@ def build_monev(
     _add_matrices(document, workbook.monev, period)
 
     areas = analysis.progress(period)
-    _add_progress(document, areas, period, chart)
+    _add_progress(document, areas, period)
     _add_signatures(document, identitas, period)
 
+    hold_table_ends(document)
     for section in document.sections:
         add_page_number_footer(section, position=style.page_number_position)
     return document
@@ -138,12 +134,7 @@ def _add_matrix(document: Document, entries: Sequence[MonevEntry]) -> None:
 # Progress against the Rencana Aksi
 
 
-def _add_progress(
-    document: Document,
-    areas: list[AreaProgress],
-    period: Period,
-    chart: Callable[[Sequence[AreaProgress]], bytes] | None,
-) -> None:
+def _add_progress(document: Document, areas: list[AreaProgress], period: Period) -> None:
     overall = total(areas)
     heading = document.add_paragraph("KEMAJUAN TERHADAP RENCANA AKSI", style=HEADING_1)
     heading.paragraph_format.page_break_before = True
@@ -153,7 +144,8 @@ def _add_progress(
         style=BODY_TEXT,
     )
     _add_progress_table(document, areas, overall)
-    document.add_paragraph(overall.sentence, style=BODY_TEXT)
+    # -- the sentence reads the table: a line of space apart from it, not glued to its last row --
+    document.add_paragraph(overall.sentence, style=BODY_TEXT).paragraph_format.space_before = Pt(12)
     if overall.early:
         early = len(overall.early)
         document.add_paragraph(
@@ -161,7 +153,7 @@ def _add_progress(
         )
     for area in areas:
         add_numbered_item(document, area.numeral, [f"{area.name}. {area.sentence}"])
-    _add_chart(document, areas, chart)
+    _add_chart(document, areas)
 
     document.add_paragraph("Langkah Aksi yang Terlambat", style=HEADING_2)
     overdue = overall.terlambat
@@ -205,12 +197,10 @@ def _figures(area: AreaProgress) -> tuple[int, ...]:
     )
 
 
-def _add_chart(
-    document: Document, areas: list[AreaProgress], chart: Callable[[Sequence[AreaProgress]], bytes] | None
-) -> None:
+def _add_chart(document: Document, areas: list[AreaProgress]) -> None:
     from zi_sheets.render.chart import progress_chart_png
 
-    png = (chart or progress_chart_png)(areas)
+    png = progress_chart_png(areas)
     width = min(CHART_WIDTH, Emu(text_width_twips(document.sections[-1]) * _EMU_PER_TWIP))
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

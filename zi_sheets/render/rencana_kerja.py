@@ -31,8 +31,11 @@ from zi_sheets.render.docx_helpers import (
     add_portrait_section,
     add_signature_block,
     clean_text,
+    hold_table_ends,
     new_document,
+    set_properties,
     text_lines,
+    unit_region,
     unit_signers,
 )
 
@@ -103,8 +106,7 @@ def build_rencana_kerja(workbook: Workbook, style: PageStyle | None = None) -> D
     document = new_document(style)
     unit = identitas.nama_unit.upper()
     tahun = _tahun(identitas)
-    document.core_properties.title = _join(DOCUMENT_TITLE, unit, tahun)
-    document.core_properties.author = "Tim Zona Integritas"
+    set_properties(document, identitas, _join(DOCUMENT_TITLE, unit, tahun))
 
     _add_cover(document, identitas, style, unit, tahun)
     _add_approval_page(document, identitas, unit, tahun)
@@ -125,6 +127,7 @@ def build_rencana_kerja(workbook: Workbook, style: PageStyle | None = None) -> D
         if bab.rencana_aksi:
             _add_rencana_aksi_table(document, workbook.rencana_aksi)
 
+    hold_table_ends(document)
     for index, section in enumerate(document.sections):
         add_page_number_footer(section, title_page=index == 0, position=style.page_number_position)
     return document
@@ -142,30 +145,59 @@ def _lines(*texts: str) -> list[str]:
     return [clean_text(text) for text in texts if text]
 
 
+# -- The cover's logo: its height and the space above it. --
+LOGO_HEIGHT_CM, LOGO_SPACE_MM = 4.0, 15
+# -- For estimating the cover's height: a line of text is about 1.3 x its size (Arial's ascent and
+# -- descent at line spacing 1.15), a bold capital about 0.7 x its size wide. --
+_LINE_HEIGHT_EM, _CAPITAL_WIDTH_EM = 1.3, 0.7
+_MM_PER_PT = 25.4 / 72
+
+
 def _add_cover(document: Document, identitas: Identitas, style: PageStyle, unit: str, tahun: str) -> None:
-    for line in _lines(DOCUMENT_TITLE, unit, tahun):
+    titles = _lines(DOCUMENT_TITLE, unit, tahun)
+    for line in titles:
         document.add_paragraph(line, style=COVER_TITLE)
+    logo_mm = 0.0
     if style.letterhead is not None and style.letterhead.logo is not None:
         logo = document.add_paragraph(style=COVER_TEXT)
-        logo.paragraph_format.space_before = Mm(15)
-        add_logo(logo, style.letterhead.logo, 4.0)
-    # -- the cover spreads over the page: "Disusun oleh" in the middle, the government block at the foot;
-    # -- 35% of the text height before each still leaves room for a unit name on two lines, F4 or A4 --
-    gap = Mm((style.paper_height_mm - 10 * (style.margin_top_cm + style.margin_bottom_cm)) * 0.35)
-    prepared = document.add_paragraph("Disusun oleh:", style=COVER_TEXT)
+        logo.paragraph_format.space_before = Mm(LOGO_SPACE_MM)
+        if add_logo(logo, style.letterhead.logo, LOGO_HEIGHT_CM):
+            logo_mm = LOGO_SPACE_MM + LOGO_HEIGHT_CM * 10
+    footer_lines = _lines(identitas.text("Pemerintah Daerah").upper(), unit, unit_region(identitas))
+    texts = ["Disusun oleh:", "TIM ZONA INTEGRITAS", *footer_lines]
+    gap = Mm(_cover_gap(style, titles, texts, logo_mm))
+    prepared = document.add_paragraph(texts[0], style=COVER_TEXT)
     prepared.paragraph_format.space_before = gap
-    document.add_paragraph("TIM ZONA INTEGRITAS", style=COVER_TEXT)
-    footer_lines = _lines(
-        identitas.text("Pemerintah Daerah").upper(), unit, identitas.text("Kabupaten/Kota").upper()
-    )
+    document.add_paragraph(texts[1], style=COVER_TEXT)
     for index, line in enumerate(footer_lines):
         paragraph = document.add_paragraph(line, style=COVER_TEXT)
         if index == 0:
             paragraph.paragraph_format.space_before = gap
 
 
+def _cover_gap(style: PageStyle, titles: Sequence[str], texts: Sequence[str], logo_mm: float) -> float:
+    """The space (mm) before "Disusun oleh:" and before the government block, so the cover fills one page.
+
+    -- 35% of the text height each spreads a plain cover over the page; a logo or a long unit name takes
+    -- that room, and then the gaps share what is left, with a reserve for a misjudged line wrap. A cover
+    -- on two pages pushes the approval page and every page number after it. --
+    """
+    text_height = style.paper_height_mm - 10 * (style.margin_top_cm + style.margin_bottom_cm)
+    text_width = style.paper_width_mm - 10 * (style.margin_left_cm + style.margin_right_cm)
+    title_pt, text_pt = style.body_size_pt + 4, style.body_size_pt
+
+    def height(lines: Sequence[str], size_pt: float) -> float:
+        per_line = max(1, int(text_width / (size_pt * _CAPITAL_WIDTH_EM * _MM_PER_PT)))
+        rows = sum(-(-max(len(line), 1) // per_line) for line in lines)
+        return rows * size_pt * _LINE_HEIGHT_EM * _MM_PER_PT
+
+    content = height(titles, title_pt) + logo_mm + height(texts, text_pt)
+    reserve = 2 * title_pt * _LINE_HEIGHT_EM * _MM_PER_PT
+    return max(0.0, min(0.35 * text_height, (text_height - content - reserve) / 2))
+
+
 def _add_approval_page(document: Document, identitas: Identitas, unit: str, tahun: str) -> None:
-    lines = _lines(DOCUMENT_TITLE, unit, identitas.text("Kabupaten/Kota").upper(), tahun)
+    lines = _lines(DOCUMENT_TITLE, unit, unit_region(identitas), tahun)
     for index, line in enumerate(lines):
         paragraph = document.add_paragraph(line, style=COVER_TITLE)
         paragraph.paragraph_format.page_break_before = index == 0
