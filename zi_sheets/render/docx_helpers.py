@@ -713,7 +713,7 @@ def hold_table_ends(document: Document) -> None:
     are left alone. Call once, when the document is complete.
     """
     header_tag = f"{qn('w:trPr')}/{qn('w:tblHeader')}"
-    for tbl in document.element.body.iter(qn("w:tbl")):
+    for tbl in document.element.body.findall(qn("w:tbl")):
         rows = tbl.findall(qn("w:tr"))
         header = [tr for tr in rows if tr.find(header_tag) is not None]
         if not header:

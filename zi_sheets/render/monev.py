@@ -158,11 +158,12 @@ def _add_progress(document: Document, areas: list[AreaProgress], period: Period)
     document.add_paragraph("Langkah Aksi yang Terlambat", style=HEADING_2)
     overdue = overall.terlambat
     if overdue:
-        document.add_paragraph(
+        introduction = document.add_paragraph(
             f"Langkah aksi yang telah jatuh tempo s.d. {period.end_label} tetapi belum dilaporkan "
             "capaiannya:",
             style=BODY_TEXT,
         )
+        introduction.paragraph_format.keep_with_next = True  # -- the colon leads into the table
         _add_overdue_table(document, overdue)
     else:
         document.add_paragraph("Tidak ada langkah aksi yang terlambat.", style=BODY_TEXT)
