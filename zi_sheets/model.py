@@ -276,9 +276,6 @@ class Workbook:
     hidden_rows: list[CellRef] = field(default_factory=list)
     uncached_formulas: list[CellRef] = field(default_factory=list)
     sheets_present: tuple[str, ...] = ()
-    # -- Values derived once per workbook and shared by the checks and the documents (catalogue matches,
-    # -- Monev reports per plan row); never part of what was read. --
-    derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     def narasi_for(self, bagian: str) -> list[NarasiItem]:
         """The Narasi items of one section, in workbook order."""
