@@ -94,7 +94,7 @@ def build_monev(
 
     areas = analysis.progress(period)
     _add_progress(document, areas, period, chart)
-    _add_signatures(document, identitas, period)
+    _add_signatures(document, identitas, period, style)
 
     for section in document.sections:
         add_page_number_footer(section, position=style.page_number_position)
@@ -254,8 +254,8 @@ def signature_date(period: Period) -> str:
     return format_tanggal(period.end_date)
 
 
-def _add_signatures(document: Document, identitas: Identitas, period: Period) -> None:
-    pimpinan, ketua = unit_signers(identitas, signature_date(period))
+def _add_signatures(document: Document, identitas: Identitas, period: Period, style: PageStyle) -> None:
+    pimpinan, ketua = unit_signers(identitas, signature_date(period), nip_spaced=style.nip_spaced)
     spacer = document.add_paragraph(style=BODY_TEXT)
     spacer.paragraph_format.keep_with_next = True
     add_signature_block(document, pimpinan, ketua)
