@@ -10,17 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from functools import cache, cached_property
-from importlib import resources
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
 from zi_sheets import findings as f
+from zi_sheets.agencies import other_agencies, unit_profile
 from zi_sheets.analysis import Analysis
 from zi_sheets.bahasa import format_bulan, roman
 from zi_sheets.catalogue import Catalogue, named_regulation
 from zi_sheets.dates import MAX_YEAR, MIN_YEAR
+from zi_sheets.diterima import apply_diterima
 from zi_sheets.findings import Finding, Report
 from zi_sheets.model import (
     AREAS,
@@ -31,6 +31,7 @@ from zi_sheets.model import (
     MonevEntry,
     PlanRow,
 )
+from zi_sheets.places import other_regions, unit_region
 from zi_sheets.progress import TERLAMBAT
 from zi_sheets.text import normalize
 
@@ -135,7 +136,8 @@ def run_checks(analysis: Analysis, today: dt.date | None = None) -> Report:
     found: list[Finding] = []
     for each in CHECKS:
         found.extend(each(context))
-    return Report(found, analysis.coverage)
+    standing, accepted = apply_diterima(found, analysis.workbook.diterima)
+    return Report(standing, analysis.coverage, accepted)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -386,90 +388,6 @@ def _outside_year(cell: CellRef, text: str, years: list[int], plan_year: int) ->
 # Consistency: copy-paste residue, old evidence, empty actions, duplicates
 
 
-@dataclass(frozen=True)
-class Agency:
-    """One name from data/agencies.txt and the words that make it the unit's own."""
-
-    name: str
-    own: tuple[str, ...]
-    pattern: re.Pattern[str]
-
-
-def _phrase_pattern(name: str) -> str:
-    words = [re.escape(word) for word in name.split()]
-    return r"(?<![0-9a-z])" + r"[\s.-]*".join(words) + r"(?![0-9a-z])"
-
-
-@cache
-def load_agencies() -> tuple[tuple[Agency, ...], tuple[re.Pattern[str], ...]]:
-    """The agency names (longest first) and the never-residue phrases of data/agencies.txt."""
-    text = resources.files("zi_sheets.data").joinpath("agencies.txt").read_text(encoding="utf-8")
-    agencies, exceptions = [], []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("!"):
-            exceptions.append(re.compile(_phrase_pattern(line[1:].strip()), re.IGNORECASE))
-            continue
-        name, _, own = line.partition("|")
-        name = name.strip()
-        own_words = tuple(normalize(word) for word in own.split(",") if word.strip())
-        agencies.append(Agency(name, own_words, re.compile(_phrase_pattern(name), re.IGNORECASE)))
-    agencies.sort(key=lambda a: len(a.name), reverse=True)
-    return tuple(agencies), tuple(exceptions)
-
-
-# -- A unit's own title words: the head of a Kecamatan is its Camat, of a Kelurahan its Lurah. --
-_OWN_TITLES = {"kecamatan": ("camat",), "kelurahan": ("lurah",), "desa": ("kades",)}
-
-
-def own_agencies(unit_name: str) -> set[str]:
-    """The names of data/agencies.txt that are the unit's own (in its name, or of its kind)."""
-    unit = normalize(unit_name)
-    words = set(unit.split())
-    for word in list(words):
-        words.update(_OWN_TITLES.get(word, ()))
-    agencies, _ = load_agencies()
-    own = set()
-    for agency in agencies:
-        name = normalize(agency.name)
-        if (
-            (name and f" {name} " in f" {unit} ")
-            or set(name.split()) <= words
-            or any(f" {word} " in f" {unit} " for word in agency.own)
-        ):
-            own.add(agency.name)
-    return own
-
-
-@cache
-def _key_words() -> tuple[str, ...]:
-    """The longest word of every name, lower case: a text containing none of them names no agency."""
-    agencies, _ = load_agencies()
-    return tuple({max(agency.name.lower().split(), key=len) for agency in agencies})
-
-
-def other_agencies(text: str, own: set[str]) -> list[tuple[str, int, int]]:
-    """The agency names `text` mentions, as written, with where each is first written; the unit's own
-    names and the excepted phrases left out."""
-    lowered = text.lower()
-    if not any(word in lowered for word in _key_words()):
-        return []  # most cells: one pass of substring tests instead of one regex per name
-    agencies, exceptions = load_agencies()
-    taken: list[tuple[int, int]] = [m.span() for e in exceptions for m in e.finditer(text)]
-    found: dict[str, tuple[int, int]] = {}
-    for agency in agencies:
-        for match in agency.pattern.finditer(text):
-            start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
-                continue  # inside a longer name, or an excepted phrase
-            taken.append((start, end))
-            if agency.name not in own:
-                found.setdefault(match.group(), (start, end))
-    return sorted(((name, start, end) for name, (start, end) in found.items()), key=lambda m: m[1])
-
-
 def _around(text: str, start: int, end: int, width: int = 30) -> str:
     """The words around text[start:end], for quoting a long cell."""
     line = text.replace("\n", " ")
@@ -503,18 +421,38 @@ def _texts(context: CheckContext) -> Iterator[CellValue]:
 
 @check
 def check_other_agencies(context: CheckContext) -> Iterator[Finding]:
-    """No cell names another agency than the unit (copy-paste residue)."""
+    """No cell names an agency the unit neither is nor works with (copy-paste residue; see agencies.py)."""
     unit = context.identitas.nama_unit
-    own = own_agencies(unit)
+    profile = unit_profile(context.identitas)
     for value in _texts(context):
-        mentions = other_agencies(value.text, own)
+        mentions = other_agencies(value.text, profile)
         if mentions:
             yield f.OTHER_AGENCY.at(
                 value.cell,
-                names=[name for name, _, _ in mentions],
+                names=[m.name for m in mentions],
                 unit=unit or "unit kerja ini",
-                kutipan=_around(value.text, *mentions[0][1:]),
+                kutipan=_around(value.text, mentions[0].start, mentions[0].end),
             )
+
+
+@check
+def check_other_regions(context: CheckContext) -> Iterator[Finding]:
+    """No cell names a kabupaten, kota or province other than the unit's own (see places.py)."""
+    profile = unit_profile(context.identitas)
+    region = unit_region(context.identitas, province_wide=bool(profile.kinds & _PROVINCE_WIDE))
+    for value in _texts(context):
+        places = other_regions(value.text, region)
+        if places:
+            yield f.OTHER_REGION.at(
+                value.cell,
+                names=[name for name, _, _ in places],
+                wilayah=region.label,
+                kutipan=_around(value.text, *places[0][1:]),
+            )
+
+
+# -- Units whose area is a province (or more): every place of their province is theirs.
+_PROVINCE_WIDE = frozenset({"kanwil", "balai", "bpom", "mahkamah_agung", "djp", "kemenkumham"})
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

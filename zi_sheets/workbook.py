@@ -24,6 +24,7 @@ from zi_sheets.model import (
     MekanismeStep,
     MonevEntry,
     NarasiItem,
+    Penerimaan,
     PlanRow,
     TargetPrioritas,
     TimMember,
@@ -143,6 +144,16 @@ TIM_KERJA = SheetSpec(
         Column("kedudukan", ("kedudukan dalam tim", "kedudukan", "jabatan dalam tim", "peran")),
     ),
 )
+DITERIMA = SheetSpec(
+    "Diterima",
+    ("diterima", "temuan diterima", "pengecualian"),
+    (
+        Column("kode", ("kode", "kode temuan")),
+        Column("sel", ("sel", "cell", "lokasi")),
+        Column("nama", ("nama", "nama diterima", "nama instansi")),
+        Column("alasan", ("alasan", "keterangan")),
+    ),
+)
 
 _IDENTITAS_VARIANTS = {
     "pemerintah daerah instansi induk": "Pemerintah Daerah",
@@ -179,6 +190,7 @@ def read_workbook(path: str | Path) -> Workbook:
         (TARGET_PRIORITAS, _read_target_prioritas),
         (TIM_KERJA, _read_tim_kerja),
         (PENGATURAN, _read_pengaturan),
+        (DITERIMA, _read_diterima),
     ):
         table = sheets.optional(spec)
         if table is not None:
@@ -195,6 +207,7 @@ _ATTRIBUTE = {
     "TargetPrioritas": "target_prioritas",
     "TimKerja": "tim_kerja",
     "Pengaturan": "pengaturan",
+    "Diterima": "diterima",
 }
 
 
@@ -469,6 +482,14 @@ def _read_pengaturan(table: Table) -> dict[str, CellValue]:
         if name is not None and name not in found:
             found[name] = record.get("nilai")
     return found
+
+
+def _read_diterima(table: Table) -> list[Penerimaan]:
+    return [
+        Penerimaan(r.row, r.get("kode"), r.get("sel"), r.get("nama"), r.get("alasan"))
+        for r in table.records
+        if r.get("kode") or r.get("sel") or r.get("nama")
+    ]
 
 
 def _strip_marker(value: CellValue) -> CellValue:
