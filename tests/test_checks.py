@@ -10,9 +10,9 @@ from conftest import EXAMPLE, PLAN_HEADER, minimal_sheets, plan_row
 from factory import filled_template
 
 from zi_sheets import checks as checks_module
+from zi_sheets.agencies import other_agencies, unit_profile
 from zi_sheets.analysis import analyse
 from zi_sheets.catalogue import load_catalogue
-from zi_sheets.agencies import other_agencies, unit_profile
 from zi_sheets.checks import (
     CHECKS,
     nip_problem,

@@ -22,13 +22,16 @@ from zi_sheets.text import normalize
 
 # -- Names that are also ordinary words or people's names: read only after a prefix ("Kota Batu").
 _COMMON_WORDS = frozenset(
-    "batu batang banjar serang pati tegal lebak buru bungo karo muna ende alor bima siak kaur sigi poso toba "
-    "agam lahat barru tual bone wajo luwu dompu maros gowa asmat sarmi mimika paniai nduga yalimo fakfak "
-    "kota baru kotabaru jaya merangin kerinci sabang langsa solok padang pariaman kudus demak madiun kediri "
-    "blitar malang tanah datar tanah laut pesisir selatan kepulauan seribu tengah barat timur utara selatan "
-    "bangli badung buleleng gianyar sambas landak sintang kapuas katingan seruyan lamandau".split()
+    "batu,batang,banjar,serang,pati,tegal,lebak,buru,bungo,karo,muna,ende,alor,bima,siak,kaur,sigi,poso,toba,"
+    "agam,lahat,barru,tual,bone,wajo,luwu,dompu,maros,gowa,asmat,sarmi,mimika,paniai,nduga,yalimo,fakfak,"
+    "kota baru,kotabaru,jaya,merangin,kerinci,sabang,langsa,solok,padang,pariaman,kudus,"
+    "malang,tanah datar,tanah laut,pesisir selatan,kepulauan seribu,bangli,badung,sambas,landak,"
+    "kapuas,katingan,seruyan,lamandau,banyuasin,empat lawang,lima puluh kota,tanah bumbu".split(",")
 )
-_PREFIX = r"(?:Kabupaten|Kab|Kota|Kotamadya|Pemkab|Pemkot|Provinsi|Prov|Pemprov|Pemerintah\s+Kabupaten|Pemerintah\s+Kota|Pemerintah\s+Provinsi)"
+_PREFIX = (
+    r"(?:Kabupaten|Kab|Kota|Kotamadya|Pemkab|Pemkot|Provinsi|Prov|Pemprov|"
+    r"Pemerintah\s+Kabupaten|Pemerintah\s+Kota|Pemerintah\s+Provinsi)"
+)
 # -- A place name right after these is part of an institution's name, not the region it is in.
 _INSTITUTION_BEFORE = re.compile(
     r"(?:universitas|politeknik|institut|uin|iain|stikes|poltekkes|unit|negeri|jl|jalan|dr|rs|rsud|"
@@ -82,10 +85,10 @@ def _load() -> _Places:
     for place in places:
         for written in (place.nama, *place.aliases):
             by_written.setdefault(normalize(written).replace(" ", ""), []).append(place)
-    written = sorted({w for p in places for w in (p.nama, *p.aliases)}, key=len, reverse=True)
-    names = "|".join(_words_pattern(w) for w in written)
+    spellings = sorted({w for p in places for w in (p.nama, *p.aliases)}, key=len, reverse=True)
+    names = "|".join(_words_pattern(w) for w in spellings)
     prefixed = re.compile(rf"(?<![0-9A-Za-z]){_PREFIX}\.?\s+(?P<name>{names})(?![0-9A-Za-z])", re.IGNORECASE)
-    bare_names = [w for w in written if normalize(w) not in _COMMON_WORDS and len(w) >= 5]
+    bare_names = [w for w in spellings if normalize(w) not in _COMMON_WORDS and len(w) >= 5]
     # -- a proper name: capitalised as written in the list, or in capitals; never lower case
     alternatives = "|".join(f"{_words_pattern(w)}|{_words_pattern(w.upper())}" for w in bare_names)
     bare = re.compile(rf"(?<![0-9A-Za-z])(?P<name>{alternatives})(?![0-9A-Za-z])")
