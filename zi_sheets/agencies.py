@@ -202,6 +202,9 @@ def _instance_mentions(text: str, profile: UnitProfile, taken: list[tuple[int, i
             rf"(?<![0-9A-Za-z])(?i:{alternatives})\.?[ \t]+((?:[A-Z][A-Za-z'-]*[ \t]*){{1,3}})"
         )
         for match in pattern.finditer(text):
+            longer = nomenclature().names.match(text, match.start())
+            if longer is not None and longer.end() > match.start(1):
+                continue  # "Puskesmas Pembantu Duren": a name of another kind, judged as such
             proper: list[str] = []
             for word in normalize(match.group(1)).split():
                 if word in _INSTANCE_STOP:

@@ -211,6 +211,8 @@ class PlanRow:
     kode_lke: CellValue = EMPTY
     penanggung_jawab: CellValue = EMPTY
     no: CellValue = EMPTY
+    # -- An optional Realisasi/Capaian column some plans carry (checked by `realisasi-in-plan`).
+    realisasi: CellValue = EMPTY
 
 
 @dataclass(frozen=True)

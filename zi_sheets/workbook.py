@@ -95,6 +95,7 @@ RENCANA_AKSI = SheetSpec(
             required=True,
         ),
         Column("penanggung_jawab", ("penanggung jawab", "pj", "pic", "pelaksana")),
+        Column("realisasi", ("realisasi", "capaian", "progres", "progress", "persentase realisasi")),
     ),
 )
 MONEV = SheetSpec(
@@ -391,6 +392,7 @@ def _read_rencana_aksi(table: Table) -> list[PlanRow]:
                 kode_lke=record.get("kode_lke"),
                 penanggung_jawab=record.get("penanggung_jawab"),
                 no=record.get("no") or no,
+                realisasi=record.get("realisasi"),
             )
         )
     return rows
