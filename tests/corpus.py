@@ -187,7 +187,7 @@ UNITS: tuple[Unit, ...] = (
         "pelayanan kenaikan pangkat dan pensiun",
         "aplikasi SIMASN",
         extras=(
-            "Verifikasi usulan kenaikan pangkat dari seluruh Perangkat Daerah termasuk Kecamatan dan Puskesmas",
+            "Verifikasi usulan kenaikan pangkat dari seluruh Perangkat Daerah, Kecamatan dan Puskesmas",
             "Integrasi data dengan SIASN BKN",
         ),
     ),
@@ -557,9 +557,10 @@ def _topic(komponen: Komponen) -> str:
 
 # -- How grouped-layout units write a komponen: the catalogue's name, sometimes in capitals, sometimes with
 # -- the abbreviation spelled out and a full stop.
+_SPIP = "Penerapan SPIP (Sistem Pengendalian Intern Pemerintah)."
 _KOMPONEN_VARIANTS = {
-    "Penerapan SPIP": "Penerapan SPIP (Sistem Pengendalian Intern Pemerintah).",
-    "Penerapan Sistem Pengendalian Intern Pemerintah (SPIP)": "Penerapan SPIP (Sistem Pengendalian Intern Pemerintah).",
+    "Penerapan SPIP": _SPIP,
+    "Penerapan Sistem Pengendalian Intern Pemerintah (SPIP)": _SPIP,
     "Keterbukaan Informasi Publik": "Keterbukaan Informasi Publik (KIP).",
     "Whistle-Blowing System": "Whistle Blowing System (WBS)",
 }
@@ -661,8 +662,8 @@ def write_plan(unit: Unit, rng: random.Random) -> Plan:
         ),
         (
             "Latar Belakang",
-            f"Pada tahun {unit.year - 1}, {{Nama Unit Kerja}} menerima penghargaan pelayanan publik; Road Map "
-            f"Reformasi Birokrasi {unit.year - 4}-{unit.year + 1} menjadi acuan.",
+            f"Pada tahun {unit.year - 1}, {{Nama Unit Kerja}} menerima penghargaan pelayanan publik; "
+            f"Road Map Reformasi Birokrasi {unit.year - 4}-{unit.year + 1} menjadi acuan.",
         ),
         *(("Latar Belakang", extra) for extra in unit.extras[:1]),
         ("Dasar Hukum", "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik"),
