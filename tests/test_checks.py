@@ -639,6 +639,17 @@ def test_example_defects_found_at_their_cells(example_report):
         ("RencanaAksi!D25", "langkah-repeats-bukti"),
     }
     assert pairs(report, "target-event") == {("RencanaAksi!F55", "target-event")}
+    assert pairs(report, "langkah-not-action") == {
+        ("RencanaAksi!D6", "langkah-not-action"),  # "Terbentuknya Tim Kerja ZI"
+        ("RencanaAksi!D14", "langkah-not-action"),  # "Seluruh pegawai telah memiliki SOP ..."
+        ("RencanaAksi!D37", "langkah-not-action"),  # "Buku kode etik pegawai sudah didistribusikan ..."
+        ("RencanaAksi!D41", "langkah-not-action"),  # "Kadin terlibat dalam penyusunan RENSTRA ..."
+        ("RencanaAksi!D73", "langkah-not-action"),  # "SOP tersedia di ruang pelayanan"
+        ("RencanaAksi!D78", "langkah-not-action"),  # "Pelayanan terpadu administrasi kependudukan"
+    }
+    # -- the ten indicators the seed has no row for (71 of 81 covered)
+    assert len(report.of("indikator-missing")) == 10
+    assert "5.4.b" in {x.values["kode"] for x in report.of("indikator-missing")}
 
 
 def test_example_has_no_other_error_or_warning(example_report):
@@ -649,6 +660,7 @@ def test_example_has_no_other_error_or_warning(example_report):
         "other-agency",
         "evidence-year-old",
         "langkah-repeats-bukti",
+        "langkah-not-action",
     }
     serious = {x.code for x in example_report.findings if x.severity != "info"}
     assert serious == expected_codes
@@ -656,6 +668,7 @@ def test_example_has_no_other_error_or_warning(example_report):
     assert {x.code for x in example_report.findings if x.severity == "info"} <= {
         "target-event",
         "plan-overdue",
+        "indikator-missing",
     }
     # -- Overdue plan actions are due in January-March 2019 and point at their Target Waktu (column F).
     assert all(x.cell.column == "F" for x in example_report.of("plan-overdue"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -54,6 +55,7 @@ class Nomenclature:
     name_kind: tuple[tuple[str, str], ...]  # group index -> (name, kind id)
     exceptions: re.Pattern[str] | None
     written_out: dict[str, str]
+    first_words: frozenset[str]  # the first word of every name, lower case: where a name may start
 
 
 def _name_pattern(name: str) -> str:
@@ -102,7 +104,8 @@ def nomenclature() -> Nomenclature:
     )
     written_out = {normalize(k): v.lower() for k, v in data["exceptions"].get("written_out", {}).items()}
     defaults = {level: tuple(values) for level, values in data["defaults"].items()}
-    return Nomenclature(kinds, defaults, pattern, tuple(named), exceptions, written_out)
+    first_words = frozenset(re.findall(r"[0-9A-Za-z']+", name)[0].lower() for name, _ in named)
+    return Nomenclature(kinds, defaults, pattern, tuple(named), exceptions, written_out, first_words)
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
@@ -220,6 +223,22 @@ def _instance_mentions(text: str, profile: UnitProfile, taken: list[tuple[int, i
     return found
 
 
+_WORD = re.compile(r"[0-9A-Za-z']+")
+
+
+def _name_matches(text: str, table: Nomenclature) -> Iterator[re.Match[str]]:
+    """Every name in `text`, left to right, longest first; the pattern is tried only where a word that
+    starts a name stands (one regex over every position of every cell is ten times slower)."""
+    end = 0
+    for word in _WORD.finditer(text):
+        if word.start() < end or word.group().lower() not in table.first_words:
+            continue
+        match = table.names.match(text, word.start())
+        if match is not None:
+            end = match.end()
+            yield match
+
+
 def other_agencies(text: str, profile: UnitProfile) -> list[Mention]:
     """The agencies `text` names that the unit may not, each name once, in the order written."""
     table = nomenclature()
@@ -230,7 +249,7 @@ def other_agencies(text: str, profile: UnitProfile) -> list[Mention]:
     found: dict[str, Mention] = {}
     for mention in _instance_mentions(text, profile, taken):
         found.setdefault(mention.name.lower(), mention)
-    for match in table.names.finditer(text):
+    for match in _name_matches(text, table):
         start, end = match.span()
         if any(start < e and s < end for s, e in taken):
             continue

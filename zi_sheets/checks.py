@@ -738,7 +738,7 @@ def check_target_contradicts_bukti(context: CheckContext) -> Iterator[Finding]:
 # -- Area titles compare as these words: "Sumber Daya Manusia" is "SDM", "Tata Laksana" "Tatalaksana".
 _AREA_PHRASES = (("sumber daya manusia", "sdm"), ("tata laksana", "tatalaksana"))
 _AREA_SPARE = frozenset("area dan aparatur kinerja".split())
-_AREA_LEAD = re.compile(r"^\s*(?:area\s+)?(?:[ivx]+|\d+)(?:\s*[.):-]\s*|\s+)", re.IGNORECASE)
+_AREA_LEAD = re.compile(r"^\s*(?:area\s+)?(?:[ivx]+|\d+)(?:\s*[.):-]\s*|\s+|$)", re.IGNORECASE)
 
 
 def _area_words(text: str) -> set[str]:
