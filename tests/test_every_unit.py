@@ -166,7 +166,7 @@ def test_places_of_another_region(make_xlsx):
         "Kota Malang",
         "Provinsi Jawa Tengah",
     ]
-    own = "Kabupaten Lumajang, Provinsi Jawa Timur, rapat di Surabaya, Universitas Jember, batu bata, Kota Batu?"
+    own = "Kabupaten Lumajang, Provinsi Jawa Timur, di Surabaya, Universitas Jember, batu bata, Kota Batu?"
     assert [name for name, _, _ in other_regions(own, region)] == ["Kota Batu"]
     sheets = sheets_of("Kecamatan Pasirian", plan_row(AREA_I, TIM, "Tim", bukti="Laporan ke Pemkab Jember"))
     sheets["Identitas"] = [

@@ -137,6 +137,10 @@ PETUNJUK = (
     "Pengaturan (opsional): gaya dokumen: ukuran kertas (F4, A4, Folio), jenis dan ukuran huruf, posisi "
     "nomor halaman, gaya nama penandatangan, dan kop surat (memakai Logo, Pemerintah Daerah, Nama Unit "
     "Kerja dan Alamat dari Identitas).",
+    "Diterima (opsional, buat sendiri bila perlu): kolom Kode | Sel | Nama | Alasan. Satu baris "
+    "menerima satu temuan pemeriksaan (Kode dan Sel, mis. other-agency dan RencanaAksi!F14) atau satu "
+    "nama (Nama, mis. Dinas Kesehatan) yang menurut tim memang benar. Temuan yang diterima tetap dihitung "
+    "dan dicetak, tetapi tidak membuat pemeriksaan gagal.",
     "",
     "Nomor BAB, sub-bab, area (I-VI) dan nomor urut dibuat otomatis oleh zi-sheets; tidak perlu diketik.",
 )
