@@ -163,7 +163,8 @@ class WrittenDocuments:
                 self._pool.shutdown(cancel_futures=True)
 
     def _keep(self, document: docx.document.Document, target: Any, save: Callable[..., None]) -> None:
-        name = Path(target).name if isinstance(target, str | os.PathLike) else "(stream)"
+        # -- the folder too: save_atomic saves under a temporary name (".~abc.docx") in the output folder
+        name = "/".join(Path(target).parts[-2:]) if isinstance(target, str | os.PathLike) else "(stream)"
         handle, copy = tempfile.mkstemp(dir=self.folder, suffix=".docx")
         os.close(handle)
         if isinstance(target, str | os.PathLike):
@@ -238,5 +239,10 @@ class Report:
         lines = []
         for written, problems in self.problems:
             lines.append(f"{written.name} written by {written.test} (copy: {written.copy})")
-            lines += [f"  {problem}" for problem in problems]
+            lines += [f"  {problem}" for problem in problems[:_SHOWN]]
+            if len(problems) > _SHOWN:
+                lines.append(f"  ... and {len(problems) - _SHOWN} more")
         return "\n".join(lines)
+
+
+_SHOWN = 5  # -- problems shown per document: a broken row writer breaks every row of every table

@@ -140,13 +140,13 @@ def _rewritten(source: Path, target: Path, part: str, change) -> Path:
     return target
 
 
-def test_a_cell_property_out_of_order_is_found(rencana_kerja, tmp_path):
+def test_a_cell_property_out_of_order_is_found(rencana_kerja, tmp_path, written_documents):
     def width_last(root: etree._Element) -> None:
         tcPr = root.xpath("//w:tcPr[w:gridSpan]", namespaces=nsmap)[0]
         tcPr.append(tcPr.find(qn("w:tcW")))  # -- the schema wants tcW first
 
     broken = _rewritten(rencana_kerja, tmp_path / "rusak.docx", "word/document.xml", width_last)
-    assert word_problems(rencana_kerja) == []
+    assert written_documents.problems(rencana_kerja) == []
     assert [p for p in word_problems(broken) if "/word/document.xml:" in p and "tcW" in p]
 
 
