@@ -1,4 +1,5 @@
-"""Shared fixtures: workbooks built in code, the example workbook, golden-file regeneration."""
+"""Shared fixtures: workbooks built in code, the example workbook, golden-file regeneration, and the OOXML
+schema check of every .docx the session writes."""
 
 from __future__ import annotations
 

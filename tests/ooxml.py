@@ -12,16 +12,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 import zipfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 from weakref import WeakSet
@@ -59,12 +58,6 @@ def word_problems(path: str | os.PathLike[str]) -> list[str]:
         str(error) for error in result.errors
     ]  # -- "[schema] /word/document.xml:/document[1]/...: ..."
     return problems + undefined_styles(path)
-
-
-def _timed_problems(path: Path) -> tuple[list[str], float]:
-    started = time.process_time()
-    problems = word_problems(path)
-    return problems, time.process_time() - started
 
 
 def undefined_styles(path: str | os.PathLike[str]) -> list[str]:
@@ -117,7 +110,7 @@ class Written:
 
 class WrittenDocuments:
     """Every .docx that zi-sheets code creates and saves while `recording()`, copied under `folder` and
-    checked by `word_problems` in worker processes while the tests go on.
+    checked by `word_problems` in worker programs while the tests go on.
 
     -- A document counts when zi-sheets created it (python-docx's `Document()` called from the zi_sheets
     -- package: `new_document`, a --docx-template), so the inputs tests build by hand, some of them broken
@@ -126,19 +119,21 @@ class WrittenDocuments:
     -- taken at once because tests delete or overwrite their files and `save_atomic` renames its
     -- temporary file. The copies are the registry: a batch build's forked workers inherit the watch and
     -- leave their copies in the same folder, which `validate` reads. A `zi-sheets` started as a new
-    -- program (subprocess) is not watched; the suite builds in-process. --
+    -- program (subprocess) is not watched; the suite builds in-process.
+    -- The checkers are separate programs fed paths on stdin, not a process pool: a pool's threads in the
+    -- test process would make every later fork (the batch's, the chart worker's) unsafe. --
     """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._owner = os.getpid()
-        self._checks: dict[tuple[tuple[str, int], ...], tuple[Written, Future[tuple[list[str], float]]]] = {}
-        self._submitted: set[Path] = set()
-        self._pool: ProcessPoolExecutor | None = None
+        self._checks: dict[tuple[tuple[str, int], ...], Written] = {}
+        self._checked_by: dict[Path, subprocess.Popen[str]] = {}
+        self._workers: list[subprocess.Popen[str]] = []
 
     @contextmanager
     def recording(self) -> Iterator[WrittenDocuments]:
-        """Watch python-docx while the block runs; the worker processes stop with it."""
+        """Watch python-docx while the block runs; the checkers stop with it."""
         created: WeakSet[Any] = WeakSet()  # -- the document parts zi-sheets created
         create, save = docx.Document, docx.document.Document.save
 
@@ -159,8 +154,12 @@ class WrittenDocuments:
                 patch.setattr(docx.document.Document, "save", tracked_save)
                 yield self
         finally:
-            if self._pool is not None:
-                self._pool.shutdown(cancel_futures=True)
+            for worker in self._workers:
+                worker.kill()
+                worker.wait()
+                if worker.stdin is not None:
+                    with suppress(OSError):  # -- a pipe to a stopped program may refuse its last flush
+                        worker.stdin.close()
 
     def _keep(self, document: docx.document.Document, target: Any, save: Callable[..., None]) -> None:
         # -- the folder too: save_atomic saves under a temporary name (".~abc.docx") in the output folder
@@ -176,36 +175,61 @@ class WrittenDocuments:
         if os.getpid() == self._owner:  # -- a forked worker leaves its copy for the session to find
             self._check(Path(copy))
 
+    def _check(self, copy: Path) -> None:
+        # -- the same document is often written by several tests: check each content once
+        key = _content_key(copy)
+        if key in self._checks:
+            return
+        about = json.loads(copy.with_suffix(".json").read_text())
+        self._checks[key] = Written(copy, **about)
+        if not self._workers:
+            self._workers = [self._start_checker(n) for n in range(os.cpu_count() or 1)]
+        worker = self._workers[len(self._checks) % len(self._workers)]
+        assert worker.stdin is not None
+        worker.stdin.write(f"{copy}\n")
+        worker.stdin.flush()
+        self._checked_by[copy] = worker
+
+    def _start_checker(self, number: int) -> subprocess.Popen[str]:
+        script = Path(__file__)
+        with (self.folder / f"checker-{number}.log").open("w") as log:
+            return subprocess.Popen(
+                [sys.executable, str(script)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+                text=True,
+                cwd=script.parent,
+            )
+
+    def _result(self, copy: Path) -> tuple[list[str], float]:
+        result = copy.with_suffix(".result")
+        while not result.exists():
+            if self._checked_by[copy].poll() is not None and not result.exists():
+                raise RuntimeError(
+                    f"the OOXML checker stopped before {copy}: see {self.folder}/checker-*.log"
+                )
+            time.sleep(0.02)
+        found = json.loads(result.read_text())
+        return found["problems"], found["seconds"]
+
     def problems(self, path: Path) -> list[str]:
         """`word_problems` of the .docx at `path`, taken from the session's check of the same content
         (a document this session wrote is checked once, however many tests ask)."""
-        check = self._checks.get(_content_key(path))
-        if check is None:
-            return word_problems(path)
-        return check[1].result()[0]
-
-    def _check(self, copy: Path) -> None:
-        self._submitted.add(copy)
-        # -- the same document is often written by several tests: check each content once
-        key = _content_key(copy)
-        if key not in self._checks:
-            about = json.loads(copy.with_suffix(".json").read_text())
-            self._checks[key] = (Written(copy, **about), self._workers().submit(_timed_problems, copy))
-
-    def _workers(self) -> ProcessPoolExecutor:
-        # -- spawned, not forked: the test process has threads (the chart worker) that a fork would copy
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(os.cpu_count() or 1, mp_context=get_context("spawn"))
-        return self._pool
+        written = self._checks.get(_content_key(path))
+        return word_problems(path) if written is None else self._result(written.copy)[0]
 
     def validate(self) -> Report:
         """Wait for every check and return what was found; the seconds count only the wait."""
         started = time.perf_counter()
         copies = sorted(self.folder.glob("*.docx"), key=lambda path: path.stat().st_mtime_ns)
         for copy in copies:
-            if copy not in self._submitted:
+            if copy not in self._checked_by:
                 self._check(copy)
-        found = [(written, *check.result()) for written, check in self._checks.values()]
+        for worker in self._workers:
+            assert worker.stdin is not None
+            worker.stdin.close()  # -- end of input: each checker finishes its queue and exits
+        found = [(written, *self._result(written.copy)) for written in self._checks.values()]
         return Report(
             written=len(copies),
             validated=len(found),
@@ -246,3 +270,18 @@ class Report:
 
 
 _SHOWN = 5  # -- problems shown per document: a broken row writer breaks every row of every table
+
+
+def _serve() -> None:
+    """The checker program: for each .docx path read from stdin, write its problems beside it as JSON."""
+    for line in sys.stdin:
+        path = Path(line.strip())
+        started = time.process_time()
+        problems = word_problems(path)
+        temporary = path.with_suffix(".partial")
+        temporary.write_text(json.dumps({"problems": problems, "seconds": time.process_time() - started}))
+        temporary.replace(path.with_suffix(".result"))  # -- whole or absent: the session polls for it
+
+
+if __name__ == "__main__":
+    _serve()
