@@ -42,9 +42,9 @@ def _unit(folder: Path, identitas: dict[str, str], pengaturan: dict[str, str]) -
     path = unit_workbook(folder / "unit.xlsx", unit="Puskesmas Contoh")
     book = load_workbook(path)
     for sheet, values in (("Identitas", identitas), ("Pengaturan", pengaturan)):
-        for row in book[sheet].iter_rows(min_row=2):
-            if row[0].value in values:
-                row[1].value = values[row[0].value]
+        rows = {row[0].value: row for row in book[sheet].iter_rows(min_row=2)}
+        for name, value in values.items():
+            rows[name][1].value = value  # -- a KeyError names a field the template no longer has
     book.save(path)
     return path
 
