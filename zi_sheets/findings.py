@@ -239,6 +239,21 @@ KOMPONEN_MISSING = _register(
     "Komponen {komponen} '{nama}' (area {area}) belum punya baris rencana aksi ({katalog}).",
     "Setiap komponen (sub-area) LKE memerlukan sedikitnya satu baris rencana aksi.",
 )
+INDIKATOR_MISSING = _register(
+    "indikator-missing",
+    "info",
+    "Indikator LKE tanpa rencana aksi",
+    "Indikator {kode} {indikator!q} (komponen {komponen} '{nama}') belum punya baris rencana aksi.",
+    "Komponen yang sudah punya baris rencana aksi tetapi salah satu indikatornya belum; isi Kode LKE pada "
+    "baris yang menjawabnya, atau tambahkan barisnya.",
+)
+AREA_TITLE_DIFFERS = _register(
+    "area-title-differs",
+    "warning",
+    "Judul area berbeda dengan area LKE",
+    "Judul area {judul!q} bukan area LKE {area}; tulis judul area sesuai {katalog}.",
+    "Judul area yang lain dari area katalog (atau bernomor area lain) tercetak apa adanya di dokumen.",
+)
 INDIKATOR_EMPTY = _register(
     "indikator-empty",
     "error",
@@ -322,6 +337,13 @@ TARGET_YEAR_IMPOSSIBLE = _register(
     "Tahun '{years}' pada target '{target}' tidak mungkin.",
     "Tahun seperti '208' adalah salah ketik.",
 )
+TARGET_CONTRADICTS_BUKTI = _register(
+    "target-contradicts-bukti",
+    "warning",
+    "Bukti Fisik bertanggal di luar Target Waktu",
+    "Bukti Fisik menyebut {bulan}, di luar Target Waktu {target!q}: {bukti!q}.",
+    "Bukti yang bertanggal di luar jadwal barisnya biasanya tersalin dari baris atau rencana lain.",
+)
 # -- Consistency --
 OTHER_AGENCY = _register(
     "other-agency",
@@ -329,6 +351,21 @@ OTHER_AGENCY = _register(
     "Teks menyebut instansi lain (sisa salinan)",
     "Teks menyebut {names}, bukan {unit}; kemungkinan sisa salinan dari dokumen instansi lain: '{kutipan}'.",
     "Nama instansi lain di dokumen unit biasanya sisa salinan dari dokumen instansi lain.",
+)
+OTHER_REGION = _register(
+    "other-region",
+    "warning",
+    "Teks menyebut daerah lain (sisa salinan)",
+    "Teks menyebut {names}, bukan wilayah {wilayah}; kemungkinan sisa salinan dari dokumen daerah lain: "
+    "'{kutipan}'.",
+    "Nama kabupaten, kota atau provinsi lain di dokumen unit biasanya sisa salinan dari dokumen daerah lain.",
+)
+YEAR_OUTSIDE_PLAN = _register(
+    "year-outside-plan",
+    "warning",
+    "Teks menyebut tahun lain dari tahun rencana",
+    "Teks menyebut tahun {years}, bukan tahun rencana {tahun}: '{kutipan}'.",
+    "Tahun lain di Narasi, Monev atau Lampiran biasanya tersalin dari dokumen tahun lain.",
 )
 EVIDENCE_YEAR_OLD = _register(
     "evidence-year-old",
@@ -345,6 +382,23 @@ LANGKAH_REPEATS_BUKTI = _register(
     "Langkah Aksi hanya mengulang Bukti Fisik ({bukti!q}); tulis kegiatan yang dilakukan, mis. 'Menyusun "
     "...', 'Melaksanakan ...'.",
     "Langkah Aksi menyebut kegiatan; Bukti Fisik menyebut dokumen hasilnya.",
+)
+LANGKAH_NOT_ACTION = _register(
+    "langkah-not-action",
+    "warning",
+    "Langkah Aksi bukan kegiatan",
+    "Langkah Aksi {langkah!q} menyebut hasil atau benda, bukan kegiatan; tulis kegiatannya, mis. "
+    "'Menyusun ...', 'Melaksanakan ...'.",
+    "Langkah Aksi menyebut apa yang dikerjakan ('Menyusun SOP'), bukan hasilnya ('SOP telah ditetapkan').",
+)
+REALISASI_IN_PLAN = _register(
+    "realisasi-in-plan",
+    "warning",
+    "Rencana sudah melaporkan realisasi 100%",
+    "Baris ini sudah melaporkan realisasi {realisasi!q}, padahal rencana ditetapkan {ditetapkan} dan "
+    "targetnya {target!q}; laporkan realisasi di Monev, bukan di rencana aksi.",
+    "Rencana yang ditetapkan di awal tahun belum dapat melaporkan kegiatan yang jatuh tempo sesudahnya "
+    "sebagai selesai.",
 )
 DUPLICATE_ROW = _register(
     "duplicate-row",
@@ -394,6 +448,22 @@ PLAN_OVERDUE = _register(
     "Langkah aksi yang telah jatuh tempo tanpa capaian dilaporkan terlambat di Monev.",
 )
 
+# -- Accepted findings (the Diterima sheet) --
+DITERIMA_INVALID = _register(
+    "diterima-invalid",
+    "warning",
+    "Baris sheet Diterima tidak dapat dipakai",
+    "Baris {row} sheet Diterima {masalah}; isi Kode dan Sel (mis. 'other-agency' dan 'RencanaAksi!F14'), "
+    "atau Nama yang diterima.",
+    "Setiap baris Diterima menyebut satu temuan (Kode dan Sel) atau satu nama yang diterima.",
+)
+DITERIMA_UNUSED = _register(
+    "diterima-unused",
+    "info",
+    "Baris sheet Diterima tidak cocok dengan temuan mana pun",
+    "Baris {row} sheet Diterima ({isi}) tidak cocok dengan temuan mana pun; hapus bila sudah diperbaiki.",
+    "Penerimaan yang tidak lagi dipakai sebaiknya dihapus agar daftarnya tetap benar.",
+)
 
 # -- Errors that would make a signed document wrong: a cover without a unit, a year that is no year. --
 BLOCKING_CODES = frozenset({IDENTITAS_MISSING.code, TAHUN_INVALID.code})
@@ -519,15 +589,33 @@ def _sort_key(finding: Finding) -> tuple[int, str, int, tuple[int, str]]:
     return (rank, other, finding.cell.row, _column_key(finding.cell.column))
 
 
+@dataclass(frozen=True)
+class Accepted:
+    """A finding staff accepted in the Diterima sheet: still counted and listed, never failing a check.
+
+    `by` is the Diterima row that accepted it; `alasan` its reason ('' when none was written).
+    """
+
+    finding: Finding
+    by: CellRef | None
+    alasan: str = ""
+
+
 @dataclass
 class Report:
-    """The findings of one check run and the coverage figures; owns exit code, order and summary."""
+    """The findings of one check run and the coverage figures; owns exit code, order and summary.
+
+    `accepted` holds the findings the Diterima sheet accepted: counted in the summary and listed, but they
+    neither fail the check (also with --strict) nor block a build.
+    """
 
     findings: list[Finding] = field(default_factory=list)
     coverage: Coverage | None = None
+    accepted: list[Accepted] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.findings = sorted(self.findings, key=_sort_key)
+        self.accepted = sorted(self.accepted, key=lambda a: _sort_key(a.finding))
 
     def count(self, severity: Severity) -> int:
         """How many findings have this severity."""
@@ -573,13 +661,23 @@ class Report:
         ]
 
     def summary(self) -> str:
-        """One Indonesian line: "3 galat, 12 peringatan, 2 info; komponen 23 dari 23, indikator ..."."""
+        """One Indonesian line: "3 galat, 12 peringatan, 2 info, 1 diterima; komponen 23 dari 23, ..."; the
+        accepted count only when the Diterima sheet accepted something."""
         counts = f"{self.errors} galat, {self.warnings} peringatan, {self.infos} info"
+        if self.accepted:
+            counts += f", {len(self.accepted)} diterima"
         return f"{counts}; {self.coverage.sentence()}" if self.coverage else counts
 
     def to_text(self) -> str:
-        """One line per finding ("RencanaAksi!H14  galat  target-year-impossible  ..."), summary last."""
+        """One line per finding ("RencanaAksi!H14  galat  target-year-impossible  ..."), then one per
+        accepted finding ("... diterima ..."), summary last."""
         lines = [finding.line() for finding in self.findings]
+        for item in self.accepted:
+            finding = item.finding
+            reason = f" (diterima: {item.alasan})" if item.alasan else " (diterima)"
+            lines.append(
+                f"{finding.cell_text or '(workbook)'}  diterima  {finding.code}  {finding.message}{reason}"
+            )
         lines.append(self.summary())
         return "\n".join(lines)
 
@@ -587,23 +685,33 @@ class Report:
         """The report as plain data: findings, counts, coverage figures and the summary line."""
         return {
             "summary": self.summary(),
-            "counts": {"error": self.errors, "warning": self.warnings, "info": self.infos},
+            "counts": {
+                "error": self.errors,
+                "warning": self.warnings,
+                "info": self.infos,
+                "accepted": len(self.accepted),
+            },
             "coverage": self.coverage.to_dict() if self.coverage else None,
-            "findings": [
-                {
-                    "sheet": f.sheet_name,
-                    "cell": f.address or None,
-                    "ref": f.cell_text,
-                    "code": f.code,
-                    "severity": f.severity.value,
-                    "title": f.title,
-                    "message": f.message,
-                    "values": f.values,
-                }
-                for f in self.findings
+            "findings": [_finding_dict(f) for f in self.findings],
+            "accepted": [
+                {**_finding_dict(a.finding), "accepted_by": str(a.by) if a.by else None, "alasan": a.alasan}
+                for a in self.accepted
             ],
         }
 
     def to_json(self, indent: int | None = 2) -> str:
         """`to_dict()` as JSON text (non-ASCII kept readable; unusual values written as text)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, default=str)
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "sheet": f.sheet_name,
+        "cell": f.address or None,
+        "ref": f.cell_text,
+        "code": f.code,
+        "severity": f.severity.value,
+        "title": f.title,
+        "message": f.message,
+        "values": f.values,
+    }

@@ -17,12 +17,30 @@ from zi_sheets.text import words
 KOMPONEN_THRESHOLD = 75
 INDICATOR_THRESHOLD = 50
 
-_SYNONYMS = {"zi": "zona integritas", "wbs": "whistle blowing system", "survey": "survei"}
+# -- Abbreviations spelled out, so that "Penerapan SPIP (Sistem Pengendalian Intern Pemerintah)." and the
+# -- 52/2014 name "Penerapan SPIP" read the same; a word written twice (abbreviation and spelled out) counts
+# -- once.
+_SYNONYMS = {
+    "zi": "zona integritas",
+    "wbs": "whistle blowing system",
+    "survey": "survei",
+    "spip": "sistem pengendalian intern pemerintah",
+    "spbe": "sistem pemerintahan berbasis elektronik",
+    "sop": "prosedur operasional tetap",
+    "kip": "keterbukaan informasi publik",
+    "lhkpn": "laporan harta kekayaan pejabat negara",
+    "lhkasn": "laporan harta kekayaan aparatur sipil negara",
+    "wbk": "wilayah bebas korupsi",
+    "wbbm": "wilayah birokrasi bersih melayani",
+    "sakip": "sistem akuntabilitas kinerja instansi pemerintah",
+}
 
 
 def comparable(text: str) -> str:
-    """Normalized text without stop words, abbreviations spelled out: what fuzzy matching compares."""
-    return " ".join(_SYNONYMS.get(word, word) for word in words(text))
+    """Normalized text without stop words, abbreviations spelled out, each word once: what fuzzy matching
+    compares."""
+    spelled = (part for word in words(text) for part in _SYNONYMS.get(word, word).split())
+    return " ".join(dict.fromkeys(spelled))
 
 
 def similarity(a: str, b: str, **_: object) -> float:

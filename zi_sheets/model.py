@@ -277,6 +277,8 @@ class PlanRow:
     kode_lke: CellValue = EMPTY
     penanggung_jawab: CellValue = EMPTY
     no: CellValue = EMPTY
+    # -- An optional Realisasi/Capaian column some plans carry (checked by `realisasi-in-plan`).
+    realisasi: CellValue = EMPTY
     # -- Columns the unit added that the reader does not know, by header as written, in sheet order. --
     extra: Mapping[str, CellValue] = field(default_factory=dict, compare=False, hash=False)
 
@@ -328,6 +330,21 @@ class TimMember:
     kedudukan: CellValue = EMPTY
 
 
+@dataclass(frozen=True)
+class Penerimaan:
+    """One row of the optional Diterima sheet: a finding (Kode + Sel) or a name (Nama) staff accept.
+
+    `kode` may be empty with `nama` (the name is accepted for every finding that names it); `alasan` says
+    why, for the evaluator.
+    """
+
+    row: int
+    kode: CellValue = EMPTY
+    sel: CellValue = EMPTY
+    nama: CellValue = EMPTY
+    alasan: CellValue = EMPTY
+
+
 @dataclass
 class Workbook:
     """Everything read from one workbook, plus what the reader noticed that checks must report."""
@@ -344,6 +361,8 @@ class Workbook:
     tim_kerja: list[TimMember] = field(default_factory=list)
     # -- The optional Pengaturan sheet (house style), by setting name; see house_style.py. --
     pengaturan: dict[str, CellValue] = field(default_factory=dict)
+    # -- The optional Diterima sheet: findings and names staff judged fine (see diterima.py). --
+    diterima: list[Penerimaan] = field(default_factory=list)
     # -- Reading observations, reported by the checks rather than by the reader. --
     hidden_rows: list[CellRef] = field(default_factory=list)
     uncached_formulas: list[CellRef] = field(default_factory=list)

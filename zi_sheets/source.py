@@ -209,16 +209,24 @@ class Grid:
         self.max_row = len(rows)
         self.columns = range(1, max((len(row) for row in rows), default=0) + 1)
         self._filled: dict[tuple[int, int], tuple[int, int]] = {}
-        for (first_row, first_col), (last_row, _) in merges:
+        self._covered: set[tuple[int, int]] = set()
+        for (first_row, first_col), (last_row, last_col) in merges:
             # -- A merge spanning rows repeats its value down its first column (the NO/KOMPONEN case); a
             # -- merge across columns does not, or a title merged over six columns would fill all six.
             for row in range(first_row + 2, last_row + 2):
                 self._filled[(row, first_col + 1)] = (first_row + 1, first_col + 1)
+            # -- The other cells of a merge show nothing in Excel, whatever the file keeps in them (Calc's
+            # -- "keep the contents of the hidden cells" leaves old text there): they read as empty.
+            for row in range(first_row + 1, last_row + 2):
+                for col in range(first_col + 2, last_col + 2):
+                    self._covered.add((row, col))
 
     def is_hidden(self, row: int) -> bool:
         return row in self._hidden
 
     def value(self, row: int, col: int) -> CellValue:
+        if (row, col) in self._covered:
+            return CellValue("", CellRef(self.title, row, column_letter(col)), None)
         source_row, source_col = self._filled.get((row, col), (row, col))
         cells = self._rows[source_row - 1] if source_row <= self.max_row else ()
         raw = cells[source_col - 1] if source_col <= len(cells) else None

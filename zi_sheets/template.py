@@ -144,9 +144,15 @@ PETUNJUK = (
     "nomor halaman, gaya nama penandatangan, kop surat (memakai Logo, Pemerintah Daerah, Instansi Induk, "
     "Nama Unit Kerja dan Alamat dari Identitas), penandatangan (Pimpinan dan Ketua Tim, atau Pimpinan "
     "saja dengan 'Ditetapkan di') dan format NIP.",
+    "Diterima (opsional, buat sendiri bila perlu): kolom Kode | Sel | Nama | Alasan. Satu baris "
+    "menerima satu temuan pemeriksaan (Kode dan Sel, mis. other-agency dan RencanaAksi!F14) atau satu "
+    "nama (Nama, mis. Dinas Kesehatan) yang menurut tim memang benar. Temuan yang diterima tetap dihitung "
+    "dan dicetak, tetapi tidak membuat pemeriksaan gagal.",
     "",
-    "Kolom tambahan di RencanaAksi dan TargetPrioritas (mis. Anggaran, % Realisasi, Keterangan) ikut "
-    "dicetak dengan judulnya. Sel yang digabung (merge) ke bawah dicetak sebagai satu sel.",
+    "Nomor area (I-VI) dibuat otomatis; kolom No RencanaAksi dicetak seperti ditulis (kosong: nomor "
+    "komponen dibuat otomatis). Kolom tambahan di RencanaAksi dan TargetPrioritas (mis. Anggaran, "
+    "% Realisasi, Keterangan) ikut dicetak dengan judulnya. Sel yang digabung (merge) ke bawah dicetak "
+    "sebagai satu sel.",
 )
 
 
@@ -187,9 +193,7 @@ def build_template(
         for index, komponen in enumerate(area.komponen, start=1):
             for indicator in komponen.indicators:
                 area_text = f"{roman(area.no)}. {AREAS[area.no]}"
-                rows.append(
-                    (str(index), area_text, komponen.name, indicator.code, indicator.text)
-                )
+                rows.append((str(index), area_text, komponen.name, indicator.code, indicator.text))
     _write_rows(plan, rows)
     _validate(plan, DataValidation(type="list", formula1=_choices(AREA_CHOICES), allow_blank=True), "B")
 

@@ -25,6 +25,7 @@ from zi_sheets.model import (
     MekanismeStep,
     MonevEntry,
     NarasiItem,
+    Penerimaan,
     PlanRow,
     TargetPrioritas,
     TimMember,
@@ -101,6 +102,7 @@ RENCANA_AKSI = SheetSpec(
             required=True,
         ),
         Column("penanggung_jawab", ("penanggung jawab", "pj", "pic", "pelaksana")),
+        Column("realisasi", ("realisasi", "capaian", "progres", "progress", "persentase realisasi")),
     ),
 )
 MONEV = SheetSpec(
@@ -150,6 +152,16 @@ TIM_KERJA = SheetSpec(
         Column("kedudukan", ("kedudukan dalam tim", "kedudukan", "jabatan dalam tim", "peran")),
     ),
 )
+DITERIMA = SheetSpec(
+    "Diterima",
+    ("diterima", "temuan diterima", "pengecualian"),
+    (
+        Column("kode", ("kode", "kode temuan")),
+        Column("sel", ("sel", "cell", "lokasi")),
+        Column("nama", ("nama", "nama diterima", "nama instansi")),
+        Column("alasan", ("alasan", "keterangan")),
+    ),
+)
 
 _IDENTITAS_VARIANTS = {
     "pemerintah daerah instansi induk": "Pemerintah Daerah",
@@ -191,6 +203,7 @@ def read_workbook(path: str | Path) -> Workbook:
         (TARGET_PRIORITAS, _read_target_prioritas),
         (TIM_KERJA, _read_tim_kerja),
         (PENGATURAN, _read_pengaturan),
+        (DITERIMA, _read_diterima),
     ):
         table = sheets.optional(spec)
         if table is not None:
@@ -206,6 +219,7 @@ _ATTRIBUTE = {
     "TargetPrioritas": "target_prioritas",
     "TimKerja": "tim_kerja",
     "Pengaturan": "pengaturan",
+    "Diterima": "diterima",
 }
 
 
@@ -232,8 +246,10 @@ class Record:
 class Table:
     """The records of one sheet below its header row.
 
-    `fields` are the spec's columns found in the header row; `extra_headers` maps the key of each other
-    headed column in a Record ("_<column index>") to its header as written (made unique), in sheet order.
+    `fields` are the spec's columns found in the header row; `extra_headers` maps the key of every other
+    headed column in a Record ("_<column index>") to its header as written (made unique), and
+    the spec's columns listed in EXTRA_FIELDS (printed by the documents as the unit's own columns) are
+    there under their field name.
     """
 
     sheet: str
@@ -242,7 +258,8 @@ class Table:
     extra_headers: dict[str, str] = dataclass_field(default_factory=dict)
 
     def extra(self, record: Record) -> dict[str, CellValue]:
-        """The values of `record` in the columns the spec does not know, by header, in sheet order."""
+        """The values of `record` in the columns a document prints after its standard ones (those the spec
+        does not know, and its `EXTRA_FIELDS`), by header as written, in sheet order."""
         return {header: record.get(key) for key, header in self.extra_headers.items()}
 
 
@@ -291,21 +308,28 @@ class _SheetFinder:
             if grid.is_hidden(row):
                 self.hidden_rows.append(CellRef(name, row, "A"))
             records.append(Record(row, {**values, **extra}))
-        return Table(name, records, frozenset(columns), _extra_headers(grid, header_row, columns))
+        headers = _extra_headers(grid, header_row, columns, spec.name)
+        return Table(name, records, frozenset(columns), headers)
 
 
-def _extra_headers(grid: Grid, header_row: int, columns: dict[str, int]) -> dict[str, str]:
-    """Record key -> header as written of the headed columns the spec does not know; a header written twice
-    is told apart by its column letter."""
+# -- Columns the reader knows (for the checks) that the documents print only as the unit's own columns,
+# -- after the standard ones: a plan's Realisasi. --
+EXTRA_FIELDS = {"RencanaAksi": ("realisasi",)}
+
+
+def _extra_headers(grid: Grid, header_row: int, columns: dict[str, int], sheet: str) -> dict[str, str]:
+    """Record key -> header as written of the headed columns the spec does not know (or lists in
+    EXTRA_FIELDS), in sheet order; a header written twice is told apart by its column letter."""
     headers: dict[str, str] = {}
-    known = set(columns.values())
+    printed = {columns[name]: name for name in EXTRA_FIELDS.get(sheet, ()) if name in columns}
+    known = set(columns.values()) - set(printed)
     for col in grid.columns:
         header = " ".join(grid.value(header_row, col).text.split()) if header_row else ""
         if col in known or not header:
             continue
         if header in headers.values():
             header = f"{header} ({column_letter(col)})"
-        headers[f"_{col}"] = header
+        headers[printed.get(col, f"_{col}")] = header
     return headers
 
 
@@ -447,6 +471,7 @@ def _read_rencana_aksi(table: Table) -> list[PlanRow]:
                 kode_lke=record.get("kode_lke"),
                 penanggung_jawab=record.get("penanggung_jawab"),
                 no=record.get("no") or no,
+                realisasi=record.get("realisasi"),
                 extra=table.extra(record),
             )
         )
@@ -539,6 +564,14 @@ def _read_pengaturan(table: Table) -> dict[str, CellValue]:
         if name is not None and name not in found:
             found[name] = record.get("nilai")
     return found
+
+
+def _read_diterima(table: Table) -> list[Penerimaan]:
+    return [
+        Penerimaan(r.row, r.get("kode"), r.get("sel"), r.get("nama"), r.get("alasan"))
+        for r in table.records
+        if r.get("kode") or r.get("sel") or r.get("nama")
+    ]
 
 
 def _strip_marker(value: CellValue) -> CellValue:
