@@ -752,10 +752,18 @@ def keep_with_next_block(document: Document) -> None:
         return
     if last.tag == qn("w:tbl"):
         rows = last.findall(qn("w:tr"))
-        paragraphs = rows[-1].iter(qn("w:p")) if rows else iter(())
+        if rows:
+            keep_row_with_next(rows[-1])
     else:
-        paragraphs = iter([last])
-    for p in paragraphs:
+        last.get_or_add_pPr().keepNext_val = True  # type: ignore[attr-defined]
+
+
+def keep_row_with_next(tr: etree._Element) -> None:
+    """Keep table row `tr` on the page of what follows it (the next row, or the paragraph after the table).
+
+    -- Word and LibreOffice keep a row with the next when every paragraph in it is "keep with next". --
+    """
+    for p in tr.iter(qn("w:p")):
         p.get_or_add_pPr().keepNext_val = True  # type: ignore[attr-defined]
 
 

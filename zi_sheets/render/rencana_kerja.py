@@ -45,6 +45,7 @@ from zi_sheets.render.docx_helpers import (
     add_portrait_section,
     add_signature_block,
     clean_text,
+    keep_row_with_next,
     keep_with_next_block,
     new_document,
     text_height_twips,
@@ -60,6 +61,8 @@ LAMPIRAN_TITLE = "RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS"
 # -- A row taller than this share of the page's text height may break across pages: kept whole, it would
 # -- leave the rest of a page empty and push its neighbours onto pages of their own. --
 UNSPLIT_SHARE = 1 / 3
+# -- How many of the table's last rows are kept on one page. --
+TAIL_ROWS = 3
 
 
 def document_title(identitas: Identitas) -> list[str]:
@@ -312,20 +315,45 @@ def _write_bagian(body: _Body, workbook: Workbook, bagian: str) -> None:
 # -- The kinds of heading a unit writes, told apart by how they are numbered. --
 _BAB = re.compile(r"^BAB\s+([IVXLC]+|\d+)\b", re.IGNORECASE)
 _DECIMAL = re.compile(r"^\d+((?:\.\d+)+)\.?\s")
-_ROMAN = re.compile(r"^[IVXLC]+[.)]\s")
+_ROMAN = re.compile(r"^([IVXLC]+)[.)]\s")
 _HEADINGS = (HEADING_1, HEADING_2, HEADING_3)
 
 
-def _heading_kind(text: str) -> str:
-    if _BAB.match(text):
-        return "BAB"
-    decimal = _DECIMAL.match(text)
-    if decimal:
-        return "9" + ".9" * decimal.group(1).count(".")
-    if _ROMAN.match(text):
-        return "I."
-    marker, _ = split_marker(text)
-    return marker_kind(marker) if marker else "plain"
+def heading_kinds(texts: Sequence[str]) -> list[str]:
+    """The kind of each heading, in order: "BAB", "9.9" (1.1), "9.9.9", "I." (Roman), a list marker's kind
+    ("Z." for "A.", "9." for "1."), or "plain".
+
+    -- "C." and "I." may be letters or Roman numerals: a letter when the letter before it was the previous
+    -- letter heading ("B." then "C."), or when no heading is numbered "II." or beyond. --
+    """
+    many_romans = any(len(m.group(1)) > 1 for m in map(_ROMAN.match, texts) if m)
+    kinds: list[str] = []
+    last_letter = ""
+    for text in texts:
+        roman_match = _ROMAN.match(text)
+        decimal = _DECIMAL.match(text)
+        if _BAB.match(text):
+            kind = "BAB"
+        elif decimal:
+            kind = "9" + ".9" * decimal.group(1).count(".")
+        elif roman_match and (
+            len(roman_match.group(1)) > 1 or _reads_as_roman(roman_match, last_letter, many_romans)
+        ):
+            kind = "I."
+        else:
+            marker, _ = split_marker(text)
+            kind = marker_kind(marker) if marker else "plain"
+            if kind in ("Z.", "Z)"):
+                last_letter = marker[0]
+        kinds.append(kind)
+    return kinds
+
+
+def _reads_as_roman(match: re.Match[str], last_letter: str, many_romans: bool) -> bool:
+    """True when the one-character numeral of `match` is a Roman numeral rather than a letter."""
+    letter = match.group(1)
+    follows = bool(last_letter) and ord(letter) == ord(last_letter) + 1
+    return many_romans and not follows
 
 
 def _written(lines: list[str]) -> Callable[[list[int]], list[str]]:
@@ -345,14 +373,15 @@ def _write_outline(body: _Body, items: Sequence[NarasiItem]) -> None:
     kind is rank 1 but printed as Heading 2: flush left, as "A. Latar Belakang" is printed.
     """
     headings = [item for item in items if item.is_heading]
-    kinds = [_heading_kind(item.isi.text) for item in headings]
+    kinds = heading_kinds([item.isi.text for item in headings])
+    kind_of = {id(item): kind for item, kind in zip(headings, kinds, strict=True)}
     has_bab = "BAB" in kinds
     others = [kind for kind in dict.fromkeys(kinds) if kind != "BAB"]
     ranks = {kind: min(index + (2 if has_bab else 1), 3) for index, kind in enumerate(others)}
     ranks["BAB"] = 1
     for item in items:
         if item.is_heading:
-            rank = ranks[_heading_kind(item.isi.text)]
+            rank = ranks[kind_of[id(item)]]
             style = _HEADINGS[min(rank + (0 if has_bab else 1), 3) - 1]
             body.heading(rank, style, _written(text_lines(body.workbook.identitas.fill(item.isi.text))))
         elif _is_table_placeholder(item):
@@ -387,7 +416,7 @@ _COLUMNS_WITH_PJ: tuple[tuple[str, float, str | None], ...] = (
 
 def extra_share(header: str, texts: Sequence[str]) -> float:
     """The share of the width (on the standard columns' scale of 100) for a column the unit added: room for
-    its longest word, widened for long texts, between 5 and 15."""
+    its longest word (header or text), widened for long texts, between 5 and 15."""
     words = [word for text in (header, *texts) for word in text.split()]
     longest = max((len(word) for word in words), default=1)
     lengths = sorted(len(text) for text in texts if text)
@@ -403,6 +432,8 @@ def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow], style: 
         if any(row.extra.get(header) for row in rows)
     ]
     columns = [(header, share) for header, share, _ in base]
+    # -- a No written longer than the usual "12" ("VI.20", "1.a") widens the NO column to hold it --
+    columns[0] = ("NO", max(columns[0][1], extra_share("NO", [row.no.text for row in rows])))
     columns += [
         (header.upper(), extra_share(header, [row.extra[header].text for row in rows if header in row.extra]))
         for header in extras
@@ -465,6 +496,7 @@ class _Matrix:
 
     def write(self, rows: Sequence[PlanRow], fields: Sequence[Callable[[PlanRow], CellValue]]) -> None:
         widths = self.writer.widths
+        written = []
         for area in group_by_area(rows):
             self.writer.add_row(
                 [
@@ -498,7 +530,10 @@ class _Matrix:
                 ]
                 komponen_height = self._height(komponen.komponen.lines, widths[1]) // len(komponen.rows)
                 tallest = max([komponen_height, *(column[position] for column in heights)])
-                self.writer.add_row(cells, cant_split=tallest < self.limit)
+                written.append(self.writer.add_row(cells, cant_split=tallest < self.limit))
+        # -- the table's last rows go to a page together: its last page never holds one or two rows alone --
+        for tr in written[-TAIL_ROWS:-1]:
+            keep_row_with_next(tr)
 
     def _height(self, lines: Sequence[str], width: int) -> int:
         return text_height_twips(lines, width, self.font_pt)
