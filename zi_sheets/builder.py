@@ -13,6 +13,7 @@ from zi_sheets.analysis import Analysis, analyse
 from zi_sheets.catalogue import load_catalogue
 from zi_sheets.checks import run_checks
 from zi_sheets.errors import ZiSheetsError
+from zi_sheets.files import claim_folder, make_folder
 from zi_sheets.findings import Finding, Report
 from zi_sheets.model import Workbook
 from zi_sheets.periods import Period
@@ -146,10 +147,8 @@ def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None)
         new_document(style)  # -- fail on an unusable template before anything is written
     period = monev_period(analysis, options)
     folder = output_folder(workbook, options.output or DEFAULT_OUTPUT)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise ZiSheetsError(f"Folder {folder} tidak dapat dibuat: {error.strerror}.") from error
+    make_folder(folder)
+    claim_folder(folder, workbook.path)
     result = BuildResult(report, analysis, folder, period=period)
     documents: list[tuple[str, str | None, Callable[[], Document]]] = [
         (RENCANA_KERJA, None, lambda: build_rencana_kerja(workbook, style)),
@@ -160,12 +159,7 @@ def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None)
         documents.append((MONEV, period.label, lambda: build_monev(analysis, period, style, draw)))
     for title, label, render in documents:
         target = folder / document_filename(title, analysis, label)
-        try:
-            save_atomic(render(), target)
-        except PermissionError as error:
-            raise ZiSheetsError(
-                f"Berkas {target} tidak dapat ditulis (mungkin sedang dibuka di Word); tutup lalu ulangi."
-            ) from error
+        save_atomic(render(), target)
         result.documents.append(target)
     if options.pdf:
         _write_pdfs(result)
