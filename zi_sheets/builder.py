@@ -110,6 +110,19 @@ def monev_period(analysis: Analysis, options: BuildOptions) -> Period | None:
     return Period.month(*latest) if latest else None
 
 
+def why_no_monev(workbook: Workbook) -> str:
+    """The line saying why a build wrote no Monev: no sheet, an empty sheet, or no month that reads."""
+    sheet = workbook.sheets_found.get("Monev")
+    if sheet is None:
+        return "Monev tidak ditulis: workbook tidak memiliki sheet Monev."
+    if not workbook.monev:
+        return f"Monev tidak ditulis: sheet {sheet} belum berisi capaian."
+    return (
+        f"Monev tidak ditulis: tidak ada Bulan yang terbaca di sheet {sheet} (lihat temuan "
+        "monev-month-unreadable); tulis bulannya seperti 'Mei 2026' atau pakai --bulan."
+    )
+
+
 def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
     """Check the workbook at `path`, then write its documents unless an error forbids it.
 
@@ -150,6 +163,8 @@ def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None)
     make_folder(folder)
     claim_folder(folder, workbook.path)
     result = BuildResult(report, analysis, folder, period=period)
+    if period is None:
+        result.notes.append(why_no_monev(workbook))
     documents: list[tuple[str, str | None, Callable[[], Document]]] = [
         (RENCANA_KERJA, None, lambda: build_rencana_kerja(workbook, style)),
         (LAMPIRAN, None, lambda: build_lampiran(workbook, style)),

@@ -276,6 +276,8 @@ class Workbook:
     hidden_rows: list[CellRef] = field(default_factory=list)
     uncached_formulas: list[CellRef] = field(default_factory=list)
     sheets_present: tuple[str, ...] = ()
+    # -- The sheet read for each known sheet, by the name `init` writes ("Monev" -> "Monev 2026"). --
+    sheets_found: dict[str, str] = field(default_factory=dict)
     # -- Values derived once per workbook and shared by the checks and the documents (catalogue matches,
     # -- Monev reports per plan row); never part of what was read. --
     derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
