@@ -201,3 +201,23 @@ def test_other_opendocument_files_are_one_sentence(tmp_path: Path, mimetype, man
     assert result.exit_code == 3
     (line,) = result.stderr.strip().splitlines()
     assert "bukan.ods" in line and says in line
+
+
+def test_an_entity_declaration_past_the_first_bytes_is_refused(tmp_path: Path) -> None:
+    """The prolog check reads 2 KB; a DTD behind a long comment meets the content.xml parser's guard."""
+    bomb = (
+        '<?xml version="1.0"?><!--' + " " * 4096 + "-->"
+        '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">&b;'
+        "</office:document-content>"
+    )
+    path = tmp_path / "bom.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", bomb)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 3
+    assert result.stderr.strip() == (
+        "zi-sheets: Berkas bom.ods ditolak: content.xml memuat deklarasi DTD/entitas XML, yang tidak pernah "
+        "ditulis LibreOffice; kemungkinan berkas berbahaya."
+    )
