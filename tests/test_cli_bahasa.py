@@ -68,6 +68,10 @@ def test_version_is_indonesian(runner: CliRunner) -> None:
             ["rekap", ".", "-o", "r.docx"],
             INVALID + "'-o' / '--output': r.docx bukan nama workbook .xlsx; pakai mis. rekap.xlsx.",
         ),
+        (
+            ["init", "zi.ods"],
+            INVALID + "'[PATH]': zi.ods bukan nama workbook .xlsx; pakai mis. zi-2026.xlsx.",
+        ),
     ],
 )
 def test_usage_errors_are_one_indonesian_sentence_exit_2(

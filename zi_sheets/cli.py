@@ -24,6 +24,14 @@ if TYPE_CHECKING:
     from zi_sheets.builder import BuildOptions
 
 
+def _xlsx_name(context: click.Context, parameter: click.Parameter, value: str | Path) -> str | Path:
+    """A workbook to write must be named .xlsx: Excel will not open it under another name."""
+    if Path(value).suffix.lower() != ".xlsx":
+        example = "rekap.xlsx" if context.command.name == "rekap" else "zi-2026.xlsx"
+        raise click.BadParameter(f"{Path(value).name} bukan nama workbook .xlsx; pakai mis. {example}.")
+    return value
+
+
 class UnreadableInput(click.ClickException):
     """A core ZiSheetsError at the boundary: one Indonesian line on stderr, exit code 3."""
 
@@ -88,7 +96,7 @@ _REGULASI = click.option(
 
 
 @main.command()
-@click.argument("path", type=click.Path(dir_okay=False), default="zona-integritas.xlsx")
+@click.argument("path", type=click.Path(dir_okay=False), default="zona-integritas.xlsx", callback=_xlsx_name)
 @click.option("--unit-kerja", default="", metavar="NAMA", help="Nama unit kerja, mis. 'Kecamatan Pasirian'.")
 @click.option("--tahun", type=Rentang(2000, 2100), default=None, metavar="TAHUN", help="Tahun rencana kerja.")
 @_REGULASI
@@ -328,12 +336,6 @@ def _build_many(paths: list[Path], options: BuildOptions) -> None:
             click.echo(note, err=True)
     click.echo(batch.tally(), err=True)
     sys.exit(batch.exit_code())
-
-
-def _xlsx_name(context: click.Context, parameter: click.Parameter, value: Path) -> Path:
-    if value.suffix.lower() != ".xlsx":
-        raise click.BadParameter(f"{value.name} bukan nama workbook .xlsx; pakai mis. rekap.xlsx.")
-    return value
 
 
 @main.command()
