@@ -295,6 +295,8 @@ class Workbook:
     hidden_rows: list[CellRef] = field(default_factory=list)
     uncached_formulas: list[CellRef] = field(default_factory=list)
     sheets_present: tuple[str, ...] = ()
+    # -- The sheet read for each known sheet, by the name `init` writes ("Monev" -> "Monev 2026"). --
+    sheets_found: dict[str, str] = field(default_factory=dict)
 
     def narasi_for(self, bagian: str) -> list[NarasiItem]:
         """The Narasi items of one section, in workbook order."""

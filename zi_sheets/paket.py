@@ -112,8 +112,8 @@ def write_package(
     files = _read_documents([d for d in documents if Path(d).name not in (zip_path.name, eml_path.name)])
     message = _draft(workbook, files, recipients, senders, summary, month_label)
     data = message.as_bytes(policy=policy.SMTP)
-    _write(zip_path, lambda temporary: _write_zip(temporary, files))
-    _write(eml_path, lambda temporary: Path(temporary).write_bytes(data))
+    write_atomic(zip_path, lambda temporary: _write_zip(temporary, files))
+    write_atomic(eml_path, lambda temporary: Path(temporary).write_bytes(data))
 
     notes = []
     if not recipients:
@@ -145,16 +145,6 @@ def _read_documents(documents: list[Path]) -> list[tuple[str, Path, bytes]]:
                 f"Dokumen {path} tidak dapat dibaca untuk paket: {error.strerror}."
             ) from error
     return [(name, path, data) for name, (path, data) in sorted(files.items(), key=lambda i: i[0].casefold())]
-
-
-def _write(path: Path, write) -> None:
-    try:
-        write_atomic(path, write)
-    except OSError as error:
-        raise ZiSheetsError(
-            f"Berkas {path} tidak dapat ditulis ({error.strerror}); tutup berkas itu bila sedang dibuka, "
-            "lalu ulangi."
-        ) from error
 
 
 def _write_zip(temporary: str, files: list[tuple[str, Path, bytes]]) -> None:

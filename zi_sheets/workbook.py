@@ -182,6 +182,7 @@ def read_workbook(path: str | Path) -> Workbook:
     book = open_xlsx(path)
     sheets = _SheetFinder(book, path)
     identitas = _read_identitas(sheets.require(IDENTITAS))
+    sheets.year = identitas.tahun
     workbook = Workbook(path=path, identitas=identitas, sheets_present=tuple(book.sheetnames))
     workbook.rencana_aksi = _read_rencana_aksi(sheets.require(RENCANA_AKSI))
     for spec, reader in (
@@ -198,6 +199,7 @@ def read_workbook(path: str | Path) -> Workbook:
             setattr(workbook, _ATTRIBUTE[spec.name], reader(table))
     workbook.hidden_rows = sheets.hidden_rows
     workbook.uncached_formulas = book.uncached_formulas
+    workbook.sheets_found = sheets.found
     return workbook
 
 
@@ -239,21 +241,41 @@ class Table:
     records: list[Record]
 
 
+# -- A year in a sheet name ("Monev 2026", "RencanaAksi_2026"): staff keep one sheet per year. --
+_SHEET_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 class _SheetFinder:
-    """Finds sheets by name variants and turns them into Tables; remembers hidden rows for the checks."""
+    """Finds sheets by name variants and turns them into Tables; remembers hidden rows for the checks.
+
+    A name matches a variant ignoring case, spaces and punctuation, and also with a year in it
+    ("Monev 2026"); of several such sheets the one of the plan's year (`year`) is read, else the latest.
+    """
 
     def __init__(self, book: Source, path: Path) -> None:
         self.book = book
         self.path = path
+        self.year: int | None = None
         self.hidden_rows: list[CellRef] = []
-        self._by_name = {normalize(name).replace(" ", ""): name for name in book.sheetnames}
+        self.found: dict[str, str] = {}
+        self._by_name = {_key(name): name for name in book.sheetnames}
+        self._dated: dict[str, list[tuple[int, str]]] = {}
+        for name in book.sheetnames:
+            years = _SHEET_YEAR.findall(normalize(name))
+            if len(years) == 1:
+                key = _key(_SHEET_YEAR.sub(" ", normalize(name)))
+                self._dated.setdefault(key, []).append((int(years[0]), name))
 
     def _find(self, spec: SheetSpec) -> str | None:
-        for variant in (spec.name, *spec.variants):
-            found = self._by_name.get(normalize(variant).replace(" ", ""))
-            if found:
-                return found
-        return None
+        variants = [_key(variant) for variant in (spec.name, *spec.variants)]
+        found = next((self._by_name[key] for key in variants if key in self._by_name), None)
+        if found is None:
+            dated = next((self._dated[k] for k in variants if k in self._dated), [])
+            of_year = [name for year, name in dated if year == self.year]
+            found = of_year[0] if of_year else max(dated, default=(0, None))[1]
+        if found is not None:
+            self.found[spec.name] = found
+        return found
 
     def require(self, spec: SheetSpec) -> Table:
         """The table of a sheet the workbook must have; UnreadableWorkbook when it is missing."""
@@ -285,6 +307,11 @@ class _SheetFinder:
                 self.hidden_rows.append(CellRef(name, row, "A"))
             records.append(Record(row, {**values, **extra}))
         return Table(name, records)
+
+
+def _key(name: str) -> str:
+    """How sheet names are compared: "Rencana Aksi", "RENCANA_AKSI" and "RencanaAksi" alike."""
+    return normalize(name).replace(" ", "")
 
 
 def _find_header(grid: Grid, spec: SheetSpec, path: Path) -> tuple[int, dict[str, int]]:
