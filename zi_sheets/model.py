@@ -261,6 +261,28 @@ class TimMember:
     kedudukan: CellValue = EMPTY
 
 
+@dataclass(frozen=True)
+class LkeAnswer:
+    """One row of the LKE sheet: the item's Kode, the unit's Jawaban, its Bukti Dukung (paths or links, one
+    per line) and Catatan, each as written."""
+
+    row: int
+    kode: CellValue
+    jawaban: CellValue = EMPTY
+    bukti_dukung: CellValue = EMPTY
+    catatan: CellValue = EMPTY
+
+
+@dataclass(frozen=True)
+class LkeSheet:
+    """The LKE sheet: its name as the workbook spells it and its rows; `problem` is why it could not be
+    read as an LKE sheet ('' when it could; then `rows` is empty)."""
+
+    name: str
+    rows: tuple[LkeAnswer, ...] = ()
+    problem: str = ""
+
+
 @dataclass
 class Workbook:
     """Everything read from one workbook, plus what the reader noticed that checks must report."""
@@ -275,6 +297,8 @@ class Workbook:
     tim_kerja: list[TimMember] = field(default_factory=list)
     # -- The optional Pengaturan sheet (house style), by setting name; see house_style.py. --
     pengaturan: dict[str, CellValue] = field(default_factory=dict)
+    # -- The optional LKE sheet (self-assessment answers); None when the workbook has none. --
+    lke: LkeSheet | None = None
     # -- Reading observations, reported by the checks rather than by the reader. --
     hidden_rows: list[CellRef] = field(default_factory=list)
     uncached_formulas: list[CellRef] = field(default_factory=list)

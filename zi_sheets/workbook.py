@@ -13,6 +13,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from zi_sheets.bahasa import BULAN, from_roman
 from zi_sheets.errors import UnreadableWorkbook
@@ -23,6 +24,8 @@ from zi_sheets.model import (
     CellRef,
     CellValue,
     Identitas,
+    LkeAnswer,
+    LkeSheet,
     MekanismeStep,
     MonevEntry,
     NarasiItem,
@@ -155,6 +158,19 @@ TIM_KERJA = SheetSpec(
         Column("kedudukan", ("kedudukan dalam tim", "kedudukan", "jabatan dalam tim", "peran")),
     ),
 )
+LKE = SheetSpec(
+    "LKE",
+    ("lke", "lke zi", "lembar kerja evaluasi", "penilaian mandiri"),
+    (
+        Column("kode", ("kode", "kode lke", "kode butir", "kode indikator"), required=True),
+        Column("jawaban", ("jawaban", "jawaban unit", "jawaban unit kerja"), required=True),
+        Column(
+            "bukti_dukung",
+            ("bukti dukung", "data dukung", "bukti", "tautan bukti dukung", "link bukti dukung"),
+        ),
+        Column("catatan", ("catatan", "keterangan")),
+    ),
+)
 
 # -- Words that identify an area in headers, dropdowns and Monev rows, most specific first. --
 _AREA_KEYWORDS: tuple[tuple[str, int], ...] = (
@@ -226,6 +242,7 @@ def read_workbook(path: str | Path) -> Workbook:
         table = sheets.optional(spec)
         if table is not None:
             setattr(workbook, _ATTRIBUTE[spec.name], reader(table))
+    workbook.lke = _read_lke(sheets)
     workbook.hidden_rows = sheets.hidden_rows
     workbook.uncached_formulas = book.uncached_formulas
     return workbook
@@ -739,6 +756,30 @@ def _read_pengaturan(table: Table) -> dict[str, CellValue]:
         if name is not None and name not in found:
             found[name] = record.get("nilai")
     return found
+
+
+def _read_lke(sheets: _SheetFinder) -> LkeSheet | None:
+    name = sheets._find(LKE)
+    if name is None:
+        return None
+    try:
+        table = sheets._table(name, LKE)
+    except UnreadableWorkbook as error:
+        # -- a sheet called LKE in another layout (a copy of the official LKE) must not make a workbook
+        # -- that read before unreadable now; the checks report why it was not read --
+        return LkeSheet(name, problem=str(error))
+    rows = tuple(
+        LkeAnswer(r.row, r.get("kode"), r.get("jawaban"), r.get("bukti_dukung"), r.get("catatan"))
+        for r in table.records
+        if r.get("kode") or r.get("jawaban") or r.get("bukti_dukung")
+    )
+    return LkeSheet(name, rows)
+
+
+def sheet_values(path: str | Path) -> dict[str, list[list[Any]]]:
+    """Every cell value of every sheet, by sheet name, as the reader sees them (for comparing two files)."""
+    source = _open(Path(path))
+    return {name: source.book.get_sheet_by_name(name).to_python() for name in source.sheetnames}
 
 
 def _strip_marker(value: CellValue) -> CellValue:
