@@ -947,3 +947,11 @@ def check_overdue(context: CheckContext) -> Iterator[Finding]:
             due=f"{due[0]}-{due[1]:02d}",
             monev=f"{latest[0]}-{latest[1]:02d}",
         )
+
+
+@check
+def check_lke(context: CheckContext) -> Iterator[Finding]:
+    """The LKE sheet's answers and evidence, once the unit has started answering (see `zi_sheets.lke`)."""
+    from zi_sheets.lke.assess import check_findings
+
+    yield from check_findings(context.workbook)

@@ -147,6 +147,31 @@ MONEV_REF_UNKNOWN = _register(
     "monev-ref-unknown", "warning", "Ref Rencana Aksi tidak menunjuk baris mana pun"
 )
 PLAN_OVERDUE = _register("plan-overdue", "info", "Rencana aksi lewat jadwal tanpa laporan Monev")
+# -- LKE self-assessment (sheet LKE; see zi_sheets/lke/) --
+LKE_SHEET_UNREADABLE = _register(
+    "lke-sheet-unreadable", "warning", "Sheet LKE tidak terbaca sebagai jawaban LKE"
+)
+LKE_UNANSWERED = _register("lke-unanswered", "warning", "Butir LKE belum dijawab (dihitung 0)")
+LKE_ANSWER_INVALID = _register("lke-answer-invalid", "warning", "Jawaban LKE bukan salah satu pilihannya")
+LKE_JUMLAH_MISMATCH = _register(
+    "lke-jumlah-mismatch", "warning", "Persentase berbeda dengan hitungan dari isian Jumlah"
+)
+LKE_KODE_DUPLICATE = _register("lke-kode-duplicate", "warning", "Kode LKE tercantum lebih dari sekali")
+LKE_EVIDENCE_MISSING = _register("lke-evidence-missing", "warning", "Berkas Bukti Dukung tidak ditemukan")
+LKE_EVIDENCE_OUTSIDE = _register(
+    "lke-evidence-outside", "warning", "Berkas Bukti Dukung di luar folder workbook (tidak dikemas)"
+)
+LKE_EVIDENCE_NONE = _register("lke-evidence-none", "warning", "Jawaban Ya atau A tanpa Bukti Dukung")
+LKE_LINK_MALFORMED = _register(
+    "lke-link-malformed", "warning", "Tautan Bukti Dukung bukan alamat web yang benar"
+)
+LKE_LINK_UNREACHABLE = _register("lke-link-unreachable", "warning", "Tautan Bukti Dukung tidak dapat dibuka")
+LKE_EVIDENCE_SHARED = _register(
+    "lke-evidence-shared", "info", "Satu berkas Bukti Dukung dipakai untuk butir yang tidak berkaitan"
+)
+LKE_ANSWER_PROPOSED = _register(
+    "lke-answer-proposed", "info", "Isi workbook mengusulkan jawaban lain untuk butir LKE"
+)
 
 
 def all_codes() -> list[tuple[str, Severity, str]]:
