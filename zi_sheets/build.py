@@ -175,6 +175,9 @@ def _build(workbook: Workbook, options: BuildOptions, chart: ChartWorker | None)
                 f"Berkas {target} tidak dapat ditulis (mungkin sedang dibuka di Word); tutup lalu ulangi."
             ) from error
         result.documents.append(target)
+    from zi_sheets.lke.documents import build_documents  # -- the self-assessment, once the LKE is answered
+
+    result.documents += build_documents(workbook, folder, style)
     if options.pdf:
         _write_pdfs(result)
     if options.paket:
@@ -198,4 +201,4 @@ def _write_pdfs(result: BuildResult) -> None:
     if find_office() is None:
         result.notes.append(INSTALL_HINT)
         return
-    result.pdfs = convert_to_pdf(result.documents)
+    result.pdfs = convert_to_pdf([document for document in result.documents if document.suffix == ".docx"])
