@@ -10,18 +10,23 @@ import datetime as dt
 import mimetypes
 import os
 import re
+import shutil
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, getaddresses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zi_sheets.errors import ZiSheetsError
 from zi_sheets.files import write_atomic
 from zi_sheets.model import Workbook
+
+if TYPE_CHECKING:
+    from zi_sheets.lke.paket import Entry
 
 EMAIL_FIELD = "Email Inspektorat"
 FROM_VARIABLE = "ZI_SHEETS_FROM"
@@ -112,7 +117,10 @@ def write_package(
     files = _read_documents([d for d in documents if Path(d).name not in (zip_path.name, eml_path.name)])
     message = _draft(workbook, files, recipients, senders, summary, month_label)
     data = message.as_bytes(policy=policy.SMTP)
-    _write(zip_path, lambda temporary: _write_zip(temporary, files))
+    from zi_sheets.lke.paket import evidence_entries  # -- the LKE's evidence folder, once it is answered
+
+    evidence = evidence_entries(workbook)
+    _write(zip_path, lambda temporary: _write_zip(temporary, files, evidence))
     _write(eml_path, lambda temporary: Path(temporary).write_bytes(data))
 
     notes = []
@@ -157,16 +165,36 @@ def _write(path: Path, write) -> None:
         ) from error
 
 
-def _write_zip(temporary: str, files: list[tuple[str, Path, bytes]]) -> None:
+def _write_zip(temporary: str, files: list[tuple[str, Path, bytes]], extra: Sequence[Entry] = ()) -> None:
     with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, path, data in files:
-            modified = dt.datetime.fromtimestamp(path.stat().st_mtime)
-            info = zipfile.ZipInfo(name, date_time=max(modified, dt.datetime(1980, 1, 1)).timetuple()[:6])
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            if not name.isascii():
-                info.flag_bits |= 0x800  # -- UTF-8 file name, so Windows Explorer shows it right
-            archive.writestr(info, data)
+            archive.writestr(_info(name, path), data)
+        for entry in extra:
+            if entry.source is None:
+                archive.writestr(_info(entry.name, None), entry.data)
+                continue
+            try:
+                # -- streamed: evidence files may be large scans, never read whole into memory
+                with (
+                    entry.source.open("rb") as source,
+                    archive.open(_info(entry.name, entry.source), "w") as sink,
+                ):
+                    shutil.copyfileobj(source, sink)
+            except OSError as error:
+                raise ZiSheetsError(
+                    f"Berkas Bukti Dukung {entry.source} tidak dapat dibaca untuk paket: {error.strerror}."
+                ) from error
+
+
+def _info(name: str, path: Path | None) -> zipfile.ZipInfo:
+    """A zip member dated like its file (now for generated data), readable by all, with a UTF-8 name."""
+    modified = dt.datetime.fromtimestamp(path.stat().st_mtime) if path is not None else dt.datetime.now()
+    info = zipfile.ZipInfo(name, date_time=max(modified, dt.datetime(1980, 1, 1)).timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    if not name.isascii():
+        info.flag_bits |= 0x800  # -- UTF-8 file name, so Windows Explorer shows it right
+    return info
 
 
 def subject(workbook: Workbook, month_label: str | None = None) -> str:
