@@ -163,8 +163,11 @@ def fill_lke(path: Path, answers: dict[str, object], evidence: dict[str, str] | 
 
 def lke_row(path: Path, code: str) -> int:
     """The Excel row of item `code` on the workbook's LKE sheet."""
-    sheet = load_workbook(path, read_only=True)["LKE"]
-    for index, row in enumerate(sheet.iter_rows(min_col=1, max_col=1, values_only=True), start=1):
-        if row[0] == code:
-            return index
+    book = load_workbook(path, read_only=True)
+    try:
+        for index, row in enumerate(book["LKE"].iter_rows(min_col=1, max_col=1, values_only=True), start=1):
+            if row[0] == code:
+                return index
+    finally:
+        book.close()
     raise KeyError(code)
