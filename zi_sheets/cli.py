@@ -344,11 +344,12 @@ def nilai(workbook: Path, output_format: str, cek_tautan: bool, output: Path | N
     Contoh: zi-sheets nilai zi-2026.xlsx --format json
     """
     from zi_sheets.lke.assess import assess_file
-    from zi_sheets.lke.documents import write_documents
 
     assessment = _run(assess_file, workbook, fetch_links=cek_tautan)
     click.echo(assessment.to_json() if output_format == "json" else assessment.to_text())
     if output is not None:
+        from zi_sheets.lke.documents import write_documents  # -- python-docx only when writing documents
+
         for written in _run(write_documents, assessment, output):
             click.echo(f"ditulis: {written}", err=True)
     sys.exit(assessment.report.exit_code())

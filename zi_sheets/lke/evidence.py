@@ -57,7 +57,8 @@ class Evidence:
 
 
 def evidence_of(row: LkeAnswer | None, folder: Path) -> list[Evidence]:
-    """Every line of the row's Bukti Dukung, read against the workbook's `folder`."""
+    """Every line of the row's Bukti Dukung, read against `folder`, the workbook's folder already resolved
+    (each file is resolved too, symlinks and ".." followed, so "inside the folder" means what it says)."""
     if row is None:
         return []
     return [_line(line, folder) for line in row.bukti_dukung.lines]
@@ -71,7 +72,7 @@ def _line(text: str, folder: Path) -> Evidence:
         return Evidence(text, link=False)  # -- "D:\Bukti\SK.pdf" names another computer's disk
     candidate = Path(written)
     resolved = (candidate if candidate.is_absolute() else folder / candidate).resolve()
-    inside = resolved.is_relative_to(folder.resolve())
+    inside = resolved.is_relative_to(folder)
     return Evidence(text, link=False, path=resolved, exists=resolved.exists(), inside=inside)
 
 
