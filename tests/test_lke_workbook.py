@@ -226,7 +226,7 @@ def test_the_laporan_holds_scores_verdict_gaps_items_and_signatures(written):
         "A. Nilai per Area",
         "B. Ambang Batas Predikat",
         "C. Yang Perlu Diperbaiki",
-        "D. Jawaban per Butir",
+        "Lampiran: Jawaban per Butir LKE",
     ]
     scores = document.tables[0]
     rows = [[c.text for c in r.cells] for r in scores.rows]
@@ -240,13 +240,12 @@ def test_the_laporan_holds_scores_verdict_gaps_items_and_signatures(written):
     assert area_v[1:] == ["0,00", "≥ 9,00 kurang 9,00", "≥ 11,25 kurang 11,25"]
     assert any(t.startswith("Kesimpulan: Belum memenuhi syarat nilai Menuju WBK") for t in texts)
     assert "1.\tR.5.ii.a 0% -> 100%: +3,00 di area V" in texts
-    items = {r.cells[0].text for t in document.tables[2:3] for r in t.rows}
-    assert {row["indicator_code"] for row in catalogue_csv("90-2021")} <= items
-    signatures = document.tables[-1]
-    assert (
-        "BUDI SANTOSO, S.STP" in signatures.cell(0, 0).text
-        and "SITI AMINAH, S.AP" in signatures.cell(0, 1).text
-    )
+    signatures, items = document.tables[2:]  # -- the signatures close the report, the items follow it
+    assert "BUDI SANTOSO, S.STP" in signatures.cell(0, 0).text
+    assert "SITI AMINAH, S.AP" in signatures.cell(0, 1).text
+    assert {row["indicator_code"] for row in catalogue_csv("90-2021")} <= {
+        r.cells[0].text for r in items.rows
+    }
 
 
 def test_the_lke_for_submission_has_the_usual_columns_and_values_only(written):

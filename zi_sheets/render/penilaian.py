@@ -40,13 +40,14 @@ from zi_sheets.render.docx_helpers import (
 )
 
 DOCUMENT_TITLE = "LAPORAN PENILAIAN MANDIRI"
+ITEMS_HEADING = "Lampiran: Jawaban per Butir LKE"
 CHART_WIDTH = Cm(15)
 _EMU_PER_TWIP = 635
 
 # -- (header, share of the width) of the score table, the threshold table and the item table --
 _SCORE_COLUMNS = (
-    ("NO", 5),
-    ("KOMPONEN", 31),
+    ("NO", 8),
+    ("KOMPONEN", 28),
     ("BOBOT", 11),
     ("PEMENUHAN", 17),
     ("REFORM", 12),
@@ -114,10 +115,13 @@ def build_penilaian(
     _add_heading(document, "C. Yang Perlu Diperbaiki")
     _add_gaps(document, assessment)
 
-    _add_heading(document, "D. Jawaban per Butir")
-    _add_items(document, assessment)
-
     _add_signatures(document, assessment, date or dt.date.today())
+
+    # -- the item table is the report's appendix, after the signatures: a long table must not leave the
+    # -- signature block alone on the last page --
+    appendix = document.add_paragraph(ITEMS_HEADING, style=HEADING_2)
+    appendix.paragraph_format.page_break_before = True
+    _add_items(document, assessment)
     add_page_number_footer(document.sections[0], position=style.page_number_position)
     return document
 
@@ -311,9 +315,7 @@ def _add_items(document: Document, assessment: Assessment) -> None:
                     )
                 ]
             )
-        last = writer.add_row(_item_cells(assessment, item, proposed.get(item.code)))
-    # -- the closing sentence and the signatures never open a page alone: the last item row goes with them
-    _keep_with_next(last)
+        writer.add_row(_item_cells(assessment, item, proposed.get(item.code)))
 
 
 def by_area(items: Sequence[LkeItem]) -> list[LkeItem]:
@@ -341,7 +343,9 @@ def _area_title(assessment: Assessment, item: LkeItem) -> str:
 
 def _item_cells(assessment: Assessment, item: LkeItem, proposal: str | None) -> list[CellSpec]:
     answer = assessment.sheet.answers[item.code]
-    shown = [answer.shown if answer.answered or answer.shown else "(kosong)"]
+    # -- a Jumlah input is optional (its percentage may be written instead): empty, not "(kosong)"
+    empty = "" if item.kind == JUMLAH else "(kosong)"
+    shown = [answer.shown if answer.answered or answer.shown else empty]
     if answer.invalid:
         shown = [answer.row.jawaban.text if answer.row is not None else "", "(tidak sah)"]
     if proposal is not None and proposal != (answer.shown if answer.answered else ""):
@@ -359,6 +363,8 @@ def _item_cells(assessment: Assessment, item: LkeItem, proposal: str | None) -> 
 
 
 def _add_signatures(document: Document, assessment: Assessment, date: dt.date) -> None:
+    # -- the closing and the signatures travel with the paragraph before them, never alone on a page
+    document.paragraphs[-1].paragraph_format.keep_with_next = True
     closing = document.add_paragraph(
         "Demikian laporan penilaian mandiri ini dibuat sebagai bahan perbaikan sebelum pengusulan kepada Tim "
         "Penilai.",
