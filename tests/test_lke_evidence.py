@@ -48,7 +48,8 @@ def test_a_missing_evidence_file_is_a_finding_at_its_lke_cell(workbook):
     missing = (f"LKE!G{lke_row(workbook, 'P.1.i.b')}", "lke-evidence-missing")
     nilai = run("nilai", str(workbook), "--format", "json")["findings"]
     assert missing in pairs(nilai)
-    assert not [p for p in pairs(nilai) if p[0] == f"LKE!G{lke_row(workbook, 'P.1.i.a')}"]
+    found = f"LKE!G{lke_row(workbook, 'P.1.i.a')}"
+    assert not [p for p in pairs(nilai) if p[0] == found]
     checked = run("check", str(workbook), "--format", "json")["findings"]
     assert missing in pairs(checked)
 
@@ -56,7 +57,8 @@ def test_a_missing_evidence_file_is_a_finding_at_its_lke_cell(workbook):
 def test_a_windows_path_with_backslashes_is_found(workbook):
     fill_lke(workbook, {}, {"P.1.i.a": "Bukti Dukung\\SK Tim ZI.pdf"})
     nilai = run("nilai", str(workbook), "--format", "json")["findings"]
-    assert not [p for p in pairs(nilai) if p[0] == f"LKE!G{lke_row(workbook, 'P.1.i.a')}"]
+    found = f"LKE!G{lke_row(workbook, 'P.1.i.a')}"
+    assert not [p for p in pairs(nilai) if p[0] == found]
 
 
 @pytest.mark.parametrize(
