@@ -174,10 +174,11 @@ def _write_zip(temporary: str, files: list[tuple[str, Path, bytes]], extra: Sequ
                 archive.writestr(_info(entry.name, None), entry.data)
                 continue
             try:
-                # -- streamed: evidence files may be large scans, never read whole into memory
+                # -- streamed: evidence files may be large scans, never read whole into memory (zip64 in
+                # -- case one passes 2 GB, which zipfile cannot know before it has written it)
                 with (
                     entry.source.open("rb") as source,
-                    archive.open(_info(entry.name, entry.source), "w") as sink,
+                    archive.open(_info(entry.name, entry.source), "w", force_zip64=True) as sink,
                 ):
                     shutil.copyfileobj(source, sink)
             except OSError as error:
