@@ -1,22 +1,20 @@
-"""Rewrite the finding-code table in README.md from `zi_sheets.findings.all_codes()` (tests/test_readme.py
-fails until this is run after a code is added)."""
+"""Rewrite the finding-code table in README.md from the finding catalogue (`findings.markdown_table()`);
+tests/test_readme.py fails until this is run after a finding type changes."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from zi_sheets.findings import all_codes
+from zi_sheets.findings import markdown_table
 
 README = Path(__file__).resolve().parent.parent / "README.md"
+TABLE = re.compile(r"\| kode \| tingkat \| arti \|[^\n]*\n(?:\|.*\|\n)+")
 
 
 def main() -> None:
-    rows = ["| kode | tingkat | arti |", "|---|---|---|"]
-    rows += [f"| `{code}` | {severity.label} | {title} |" for code, severity, title in all_codes()]
     text = README.read_text(encoding="utf-8")
-    text = re.sub(r"\| kode \| tingkat \| arti \|\n(?:\|.*\|\n)+", "\n".join(rows) + "\n", text)
-    README.write_text(text, encoding="utf-8")
+    README.write_text(TABLE.sub(lambda _: markdown_table(), text, count=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 Format, one item a line:
   S<n> <w>x<h>mm <orientation> margins <top>/<bottom>/<left>/<right>mm [title page]
+    header: <text>                           only when the section has a header of its own
     footer: <text, fields as {PAGE}>        (and "first footer:" when the section has a title page)
   P[<style>] <text>                          a paragraph; tabs shown as "\\t", line breaks as "\\n"
   === end of section <n>                     after the paragraph that closes a section
@@ -9,6 +10,8 @@ Format, one item a line:
     [header][cantSplit] <cell> | <cell> ...  one line per row
 A cell is its paragraphs joined by " ¶ ", prefixed "<span n> " when it spans n columns; "^" is a vMerge
 continuation, "v " marks the top of a vertical merge.
+A picture shows in its paragraph as "[image <w>x<h>mm <type> <w>x<h>px]": its size on the page and the
+image's own size, never its bytes (a chart's pixels differ between matplotlib versions).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.table import Table
@@ -42,7 +46,7 @@ def dump_docx(path_or_document: str | os.PathLike[str] | Document) -> str:
         if isinstance(block, Table):
             lines += table_lines(block)
             continue
-        lines.append(f"P[{_style_name(block)}] {_escape(paragraph_text(block._p))}")
+        lines.append(f"P[{_style_name(block)}] {_escape(paragraph_text(block._p, document.part))}")
         if block._p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
             lines.append(f"=== end of section {section_no}")
             section_no += 1
@@ -61,6 +65,9 @@ def _section_lines(number: int, section: Section) -> list[str]:
     title = " title page" if section.different_first_page_header_footer else ""
     size = f"{mm(section.page_width)}x{mm(section.page_height)}mm"
     lines = [f"S{number} {size} {orientation} margins {margins}mm{title}"]
+    if not section.header.is_linked_to_previous:
+        header = section.header
+        lines.append(f"  header: {' / '.join(paragraph_text(p._p, header.part) for p in header.paragraphs)}")
     footers = [("footer", section.footer)]
     if section.different_first_page_header_footer:
         footers.append(("first footer", section.first_page_footer))
@@ -79,13 +86,19 @@ def _escape(text: str) -> str:
     return text.replace("\t", "\\t").replace("\n", "\\n")
 
 
-def paragraph_text(p: etree._Element) -> str:
-    """The text of a w:p with complex fields shown by their instruction, e.g. "{PAGE}"."""
+def paragraph_text(p: etree._Element, part: Part | None = None) -> str:
+    """The text of a w:p with complex fields shown by their instruction, e.g. "{PAGE}".
+
+    Pictures show as "[image ...]"; their pixel size only when `part` (the part holding `p`) is given.
+    """
     parts: list[str] = []
     in_result = False
-    for element in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:instrText"), qn("w:fldChar")):
+    tags = (qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:instrText"), qn("w:fldChar"), qn("w:drawing"))
+    for element in p.iter(*tags):
         tag = element.tag
-        if tag == qn("w:fldChar"):
+        if tag == qn("w:drawing"):
+            parts.append(_picture_text(element, part))
+        elif tag == qn("w:fldChar"):
             kind = element.get(qn("w:fldCharType"))
             in_result = kind == "separate"
             if kind == "end":
@@ -103,6 +116,16 @@ def paragraph_text(p: etree._Element) -> str:
     return "".join(parts)
 
 
+def _picture_text(drawing: etree._Element, part: Part | None) -> str:
+    extent = drawing.find(f".//{qn('wp:extent')}")
+    size = f"{round(int(extent.get('cx')) / _EMU_PER_MM)}x{round(int(extent.get('cy')) / _EMU_PER_MM)}mm"
+    blip = drawing.find(f".//{qn('a:blip')}")
+    if part is None or blip is None:
+        return f"[image {size}]"
+    image = part.related_parts[blip.get(qn("r:embed"))].image
+    return f"[image {size} {image.content_type} {image.px_width}x{image.px_height}px]"
+
+
 def table_lines(table: Table) -> list[str]:
     """The dump lines of one table (shape, style, grid widths, then one line per row)."""
     tbl = table._tbl
@@ -116,19 +139,19 @@ def table_lines(table: Table) -> list[str]:
             flags += "[header]"
         if trPr is not None and trPr.find(qn("w:cantSplit")) is not None:
             flags += "[cantSplit]"
-        cells = [cell_text(tc) for tc in tr.tc_lst]
+        cells = [cell_text(tc, table.part) for tc in tr.tc_lst]
         lines.append(f"  {flags} {' | '.join(cells)}".rstrip())
     return lines
 
 
-def cell_text(tc: etree._Element) -> str:
+def cell_text(tc: etree._Element, part: Part | None = None) -> str:
     """One cell as the dump writes it: merge markers, then its paragraphs joined by " ¶ "."""
     if tc.vMerge == "continue":
         return "^"
     prefix = f"<span {tc.grid_span}> " if tc.grid_span > 1 else ""
     if tc.vMerge == "restart":
         prefix += "v "
-    text = " ¶ ".join(_escape(paragraph_text(p)) for p in tc.findall(qn("w:p")))
+    text = " ¶ ".join(_escape(paragraph_text(p, part)) for p in tc.findall(qn("w:p")))
     return prefix + text
 
 

@@ -1,4 +1,4 @@
-"""Generated unit workbooks of any size: for the benchmark, the batch and rekap tests.
+"""Generated unit workbooks: any size for the benchmark, batch and rekap tests; filled templates.
 
 Starts from `init`'s template (every komponen and indicator of the catalogue) and fills it like a real unit
 would: identity, actions, evidence, targets in the plan year, a few Monev months.
@@ -80,6 +80,41 @@ def unit_workbook(
     for index, text in enumerate(("Pembentukan Tim Zona Integritas", "Penyusunan rencana kerja"), start=1):
         targets.cell(index + 1, 1, index)
         targets.cell(index + 1, 2, text)
+    book.save(path)
+    return path
+
+
+def filled_template(path: Path, regulasi: str = "90-2021", tahun: int = 2024) -> Path:
+    """`init`'s template filled in the way a careful secretary would: every field, action and date."""
+    book = build_template(unit_kerja="Kecamatan Contoh", tahun=tahun, regulasi=regulasi)
+    values = {
+        "Pemerintah Daerah": "Pemerintah Kabupaten Contoh",
+        "Kabupaten/Kota": "Kabupaten Contoh",
+        "Alamat": "Jl. Raya Contoh No. 1",
+        "Tempat Penetapan": "Contoh",
+        "Tanggal Penetapan": dt.datetime(tahun, 1, 2),
+        "Jabatan Pimpinan": "Camat Contoh",
+        "Nama Pimpinan": "BUDI SANTOSO, S.STP",
+        "NIP Pimpinan": "19750921 199602 1 002",
+        "Pangkat Pimpinan": "Pembina Tk. I (IV/b)",
+        "Jabatan Ketua Tim": "Sekretaris Kecamatan Contoh",
+        "Nama Ketua Tim": "SITI AMINAH, S.AP",
+        "NIP Ketua Tim": "198001012005012003",
+    }
+    for row in book["Identitas"].iter_rows(min_row=2):
+        if row[0].value in values:
+            row[1].value = values[row[0].value]
+    for index, row in enumerate(book["RencanaAksi"].iter_rows(min_row=2)):
+        code = row[3].value
+        row[5].value = f"Menyusun rencana kegiatan {code}\nMelaksanakan kegiatan dan mendokumentasikannya"
+        row[6].value = f"Laporan pelaksanaan kegiatan {code}; foto kegiatan"
+        row[7].value = f"{BULAN[index % 12]} {tahun}" if index % 3 else f"Januari s/d Desember {tahun}"
+        row[8].value = "Sekretaris Kecamatan"
+    targets = book["TargetPrioritas"]
+    targets.append([1, "Pembentukan Tim Zona Integritas", "I. Manajemen Perubahan"])
+    targets.append([2, "Penyusunan dan penerapan SOP seluruh layanan", "II. Penataan Tatalaksana"])
+    tim = book["TimKerja"]
+    tim.append([1, "SITI AMINAH, S.AP", "198001012005012003", "Sekretaris Kecamatan", "Ketua"])
     book.save(path)
     return path
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from conftest import EXAMPLE
 
-from zi_sheets.progress import Period, progress
+from zi_sheets.analysis import analyse
+from zi_sheets.periods import Period
 from zi_sheets.render.chart import ChartWorker, progress_chart_png
 from zi_sheets.workbook import read_workbook
 
 
 def test_worker_draws_the_same_png_as_the_main_process():
-    areas = progress(read_workbook(EXAMPLE), Period.month(2019, 5))
+    areas = analyse(read_workbook(EXAMPLE)).progress(Period.month(2019, 5))
     worker = ChartWorker()
     try:
         drawn = worker.render(areas)
@@ -20,7 +21,7 @@ def test_worker_draws_the_same_png_as_the_main_process():
 
 
 def test_a_dead_worker_falls_back_to_drawing_here():
-    areas = progress(read_workbook(EXAMPLE), Period.month(2019, 5))
+    areas = analyse(read_workbook(EXAMPLE)).progress(Period.month(2019, 5))
     worker = ChartWorker()
     worker._process.terminate()
     worker._process.join()

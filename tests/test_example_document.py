@@ -1,4 +1,4 @@
-"""The Rencana Kerja built from the bundled example: a golden dump plus what must always hold."""
+"""The Rencana Kerja built from the bundled example: what must always hold (its golden dump: test_golden)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, GOLDEN
+from conftest import EXAMPLE
 from docx import Document
 from docx.oxml.ns import qn
-from docx_dump import dump_docx
 
-from zi_sheets.build import BuildOptions, build
+from zi_sheets.builder import BuildOptions, build
 from zi_sheets.workbook import read_workbook
-
-GOLDEN_FILE = GOLDEN / "rencana-kerja-pasirian-2019.txt"
 
 
 @pytest.fixture(scope="module")
@@ -36,14 +33,6 @@ def document(built):
 @pytest.fixture(scope="module")
 def workbook():
     return read_workbook(EXAMPLE)
-
-
-def test_matches_golden_dump(built, update_golden):
-    dump = dump_docx(built)
-    if update_golden or not GOLDEN_FILE.exists():
-        GOLDEN_FILE.parent.mkdir(exist_ok=True)
-        GOLDEN_FILE.write_text(dump, encoding="utf-8")
-    assert dump == GOLDEN_FILE.read_text(encoding="utf-8")
 
 
 def _plan_table(document):
@@ -68,8 +57,9 @@ def test_every_rencana_aksi_cell_is_in_the_table(document, workbook):
 def test_every_narrative_paragraph_is_present(document, workbook):
     text = _all_text(document)
     assert len(workbook.narasi) == 20
+    # -- the example's Narasi has no placeholder: each paragraph appears exactly as typed
     for item in workbook.narasi:
-        assert workbook.identitas.fill(item.isi.text) in text
+        assert item.isi.text in text
 
 
 def test_six_area_rows_in_order_and_one_row_per_indicator(document, workbook):

@@ -23,10 +23,35 @@ def test_codes_are_unique_kebab_case_with_titles():
 
 
 def test_finding_type_makes_findings_with_its_code_and_severity():
-    finding = f.TARGET_YEAR_IMPOSSIBLE.at(CellRef("RencanaAksi", 14, "H"), "pesan", target="Juni 208")
+    finding = f.TARGET_YEAR_IMPOSSIBLE.at(CellRef("RencanaAksi", 14, "H"), target="Juni 208", years=[208])
     assert (finding.code, finding.severity) == ("target-year-impossible", Severity.ERROR)
-    assert finding.values == {"target": "Juni 208"}
+    assert finding.values == {"target": "Juni 208", "years": [208]}
     assert finding.title == "Tahun pada Target Waktu tidak mungkin"
+    assert finding.message == "Tahun '208' pada target 'Juni 208' tidak mungkin."
+
+
+def test_message_template_quotes_lists_and_empty_cells():
+    long_text = "Penyusunan " + "dokumen " * 20
+    finding = f.LANGKAH_AKSI_EMPTY.at(
+        CellRef("RencanaAksi", 9, "F"), kolom="Langkah Aksi", row=9, komponen=""
+    )
+    assert finding.message == "Langkah Aksi kosong pada baris 9 (komponen kosong)."
+    quoted = f.TARGET_EVENT.at(None, target=long_text).message
+    assert quoted.startswith("Target 'Penyusunan dokumen") and "…'" in quoted and "\n" not in quoted
+    names = f.PLACEHOLDER_UNKNOWN.at(None, names=["{Nama Unit}", "{Thn}"]).message
+    assert names.startswith("{Nama Unit}, {Thn} bukan nama isian") and "{Nama Unit Kerja}" in names
+
+
+def test_a_finding_needs_exactly_the_values_its_message_names():
+    with pytest.raises(ValueError, match="target-event"):
+        f.TARGET_EVENT.at(None)
+    with pytest.raises(ValueError, match="target-event"):
+        f.TARGET_EVENT.at(None, target="x", extra=1)
+
+
+def test_every_type_has_a_message_and_a_description():
+    for kind in f.all_types():
+        assert kind.message and kind.description.endswith("."), kind.code
 
 
 @pytest.mark.parametrize(
@@ -39,11 +64,12 @@ def test_finding_type_makes_findings_with_its_code_and_severity():
     ],
 )
 def test_cell_text(cell, sheet, expected):
-    assert f.HIDDEN_ROW.at(cell, "pesan", sheet=sheet).cell_text == expected
+    assert f.HIDDEN_ROW.at(cell, sheet=sheet, row=14, nama_sheet="RencanaAksi").cell_text == expected
 
 
 def _finding(code: str, sheet: str = "RencanaAksi", row: int = 2, column: str = "E") -> Finding:
-    return f.FINDING_TYPES[code].at(CellRef(sheet, row, column), f"{code} {sheet}!{column}{row}")
+    kind = f.FINDING_TYPES[code]
+    return Finding(code, kind.severity, CellRef(sheet, row, column), f"{code} {sheet}!{column}{row}")
 
 
 @pytest.mark.parametrize(
@@ -68,7 +94,7 @@ def test_sorted_by_sheet_order_then_row_then_column():
         _finding("indikator-empty", "RencanaAksi", 10, "E"),
         _finding("duplicate-row", "RencanaAksi", 9, "AA"),
         _finding("langkah-aksi-empty", "RencanaAksi", 9, "F"),
-        f.KOMPONEN_MISSING.at(None, "tanpa sel", sheet="RencanaAksi"),
+        Finding("komponen-missing", Severity.ERROR, None, "tanpa sel", sheet="RencanaAksi"),
         _finding("placeholder-unknown", "Narasi", 5, "B"),
         _finding("hidden-row", "MekanismeTim", 4, "A"),
         _finding("nip-length", "Identitas", 10, "B"),
@@ -105,7 +131,7 @@ def test_percent_is_rounded_down_so_100_means_complete():
 
 def test_to_text_one_line_per_finding_and_summary_last():
     finding = f.TARGET_YEAR_IMPOSSIBLE.at(
-        CellRef("RencanaAksi", 14, "H"), "Tahun '208' pada target 'Juni, Desember 208' tidak mungkin."
+        CellRef("RencanaAksi", 14, "H"), target="Juni, Desember 208", years=[208]
     )
     lines = Report([finding]).to_text().splitlines()
     assert lines == [
@@ -118,19 +144,29 @@ def test_to_text_one_line_per_finding_and_summary_last():
 def test_to_json_has_every_finding_with_position_code_and_values():
     report = Report(
         [
-            f.OTHER_AGENCY.at(CellRef("RencanaAksi", 18, "D"), "menyebut 'BKP'", names=["BKP"]),
-            f.KOMPONEN_MISSING.at(None, "komponen 2.2", sheet="RencanaAksi", komponen="2.2"),
+            f.OTHER_AGENCY.at(
+                CellRef("RencanaAksi", 18, "D"), names=["BKP"], unit="Kecamatan X", kutipan="BKP"
+            ),
+            f.KOMPONEN_MISSING.at(
+                None,
+                sheet="RencanaAksi",
+                komponen="2.2",
+                nama="SOP",
+                area="II",
+                katalog="PermenPANRB 52/2014",
+            ),
         ],
         Coverage("52-2014", 22, 23, 70, 81),
     )
     data = json.loads(report.to_json())
-    assert data["summary"] == report.summary()
-    assert data["counts"] == {"error": 1, "warning": 1, "info": 0}
+    assert data["summary"] == "1 galat, 1 peringatan, 0 info; komponen 22 dari 23, indikator 70 dari 81 (86%)"
+    assert data["counts"] == {"error": 1, "warning": 1, "info": 0, "accepted": 0}
+    assert data["accepted"] == []
     assert data["coverage"]["komponen"] == [22, 23]
     assert data["coverage"]["indikator"] == [70, 81]
     assert [(x["sheet"], x["cell"], x["code"], x["severity"]) for x in data["findings"]] == [
         ("RencanaAksi", None, "komponen-missing", "error"),
         ("RencanaAksi", "D18", "other-agency", "warning"),
     ]
-    assert data["findings"][1]["values"] == {"names": ["BKP"]}
-    assert data["findings"][1]["message"] == "menyebut 'BKP'"
+    assert data["findings"][1]["values"] == {"names": ["BKP"], "unit": "Kecamatan X", "kutipan": "BKP"}
+    assert data["findings"][1]["message"].startswith("Teks menyebut BKP, bukan Kecamatan X;")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import minimal_sheets
 
+from zi_sheets.analysis import analyse
 from zi_sheets.checks import run_checks
 from zi_sheets.house_style import PageStyle, house_style
 from zi_sheets.workbook import read_workbook
@@ -55,7 +56,7 @@ def test_unusable_values_fall_back_and_are_reported_at_their_cells(make_xlsx, tm
     )
     found = house_style(workbook)
     assert found.style.paper_width_mm == PageStyle().paper_width_mm
-    report = run_checks(workbook)
+    report = run_checks(analyse(workbook))
     assert {(f.cell_text, f.code) for f in report.of("pengaturan-invalid")} == {
         ("Pengaturan!B2", "pengaturan-invalid"),
         ("Pengaturan!B3", "pengaturan-invalid"),

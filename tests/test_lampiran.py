@@ -12,7 +12,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from docx_dump import cell_text, document_texts
+from docx_dump import cell_text, document_texts, dump_docx
 from docx_dump import saved as saved_document
 
 from zi_sheets.render.docx_helpers import PageStyle
@@ -110,18 +110,27 @@ def test_titles_name_the_unit_never_another_agency(document: Document) -> None:
     assert all("KEPENDUDUKAN" not in text.upper() for text in texts(document))
 
 
-def test_mekanisme_steps_numbered(document: Document, example) -> None:
+def test_mekanisme_steps_numbered(document: Document) -> None:
+    # -- the example's seven MekanismeTim rows, numbered by the document, their text as the seed wrote it
     steps = [p.text for p in document.paragraphs if p.style.name == "Numbered Item"]
-    assert steps == [f"{n}.\t{step.langkah.text}" for n, step in enumerate(example.mekanisme, start=1)]
     assert [step.split("\t")[0] for step in steps] == [f"{n}." for n in range(1, 8)]
+    assert steps[0] == (
+        "1.\tSekertaris Kecamatan Pasirian membuat rencana kegiatan dan mengidentifikasi jumlah dan "
+        "kualifikasi kebutuhan personil Tim Kerja Agen Perubahan ."
+    )
+    assert steps[4] == "5.\tCamat menetapkan melalui \u201cKeputusan\u201d Tim Zona Integritas."
+    assert steps[-1] == "7.\tSekertaris Kecamatan Pasirian mendokumentasikan Keputusan Tim Zona Integritas."
 
 
-def test_target_prioritas_table(document: Document, example) -> None:
+def test_target_prioritas_table(document: Document) -> None:
     (table,) = [t for t in document.tables if rows(t)[0][:2] == ["NO", "TARGET PRIORITAS"]]
     assert rows(table)[0] == ["NO", "TARGET PRIORITAS"]  # no Area column: no target names one
     body = rows(table)[1:]
-    assert len(example.target_prioritas) == 15
-    assert body == [[str(n), t.target.text] for n, t in enumerate(example.target_prioritas, start=1)]
+    # -- the example's fifteen TargetPrioritas rows
+    assert [row[0] for row in body] == [str(n) for n in range(1, 16)]
+    assert body[0] == ["1", "Pembentukan Tim Zona Integritas"]
+    assert body[9] == ["10", "Peningkatan akuntabilitas kinerja OPD Kecamatan Pasirian"]
+    assert body[-1] == ["15", "Pelaporan kegiatan TIM ZI."]
     assert table._tbl.tr_lst[0].trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None
 
 
@@ -231,10 +240,20 @@ def test_placeholders_filled_and_area_column(make_xlsx, tmp_path: Path) -> None:
     assert cell_text(signature._tbl.tr_lst[0].tc_lst[1]).startswith("Contoh, 2 Januari 2024")
 
 
+def test_step_emptied_by_its_placeholder_leaves_no_gap_in_the_numbers(make_xlsx, tmp_path: Path) -> None:
+    # -- the unit left Alamat empty, so the second step's only text disappears --
+    steps = [["No", "Langkah"], [1, "Usulan tim"], [2, "{Alamat}"], [3, "Camat menetapkan\nSK dibagikan"]]
+    workbook = read_workbook(make_xlsx(with_sheets(MekanismeTim=steps)))
+    document = saved(build_lampiran(workbook), tmp_path)
+    items = [p.text for p in document.paragraphs if p.style.name == "Numbered Item"]
+    assert items == ["1.\tUsulan tim", "2.\tCamat menetapkan", "\tSK dibagikan"]
+
+
 def test_page_number_in_the_header_when_asked(example, tmp_path: Path) -> None:
     document = saved(build_lampiran(example, PageStyle(page_number_position="Atas Kanan")), tmp_path)
     (section,) = document.sections
     assert "PAGE" in "".join(t.text for t in section.header._element.iter(docx.oxml.ns.qn("w:instrText")))
+    assert dump_docx(document).splitlines()[1:3] == ["  header: {PAGE}", "  footer (linked): "]
 
 
 def test_word_template_keeps_its_own_heading_style(example, tmp_path: Path) -> None:

@@ -97,6 +97,27 @@ def test_one_file_for_unrelated_items_is_info_once(workbook):
     assert shared[0]["values"]["codes"] == ["P.1.i.a", "P.1.i.b", "P.3.i.a"]
 
 
+def test_nilai_honours_the_diterima_sheet_and_leaves_its_other_rows_to_check(workbook):
+    sk = "Bukti Dukung/SK Tim ZI.pdf"
+    fill_lke(workbook, {}, {"P.1.i.a": sk, "P.1.i.b": sk, "P.3.i.a": sk})
+    book = load_workbook(workbook)
+    diterima = book.create_sheet("Diterima")
+    diterima.append(["Kode", "Sel", "Nama", "Alasan"])
+    diterima.append(
+        ["lke-evidence-shared", f"LKE!G{lke_row(workbook, 'P.1.i.a')}", None, "SK memuat semuanya"]
+    )
+    diterima.append(["other-agency", "RencanaAksi!F3", None, "temuan rencana, bukan LKE"])
+    book.save(workbook)
+    result = CliRunner().invoke(main, ["nilai", str(workbook), "--format", "json"])
+    nilai = json.loads(result.stdout)["findings"]
+    assert not [f for f in nilai if f["code"] in ("lke-evidence-shared", "diterima-unused")]
+    text = CliRunner().invoke(main, ["nilai", str(workbook)]).stdout
+    assert ", 1 diterima" in text.splitlines()[-1]
+    checked = run("check", str(workbook), "--format", "json")
+    assert ("Diterima!A3", "diterima-unused") in pairs(checked["findings"], "diterima-")
+    assert [a["code"] for a in checked["accepted"]] == ["lke-evidence-shared"]
+
+
 def test_the_same_file_within_one_sub_area_is_no_finding(workbook):
     sk = "Bukti Dukung/SK Tim ZI.pdf"
     fill_lke(workbook, {}, {"P.1.i.a": sk, "P.1.i.b": sk})

@@ -226,7 +226,7 @@ def test_a_fresh_lke_is_one_finding_for_nilai_and_none_for_check(tmp_path):
     path = write_template(tmp_path / "baru.xlsx")
     got = nilai_json(path)
     assert got["total"] == 0.0
-    assert [(f["ref"], f["code"]) for f in got["findings"]] == [("LKE", "lke-unanswered")]
+    assert [(f["ref"], f["code"]) for f in got["findings"]] == [("LKE", "lke-empty")]
     checked = json.loads(CliRunner().invoke(main, ["check", str(path), "--format", "json"]).stdout)
     assert not [f for f in checked["findings"] if f["sheet"] == "LKE"]
 
@@ -240,7 +240,7 @@ def test_jumlah_inputs_compute_the_percentage_and_a_different_typed_one_is_a_war
     assert got["area"][0]["reform"] == 3.5
     mismatch = [f for f in got["findings"] if f["code"] == "lke-jumlah-mismatch"]
     assert [f["ref"] for f in mismatch] == [f"LKE!F{lke_row(path, 'R.1.i.a')}"]
-    assert mismatch[0]["values"]["hitungan"] == 0.5
+    assert (mismatch[0]["values"]["tertulis"], mismatch[0]["values"]["hitungan"]) == ("90%", "50%")
 
 
 def test_the_same_percentage_from_jumlah_is_no_warning(tmp_path):
@@ -307,7 +307,7 @@ def test_reading_b_is_a_warning_only(tmp_path):
     ],
 )
 def test_answers_are_read_by_their_item_type(code, raw, shown, value):
-    from zi_sheets.workbook import cell_text
+    from zi_sheets.source import cell_text
 
     item = load_lke("90-2021").item(code)
     assert item is not None
@@ -321,7 +321,7 @@ def test_answers_are_read_by_their_item_type(code, raw, shown, value):
     [("P.1.i.a", "mungkin"), ("P.1.i.b", "D"), ("R.1.ii.a", "F"), ("R.3.iii.a", "banyak"), ("H.I.a", 87.5)],
 )
 def test_an_answer_outside_its_choices_is_invalid_and_counts_zero(code, raw):
-    from zi_sheets.workbook import cell_text
+    from zi_sheets.source import cell_text
 
     item = load_lke("90-2021").item(code)
     assert item is not None

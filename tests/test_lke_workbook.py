@@ -152,13 +152,15 @@ def test_unknown_and_repeated_codes_are_findings_at_the_kode_cell(make_xlsx):
     )
     got = {(f["ref"], f["code"]) for f in findings["findings"] if f["sheet"] == "LKE"}
     assert {
-        ("LKE!A3", "kode-lke-unknown"),
+        ("LKE!A3", "lke-kode-unknown"),
         ("LKE!A4", "lke-kode-duplicate"),
-        ("LKE!A5", "kode-lke-unknown"),
+        ("LKE!A5", "lke-kode-unknown"),
     } <= got
     assert ("LKE!D2", "lke-evidence-missing") in got
     assert ("LKE!C6", "lke-unanswered") not in got  # -- row 6 has no item; P.1.i.b's row is simply missing
-    assert any(f["code"] == "lke-unanswered" and f["cell"] is None for f in findings["findings"])
+    missing = [f for f in findings["findings"] if f["code"] == "lke-item-missing"]
+    assert ("LKE", "P.1.i.b") in {(f["ref"], f["values"]["kode"]) for f in missing}
+    assert not [f for f in findings["findings"] if f["code"] == "lke-unanswered" and f["cell"] is None]
 
 
 def test_the_workbook_proposes_answers_beside_the_staffs_never_over_them(tmp_path):

@@ -16,7 +16,7 @@ import pytest
 from conftest import EXAMPLE
 from docx import Document
 
-from zi_sheets.build import BuildOptions, build
+from zi_sheets.builder import BuildOptions, build
 from zi_sheets.pdf import find_office
 
 MM_PER_PT = 25.4 / 72

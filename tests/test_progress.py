@@ -7,25 +7,21 @@ import datetime as dt
 import pytest
 from conftest import EXAMPLE, IDENTITAS_ROWS, PLAN_HEADER, plan_row
 
+from zi_sheets.analysis import analyse
 from zi_sheets.dates import parse_target
+from zi_sheets.komponen import group_by_area, komponen_numbers
 from zi_sheets.model import AREAS
+from zi_sheets.monev_match import PlanRefs, match_reports
+from zi_sheets.periods import Period, latest_month
 from zi_sheets.progress import (
     BELUM_JADWAL,
     BERJALAN,
     DALAM_PROSES,
     SELESAI,
     TERLAMBAT,
-    Period,
-    PlanRefs,
     due_months,
-    komponen_numbers,
-    latest_month,
-    match_reports,
-    plan_progress,
-    progress,
     total,
 )
-from zi_sheets.render.rencana_kerja import group_by_area
 from zi_sheets.workbook import read_workbook
 
 MONEV_HEADER = [
@@ -65,7 +61,7 @@ def example():
 
 def rows_of(workbook, capaian: str, codes=None) -> list[int]:
     """The plan rows the Monev entry with this Capaian was matched to."""
-    matches = match_reports(workbook, codes)
+    matches = match_reports(workbook, PlanRefs(workbook.rencana_aksi, codes))
     return sorted(row for row, entries in matches.items() if any(e.capaian.text == capaian for e in entries))
 
 
@@ -252,19 +248,25 @@ def test_text_matching_on_the_seed(example, capaian: str, rows: list[int]) -> No
 
 
 def test_every_plan_row_has_an_entry_list(example) -> None:
-    matches = match_reports(example)
+    matches = match_reports(example, PlanRefs(example.rencana_aksi))
     assert sorted(matches) == sorted(row.row for row in example.rencana_aksi)
 
 
 def test_komponen_numbers_follow_the_rencana_kerja(example) -> None:
-    numbers = komponen_numbers(example.rencana_aksi)
-    expected = {
-        row.row: komponen.number
-        for area in group_by_area(example.rencana_aksi)
-        for komponen in area.komponen
-        for row in komponen.rows
+    # -- per area, the komponen number of each plan row as the Rencana Kerja's NO column prints it
+    # -- (golden contoh-pasirian-2019: a number where a komponen starts, merged down its rows)
+    numbers = komponen_numbers(group_by_area(example.rencana_aksi))
+    per_area: dict[int, list[int]] = {}
+    for row in example.rencana_aksi:
+        per_area.setdefault(row.area_no, []).append(numbers[row.row])
+    assert per_area == {
+        1: [1, 2, 3, 4, 4, 4, 4],
+        2: [1, 2, 2, 2, 3, 3],
+        3: [1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 6],
+        4: [1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2],
+        5: [1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5, 5, 5, 5],
+        6: [1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3],
     }
-    assert numbers == expected
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -296,7 +298,7 @@ def status_workbook(make_xlsx):
 
 
 def test_statuses_at_the_end_of_march(status_workbook) -> None:
-    plans = {plan.row.row: plan for plan in plan_progress(status_workbook, (2024, 3))}
+    plans = {plan.row.row: plan for plan in analyse(status_workbook).plan_progress((2024, 3))}
     # -- rows 4 and 5 share komponen I.2, so every I.2 report counts for both --
     assert {row: plan.status for row, plan in plans.items()} == {
         2: TERLAMBAT,
@@ -353,20 +355,20 @@ SPAN_PLAN = [
 )
 def test_late_only_once_due(make_xlsx, until, statuses: list[str]) -> None:
     workbook = read_workbook(make_xlsx(sheets(SPAN_PLAN, [])))
-    plans = plan_progress(workbook, until)
+    plans = analyse(workbook).plan_progress(until)
     assert [plan.status for plan in plans] == statuses
     assert all(plan.scheduled for plan in plans if plan.status in (BERJALAN, TERLAMBAT))
 
 
 def test_running_span_counts_as_scheduled_not_late(make_xlsx) -> None:
     workbook = read_workbook(make_xlsx(sheets(SPAN_PLAN, [])))
-    (area_i, *_) = progress(workbook, Period.month(2024, 3))
+    (area_i, *_) = analyse(workbook).progress(Period.month(2024, 3))
     assert (area_i.scheduled, area_i.reported, area_i.berjalan, len(area_i.terlambat)) == (3, 0, 2, 1)
     assert area_i.sentence == "Dari 3 langkah aksi yang dijadwalkan s.d. Maret 2024, 0 telah dilaporkan (0%)."
 
 
 def test_a_later_report_clears_an_overdue_row(status_workbook) -> None:
-    plans = {plan.row.row: plan for plan in plan_progress(status_workbook, (2024, 6))}
+    plans = {plan.row.row: plan for plan in analyse(status_workbook).plan_progress((2024, 6))}
     assert plans[8].status == SELESAI
     assert plans[3].status == TERLAMBAT
 
@@ -375,24 +377,24 @@ def test_report_without_status_is_in_progress(make_xlsx) -> None:
     workbook = read_workbook(
         make_xlsx(sheets(STATUS_PLAN[:1], [monev_row("Januari 2024", AREA_I, "Tim kerja telah dibentuk")]))
     )
-    (plan,) = plan_progress(workbook, (2024, 1))
+    (plan,) = analyse(workbook).plan_progress((2024, 1))
     assert plan.reported and plan.status == DALAM_PROSES
 
 
 def test_area_figures_add_up(status_workbook) -> None:
-    area_i, area_ii, *others = progress(status_workbook, Period.month(2024, 3))
+    area_i, area_ii, *others = analyse(status_workbook).progress(Period.month(2024, 3))
     assert (area_i.scheduled, area_i.reported, area_i.selesai, area_i.dalam_proses) == (4, 3, 2, 1)
     assert [plan.row.row for plan in area_i.terlambat] == [2] and area_i.berjalan == 0
     assert (area_ii.scheduled, area_ii.reported, len(area_ii.terlambat)) == (1, 0, 1)
     assert all(area.scheduled == 0 for area in others)
     assert area_i.kendala == ["Jadwal rapat bentrok"]
     assert area_i.tindak_lanjut == ["Rapat ulang"]
-    overall = total(progress(status_workbook, Period.month(2024, 3)))
+    overall = total(analyse(status_workbook).progress(Period.month(2024, 3)))
     assert (overall.area_no, overall.scheduled, overall.reported) == (None, 5, 3)
 
 
 def test_kendala_only_from_the_period(status_workbook) -> None:
-    (area_i, *_) = progress(status_workbook, Period.month(2024, 6))
+    (area_i, *_) = analyse(status_workbook).progress(Period.month(2024, 6))
     assert area_i.kendala == [] and area_i.tindak_lanjut == []
     assert area_i.scheduled == 5  # progress still counts everything up to June
 
@@ -401,7 +403,7 @@ def test_early_report(make_xlsx) -> None:
     workbook = read_workbook(
         make_xlsx(sheets(STATUS_PLAN[1:2], [monev_row("Januari 2024", AREA_I, "Agen", ref="I.1")]))
     )
-    (area_i, *_) = progress(workbook, Period.month(2024, 1))
+    (area_i, *_) = analyse(workbook).progress(Period.month(2024, 1))
     assert area_i.scheduled == 0 and [plan.row.row for plan in area_i.early] == [2]
 
 
@@ -410,7 +412,7 @@ def test_early_report(make_xlsx) -> None:
 
 
 def test_sentence(status_workbook) -> None:
-    area_i, area_ii, area_iii, *_ = progress(status_workbook, Period.month(2024, 3))
+    area_i, area_ii, area_iii, *_ = analyse(status_workbook).progress(Period.month(2024, 3))
     prefix = "langkah aksi yang dijadwalkan s.d. Maret 2024"
     assert area_i.sentence == f"Dari 4 {prefix}, 3 telah dilaporkan (75%)."
     assert area_ii.sentence == f"Dari 1 {prefix}, 0 telah dilaporkan (0%)."
@@ -420,9 +422,9 @@ def test_sentence(status_workbook) -> None:
 
 def test_sentence_with_nothing_scheduled(make_xlsx) -> None:
     workbook = read_workbook(make_xlsx(sheets(STATUS_PLAN[1:2], [])))
-    overall = total(progress(workbook, Period.month(2024, 2)))
+    overall = total(analyse(workbook).progress(Period.month(2024, 2)))
     assert overall.sentence == "Belum ada langkah aksi yang dijadwalkan s.d. Februari 2024."
-    semester = total(progress(workbook, Period.semester(2024, 1)))
+    semester = total(analyse(workbook).progress(Period.semester(2024, 1)))
     assert semester.sentence == (
         "Dari 1 langkah aksi yang dijadwalkan s.d. Juni 2024, 0 telah dilaporkan (0%)."
     )
@@ -431,7 +433,7 @@ def test_sentence_with_nothing_scheduled(make_xlsx) -> None:
 def test_percent_rounds_half_up(make_xlsx) -> None:
     plan = [plan_row(AREA_I, f"K{i}", f"Indikator {i}", target="Januari 2024") for i in range(8)]
     monev = [monev_row("Januari 2024", AREA_I, "x", ref=f"I.{i + 1}") for i in range(5)]
-    overall = total(progress(read_workbook(make_xlsx(sheets(plan, monev))), Period.month(2024, 1)))
+    overall = total(analyse(read_workbook(make_xlsx(sheets(plan, monev)))).progress(Period.month(2024, 1)))
     assert overall.percent == 63  # 62.5 -> 63
 
 
@@ -440,7 +442,7 @@ def test_percent_rounds_half_up(make_xlsx) -> None:
 
 
 def test_example_figures(example) -> None:
-    areas = progress(example, Period.month(2019, 5))
+    areas = analyse(example).progress(Period.month(2019, 5))
     plan_year = example.identitas.tahun
     for area in areas:
         # -- an independent count: rows of the area with a parsed target month up to May 2019 --
@@ -453,9 +455,9 @@ def test_example_figures(example) -> None:
         assert area.scheduled == expected
         assert area.scheduled == area.selesai + area.dalam_proses + area.berjalan + len(area.terlambat)
         assert area.selesai == 0  # the seed's Monev has no Status
-        assert len(area.entries) == sum(1 for e in example.monev if e.area_no == area.area_no)
         assert all(plan.due <= (2019, 5) and not plan.reported for plan in area.terlambat)
     assert [area.area_no for area in areas] == list(AREAS)
+    assert [len(area.entries) for area in areas] == [4, 5, 5, 5, 3, 4]  # the Monev sheet's rows per area
     # -- (scheduled, reported, berjalan, terlambat): the year-long spans are running, not late --
     assert [(a.scheduled, a.reported, a.berjalan, len(a.terlambat)) for a in areas] == [
         (6, 2, 1, 3),

@@ -7,7 +7,7 @@ from conftest import TEMPLATE
 from docx import Document
 from openpyxl import load_workbook
 
-from zi_sheets.build import BuildOptions, build
+from zi_sheets.builder import BuildOptions, build
 from zi_sheets.catalogue import load_catalogue
 from zi_sheets.errors import ZiSheetsError
 from zi_sheets.template import LAYOUTS, write_template

@@ -10,7 +10,8 @@ from conftest import EXAMPLE, PLAN_HEADER, minimal_sheets
 
 from zi_sheets.errors import UnreadableWorkbook
 from zi_sheets.model import CellRef
-from zi_sheets.workbook import area_number, read_workbook
+from zi_sheets.text import area_number
+from zi_sheets.workbook import read_workbook
 
 
 def test_flat_layout_values_keep_their_cells(make_xlsx):

@@ -20,6 +20,41 @@ BULAN = (
     "Desember",
 )
 
+# -- The one month-name table: full names, three-letter abbreviations, the old spellings (Pebruari,
+# -- Nopember, Agust) and the English names that turn up in plans, each to its month number. --
+_MONTH_ALIASES = {
+    1: "january",
+    2: "peb pebruari febuari february",
+    3: "mrt march",
+    5: "may",
+    6: "june",
+    7: "july",
+    8: "agus agust agst ags agt aug august",
+    9: "sept",
+    10: "oct october",
+    11: "nop nopember",
+    12: "dec december",
+}
+MONTH_WORDS: dict[str, int] = {
+    alias: number for number, aliases in _MONTH_ALIASES.items() for alias in aliases.split()
+}
+for _number, _name in enumerate(BULAN, start=1):
+    MONTH_WORDS[_name.lower()] = MONTH_WORDS[_name.lower()[:3]] = _number
+
+
+def month_number(word: str, *, prefix: bool = False) -> int | None:
+    """The month (1-12) a word names ("Mei", "Pebruari", "agt"), None when it names none.
+
+    With `prefix`, a longer word is also read by its first three letters ("Janu"): only where the word
+    already stands in a date's month place, since in running text "desa" would read as Desember.
+    """
+    word = word.strip().rstrip(".").lower()
+    found = MONTH_WORDS.get(word)
+    if found is None and prefix and len(word) > 3:
+        found = MONTH_WORDS.get(word[:3])
+    return found
+
+
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 

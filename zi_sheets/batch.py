@@ -1,4 +1,5 @@
-"""Many workbooks at once, for an inspectorate: check or build each on both cores, and a rekap workbook.
+"""Many workbooks at once, for an inspectorate: check or build each on both cores; render/rekap.py writes
+the rekap.
 
 One broken workbook never stops the others: each result is either a summary or the sentence saying why
 the file could not be read.
@@ -6,15 +7,20 @@ the file could not be read.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zi_sheets.errors import ZiSheetsError
 from zi_sheets.findings import Report
-from zi_sheets.model import Workbook
+
+if TYPE_CHECKING:
+    from zi_sheets.analysis import Analysis
+    from zi_sheets.builder import BuildOptions
 
 # -- Excel's lock files (~$name.xlsx) and our own rekap are never unit workbooks. --
 _SKIPPED_PREFIXES = ("~$", ".~")
@@ -72,19 +78,16 @@ class UnitResult:
         return "Lengkap" if not self.warnings else "Lengkap, ada peringatan"
 
 
-def _summarise(path: Path, report: Report, workbook: Workbook, strict: bool) -> UnitResult:
+def _summarise(path: Path, report: Report, analysis: Analysis, strict: bool) -> UnitResult:
     from zi_sheets.bahasa import format_bulan
-    from zi_sheets.catalogue import REGULATIONS, regulation_key
-    from zi_sheets.progress import latest_month
 
-    latest = latest_month(workbook)
-    key = regulation_key(workbook.identitas.text("Regulasi"), workbook.identitas.tahun)
+    latest = analysis.latest_month
     return UnitResult(
         path=path,
         report=report,
-        unit=workbook.identitas.nama_unit,
-        year=workbook.identitas.tahun,
-        regulation=REGULATIONS[key],
+        unit=analysis.workbook.identitas.nama_unit,
+        year=analysis.workbook.identitas.tahun,
+        regulation=analysis.regulation_title,
         last_monev=format_bulan(*latest) if latest else "",
         exit_code=report.exit_code(strict),
     )
@@ -92,28 +95,29 @@ def _summarise(path: Path, report: Report, workbook: Workbook, strict: bool) -> 
 
 def check_one(path: Path, strict: bool = False) -> UnitResult:
     """Check one workbook; never raises for a bad file (the result carries the sentence instead)."""
+    from zi_sheets.analysis import analyse
     from zi_sheets.checks import run_checks
     from zi_sheets.workbook import read_workbook
 
     try:
-        workbook = read_workbook(path)
+        analysis = analyse(read_workbook(path))
     except ZiSheetsError as error:
         return UnitResult(path, problem=str(error), exit_code=3)
-    return _summarise(path, run_checks(workbook), workbook, strict)
+    return _summarise(path, run_checks(analysis), analysis, strict)
 
 
-def build_one(path: Path, options) -> UnitResult:
+def build_one(path: Path, options: BuildOptions) -> UnitResult:
     """Check and build one workbook (see `build.build`); never raises for a bad file."""
     from dataclasses import replace
 
-    from zi_sheets.build import build
+    from zi_sheets.builder import build
 
     try:
         # -- both cores already build workbooks side by side: no extra chart process per build
         result = build(path, replace(options, chart_worker=False))
     except ZiSheetsError as error:
         return UnitResult(path, problem=str(error), exit_code=3)
-    summary = _summarise(path, result.report, result.workbook, options.strict)
+    summary = _summarise(path, result.report, result.analysis, options.strict)
     if result.refused_by:
         summary.notes.append("dokumen tidak ditulis: " + "; ".join(f.line() for f in result.refused_by))
         summary.exit_code = 1
@@ -124,7 +128,7 @@ def build_one(path: Path, options) -> UnitResult:
 
 
 def run_many(
-    paths: list[Path], work: Callable[..., UnitResult], *arguments, jobs: int | None = None
+    paths: list[Path], work: Callable[..., UnitResult], *arguments: object, jobs: int | None = None
 ) -> Iterator[UnitResult]:
     """`work(path, *arguments)` for every path, on up to `jobs` processes (default: every core).
 
@@ -146,88 +150,41 @@ def run_many(
                 )
 
 
-def exit_code(results: list[UnitResult]) -> int:
-    """The worst of the workbooks: 3 when one could not be read, else 1 when one has errors, else 0."""
-    return max((r.exit_code for r in results), default=0)
+@dataclass
+class BatchReport:
+    """The results of many workbooks, in path order; owns the tally line, the JSON and the exit code."""
 
+    results: list[UnitResult]
 
-def _unit_row(result: UnitResult) -> dict[str, object]:
-    """The Ringkasan row of one unit; the figures stay empty for a workbook that could not be read."""
-    report, coverage = result.report, result.report.coverage if result.report else None
-    return {
-        "Unit Kerja": result.unit or "(tidak terbaca)",
-        "Berkas": result.path.name,
-        "Tahun": result.year,
-        "Regulasi": result.regulation,
-        "Komponen": f"{coverage.komponen_covered} dari {coverage.komponen_total}" if coverage else "",
-        "Cakupan Indikator (%)": coverage.indicator_percent if coverage else None,
-        "Galat": report.errors if report else None,
-        "Peringatan": report.warnings if report else None,
-        "Langkah Terlambat": result.overdue if report else None,
-        "Monev Terakhir": result.last_monev,
-        "Status": result.status,
-        "Keterangan": result.problem,
-    }
+    def __post_init__(self) -> None:
+        self.results = sorted(self.results, key=lambda r: str(r.path))
 
+    @property
+    def unreadable(self) -> list[UnitResult]:
+        """The workbooks that could not be read at all."""
+        return [r for r in self.results if r.problem]
 
-def write_rekap(results: list[UnitResult], target: Path) -> Path:
-    """The inspectorate's overview: a row per unit and every finding, formatted for reading and filtering."""
-    import pandas as pd
-    from openpyxl.formatting.rule import FormulaRule
-    from openpyxl.styles import Alignment, Font, PatternFill
+    def exit_code(self) -> int:
+        """The worst of the workbooks: 3 when one could not be read, else 1 when one fails, else 0."""
+        return max((r.exit_code for r in self.results), default=0)
 
-    from zi_sheets.files import write_atomic
+    def tally(self) -> str:
+        """ "30 workbook: 25 tanpa galat, 2 ada galat, 3 tidak terbaca" """
+        broken = len(self.unreadable)
+        failing = sum(1 for r in self.results if not r.problem and r.errors)
+        clean = len(self.results) - broken - failing
+        return (
+            f"{len(self.results)} workbook: {clean} tanpa galat, {failing} ada galat, {broken} tidak terbaca"
+        )
 
-    results = sorted(results, key=lambda r: (r.status != "Tidak terbaca", r.unit.lower(), str(r.path)))
-    units = pd.DataFrame([_unit_row(r) for r in results])
-    findings = pd.DataFrame(
-        [
+    def to_json(self) -> str:
+        """Every workbook's report as `Report.to_dict` gives it, with its berkas and read error."""
+        files = [
             {
-                "Unit Kerja": r.unit,
-                "Berkas": r.path.name,
-                "Sheet": f.sheet_name,
-                "Sel": f.cell_text,
-                "Kode": f.code,
-                "Tingkat": f.severity.label,
-                "Pesan": f.message,
+                "berkas": str(r.path),
+                "galat_baca": r.problem or None,
+                **(r.report.to_dict() if r.report else {}),
             }
-            for r in results
-            if r.report
-            for f in r.report.findings
-        ],
-        columns=["Unit Kerja", "Berkas", "Sheet", "Sel", "Kode", "Tingkat", "Pesan"],
-    )
-
-    def write(temporary: str) -> None:
-        with pd.ExcelWriter(temporary, engine="openpyxl") as writer:
-            units.to_excel(writer, sheet_name="Ringkasan", index=False)
-            findings.to_excel(writer, sheet_name="Temuan", index=False)
-            widths = {
-                "Ringkasan": (30, 34, 7, 21, 13, 12, 8, 11, 11, 15, 22, 70),
-                "Temuan": (30, 34, 14, 20, 26, 12, 100),
-            }
-            for name, sheet in writer.sheets.items():
-                for index, width in enumerate(widths[name]):
-                    sheet.column_dimensions[chr(65 + index)].width = width
-                for cell in sheet[1]:
-                    cell.font = Font(bold=True)
-                    cell.fill = PatternFill("solid", fgColor="D9E2F3")
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
-                sheet.freeze_panes = "A2"
-                sheet.auto_filter.ref = sheet.dimensions
-            summary = writer.sheets["Ringkasan"]
-            last = summary.max_row
-            red, amber, green = ("F8CBAD", "FFE699", "C6EFCE")
-            for colour, formula in (
-                (red, '$K2="Tidak terbaca"'),
-                (red, '$K2="Perlu perbaikan"'),
-                (amber, '$K2="Lengkap, ada peringatan"'),
-                (green, '$K2="Lengkap"'),
-            ):
-                summary.conditional_formatting.add(
-                    f"A2:L{last}", FormulaRule(formula=[formula], fill=PatternFill("solid", bgColor=colour))
-                )
-            for row in summary.iter_rows(min_row=2):
-                row[-1].alignment = Alignment(wrap_text=True, vertical="top")
-
-    return write_atomic(target, write)
+            for r in self.results
+        ]
+        return json.dumps(files, ensure_ascii=False, indent=2, default=str)

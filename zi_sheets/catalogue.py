@@ -18,6 +18,14 @@ _FILES = {"90-2021": "catalogue-90-2021.csv", "52-2014": "catalogue-52-2014.csv"
 FIRST_YEAR_OF_90_2021 = 2022
 
 
+def without_component_prefix(code: str) -> str:
+    """An LKE code without the P. (pengungkit) or R. (reform) prefix of 90/2021: "P.1.ii.a" -> "1.ii.a".
+
+    The one P./R. rule: units file evidence and write Refs by the bare code, which names the P. item.
+    """
+    return re.sub(r"^[PRpr]\.", "", code.strip())
+
+
 @dataclass(frozen=True)
 class Indicator:
     """One scored LKE question; `code` as units name their evidence files (`1.2.a`, `P.1.ii.a`)."""
@@ -32,12 +40,7 @@ class Indicator:
     @property
     def file_code(self) -> str:
         """The code without the P./R. prefix, as evidence files are named (`1.ii.a`)."""
-        return file_code(self.code)
-
-
-def file_code(code: str) -> str:
-    """An LKE code without its P./R. prefix, as units name evidence files ("P.1.ii.a" -> "1.ii.a")."""
-    return re.sub(r"^[PR]\.", "", code)
+        return without_component_prefix(self.code)
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,7 @@ class Catalogue:
     def _komponen_index(self) -> dict[str, Komponen]:
         index: dict[str, Komponen] = {}
         for komponen in self.komponen:
-            index.setdefault(re.sub(r"^[pr]\.", "", komponen.code.lower()), komponen)
+            index.setdefault(without_component_prefix(komponen.code.lower()), komponen)
             index[komponen.code.lower()] = komponen
         return index
 
@@ -108,12 +111,20 @@ class Catalogue:
         return index
 
 
-def regulation_key(regulasi: str, tahun: int | None) -> str:
-    """The catalogue key for the Regulasi field ("PermenPANRB 52/2014", "90-2021", ...), else by plan year."""
+def named_regulation(regulasi: str) -> str | None:
+    """The catalogue key a Regulasi text names ("PermenPANRB 52/2014", "90-2021", "52"), None for none."""
     digits = re.sub(r"\D", "", regulasi)
     for key in REGULATIONS:
         if key.replace("-", "") in digits or digits == key.split("-")[0]:
             return key
+    return None
+
+
+def regulation_key(regulasi: str, tahun: int | None) -> str:
+    """The catalogue key for the Regulasi field, else by plan year (up to 2021: 52/2014, else 90/2021)."""
+    named = named_regulation(regulasi)
+    if named is not None:
+        return named
     if tahun is not None and tahun < FIRST_YEAR_OF_90_2021:
         return "52-2014"
     return "90-2021"

@@ -1,7 +1,8 @@
 """The checks of `zi-sheets check`: each a generator that yields findings and never raises on bad data.
 
-`run_checks` builds one `CheckContext` (the catalogue chosen from Identitas, every Target Waktu parsed
-once, every plan row matched to the catalogue once) and runs the registered checks over it in order.
+`run_checks` wraps the workbook's `analysis.Analysis` (catalogue, parsed targets, catalogue matches, Monev
+references and progress, each computed once) in a `CheckContext` and runs the registered checks over it in
+order.
 """
 
 from __future__ import annotations
@@ -9,17 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from functools import cache, cached_property
-from importlib import resources
+from functools import cached_property
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from zi_sheets import findings as f
-from zi_sheets.bahasa import format_bulan, roman
-from zi_sheets.catalogue import Catalogue, Indicator, Komponen, load_catalogue, regulation_key
-from zi_sheets.dates import MAX_YEAR, MIN_YEAR, TargetDate
-from zi_sheets.findings import AreaCoverage, Coverage, Finding, Report
+from zi_sheets.agencies import other_agencies, unit_profile
+from zi_sheets.analysis import Analysis
+from zi_sheets.bahasa import format_bulan, format_tanggal, roman
+from zi_sheets.catalogue import Catalogue, named_regulation
+from zi_sheets.dates import MAX_YEAR, MIN_YEAR, parse_target
+from zi_sheets.diterima import apply_diterima
+from zi_sheets.findings import Finding, Report
 from zi_sheets.model import (
     AREAS,
     NARASI_BAGIAN,
@@ -28,16 +30,12 @@ from zi_sheets.model import (
     CellValue,
     MonevEntry,
     PlanRow,
-    Workbook,
 )
-from zi_sheets.progress import TERLAMBAT, PlanRefs, latest_month, plan_progress, plan_year_of, target_of
-from zi_sheets.textmatch import words
-from zi_sheets.workbook import normalize
+from zi_sheets.places import other_regions, unit_region
+from zi_sheets.progress import TERLAMBAT
+from zi_sheets.text import normalize
 
-# -- Fuzzy-match thresholds, calibrated on the example workbook (seed komponen and indicator statements
-# -- against the 52/2014 catalogue's names and questions); scores are 0-100, see `_similarity`.
-KOMPONEN_THRESHOLD = 75
-INDICATOR_THRESHOLD = 50
+# -- Langkah Aksi and Bukti Fisik repeat each other from this token-set ratio (0-100) on.
 REPEAT_THRESHOLD = 90
 
 PLAN_FIELDS = ("indikator", "langkah_aksi", "bukti_fisik", "target_waktu")
@@ -61,64 +59,24 @@ _EMPTY_TYPES = {
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Text comparison
-
-_SYNONYMS = {"zi": "zona integritas", "wbs": "whistle blowing system", "survey": "survei"}
-
-
-def _words(text: str) -> str:
-    """Normalized text without stop words, abbreviations spelled out: what fuzzy matching compares."""
-    return " ".join(_SYNONYMS.get(word, word) for word in words(text))
-
-
-def _similarity(a: str, b: str, **_: object) -> float:
-    """0-100: the mean of token-set (wording inside a longer text) and token-sort (same words) ratios.
-
-    Token-set alone scores every subset 100 ("Dokumen perencanaan sudah ada" would tie with "... telah
-    berorientasi hasil"); the token-sort half breaks such ties toward the text with the same words.
-    """
-    return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
-
-
-def _best(query: str, choices: dict[str, str], threshold: float) -> tuple[str, float] | None:
-    """The key of the choice most similar to `query` when it reaches `threshold`, with its score."""
-    if not query or not choices:
-        return None
-    found = process.extractOne(query, choices, scorer=_similarity, score_cutoff=threshold)
-    return (found[2], found[1]) if found else None
-
-
-def _quote(text: str, limit: int = 70) -> str:
-    """A cell's text for a message: one line, shortened."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
-
-
-# ---------------------------------------------------------------------------------------------------------
 # The context shared by the checks
 
 
-@dataclass(frozen=True)
-class RowMatch:
-    """What one plan row was matched to: komponen and indicator (None when nothing matched)."""
-
-    komponen: Komponen | None
-    indicator: Indicator | None
-    by_code: bool = False
-    kode_unknown: bool = False
-
-
 class CheckContext:
-    """The workbook with what several checks need, computed once: catalogue, targets, matches."""
+    """The analysis of one workbook, with where things are in it and the date the checks run on."""
 
-    def __init__(self, workbook: Workbook, today: dt.date) -> None:
-        self.workbook = workbook
+    def __init__(self, analysis: Analysis, today: dt.date) -> None:
+        self.analysis = analysis
+        self.workbook = analysis.workbook
         self.today = today
-        self.identitas = workbook.identitas
-        self.plan_year = plan_year_of(workbook)
-        self.regulation = regulation_key(self.identitas.text("Regulasi"), self.plan_year)
-        self.catalogue: Catalogue = load_catalogue(self.regulation)
-        self.plan: list[PlanRow] = workbook.rencana_aksi
+        self.identitas = self.workbook.identitas
+        self.plan_year = analysis.plan_year
+        self.regulation = analysis.regulation
+        self.catalogue: Catalogue = analysis.catalogue
+        self.plan: list[PlanRow] = self.workbook.rencana_aksi
+        self.targets = analysis.targets
+        self.matches = analysis.matches
+        self.refs = analysis.refs
 
     # -- where things are --
 
@@ -150,99 +108,6 @@ class CheckContext:
             return value.cell
         return CellRef(self.plan_sheet, row.row, self.columns.get(name, ""))
 
-    # -- parsed once --
-
-    @cached_property
-    def targets(self) -> dict[int, TargetDate]:
-        """Every non-empty Target Waktu, parsed, by Excel row."""
-        return {row.row: target_of(row, self.plan_year) for row in self.plan if row.target_waktu}
-
-    @cached_property
-    def matches(self) -> dict[int, RowMatch]:
-        """Every plan row matched to the catalogue, by Excel row (once per workbook: the Monev shares it)."""
-        key = ("catalogue_matches", self.catalogue.key)
-        if key not in self.workbook.derived:
-            self.workbook.derived[key] = {row.row: self._match(row) for row in self.plan}
-        return self.workbook.derived[key]  # type: ignore[return-value]
-
-    @cached_property
-    def ref_codes(self) -> dict[int, tuple[str, str]]:
-        """The catalogue indicator code each matched plan row may also be named by in a Monev Ref
-        ("P.1.i.a" and "1.i.a"), by Excel row."""
-        return {
-            row: (match.indicator.code, match.indicator.file_code)
-            for row, match in self.matches.items()
-            if match.indicator is not None
-        }
-
-    @cached_property
-    def refs(self) -> PlanRefs:
-        """What a Monev Ref may name, as the progress of the Monev document reads it, with `ref_codes`."""
-        return PlanRefs(self.plan, self.ref_codes)
-
-    def _match(self, row: PlanRow) -> RowMatch:
-        kode_unknown = False
-        if row.kode_lke:
-            indicator = self.catalogue.indicator(row.kode_lke.text)
-            if indicator is not None:
-                return RowMatch(self._komponen_by_code(indicator.komponen_code), indicator, by_code=True)
-            komponen = self._komponen_by_code(row.kode_lke.text)
-            if komponen is not None:
-                return RowMatch(komponen, self._indicator(komponen, row.indikator.text), by_code=True)
-            kode_unknown = True
-        komponen = self._komponen(row.area_no, row.komponen.text)
-        indicator = self._indicator(komponen, row.indikator.text) if komponen else None
-        return RowMatch(komponen, indicator, kode_unknown=kode_unknown)
-
-    def _komponen_by_code(self, code: str) -> Komponen | None:
-        return self.catalogue.komponen_by_code(code)
-
-    def _komponen(self, area_no: int | None, text: str) -> Komponen | None:
-        return _komponen_match(self.regulation, area_no, text)
-
-    def _indicator(self, komponen: Komponen, text: str) -> Indicator | None:
-        choices = {i.code: _words(i.text) for i in komponen.indicators}
-        best = _best(_words(text), choices, INDICATOR_THRESHOLD)
-        return next(i for i in komponen.indicators if i.code == best[0]) if best else None
-
-    # -- figures --
-
-    def coverage(self) -> Coverage:
-        """Komponen with at least one plan row and indicators matched, per area and overall."""
-        komponen_hit = {m.komponen.code for m in self.matches.values() if m.komponen is not None}
-        indicator_hit = {m.indicator.code for m in self.matches.values() if m.indicator is not None}
-        areas = []
-        for area in self.catalogue.areas:
-            indicators = [i for k in area.komponen for i in k.indicators]
-            areas.append(
-                AreaCoverage(
-                    area.no,
-                    sum(1 for k in area.komponen if k.code in komponen_hit),
-                    len(area.komponen),
-                    sum(1 for i in indicators if i.code in indicator_hit),
-                    len(indicators),
-                )
-            )
-        return Coverage(
-            self.regulation,
-            sum(a.komponen_covered for a in areas),
-            sum(a.komponen_total for a in areas),
-            sum(a.indicators_covered for a in areas),
-            sum(a.indicators_total for a in areas),
-            tuple(areas),
-        )
-
-
-@cache
-def _komponen_match(regulation: str, area_no: int | None, text: str) -> Komponen | None:
-    """The catalogue komponen a written komponen name means, searched within its area when known."""
-    catalogue = load_catalogue(regulation)
-    pool = catalogue.komponen
-    if area_no is not None and any(a.no == area_no for a in catalogue.areas):
-        pool = catalogue.area(area_no).komponen
-    best = _best(_words(text), {k.code: _words(k.name) for k in pool}, KOMPONEN_THRESHOLD)
-    return next(k for k in pool if k.code == best[0]) if best else None
-
 
 def _row_cells(row: PlanRow) -> Iterator[CellRef]:
     for name in _FIELD_LABELS:
@@ -264,19 +129,15 @@ def check(function: Check) -> Check:
     return function
 
 
-def catalogue_codes(workbook: Workbook) -> dict[int, tuple[str, str]]:
-    """The catalogue indicator code of every plan row matched to one, by Excel row: the `codes` that make
-    `progress` read Monev Refs as the checks do."""
-    return CheckContext(workbook, dt.date.today()).ref_codes
-
-
-def run_checks(workbook: Workbook, today: dt.date | None = None) -> Report:
-    """Run every check over `workbook`; `today` (default: the real date) bounds plausible birth dates."""
-    context = CheckContext(workbook, today or dt.date.today())
+def run_checks(analysis: Analysis, today: dt.date | None = None) -> Report:
+    """Run every check over an analysed workbook; `today` (default: the real date) bounds plausible birth
+    dates."""
+    context = CheckContext(analysis, today or dt.date.today())
     found: list[Finding] = []
     for each in CHECKS:
         found.extend(each(context))
-    return Report(found, context.coverage())
+    standing, accepted = apply_diterima(found, analysis.workbook.diterima)
+    return Report(standing, analysis.coverage, accepted)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -287,23 +148,14 @@ def run_checks(workbook: Workbook, today: dt.date | None = None) -> Report:
 def check_hidden_rows(context: CheckContext) -> Iterator[Finding]:
     """Rows hidden in Excel are still read: the user may not know they end up in the documents."""
     for ref in context.workbook.hidden_rows:
-        yield f.HIDDEN_ROW.at(
-            ref,
-            f"Baris {ref.row} di sheet {ref.sheet} tersembunyi tetapi tetap dibaca dan masuk ke dokumen; "
-            "tampilkan barisnya, atau hapus bila tidak dipakai.",
-            row=ref.row,
-        )
+        yield f.HIDDEN_ROW.at(ref, row=ref.row, nama_sheet=ref.sheet)
 
 
 @check
 def check_formulas(context: CheckContext) -> Iterator[Finding]:
     """Formula cells without a cached value read as empty (a file never recalculated by Excel)."""
     for ref in context.workbook.uncached_formulas:
-        yield f.FORMULA_WITHOUT_VALUE.at(
-            ref,
-            f"Sel {ref} berisi rumus tanpa nilai tersimpan, sehingga terbaca kosong; buka dan simpan ulang "
-            "workbook di Excel.",
-        )
+        yield f.FORMULA_WITHOUT_VALUE.at(ref, sel=str(ref))
 
 
 @check
@@ -315,12 +167,7 @@ def check_identitas_required(context: CheckContext) -> Iterator[Finding]:
         if value:
             continue
         where = "kosong" if name in identitas.fields else "tidak ada"
-        yield f.IDENTITAS_MISSING.at(
-            value.cell,
-            f"Isian '{name}' di sheet Identitas {where}; isian ini wajib untuk dokumen.",
-            sheet=context.identitas_sheet,
-            field=name,
-        )
+        yield f.IDENTITAS_MISSING.at(value.cell, sheet=context.identitas_sheet, field=name, keadaan=where)
 
 
 @check
@@ -328,27 +175,16 @@ def check_tahun(context: CheckContext) -> Iterator[Finding]:
     """Tahun is a four-digit year."""
     value = context.identitas.get("Tahun")
     if value and context.plan_year is None:
-        yield f.TAHUN_INVALID.at(
-            value.cell,
-            f"Tahun '{value.text}' bukan tahun empat angka (mis. 2026).",
-            sheet=context.identitas_sheet,
-            value=value.text,
-        )
+        yield f.TAHUN_INVALID.at(value.cell, sheet=context.identitas_sheet, value=value.text)
 
 
 @check
 def check_regulasi(context: CheckContext) -> Iterator[Finding]:
     """Regulasi names a catalogue the package knows."""
     value = context.identitas.get("Regulasi")
-    # -- regulation_key falls back to the plan year only when the text names no regulation it knows.
-    if value and regulation_key(value.text, 2000) != regulation_key(value.text, 2100):
+    if value and named_regulation(value.text) is None:
         yield f.REGULASI_UNKNOWN.at(
-            value.cell,
-            f"Regulasi '{value.text}' tidak dikenal; dipakai katalog {context.catalogue.title} menurut "
-            "tahun. Tulis 'PermenPANRB 90/2021' atau 'PermenPANRB 52/2014'.",
-            sheet=context.identitas_sheet,
-            value=value.text,
-            regulasi=context.regulation,
+            value.cell, sheet=context.identitas_sheet, value=value.text, katalog=context.catalogue.title
         )
 
 
@@ -358,12 +194,7 @@ def check_predikat(context: CheckContext) -> Iterator[Finding]:
     value = context.identitas.get("Target Predikat")
     written = re.sub(r"^menuju\s+", "", normalize(value.text))
     if value and written not in ("wbk", "wbbm"):
-        yield f.PREDIKAT_INVALID.at(
-            value.cell,
-            f"Target Predikat '{value.text}' bukan WBK atau WBBM.",
-            sheet=context.identitas_sheet,
-            value=value.text,
-        )
+        yield f.PREDIKAT_INVALID.at(value.cell, sheet=context.identitas_sheet, value=value.text)
 
 
 @check
@@ -379,31 +210,16 @@ def check_nips(context: CheckContext) -> Iterator[Finding]:
 def _check_nip(context: CheckContext, label: str, value: CellValue) -> Iterator[Finding]:
     sheet = context.identitas_sheet
     if isinstance(value.raw, int | float) and not isinstance(value.raw, bool):
-        yield f.NIP_STORED_AS_NUMBER.at(
-            value.cell,
-            f"{label} '{value.text}' tersimpan sebagai angka; Excel hanya menyimpan 15 angka pertama. Ketik "
-            "ulang NIP sebagai teks (format sel Teks, atau awali dengan tanda ').",
-            sheet=sheet,
-            value=value.text,
-        )
+        yield f.NIP_STORED_AS_NUMBER.at(value.cell, sheet=sheet, label=label, value=value.text)
         return
     digits = re.sub(r"\s+", "", value.text)
     if not re.fullmatch(r"\d{18}", digits):
         count = sum(ch.isdigit() for ch in digits)
-        other = "" if digits.isdigit() else " dan tanda selain angka"
-        yield f.NIP_LENGTH.at(
-            value.cell,
-            f"{label} '{value.text}' berisi {count} angka{other}; NIP harus 18 angka.",
-            sheet=sheet,
-            value=value.text,
-            digits=count,
-        )
+        yield f.NIP_LENGTH.at(value.cell, sheet=sheet, label=label, value=value.text, digits=count)
         return
     problem = nip_problem(digits, context.plan_year or context.today.year, context.today)
     if problem:
-        yield f.NIP_PATTERN.at(
-            value.cell, f"{label} '{value.text}': {problem}", sheet=sheet, value=value.text, problem=problem
-        )
+        yield f.NIP_PATTERN.at(value.cell, sheet=sheet, label=label, value=value.text, problem=problem)
 
 
 def nip_problem(digits: str, plan_year: int, today: dt.date) -> str | None:
@@ -440,13 +256,7 @@ def check_placeholders(context: CheckContext) -> Iterator[Finding]:
     for value in values:
         unknown = context.identitas.unknown_placeholders(value.text)
         if unknown:
-            names = ", ".join("{" + name + "}" for name in unknown)
-            yield f.PLACEHOLDER_UNKNOWN.at(
-                value.cell,
-                f"{names} bukan nama isian Identitas, sehingga tertulis apa adanya di dokumen; perbaiki "
-                "ejaannya (mis. {Nama Unit Kerja}, {Tahun}).",
-                names=unknown,
-            )
+            yield f.PLACEHOLDER_UNKNOWN.at(value.cell, names=["{" + name + "}" for name in unknown])
 
 
 @check
@@ -455,13 +265,7 @@ def check_narasi_bagian(context: CheckContext) -> Iterator[Finding]:
     previous: str | None = None
     for item in context.workbook.narasi:
         if item.bagian not in NARASI_BAGIAN and item.bagian != previous:
-            shown = f"Bagian '{item.bagian}' tidak dikenal" if item.bagian else "Bagian kosong"
-            yield f.NARASI_BAGIAN_UNKNOWN.at(
-                item.isi.cell,
-                f"{shown}, sehingga teksnya tidak masuk dokumen; pilih salah "
-                f"satu: {', '.join(NARASI_BAGIAN)}.",
-                bagian=item.bagian,
-            )
+            yield f.NARASI_BAGIAN_UNKNOWN.at(item.isi.cell, bagian=item.bagian, pilihan=list(NARASI_BAGIAN))
         previous = item.bagian
 
 
@@ -477,10 +281,10 @@ def check_pengaturan(context: CheckContext) -> Iterator[Finding]:
     for problem in house_style(context.workbook).problems:
         yield f.PENGATURAN_INVALID.at(
             problem.value.cell,
-            f"{problem.name} '{problem.value.text}' tidak dapat dipakai; isi {problem.expected}.",
             sheet="Pengaturan",
             setting=problem.name,
             value=problem.value.text,
+            expected=problem.expected,
         )
 
 
@@ -493,11 +297,11 @@ def check_komponen_covered(context: CheckContext) -> Iterator[Finding]:
             area = f"{roman(komponen.area_no)}. {AREAS[komponen.area_no]}"
             yield f.KOMPONEN_MISSING.at(
                 None,
-                f"Komponen {komponen.code} '{komponen.name}' (area {area}) belum punya baris rencana aksi "
-                f"({context.catalogue.title}).",
                 sheet=context.plan_sheet,
                 komponen=komponen.code,
                 nama=komponen.name,
+                area=area,
+                katalog=context.catalogue.title,
             )
 
 
@@ -508,11 +312,11 @@ def check_plan_cells_filled(context: CheckContext) -> Iterator[Finding]:
         for name in PLAN_FIELDS:
             if getattr(row, name):
                 continue
-            about = f" (komponen '{_quote(row.komponen.text, 40)}')" if row.komponen else ""
             yield _EMPTY_TYPES[name].at(
                 context.plan_cell(row, name),
-                f"{_FIELD_LABELS[name]} kosong pada baris {row.row}{about}.",
+                kolom=_FIELD_LABELS[name],
                 row=row.row,
+                komponen=row.komponen.text,
             )
 
 
@@ -524,10 +328,7 @@ def check_catalogue_match(context: CheckContext) -> Iterator[Finding]:
         match = context.matches[row.row]
         if match.kode_unknown:
             yield f.KODE_LKE_UNKNOWN.at(
-                context.plan_cell(row, "kode_lke"),
-                f"Kode LKE '{row.kode_lke.text}' tidak ada di katalog {context.catalogue.title}; baris ini "
-                "dicocokkan menurut teks komponen dan indikatornya.",
-                value=row.kode_lke.text,
+                context.plan_cell(row, "kode_lke"), value=row.kode_lke.text, katalog=context.catalogue.title
             )
         if match.komponen is None:
             cell = context.plan_cell(row, "komponen")
@@ -536,19 +337,13 @@ def check_catalogue_match(context: CheckContext) -> Iterator[Finding]:
                     continue
                 reported_komponen.add(row.komponen.cell)
                 cell = row.komponen.cell
-            written = f"'{_quote(row.komponen.text)}'" if row.komponen else "(kosong)"
-            yield f.KOMPONEN_UNMATCHED.at(
-                cell,
-                f"Komponen {written} tidak cocok dengan komponen mana pun di area ini menurut "
-                f"{context.catalogue.title}; periksa ejaannya atau isi Kode LKE.",
-                komponen=row.komponen.text,
-            )
+            yield f.KOMPONEN_UNMATCHED.at(cell, komponen=row.komponen.text, katalog=context.catalogue.title)
         elif match.indicator is None and row.indikator:
             yield f.INDIKATOR_UNMATCHED.at(
                 row.indikator.cell,
-                f"Indikator '{_quote(row.indikator.text)}' tidak cocok dengan indikator komponen "
-                f"{match.komponen.code} '{match.komponen.name}'; isi Kode LKE agar tercatat.",
+                indikator=row.indikator.text,
                 komponen=match.komponen.code,
+                nama=match.komponen.name,
             )
 
 
@@ -562,36 +357,23 @@ def check_targets(context: CheckContext) -> Iterator[Finding]:
     year = context.plan_year
     example = year or context.today.year
     for row in context.plan:
-        target = context.targets.get(row.row)
-        if target is None:
+        if not row.target_waktu:
             continue
+        target = context.targets[row.row]
         cell = context.plan_cell(row, "target_waktu")
         text = row.target_waktu.text
         if "impossible-year" in target.flags:
             bad = sorted(y for y in target.years if not MIN_YEAR <= y <= MAX_YEAR)
-            shown = ", ".join(str(y) for y in bad) or "?"
-            yield f.TARGET_YEAR_IMPOSSIBLE.at(
-                cell, f"Tahun '{shown}' pada target '{text}' tidak mungkin.", target=text, years=bad
-            )
+            yield f.TARGET_YEAR_IMPOSSIBLE.at(cell, target=text, years=bad)
         elif not target.months:
             if "event" in target.flags:
-                yield f.TARGET_EVENT.at(
-                    cell,
-                    f"Target '{_quote(text)}' berupa kejadian, bukan bulan; tambahkan bulan atau rentang "
-                    "bulan agar jadwalnya dapat dipantau.",
-                    target=text,
-                )
+                yield f.TARGET_EVENT.at(cell, target=text)
             elif "multi-year-range" in target.flags and year is not None and year in target.years:
                 continue  # "2015-2019": a span of years reaching the plan year; no month to check
             elif "multi-year-range" in target.flags and year is not None:
                 yield _outside_year(cell, text, sorted(target.years), year)
             elif "no-year" not in target.flags:
-                yield f.TARGET_UNPARSED.at(
-                    cell,
-                    f"Target '{_quote(text)}' tidak terbaca sebagai bulan; tulis mis. 'Maret {example}', "
-                    f"'Januari s/d Desember {example}' atau 'Triwulan II'.",
-                    target=text,
-                )
+                yield f.TARGET_UNPARSED.at(cell, target=text, tahun=example)
         elif year is not None:
             outside = sorted({y for y, _ in target.months if y != year})
             if outside:
@@ -599,102 +381,11 @@ def check_targets(context: CheckContext) -> Iterator[Finding]:
 
 
 def _outside_year(cell: CellRef, text: str, years: list[int], plan_year: int) -> Finding:
-    shown = ", ".join(str(y) for y in years)
-    return f.TARGET_OUTSIDE_YEAR.at(
-        cell,
-        f"Target '{_quote(text)}' jatuh pada tahun {shown}, di luar tahun rencana {plan_year}.",
-        target=text,
-        years=years,
-        tahun=plan_year,
-    )
+    return f.TARGET_OUTSIDE_YEAR.at(cell, target=text, years=years, tahun=plan_year)
 
 
 # ---------------------------------------------------------------------------------------------------------
 # Consistency: copy-paste residue, old evidence, empty actions, duplicates
-
-
-@dataclass(frozen=True)
-class Agency:
-    """One name from data/agencies.txt and the words that make it the unit's own."""
-
-    name: str
-    own: tuple[str, ...]
-    pattern: re.Pattern[str]
-
-
-def _phrase_pattern(name: str) -> str:
-    words = [re.escape(word) for word in name.split()]
-    return r"(?<![0-9a-z])" + r"[\s.-]*".join(words) + r"(?![0-9a-z])"
-
-
-@cache
-def load_agencies() -> tuple[tuple[Agency, ...], tuple[re.Pattern[str], ...]]:
-    """The agency names (longest first) and the never-residue phrases of data/agencies.txt."""
-    text = resources.files("zi_sheets.data").joinpath("agencies.txt").read_text(encoding="utf-8")
-    agencies, exceptions = [], []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("!"):
-            exceptions.append(re.compile(_phrase_pattern(line[1:].strip()), re.IGNORECASE))
-            continue
-        name, _, own = line.partition("|")
-        name = name.strip()
-        own_words = tuple(normalize(word) for word in own.split(",") if word.strip())
-        agencies.append(Agency(name, own_words, re.compile(_phrase_pattern(name), re.IGNORECASE)))
-    agencies.sort(key=lambda a: len(a.name), reverse=True)
-    return tuple(agencies), tuple(exceptions)
-
-
-# -- A unit's own title words: the head of a Kecamatan is its Camat, of a Kelurahan its Lurah. --
-_OWN_TITLES = {"kecamatan": ("camat",), "kelurahan": ("lurah",), "desa": ("kades",)}
-
-
-def own_agencies(unit_name: str) -> set[str]:
-    """The names of data/agencies.txt that are the unit's own (in its name, or of its kind)."""
-    unit = normalize(unit_name)
-    words = set(unit.split())
-    for word in list(words):
-        words.update(_OWN_TITLES.get(word, ()))
-    agencies, _ = load_agencies()
-    own = set()
-    for agency in agencies:
-        name = normalize(agency.name)
-        if (
-            (name and f" {name} " in f" {unit} ")
-            or set(name.split()) <= words
-            or any(f" {word} " in f" {unit} " for word in agency.own)
-        ):
-            own.add(agency.name)
-    return own
-
-
-@cache
-def _key_words() -> tuple[str, ...]:
-    """The longest word of every name, lower case: a text containing none of them names no agency."""
-    agencies, _ = load_agencies()
-    return tuple({max(agency.name.lower().split(), key=len) for agency in agencies})
-
-
-def other_agencies(text: str, own: set[str]) -> list[tuple[str, int, int]]:
-    """The agency names `text` mentions, as written, with where each is first written; the unit's own
-    names and the excepted phrases left out."""
-    lowered = text.lower()
-    if not any(word in lowered for word in _key_words()):
-        return []  # most cells: one pass of substring tests instead of one regex per name
-    agencies, exceptions = load_agencies()
-    taken: list[tuple[int, int]] = [m.span() for e in exceptions for m in e.finditer(text)]
-    found: dict[str, tuple[int, int]] = {}
-    for agency in agencies:
-        for match in agency.pattern.finditer(text):
-            start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
-                continue  # inside a longer name, or an excepted phrase
-            taken.append((start, end))
-            if agency.name not in own:
-                found.setdefault(match.group(), (start, end))
-    return sorted(((name, start, end) for name, (start, end) in found.items()), key=lambda m: m[1])
 
 
 def _around(text: str, start: int, end: int, width: int = 30) -> str:
@@ -730,20 +421,38 @@ def _texts(context: CheckContext) -> Iterator[CellValue]:
 
 @check
 def check_other_agencies(context: CheckContext) -> Iterator[Finding]:
-    """No cell names another agency than the unit (copy-paste residue)."""
+    """No cell names an agency the unit neither is nor works with (copy-paste residue; see agencies.py)."""
     unit = context.identitas.nama_unit
-    own = own_agencies(unit)
+    profile = unit_profile(context.identitas)
     for value in _texts(context):
-        mentions = other_agencies(value.text, own)
+        mentions = other_agencies(value.text, profile)
         if mentions:
-            names = [name for name, _, _ in mentions]
-            shown = ", ".join(f"'{name}'" for name in names)
             yield f.OTHER_AGENCY.at(
                 value.cell,
-                f"Teks menyebut {shown}, bukan {unit or 'unit kerja ini'}; kemungkinan sisa salinan dari "
-                f"dokumen instansi lain: '{_around(value.text, *mentions[0][1:])}'.",
-                names=names,
+                names=[m.name for m in mentions],
+                unit=unit or "unit kerja ini",
+                kutipan=_around(value.text, mentions[0].start, mentions[0].end),
             )
+
+
+@check
+def check_other_regions(context: CheckContext) -> Iterator[Finding]:
+    """No cell names a kabupaten, kota or province other than the unit's own (see places.py)."""
+    profile = unit_profile(context.identitas)
+    region = unit_region(context.identitas, province_wide=bool(profile.kinds & _PROVINCE_WIDE))
+    for value in _texts(context):
+        places = other_regions(value.text, region)
+        if places:
+            yield f.OTHER_REGION.at(
+                value.cell,
+                names=[name for name, _, _ in places],
+                wilayah=region.label,
+                kutipan=_around(value.text, *places[0][1:]),
+            )
+
+
+# -- Units whose area is a province (or more): every place of their province is theirs.
+_PROVINCE_WIDE = frozenset({"kanwil", "balai", "bpom", "mahkamah_agung", "djp", "kemenkumham"})
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -795,49 +504,109 @@ def check_evidence_years(context: CheckContext) -> Iterator[Finding]:
             value: CellValue = getattr(row, name)
             found = old_years(value.text, year)
             if found:
-                shown = ", ".join(str(y) for y in found)
                 yield f.EVIDENCE_YEAR_OLD.at(
-                    value.cell,
-                    f"{_FIELD_LABELS[name]} menyebut tahun {shown}, sebelum tahun rencana {year}; "
-                    f"periksa apakah tersalin dari dokumen lama: '{_quote(value.text)}'.",
-                    years=found,
-                    tahun=year,
+                    value.cell, kolom=_FIELD_LABELS[name], years=found, tahun=year, teks=value.text
                 )
 
 
-# -- A Langkah Aksi is an action when it starts with a verb (menyusun, dibuat, berkoordinasi) or an
-# -- action noun; a list of document names is not.
-_VERB = re.compile(r"^(?:mem|men|meng|meny|me[lrwy])[a-z]{3,}$|^ber[a-z]{3,}$|^di[a-z]{3,}(?:kan|i)$")
-_ACTION_NOUNS = frozenset(
-    "penyusunan pembuatan pelaksanaan pembentukan pengisian penilaian pemutakhiran pengumpulan pemasangan "
-    "penyampaian penyebarluasan sosialisasi internalisasi rapat evaluasi monitoring monev koordinasi reviu "
-    "review kaji survei pelatihan pembinaan pengarahan publikasi pengajuan pengusulan usulan "
-    "penandatanganan pemantauan penerapan implementasi identifikasi analisis analisa".split()
+# -- A Langkah Aksi step is an action when it starts with a verb (menyusun, disusun, berkoordinasi, the
+# -- imperative "tetapkan"), an action noun (penyusunan, sosialisasi, rapat), or a subject and an active verb
+# -- ("Tim SPIP melaksanakan ..."); a result ("SOP telah ditetapkan", "Seluruh pegawai sudah memiliki SOP")
+# -- or a noun ("Data Base Terpadu", a list of documents) is not.
+_ACTIVE = re.compile(r"^(?:mem|men|meng|meny|me[lrwy])[a-z]{3,}$|^ber[a-z]{3,}$")
+_PASSIVE = re.compile(r"^di[a-z]{4,}$")
+_NOT_VERBS = frozenset(
+    "menteri mental mentor member memori memo berita berkas bersama beras bersih berkala berbasis "
+    "berdasarkan berupa berikut dinas direktur direktorat disiplin digital dimensi diri dimana distrik "
+    "divisi".split()
 )
+_ACTION_NOUNS = frozenset(
+    "sosialisasi internalisasi rapat evaluasi monitoring monev koordinasi reviu review kaji kajian survei "
+    "survey pelatihan publikasi usulan implementasi identifikasi analisis analisa diklat bimtek workshop "
+    "lokakarya seminar apel kunjungan studi fgd audit asesmen assessment inventarisasi verifikasi validasi "
+    "konsultasi revisi update upload unggah input launching optimalisasi digitalisasi pemetaan tindak "
+    "tindaklanjut kegiatan lomba pemilihan penjaringan seleksi rekrutmen kampanye deklarasi pencanangan "
+    "sidak inspeksi pemantauan pengawasan pendampingan integrasi kerja kerjasama".split()
+)
+_IMPERATIVES = frozenset("susun buat bentuk isi pasang kirim adakan ikuti catat rekap lapor".split())
+# -- pe-an words that name a document or a thing, not an activity
+_NOT_ACTION_NOUNS = frozenset(
+    "pedoman peraturan perjanjian pernyataan persyaratan pengumuman penghargaan perangkat pelayanan pegawai "
+    "pejabat pengaduan pendapatan".split()
+)
+_RESULT_WORDS = frozenset("telah sudah sudah terlah".split())
+_SUBJECT_SPAN = 8
 
 
-def _is_action(text: str) -> bool:
-    words = normalize(text).split()
-    return bool(words) and (bool(_VERB.match(words[0])) or words[0] in _ACTION_NOUNS)
+def _starts_action(word: str) -> bool:
+    if word in _NOT_VERBS or word in _NOT_ACTION_NOUNS:
+        return False
+    if word in _ACTION_NOUNS or word in _IMPERATIVES:
+        return True
+    if _ACTIVE.match(word) or _PASSIVE.match(word):
+        return True
+    if re.match(r"^pe[a-z]{3,}an$", word) or re.match(r"^pe[a-z]{3,}(?:kan|an)$", word):
+        return True  # penyusunan, pembentukan, pelaksanaan: actions as nouns
+    # -- the imperative of -kan and -i verbs: "Tetapkan SK", "Laksanakan apel"
+    return word.endswith("kan") and len(word) > 5 and not word.startswith(("pe", "ke"))
+
+
+def is_action(step: str) -> bool:
+    """True when one Langkah Aksi step (one line) says what is done."""
+    words = normalize(step).split()
+    if not words:
+        return True
+    if words[0] in _RESULT_WORDS:
+        return False
+    if _starts_action(words[0]):
+        return True
+    for word in words[1:_SUBJECT_SPAN]:
+        if word in _RESULT_WORDS:
+            return False  # "SOP telah ditetapkan", "Seluruh pegawai sudah memiliki SOP"
+        if word not in _NOT_VERBS and (_ACTIVE.match(word) or _PASSIVE.match(word)):
+            return True  # "Tim SPIP melaksanakan ...", "Papan informasi dipasang ..."
+    return False
+
+
+_STEP_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zA-Z][.)]|[-\u2022*\u2013\u00b7])\s*")
+
+
+def langkah_steps(text: str) -> list[str]:
+    """The steps of a Langkah Aksi cell: its lines without their list markers; a line continuing the one
+    before (lower-case start) or an item listed under a line ending in ':' is no step of its own."""
+    steps: list[str] = []
+    listing = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        item = _STEP_MARKER.sub("", line)
+        listing = listing and item != line  # items go on while lines carry a list marker
+        continues = item[:1].islower() and bool(steps)
+        if not continues and not listing and item:
+            steps.append(item)
+        listing = listing or line.endswith(":")
+    return steps
 
 
 @check
 def check_langkah_repeats_bukti(context: CheckContext) -> Iterator[Finding]:
-    """A Langkah Aksi says what is done, not only the documents of its Bukti Fisik."""
+    """A Langkah Aksi says what is done, not only the documents of its Bukti Fisik: the texts are the same,
+    or nearly so with no step of the Langkah Aksi an action (two clear actions are no repeat)."""
     for row in context.plan:
         langkah, bukti = row.langkah_aksi, row.bukti_fisik
-        if not langkah or not bukti:
-            continue
-        a, b = normalize(langkah.text), normalize(bukti.text)
-        same = a == b
-        similar = fuzz.token_set_ratio(a, b) >= REPEAT_THRESHOLD and not _is_action(langkah.text)
-        if same or similar:
-            yield f.LANGKAH_REPEATS_BUKTI.at(
-                langkah.cell,
-                f"Langkah Aksi hanya mengulang Bukti Fisik ('{_quote(bukti.text, 50)}'); tulis kegiatan yang "
-                "dilakukan, mis. 'Menyusun ...', 'Melaksanakan ...'.",
-                row=row.row,
-            )
+        if _repeats_bukti(langkah, bukti):
+            yield f.LANGKAH_REPEATS_BUKTI.at(langkah.cell, bukti=bukti.text)
+
+
+def _repeats_bukti(langkah: CellValue, bukti: CellValue) -> bool:
+    if not langkah or not bukti:
+        return False
+    a, b = normalize(langkah.text), normalize(bukti.text)
+    if a == b:
+        return True
+    steps = langkah_steps(langkah.text)
+    return fuzz.token_set_ratio(a, b) >= REPEAT_THRESHOLD and not any(is_action(s) for s in steps)
 
 
 @check
@@ -850,13 +619,7 @@ def check_duplicate_rows(context: CheckContext) -> Iterator[Finding]:
             continue
         if key in first:
             earlier = first[key]
-            yield f.DUPLICATE_ROW.at(
-                context.plan_cell(row, "indikator"),
-                f"Baris {row.row} sama dengan baris {earlier.row} (Indikator, Langkah Aksi, Bukti Fisik dan "
-                "Target Waktu); hapus salah satunya.",
-                row=row.row,
-                earlier=earlier.row,
-            )
+            yield f.DUPLICATE_ROW.at(context.plan_cell(row, "indikator"), row=row.row, earlier=earlier.row)
         else:
             first[key] = row
 
@@ -880,21 +643,10 @@ def check_monev_months(context: CheckContext) -> Iterator[Finding]:
             continue  # a month written once for several rows is one finding
         if entry.month is None:
             seen.add(cell)
-            shown = f"'{entry.bulan.text}'" if entry.bulan else "kosong"
-            yield f.MONEV_MONTH_UNREADABLE.at(
-                cell,
-                f"Bulan Monev {shown} tidak terbaca sebagai satu bulan; tulis mis. 'Mei {year or 2026}' atau "
-                "isi sel tanggal.",
-                value=entry.bulan.text,
-            )
+            yield f.MONEV_MONTH_UNREADABLE.at(cell, value=entry.bulan.text, tahun=year or context.today.year)
         elif year is not None and entry.month[0] != year:
             seen.add(cell)
-            yield f.MONEV_MONTH_OUTSIDE_YEAR.at(
-                cell,
-                f"Bulan Monev {format_bulan(*entry.month)} di luar tahun rencana {year}.",
-                month=f"{entry.month[0]}-{entry.month[1]:02d}",
-                tahun=year,
-            )
+            yield f.MONEV_MONTH_OUTSIDE_YEAR.at(cell, bulan=format_bulan(*entry.month), tahun=year)
 
 
 @check
@@ -902,12 +654,8 @@ def check_monev_areas(context: CheckContext) -> Iterator[Finding]:
     """Every Monev row names one of the six areas."""
     for entry in context.workbook.monev:
         if entry.area_no is None:
-            shown = f"'{entry.area.text}'" if entry.area else "kosong"
             yield f.MONEV_AREA_UNKNOWN.at(
-                _monev_cell(entry, entry.area, entry.capaian),
-                f"Area Monev {shown} bukan salah satu dari enam area; pilih dari daftar (mis. "
-                "'I. Manajemen Perubahan').",
-                value=entry.area.text,
+                _monev_cell(entry, entry.area, entry.capaian), value=entry.area.text
             )
 
 
@@ -917,36 +665,268 @@ def check_monev_refs(context: CheckContext) -> Iterator[Finding]:
     for entry in context.workbook.monev:
         if context.refs.unknown(entry):
             ref = entry.ref_rencana_aksi
-            yield f.MONEV_REF_UNKNOWN.at(
-                ref.cell,
-                f"Ref Rencana Aksi '{ref.text}' tidak menunjuk baris rencana aksi mana pun; tulis No baris "
-                "(mis. 'I.1') atau Kode LKE-nya.",
-                value=ref.text,
-            )
+            yield f.MONEV_REF_UNKNOWN.at(ref.cell, value=ref.text)
 
 
 @check
 def check_overdue(context: CheckContext) -> Iterator[Finding]:
     """Plan actions due by the latest Monev month have something reported: terlambat in the Monev document's
     progress up to that month (`progress.PlanProgress.status`)."""
-    workbook = context.workbook
-    latest = latest_month(workbook)
+    latest = context.analysis.latest_month
     if latest is None:
         return
-    for plan in plan_progress(workbook, latest, context.ref_codes):
+    for plan in context.analysis.plan_progress(latest):
         if plan.status != TERLAMBAT or plan.due is None:
             continue
         row, due = plan.row, plan.due
         yield f.PLAN_OVERDUE.at(
             context.plan_cell(row, "target_waktu"),
-            f"Target '{_quote(row.target_waktu.text, 50)}' jatuh tempo {format_bulan(*due)}, tetapi "
-            f"Monev sampai {format_bulan(*latest)} belum melaporkan capaian untuk baris ini "
-            f"('{_quote(row.indikator.text or row.langkah_aksi.text, 50)}'); bila sudah dilaporkan, isi Ref "
-            "Rencana Aksi pada baris Monev-nya.",
             target=row.target_waktu.text,
-            due=f"{due[0]}-{due[1]:02d}",
-            monev=f"{latest[0]}-{latest[1]:02d}",
+            jatuh_tempo=format_bulan(*due),
+            monev_sampai=format_bulan(*latest),
+            baris=row.indikator.text or row.langkah_aksi.text,
         )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# What holds for every kind of unit: actions, dates of evidence, area titles, realisation, indicators and
+# years outside the plan (thresholds set on the generated corpus, tests/corpus.py)
+
+
+@check
+def check_langkah_not_action(context: CheckContext) -> Iterator[Finding]:
+    """Every step of a Langkah Aksi is an action, not a result or a noun (a repeat of the Bukti Fisik is
+    reported as `langkah-repeats-bukti` instead)."""
+    for row in context.plan:
+        langkah = row.langkah_aksi
+        if not langkah or _repeats_bukti(langkah, row.bukti_fisik):
+            continue
+        step = next((s for s in langkah_steps(langkah.text) if not is_action(s)), None)
+        if step is not None:
+            yield f.LANGKAH_NOT_ACTION.at(langkah.cell, langkah=step)
+
+
+# -- A month named in running text: full names and the old spellings, not the three-letter abbreviations
+# -- ("des" in "desa", "mar" in "markas").
+_MONTH_IN_TEXT = re.compile(
+    r"(?<![0-9a-z])(?:januari|februari|pebruari|febuari|maret|april|mei|juni|juli|agustus|agust|september|"
+    r"oktober|november|nopember|desember)(?![0-9a-z])",
+    re.IGNORECASE,
+)
+
+
+@check
+def check_target_contradicts_bukti(context: CheckContext) -> Iterator[Finding]:
+    """A Bukti Fisik that names months names at least one month of its row's Target Waktu."""
+    year = context.plan_year
+    for row in context.plan:
+        bukti = row.bukti_fisik
+        target = context.targets[row.row]
+        if not bukti or not target.months or not _MONTH_IN_TEXT.search(bukti.text):
+            continue
+        named = parse_target(bukti.text, year).months
+        # -- another year is `evidence-year-old`'s or `target-outside-year`'s to report
+        in_year = {m for m in named if year is None or m[0] == year}
+        planned = {m for m in target.months if year is None or m[0] == year}
+        if in_year and planned and not in_year & planned:
+            bulan = ", ".join(format_bulan(*m) for m in sorted(in_year))
+            yield f.TARGET_CONTRADICTS_BUKTI.at(
+                bukti.cell, bulan=bulan, target=row.target_waktu.text, bukti=bukti.text
+            )
+
+
+# -- Area titles compare as these words: "Sumber Daya Manusia" is "SDM", "Tata Laksana" "Tatalaksana".
+_AREA_PHRASES = (("sumber daya manusia", "sdm"), ("tata laksana", "tatalaksana"))
+_AREA_SPARE = frozenset("area dan aparatur kinerja".split())
+_AREA_LEAD = re.compile(r"^\s*(?:area\s+)?(?:[ivx]+|\d+)(?:\s*[.):-]\s*|\s+|$)", re.IGNORECASE)
+
+
+def _area_words(text: str) -> set[str]:
+    norm = normalize(text)
+    for phrase, short in _AREA_PHRASES:
+        norm = norm.replace(phrase, short)
+    return set(norm.split()) - _AREA_SPARE
+
+
+def area_title_differs(written: str, area_no: int | None, catalogue: Catalogue) -> bool:
+    """True when a written area title ("II. PENATAAN TATALAKSANA") is not the title of area `area_no`:
+    another area's title, extra words, or a misspelling. A bare number ("Area 2", "II") differs from
+    nothing."""
+    title = _AREA_LEAD.sub("", written).strip()
+    if not normalize(title) or normalize(title) == "area":
+        return False
+    if area_no is None or not any(a.no == area_no for a in catalogue.areas):
+        return True
+    expected = _area_words(AREAS[area_no]) | _area_words(catalogue.area(area_no).name)
+    words = _area_words(title)
+    return not words <= expected or len(words) * 2 < len(_area_words(AREAS[area_no]))
+
+
+@check
+def check_area_titles(context: CheckContext) -> Iterator[Finding]:
+    """Every area title written in the plan is its catalogue area's title (once per distinct title)."""
+    seen: set[tuple[str, int | None]] = set()
+    for row in context.plan:
+        area = row.area
+        key = (normalize(area.text), row.area_no)
+        if not area or key in seen:
+            continue
+        seen.add(key)
+        if area_title_differs(area.text, row.area_no, context.catalogue):
+            name = f"{roman(row.area_no)}. {AREAS[row.area_no]}" if row.area_no in AREAS else "mana pun"
+            yield f.AREA_TITLE_DIFFERS.at(
+                area.cell, judul=area.text, area=name, katalog=context.catalogue.title
+            )
+
+
+_FULL_REALISATION = re.compile(
+    r"(?:realisasi|capaian|progres|progress|terealisasi|tercapai|terlaksana)\s*:?\s*100\s*%|"
+    r"100\s*%\s*(?:terealisasi|tercapai|terlaksana|selesai)",
+    re.IGNORECASE,
+)
+_DONE_WORDS = frozenset("selesai sudah tercapai terlaksana terealisasi done".split())
+
+
+def full_realisation(value: CellValue, column: bool) -> bool:
+    """True when a cell reports 100% realisation: '100%' (or 100, or 1 as an Excel percentage) or a word
+    of completion in a Realisasi column (`column`), a phrase such as 'realisasi 100%' in any text."""
+    if not value:
+        return False
+    if column:
+        raw = value.raw
+        if isinstance(raw, int | float) and not isinstance(raw, bool) and raw in (1, 100):
+            return True
+        text = normalize(value.text)
+        if re.fullmatch(r"100(?: 0+)?", text) or value.text.strip().replace(" ", "") in ("100%", "100,00%"):
+            return True
+        if text in _DONE_WORDS:
+            return True
+    return bool(_FULL_REALISATION.search(value.text))
+
+
+@check
+def check_realisasi_in_plan(context: CheckContext) -> Iterator[Finding]:
+    """A plan signed before a row's target month reports no 100% realisation for that row."""
+    signed = context.identitas.tanggal_penetapan
+    if signed is None:
+        return
+    for row in context.plan:
+        target = context.targets[row.row]
+        if target.last is None or target.last <= (signed.year, signed.month):
+            continue
+        cells = [(row.realisasi, True)] + [
+            (getattr(row, name), False) for name in ("langkah_aksi", "bukti_fisik", "target_waktu")
+        ]
+        value = next((v for v, column in cells if full_realisation(v, column)), None)
+        if value is not None:
+            yield f.REALISASI_IN_PLAN.at(
+                value.cell,
+                realisasi=value.text,
+                ditetapkan=format_tanggal(signed),
+                target=row.target_waktu.text,
+            )
+
+
+@check
+def check_indikator_missing(context: CheckContext) -> Iterator[Finding]:
+    """Every indicator of a komponen the plan covers has a plan row (a komponen without any row is
+    `komponen-missing`)."""
+    matched = [m for m in context.matches.values() if m.komponen is not None]
+    covered = {m.komponen.code for m in matched if m.komponen is not None}
+    hit = {m.indicator.code for m in matched if m.indicator is not None}
+    for komponen in context.catalogue.komponen:
+        if komponen.code not in covered:
+            continue
+        for indicator in komponen.indicators:
+            if indicator.code not in hit:
+                yield f.INDIKATOR_MISSING.at(
+                    None,
+                    sheet=context.plan_sheet,
+                    kode=indicator.code,
+                    indikator=indicator.text,
+                    komponen=komponen.code,
+                    nama=komponen.name,
+                )
+
+
+# -- In Narasi a year dates the plan's own document when written as "Tahun 2017" / "TA 2017"; a year after
+# -- "sejak", "pada" and the like is history the narrative may tell.
+_NARASI_YEAR = re.compile(r"(?:\btahun\s+anggaran|\bta\.?|\btahun)\s*$", re.IGNORECASE)
+_HISTORY = re.compile(
+    r"\b(?:sejak|pada|mulai|sampai|hingga|dari|sebelum|sesudah|setelah|selama|periode|lalu|tanggal)\b"
+    r"(?:\s+\S+){0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
+def _dated_texts(context: CheckContext) -> Iterator[tuple[CellValue, bool]]:
+    """Texts outside the plan sheet that date what they describe: (value, is Narasi)."""
+    workbook = context.workbook
+    for item in workbook.narasi:
+        yield item.isi, True
+    for entry in workbook.monev:
+        for value in (entry.capaian, entry.bukti_dukung, entry.kendala, entry.tindak_lanjut):
+            yield value, False
+    for target in workbook.target_prioritas:
+        yield target.target, False
+    for step in workbook.mekanisme:
+        yield step.langkah, False
+
+
+@check
+def check_years_outside_plan(context: CheckContext) -> Iterator[Finding]:
+    """Narasi, Monev and Lampiran texts name no year before the plan year (Narasi: only a year that dates
+    the plan's document, "Tahun 2017"); Monev names no year after it."""
+    year = context.plan_year
+    if year is None:
+        return
+    seen: set[CellRef] = set()
+    for value, narasi in _dated_texts(context):
+        if not value or value.cell is None or value.cell in seen:
+            continue
+        seen.add(value.cell)
+        text = context.identitas.fill(value.text) if narasi else value.text
+        found = old_years(text, year)
+        if narasi:
+            found = [y for y in found if _dates_document(text, y)]
+        elif value.cell.sheet == _monev_sheet(context):
+            found += [y for y in _later_years(text, year) if y not in found]
+        if found:
+            where = re.search(str(found[0]), text)
+            start, end = where.span() if where else (0, 0)
+            yield f.YEAR_OUTSIDE_PLAN.at(
+                value.cell, years=sorted(found), tahun=year, kutipan=_around(text, start, end)
+            )
+
+
+def _dates_document(text: str, year: int) -> bool:
+    for match in re.finditer(rf"(?<!\d){year}(?!\d)", text):
+        before = text[: match.start()]
+        if _NARASI_YEAR.search(before) and not _HISTORY.search(before):
+            return True
+    return False
+
+
+def _later_years(text: str, plan_year: int) -> list[int]:
+    """Years after the plan year, not the end of a span that starts at or before it ("2020-2026")."""
+    years = []
+    for match in _YEAR.finditer(text):
+        found = int(match.group())
+        if found <= plan_year or _RANGE_START.search(text[: match.start()]):
+            continue
+        if _NOT_A_DATE_BEFORE.search(text[: match.start()]):
+            continue
+        years.append(found)
+    return years
+
+
+def _monev_sheet(context: CheckContext) -> str:
+    cells = (e.capaian.cell for e in context.workbook.monev if e.capaian.cell is not None)
+    return next((cell.sheet for cell in cells), "Monev")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The LKE self-assessment
 
 
 @check
@@ -954,4 +934,4 @@ def check_lke(context: CheckContext) -> Iterator[Finding]:
     """The LKE sheet's answers and evidence, once the unit has started answering (see `zi_sheets.lke`)."""
     from zi_sheets.lke.assess import check_findings
 
-    yield from check_findings(context.workbook)
+    yield from check_findings(context.analysis)

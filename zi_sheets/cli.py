@@ -5,15 +5,20 @@ Heavy imports (pandas, openpyxl, python-docx) happen inside the commands so `--h
 
 from __future__ import annotations
 
-import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from click.core import ParameterSource
 
 from zi_sheets import __version__
 from zi_sheets.catalogue import REGULATIONS
+
+if TYPE_CHECKING:
+    from zi_sheets.batch import BatchReport, UnitResult
+    from zi_sheets.builder import BuildOptions
 
 
 class UnreadableInput(click.ClickException):
@@ -104,32 +109,24 @@ def check(workbooks: tuple[Path, ...], output_format: str, strict: bool) -> None
 
     Contoh: zi-sheets check workbook_templates/contoh-pasirian-2019.xlsx
     """
-    from zi_sheets.batch import check_one, exit_code
+    from zi_sheets.batch import check_one
 
     paths = _inputs(workbooks)
     if _single(workbooks, paths):
         result = check_one(paths[0], strict)
-        if result.problem:
+        if result.report is None:
             raise UnreadableInput(result.problem)
         click.echo(result.report.to_json() if output_format == "json" else result.report.to_text())
         sys.exit(result.exit_code)
-    results = _many(paths, check_one, strict, label="memeriksa")
+    batch = _many(paths, check_one, strict, label="memeriksa")
     if output_format == "json":
-        files = [
-            {
-                "berkas": str(r.path),
-                "galat_baca": r.problem or None,
-                **(r.report.to_dict() if r.report else {}),
-            }
-            for r in results
-        ]
-        click.echo(json.dumps(files, ensure_ascii=False, indent=2, default=str))
+        click.echo(batch.to_json())
     else:
-        for result in results:
+        for result in batch.results:
             click.echo(f"== {result.path}")
-            click.echo(f"tidak terbaca: {result.problem}" if result.problem else result.report.to_text())
-        click.echo(_tally(results))
-    sys.exit(exit_code(results))
+            click.echo(result.report.to_text() if result.report else f"tidak terbaca: {result.problem}")
+        click.echo(batch.tally())
+    sys.exit(batch.exit_code())
 
 
 def _single(workbooks: tuple[Path, ...], paths: list[Path]) -> bool:
@@ -146,25 +143,18 @@ def _inputs(workbooks: tuple[Path, ...], exclude: Path | None = None) -> list[Pa
     return paths
 
 
-def _many(paths: list[Path], work, *arguments, label: str):
+def _many(paths: list[Path], work: Callable[..., UnitResult], *arguments: object, label: str) -> BatchReport:
     """Run `work` over `paths` on every core, with a progress bar when stderr is a terminal."""
-    from zi_sheets.batch import run_many
+    from zi_sheets.batch import BatchReport, run_many
 
     if not sys.stderr.isatty():  # -- a log file or a pipe gets the result lines only, no bar
-        return sorted(run_many(paths, work, *arguments), key=lambda r: str(r.path))
+        return BatchReport(list(run_many(paths, work, *arguments)))
     results = []
     with click.progressbar(length=len(paths), label=label, file=sys.stderr) as bar:
         for result in run_many(paths, work, *arguments):
             results.append(result)
             bar.update(1)
-    return sorted(results, key=lambda r: str(r.path))
-
-
-def _tally(results) -> str:
-    broken = sum(1 for r in results if r.problem)
-    failing = sum(1 for r in results if not r.problem and r.errors)
-    clean = len(results) - broken - failing
-    return f"{len(results)} workbook: {clean} tanpa galat, {failing} ada galat, {broken} tidak terbaca"
+    return BatchReport(results)
 
 
 @main.command()
@@ -210,8 +200,8 @@ def build(
 
     Contoh: zi-sheets build workbook_templates/contoh-pasirian-2019.xlsx --bulan 2019-05
     """
-    from zi_sheets.build import BuildOptions
-    from zi_sheets.build import build as build_documents
+    from zi_sheets.builder import BuildOptions
+    from zi_sheets.builder import build as build_documents
 
     if sum(option is not None for option in (bulan, semester, triwulan)) > 1:
         raise click.UsageError("pilih salah satu: --bulan, --semester atau --triwulan.")
@@ -271,12 +261,12 @@ def kirim(paket: Path, to: str | None, config: Path | None) -> None:
     click.echo(f"terkirim ke: {', '.join(recipients)}", err=True)
 
 
-def _build_many(paths: list[Path], options) -> None:
-    from zi_sheets.batch import build_one, exit_code
+def _build_many(paths: list[Path], options: BuildOptions) -> None:
+    from zi_sheets.batch import build_one
 
-    results = _many(paths, build_one, options, label="membuat dokumen")
-    for result in results:
-        if result.problem:
+    batch = _many(paths, build_one, options, label="membuat dokumen")
+    for result in batch.results:
+        if result.report is None:
             click.echo(f"{result.path}: tidak terbaca: {result.problem}", err=True)
             continue
         click.echo(f"{result.path}: {result.report.summary()}", err=True)
@@ -284,8 +274,8 @@ def _build_many(paths: list[Path], options) -> None:
             click.echo(f"ditulis: {written}", err=True)
         for note in dict.fromkeys(result.notes):
             click.echo(note, err=True)
-    click.echo(_tally(results), err=True)
-    sys.exit(exit_code(results))
+    click.echo(batch.tally(), err=True)
+    sys.exit(batch.exit_code())
 
 
 @main.command()
@@ -305,14 +295,14 @@ def rekap(folders: tuple[Path, ...], output: Path) -> None:
 
     Contoh: zi-sheets rekap kiriman-unit/ -o rekap.xlsx
     """
-    from zi_sheets.batch import check_one, write_rekap
+    from zi_sheets.batch import check_one
+    from zi_sheets.render.rekap import write_rekap
 
-    results = _many(_inputs(folders, exclude=output), check_one, label="memeriksa")
-    for result in results:
-        if result.problem:
-            click.echo(f"{result.path}: tidak terbaca: {result.problem}", err=True)
-    written = _run(write_rekap, results, output)
-    click.echo(_tally(results), err=True)
+    batch = _many(_inputs(folders, exclude=output), check_one, label="memeriksa")
+    for result in batch.unreadable:
+        click.echo(f"{result.path}: tidak terbaca: {result.problem}", err=True)
+    written = _run(write_rekap, batch.results, output)
+    click.echo(batch.tally(), err=True)
     click.echo(f"ditulis: {written}", err=True)
 
 

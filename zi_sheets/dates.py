@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from zi_sheets.bahasa import BULAN, from_roman
+from zi_sheets.bahasa import MONTH_WORDS, from_roman
 
 Month = tuple[int, int]
 
@@ -139,7 +139,11 @@ def _safe_str(value: object) -> str:
 
 
 def _valid_year(year: object) -> bool:
-    return isinstance(year, numbers.Integral) and not isinstance(year, bool) and MIN_YEAR <= year <= MAX_YEAR
+    return (
+        isinstance(year, numbers.Integral)
+        and not isinstance(year, bool)
+        and MIN_YEAR <= int(year) <= MAX_YEAR
+    )
 
 
 # -- step 1: events and recurrences ---------------------------------------------------------------------
@@ -205,7 +209,7 @@ def _take_events(text: str) -> tuple[bool, str]:
 
 
 def _take_recurrences(text: str) -> tuple[bool, set[int], str]:
-    found, months = False, set()
+    found, months = False, set[int]()
     for pattern, months_of in _RECURRENCES:
         for match in list(pattern.finditer(text)):
             months.update(months_of(match))
@@ -275,24 +279,6 @@ def _two_digit_year(digits: str) -> int:
 
 
 # -- step 3: grammar ------------------------------------------------------------------------------------
-
-# Full names, three-letter abbreviations, old spellings and the English names that turn up in plans.
-_MONTH_ALIASES = {
-    1: "january",
-    2: "peb pebruari febuari february",
-    3: "mrt march",
-    5: "may",
-    6: "june",
-    7: "july",
-    8: "agus agust agst ags agt aug august",
-    9: "sept",
-    10: "oct october",
-    11: "nop nopember",
-    12: "dec december",
-}
-_MONTHS: dict[str, int] = {alias: n for n, words in _MONTH_ALIASES.items() for alias in words.split()}
-for _n, _name in enumerate(BULAN, start=1):
-    _MONTHS[_name.lower()] = _MONTHS[_name.lower()[:3]] = _n  # januari, jan ... agustus, agu ... des
 
 _PERIOD_WORDS = {3: "triwulan tw trw twl kuartal quarter q", 4: "caturwulan cawu", 6: "semester smt sem"}
 _PERIODS = {word: size for size, words in _PERIOD_WORDS.items() for word in words.split()}
@@ -375,8 +361,8 @@ class _Grammar:
         if token.kind == "date" and token.value is not None:
             year, month = token.value
             return _Atom(month, month).take_year(year), i + 1
-        if token.kind == "word" and token.text in _MONTHS:
-            month = _MONTHS[token.text]
+        if token.kind == "word" and token.text in MONTH_WORDS:
+            month = MONTH_WORDS[token.text]
             return self._with_year(_Atom(month, month), i)
         if token.kind == "word" and token.text in _PERIODS:
             return self._period(i, _PERIODS[token.text])
@@ -445,6 +431,7 @@ def _is_numeral_prefix(token: _Token) -> bool:
 
 def _numeral(token: _Token, size: int) -> int | None:
     """The number of a period written as I-IV, 1-4 or an ordinal word, when the year has that many."""
+    number: int | None
     if token.kind == "num":
         number = int(token.text[:3])
     elif token.kind == "word":

@@ -5,8 +5,10 @@ Kept free of python-docx so `check` can validate the settings without loading th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from zi_sheets.model import CellValue, Workbook
 
@@ -129,7 +131,7 @@ def house_style(workbook: Workbook, template: Path | None = None) -> HouseStyle:
     problems: list[SettingProblem] = []
     settings = workbook.pengaturan
 
-    def choice(name: str, options: dict[str, object]):
+    def choice(name: str, options: Mapping[str, Any]) -> Any:
         value = settings.get(name)
         setting = next(s for s in SETTINGS if s.name == name)
         if value is None or not value.text:
@@ -153,8 +155,8 @@ def house_style(workbook: Workbook, template: Path | None = None) -> HouseStyle:
             return None
         return number_value
 
-    width, height = choice("Ukuran Kertas", PAPERS)  # type: ignore[misc]
-    bold, underline = choice("Gaya Nama Penandatangan", SIGNER_STYLES)  # type: ignore[misc]
+    width, height = choice("Ukuran Kertas", PAPERS)
+    bold, underline = choice("Gaya Nama Penandatangan", SIGNER_STYLES)
     position = choice("Posisi Nomor Halaman", {k: k for k in PAGE_NUMBER_POSITIONS})
     style = PageStyle(
         paper_width_mm=width,

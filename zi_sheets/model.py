@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zi_sheets.bahasa import month_number
+
 # -- The six areas of both regulations, in the order of the LKE and of every Rencana Aksi. --
 AREAS: dict[int, str] = {
     1: "Manajemen Perubahan",
@@ -107,11 +109,6 @@ EMPTY = CellValue()
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _TANGGAL = re.compile(r"(\d{1,2})[\s./-]+([A-Za-z]+|\d{1,2})[\s./-]+(\d{4})")
-# -- First three letters of Indonesian month names and their old spellings (Pebruari, Nopember, Agust).
-_BULAN_PREFIX = {
-    "jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "mei": 5, "jun": 6,
-    "jul": 7, "agu": 8, "ags": 8, "agt": 8, "sep": 9, "okt": 10, "nov": 11, "nop": 11, "des": 12,
-}  # fmt: skip
 
 
 def parse_tanggal(text: str) -> dt.date | None:
@@ -120,7 +117,7 @@ def parse_tanggal(text: str) -> dt.date | None:
     if not match:
         return None
     day, month_text, year = match.groups()
-    month = int(month_text) if month_text.isdigit() else _BULAN_PREFIX.get(month_text[:3].lower())
+    month = int(month_text) if month_text.isdigit() else month_number(month_text, prefix=True)
     try:
         return dt.date(int(year), month, int(day)) if month else None
     except ValueError:
@@ -214,6 +211,8 @@ class PlanRow:
     kode_lke: CellValue = EMPTY
     penanggung_jawab: CellValue = EMPTY
     no: CellValue = EMPTY
+    # -- An optional Realisasi/Capaian column some plans carry (checked by `realisasi-in-plan`).
+    realisasi: CellValue = EMPTY
 
 
 @dataclass(frozen=True)
@@ -282,6 +281,27 @@ class LkeSheet:
     rows: tuple[LkeAnswer, ...] = ()
     problem: str = ""
 
+    @property
+    def started(self) -> bool:
+        """True when the sheet could be read and a row holds an answer: the unit has started its
+        self-assessment (a fresh template has not)."""
+        return not self.problem and any(row.jawaban for row in self.rows)
+
+
+@dataclass(frozen=True)
+class Penerimaan:
+    """One row of the optional Diterima sheet: a finding (Kode + Sel) or a name (Nama) staff accept.
+
+    `kode` may be empty with `nama` (the name is accepted for every finding that names it); `alasan` says
+    why, for the evaluator.
+    """
+
+    row: int
+    kode: CellValue = EMPTY
+    sel: CellValue = EMPTY
+    nama: CellValue = EMPTY
+    alasan: CellValue = EMPTY
+
 
 @dataclass
 class Workbook:
@@ -299,13 +319,12 @@ class Workbook:
     pengaturan: dict[str, CellValue] = field(default_factory=dict)
     # -- The optional LKE sheet (self-assessment answers); None when the workbook has none. --
     lke: LkeSheet | None = None
+    # -- The optional Diterima sheet: findings and names staff judged fine (see diterima.py). --
+    diterima: list[Penerimaan] = field(default_factory=list)
     # -- Reading observations, reported by the checks rather than by the reader. --
     hidden_rows: list[CellRef] = field(default_factory=list)
     uncached_formulas: list[CellRef] = field(default_factory=list)
     sheets_present: tuple[str, ...] = ()
-    # -- Values derived once per workbook and shared by the checks and the documents (catalogue matches,
-    # -- Monev reports per plan row); never part of what was read. --
-    derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     def narasi_for(self, bagian: str) -> list[NarasiItem]:
         """The Narasi items of one section, in workbook order."""

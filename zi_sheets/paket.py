@@ -19,14 +19,10 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, getaddresses
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from zi_sheets.errors import ZiSheetsError
 from zi_sheets.files import write_atomic
 from zi_sheets.model import Workbook
-
-if TYPE_CHECKING:
-    from zi_sheets.lke.paket import Entry
 
 EMAIL_FIELD = "Email Inspektorat"
 FROM_VARIABLE = "ZI_SHEETS_FROM"
@@ -45,6 +41,15 @@ for _type, _extension in (
 MAIL_SIZE_LIMIT = 20 * 1024 * 1024
 
 _ADDR_SPEC = re.compile(r"[^\s@<>()\[\],;:\"\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One further member of the zip: its name, and either the file to copy or the bytes to write."""
+
+    name: str
+    source: Path | None = None
+    data: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -98,13 +103,15 @@ def write_package(
     summary: str,
     month_label: str | None = None,
     env: Mapping[str, str] | None = None,
+    evidence: Sequence[Entry] = (),
 ) -> Package:
     """Write `<folder>/<folder.name>-paket.zip` and `<folder>/<folder.name>.eml` for `documents`.
 
     `summary` is the check summary line (with coverage figures); `month_label` the Monev period ("Mei
     2019"), None when no Monev was written. The From header comes from ZI_SHEETS_FROM in `env` (default
-    os.environ), else it is left for the mail client. Raises ZiSheetsError for an invalid Email
-    Inspektorat, a document that cannot be read or a package that cannot be written.
+    os.environ), else it is left for the mail client. `evidence` are further zip members (the LKE's Bukti
+    Dukung folder), never attached to the mail. Raises ZiSheetsError for an invalid Email Inspektorat, a
+    document or evidence file that cannot be read or a package that cannot be written.
     """
     env = os.environ if env is None else env
     folder = Path(folder)
@@ -117,9 +124,6 @@ def write_package(
     files = _read_documents([d for d in documents if Path(d).name not in (zip_path.name, eml_path.name)])
     message = _draft(workbook, files, recipients, senders, summary, month_label)
     data = message.as_bytes(policy=policy.SMTP)
-    from zi_sheets.lke.paket import evidence_entries  # -- the LKE's evidence folder, once it is answered
-
-    evidence = evidence_entries(workbook)
     _write(zip_path, lambda temporary: _write_zip(temporary, files, evidence))
     _write(eml_path, lambda temporary: Path(temporary).write_bytes(data))
 

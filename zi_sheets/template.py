@@ -159,6 +159,10 @@ PETUNJUK = (
     "Pengaturan (opsional): gaya dokumen: ukuran kertas (F4, A4, Folio), jenis dan ukuran huruf, posisi "
     "nomor halaman, gaya nama penandatangan, dan kop surat (memakai Logo, Pemerintah Daerah, Nama Unit "
     "Kerja dan Alamat dari Identitas).",
+    "Diterima (opsional, buat sendiri bila perlu): kolom Kode | Sel | Nama | Alasan. Satu baris "
+    "menerima satu temuan pemeriksaan (Kode dan Sel, mis. other-agency dan RencanaAksi!F14) atau satu "
+    "nama (Nama, mis. Dinas Kesehatan) yang menurut tim memang benar. Temuan yang diterima tetap dihitung "
+    "dan dicetak, tetapi tidak membuat pemeriksaan gagal.",
     "",
     "Nomor BAB, sub-bab, area (I-VI) dan nomor urut dibuat otomatis oleh zi-sheets; tidak perlu diketik.",
 )
@@ -327,8 +331,9 @@ def add_lke_sheet(path: str | Path, regulasi: str | None = None) -> Path:
     """
     from openpyxl import load_workbook
 
-    from zi_sheets.lke.assess import lke_regulation
-    from zi_sheets.workbook import read_workbook, sheet_values
+    from zi_sheets.analysis import regulation_of
+    from zi_sheets.source import sheet_values
+    from zi_sheets.workbook import read_workbook
 
     path = Path(path)
     workbook = read_workbook(path)
@@ -336,7 +341,7 @@ def add_lke_sheet(path: str | Path, regulasi: str | None = None) -> Path:
         raise ZiSheetsError(
             f"Berkas {path.name} sudah memiliki sheet {workbook.lke.name}; tidak ada yang diubah."
         )
-    key = regulasi or lke_regulation(workbook)
+    key = regulasi or regulation_of(workbook)
     before = sheet_values(path)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -352,7 +357,7 @@ def add_lke_sheet(path: str | Path, regulasi: str | None = None) -> Path:
 
     def write(temporary: str) -> None:
         book.save(temporary)
-        after = sheet_values(temporary)
+        after = sheet_values(Path(temporary))
         changed = [name for name, rows in before.items() if after.get(name) != rows]
         lost = [prefix for prefix in _KEPT_PARTS if _parts(temporary, prefix) < _parts(path, prefix)]
         if changed or lost:

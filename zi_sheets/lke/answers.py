@@ -38,9 +38,10 @@ class Answer:
     `row` is the sheet row (None when the sheet has no row for the item). `shown` is the answer as documents
     print it ("A", "Ya", "85%", "3,62", "12"; '' for none). `number` is the percentage as a fraction, the
     survey score or the count (None for a choice or no answer). `value` (0-1) is what the score counts,
-    None when there is no usable answer (it counts 0). `invalid` says why a written answer was not accepted
-    ('' when it was, or when nothing was written). `computed` is the percentage from the Jumlah inputs, None
-    when they give none; `typed` the percentage written beside it, None when none was.
+    None when there is no usable answer (it counts 0). `invalid` says why a written answer was not accepted,
+    as a clause ("bukan persentase (mis. 85%)"; '' when it was, or when nothing was written). `computed` is
+    the percentage from the Jumlah inputs, None when they give none; `typed` the percentage written beside
+    it, None when none was.
     """
 
     item: LkeItem
@@ -115,25 +116,23 @@ def parse_answer(item: LkeItem, row: LkeAnswer | None) -> Answer:
         choice = _choice(item, cell.text)
         if choice is None:
             accepted = " / ".join(item.letters)
-            return Answer(item, row, invalid=f"'{_short(cell.text)}' bukan salah satu pilihan {accepted}")
+            return Answer(item, row, invalid=f"bukan salah satu pilihan {accepted}")
         return Answer(item, row, shown=choice, value=item.value_of(choice))
     if item.kind == PERSEN:
         fraction = percent_value(cell)
         if fraction is None:
-            return Answer(item, row, invalid=f"'{_short(cell.text)}' bukan persentase (mis. 85%)")
+            return Answer(item, row, invalid="bukan persentase (mis. 85%)")
         return Answer(
             item, row, shown=percent_text(fraction), number=fraction, value=_clamp(fraction), typed=fraction
         )
     number = number_value(cell.raw if cell.raw is not None else cell.text)
     if item.kind == SURVEI:
         if number is None or not 0 <= number <= SURVEY_MAX:
-            return Answer(
-                item, row, invalid=f"'{_short(cell.text)}' bukan nilai survei 0 sampai 4 (mis. 3,62)"
-            )
+            return Answer(item, row, invalid="bukan nilai survei 0 sampai 4 (mis. 3,62)")
         return Answer(item, row, shown=format_angka(number), number=number, value=number / SURVEY_MAX)
     if item.kind == JUMLAH:
         if number is None or number < 0:
-            return Answer(item, row, invalid=f"'{_short(cell.text)}' bukan jumlah (angka 0 atau lebih)")
+            return Answer(item, row, invalid="bukan jumlah (angka 0 atau lebih)")
         return Answer(item, row, shown=_count_text(number), number=number)
     raise ValueError(item.kind)  # pragma: no cover - items.py knows no other kind
 
@@ -197,11 +196,6 @@ def _count_text(number: float) -> str:
 def _clamp(fraction: float) -> float:
     """A percentage as the score counts it: 0 to 1 (thresholds.md: "capped at 1")."""
     return min(1.0, max(0.0, fraction))
-
-
-def _short(text: str, limit: int = 40) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _with_jumlah(answer: Answer, formula: Formula, parsed: dict[str, Answer]) -> Answer:

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from zi_sheets import findings as f
+from zi_sheets.analysis import Analysis
 from zi_sheets.bahasa import format_angka, roman
-from zi_sheets.catalogue import regulation_key
+from zi_sheets.diterima import apply_diterima
 from zi_sheets.errors import ZiSheetsError
 from zi_sheets.findings import Finding, Report
 from zi_sheets.lke.answers import AnswerSheet, percent_text, read_answers
 from zi_sheets.lke.evidence import evidence_findings
-from zi_sheets.lke.items import FORMULAS, Lke, load_lke
+from zi_sheets.lke.items import Lke, load_lke
 from zi_sheets.lke.proposals import Proposal, proposals
 from zi_sheets.lke.score import (
     PREDIKAT,
@@ -47,20 +48,15 @@ NOTES_52_2014 = (
 NOTE_WBBM = (
     "Menuju WBBM juga mensyaratkan unit telah berpredikat Menuju WBK; syarat itu tidak dinilai di sini."
 )
-
-
-def lke_regulation(workbook: Workbook) -> str:
-    """The regulation whose LKE the workbook answers: its plan's (Identitas Regulasi, else by the year)."""
-    from zi_sheets.progress import plan_year_of
-
-    return regulation_key(workbook.identitas.text("Regulasi"), plan_year_of(workbook))
+# -- Findings about the Diterima sheet's own rows: `check` reports them, `nilai` only applies the sheet. --
+_DITERIMA_CODES = frozenset({f.DITERIMA_INVALID.code, f.DITERIMA_UNUSED.code})
 
 
 @dataclass
 class Assessment:
     """Everything `zi-sheets nilai` reports for one workbook."""
 
-    workbook: Workbook
+    analysis: Analysis
     lke: Lke
     sheet: AnswerSheet
     score: Score
@@ -69,6 +65,10 @@ class Assessment:
     proposals: list[Proposal]
     report: Report
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def workbook(self) -> Workbook:
+        return self.analysis.workbook
 
     @property
     def wbk(self) -> bool:
@@ -271,12 +271,14 @@ def _table(rows: list[tuple[str, ...]]) -> list[str]:
 # Entry points
 
 
-def assess(workbook: Workbook, *, fetch_links: bool = False) -> Assessment:
-    """The self-assessment of `workbook`; ZiSheetsError when it has no LKE sheet or the sheet cannot be read.
+def assess(analysis: Analysis, *, fetch_links: bool = False) -> Assessment:
+    """The self-assessment of an analysed workbook, held against the LKE of its regulation; ZiSheetsError
+    when it has no LKE sheet or the sheet cannot be read.
 
     `fetch_links` opens every well-formed Bukti Dukung link (with a short timeout) and reports those that do
-    not open.
+    not open. Findings the Diterima sheet accepts are counted as accepted, as in `check`.
     """
+    workbook = analysis.workbook
     sheet = workbook.lke
     name = workbook.path.name
     if sheet is None:
@@ -285,54 +287,54 @@ def assess(workbook: Workbook, *, fetch_links: bool = False) -> Assessment:
         )
     if sheet.problem:
         raise ZiSheetsError(sheet.problem)
-    lke = load_lke(lke_regulation(workbook))
+    lke = load_lke(analysis.regulation)
     answers = read_answers(lke, sheet)
     score = compute(lke, answers.answers)
     found = requirements(lke, score)
-    proposed = proposals(workbook, lke)
+    proposed = proposals(analysis, lke)
     findings = list(_findings(workbook, lke, answers, proposed, fetch_links=fetch_links, started=True))
+    standing, accepted = apply_diterima(findings, workbook.diterima)
+    # -- rows accepting plan findings accept nothing here; they are not unused
+    standing = [finding for finding in standing if finding.code not in _DITERIMA_CODES]
     notes = list(NOTES_52_2014) if lke.key == "52-2014" else []
     notes.append(NOTE_WBBM)
     return Assessment(
-        workbook,
+        analysis,
         lke,
         answers,
         score,
         found,
         gaps(lke, answers.answers, found),
         proposed,
-        Report(findings),
+        Report(standing, accepted=accepted),
         notes,
     )
 
 
 def assess_file(path: str | Path, *, fetch_links: bool = False) -> Assessment:
     """`assess` of the workbook at `path`; ZiSheetsError when it cannot be read."""
+    from zi_sheets.analysis import analyse
     from zi_sheets.workbook import read_workbook
 
-    return assess(read_workbook(path), fetch_links=fetch_links)
+    return assess(analyse(read_workbook(path)), fetch_links=fetch_links)
 
 
-def check_findings(workbook: Workbook) -> list[Finding]:
+def check_findings(analysis: Analysis) -> list[Finding]:
     """The LKE findings `zi-sheets check` reports: none until the LKE sheet holds a first answer (a fresh
     template is not yet a self-assessment), links never fetched."""
+    workbook = analysis.workbook
     sheet = workbook.lke
     if sheet is None:
         return []
     if sheet.problem:
         return [
-            f.LKE_SHEET_UNREADABLE.at(
-                None,
-                f"Sheet {sheet.name} tidak dibaca sebagai jawaban LKE: {sheet.problem} Judul kolom yang "
-                "dibaca: Kode, Jawaban, Bukti Dukung, Catatan.",
-                sheet=sheet.name,
-            )
+            f.LKE_SHEET_UNREADABLE.at(None, sheet=sheet.name, nama_sheet=sheet.name, masalah=sheet.problem)
         ]
-    lke = load_lke(lke_regulation(workbook))
+    lke = load_lke(analysis.regulation)
     answers = read_answers(lke, sheet)
     if not answers.any_answer:
         return []
-    return list(_findings(workbook, lke, answers, proposals(workbook, lke), started=False))
+    return list(_findings(workbook, lke, answers, proposals(analysis, lke), started=False))
 
 
 def _findings(
@@ -348,30 +350,15 @@ def _findings(
     assert sheet is not None
     name = sheet.name
     for row in answers.unknown:
-        shown = (
-            f"Kode '{row.kode.text}'"
-            if row.kode
-            else f"Baris {row.row} berisi jawaban tanpa Kode; kode kosong"
-        )
-        yield f.KODE_LKE_UNKNOWN.at(
-            row.kode.cell or CellRef(name, row.row, ""),
-            f"{shown} tidak ada di LKE {lke.title}, sehingga jawabannya tidak dinilai.",
-            value=row.kode.text,
+        yield f.LKE_KODE_UNKNOWN.at(
+            row.kode.cell or CellRef(name, row.row, ""), kode=row.kode.text, row=row.row, katalog=lke.title
         )
     for repeat, first in answers.duplicates:
         yield f.LKE_KODE_DUPLICATE.at(
-            repeat.kode.cell or CellRef(name, repeat.row, ""),
-            f"Kode {repeat.kode.text} sudah ada di baris {first.row}; yang dinilai hanya jawaban baris "
-            f"{first.row}.",
-            code=repeat.kode.text,
-            first=first.row,
+            repeat.kode.cell or CellRef(name, repeat.row, ""), kode=repeat.kode.text, pertama=first.row
         )
     if started and not answers.any_answer:
-        yield f.LKE_UNANSWERED.at(
-            None,
-            f"Sheet {name} belum berisi jawaban; semua {len(lke.scored)} butir dihitung 0.",
-            sheet=name,
-        )
+        yield f.LKE_EMPTY.at(None, sheet=name, nama_sheet=name, butir=len(lke.scored))
     else:
         yield from _answer_findings(lke, answers, name)
     for proposal in proposed:
@@ -382,11 +369,10 @@ def _findings(
         proposed_row = answer.row
         yield f.LKE_ANSWER_PROPOSED.at(
             proposed_row.jawaban.cell if proposed_row is not None else None,
-            f"Isi workbook mengusulkan {proposal.code} = {proposal.answer} ({proposal.reason}); jawaban saat "
-            f"ini: {staff or '(kosong)'}. Jawaban tidak diubah; putuskan setelah memeriksa buktinya.",
             sheet=name,
-            code=proposal.code,
+            kode=proposal.code,
             usulan=proposal.answer,
+            alasan=proposal.reason,
             jawaban=staff,
         )
     yield from evidence_findings(
@@ -401,27 +387,22 @@ def _answer_findings(lke: Lke, answers: AnswerSheet, name: str) -> Iterator[Find
         cell = (row.jawaban.cell or CellRef(name, row.row, "")) if row is not None else None
         code = item.code
         if answer.invalid:
-            counted = "dipakai hitungan dari isian Jumlah" if answer.answered else "dihitung 0"
             yield f.LKE_ANSWER_INVALID.at(
-                cell, f"Jawaban {code}: {answer.invalid}; {counted}.", sheet=name, code=code
+                cell,
+                kode=code,
+                jawaban=row.jawaban.text if row is not None else "",
+                masalah=answer.invalid,
+                dihitung="dipakai hitungan dari isian Jumlah" if answer.answered else "dihitung 0",
             )
         elif item.scored and not answer.answered:
-            formula = FORMULAS.get(code)
-            how = f" atau isi Jumlah-nya ({', '.join(formula.inputs)})" if formula else ""
-            where = "" if row is not None else f" (tidak ada barisnya di sheet {name})"
-            yield f.LKE_UNANSWERED.at(
-                cell,
-                f"{code} belum dijawab{where}; dihitung 0. Pilih jawabannya{how}.",
-                sheet=name,
-                code=code,
-            )
+            if row is None:
+                yield f.LKE_ITEM_MISSING.at(None, sheet=name, kode=code, nama_sheet=name)
+            else:
+                yield f.LKE_UNANSWERED.at(cell, kode=code)
         if answer.mismatch and answer.computed is not None and answer.typed is not None:
             yield f.LKE_JUMLAH_MISMATCH.at(
                 cell,
-                f"Persentase {code} tertulis {percent_text(answer.typed)}, tetapi dari isian Jumlah-nya "
-                f"{percent_text(answer.computed)}; yang dinilai hitungan dari Jumlah.",
-                sheet=name,
-                code=code,
-                tertulis=answer.typed,
-                hitungan=answer.computed,
+                kode=code,
+                tertulis=percent_text(answer.typed),
+                hitungan=percent_text(answer.computed),
             )

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from zi_sheets.analysis import Analysis
 from zi_sheets.errors import ZiSheetsError
 from zi_sheets.lke.assess import Assessment, assess
 from zi_sheets.model import Workbook
@@ -49,16 +50,16 @@ def write_into(
 def write_documents(assessment: Assessment, base: Path, style: PageStyle | None = None) -> list[Path]:
     """Write both documents into the workbook's output folder under `base` (`<base>/<unit>-<tahun>/`), in
     the house style of its Pengaturan sheet when `style` is None."""
-    from zi_sheets.build import output_folder
+    from zi_sheets.builder import output_folder
     from zi_sheets.house_style import house_style
 
     workbook = assessment.workbook
     return write_into(assessment, output_folder(workbook, base), style or house_style(workbook).style)
 
 
-def build_documents(workbook: Workbook, folder: Path, style: PageStyle) -> list[Path]:
+def build_documents(analysis: Analysis, folder: Path, style: PageStyle) -> list[Path]:
     """For `build`: both documents in `folder` when the LKE sheet holds at least one answer, else none."""
-    sheet = workbook.lke
-    if sheet is None or sheet.problem or not any(row.jawaban for row in sheet.rows):
+    sheet = analysis.workbook.lke
+    if sheet is None or not sheet.started:
         return []
-    return write_into(assess(workbook), folder, style)
+    return write_into(assess(analysis), folder, style)

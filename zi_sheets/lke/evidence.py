@@ -132,13 +132,7 @@ def evidence_findings(
         cell = row.bukti_dukung.cell or CellRef(sheet, row.row, "")
         code = answer.item.code
         if not lines and answer.item.kind in (YA_TIDAK, PILIHAN) and answer.counted == 1.0:
-            yield f.LKE_EVIDENCE_NONE.at(
-                cell,
-                f"{code} dijawab {answer.shown} tanpa Bukti Dukung; Tim Penilai memeriksa setiap jawaban "
-                "terhadap buktinya. Tulis lokasi berkas (relatif terhadap folder workbook) atau tautannya.",
-                code=code,
-                jawaban=answer.shown,
-            )
+            yield f.LKE_EVIDENCE_NONE.at(cell, kode=code, jawaban=answer.shown)
         for evidence in lines:
             yield from _line_findings(evidence, cell, code, folder, fetched)
             if evidence.exists or (evidence.link and not evidence.url_problem):
@@ -151,39 +145,16 @@ def _line_findings(
 ) -> Iterator[Finding]:
     if evidence.link:
         if evidence.url_problem:
-            yield f.LKE_LINK_MALFORMED.at(
-                cell,
-                f"Tautan Bukti Dukung {code} '{evidence.text}' bukan alamat web yang benar "
-                f"({evidence.url_problem}); salin alamat lengkapnya dari peramban, mis. https://drive.google.com/...",
-                code=code,
-                tautan=evidence.text,
-            )
+            yield f.LKE_LINK_MALFORMED.at(cell, kode=code, tautan=evidence.text, masalah=evidence.url_problem)
         elif fetched.get(evidence.text):
             yield f.LKE_LINK_UNREACHABLE.at(
-                cell,
-                f"Tautan Bukti Dukung {code} '{evidence.text}' tidak dapat dibuka: {fetched[evidence.text]}; "
-                "pastikan tautannya dibagikan untuk umum atau untuk Tim Penilai.",
-                code=code,
-                tautan=evidence.text,
-                masalah=fetched[evidence.text],
+                cell, kode=code, tautan=evidence.text, masalah=fetched[evidence.text]
             )
         return
     if not evidence.exists:
-        yield f.LKE_EVIDENCE_MISSING.at(
-            cell,
-            f"Berkas Bukti Dukung {code} '{evidence.text}' tidak ditemukan (dicari relatif terhadap folder "
-            f"workbook {folder}); periksa nama dan foldernya.",
-            code=code,
-            berkas=evidence.text,
-        )
+        yield f.LKE_EVIDENCE_MISSING.at(cell, kode=code, berkas=evidence.text, folder=str(folder))
     elif not evidence.inside:
-        yield f.LKE_EVIDENCE_OUTSIDE.at(
-            cell,
-            f"Berkas Bukti Dukung {code} '{evidence.text}' ada di luar folder workbook, sehingga tidak ikut "
-            "dikemas 'build --paket'; pindahkan ke folder workbook (mis. subfolder 'Bukti Dukung').",
-            code=code,
-            berkas=evidence.text,
-        )
+        yield f.LKE_EVIDENCE_OUTSIDE.at(cell, kode=code, berkas=evidence.text)
 
 
 def _shared(used: dict[str, list[tuple[Answer, Evidence]]], sheet: str) -> Iterator[Finding]:
@@ -197,8 +168,6 @@ def _shared(used: dict[str, list[tuple[Answer, Evidence]]], sheet: str) -> Itera
         codes = list(dict.fromkeys(answer.item.code for answer, _ in uses))
         yield f.LKE_EVIDENCE_SHARED.at(
             first.row.bukti_dukung.cell or CellRef(sheet, first.row.row, ""),
-            f"'{evidence.text}' dipakai sebagai Bukti Dukung untuk {', '.join(codes)} dari sub-area yang "
-            "berbeda; periksa apakah setiap butir memang dijawab oleh berkas yang sama.",
             berkas=evidence.text,
             codes=codes,
         )

@@ -16,7 +16,7 @@ from functools import cache, cached_property
 from importlib import resources
 
 from zi_sheets.bahasa import roman
-from zi_sheets.catalogue import REGULATIONS, catalogue_rows, file_code
+from zi_sheets.catalogue import REGULATIONS, catalogue_rows, without_component_prefix
 from zi_sheets.model import AREAS
 
 # -- How an item is answered --
@@ -101,7 +101,7 @@ class LkeItem:
     @property
     def file_code(self) -> str:
         """The code as evidence files are named ("1.ii.a")."""
-        return file_code(self.code)
+        return without_component_prefix(self.code)
 
     @property
     def letters(self) -> tuple[str, ...]:

@@ -12,26 +12,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from zi_sheets.analysis import Analysis
 from zi_sheets.bahasa import format_angka
 from zi_sheets.lke.answers import Answer, read_answers
 from zi_sheets.lke.evidence import Evidence, evidence_of
 from zi_sheets.lke.items import JUMLAH, LkeItem, load_lke
-from zi_sheets.model import Workbook
+from zi_sheets.paket import Entry
 
 FOLDER = "Bukti Dukung"
 INDEX = "Indeks Bukti Dukung.xlsx"
 LINKS = "Tautan.txt"
 # -- Files found by walking one evidence folder; a folder of thousands is a mistake, not evidence. --
 MAX_FILES_PER_FOLDER = 500
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One member of the zip: its name, and either the file to copy or the bytes to write."""
-
-    name: str
-    source: Path | None = None
-    data: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -54,14 +46,13 @@ def item_folder(item: LkeItem) -> str:
     return f"{FOLDER}/{safe_name(f'{item.code} {item.short_title}')}"
 
 
-def evidence_entries(workbook: Workbook) -> list[Entry]:
+def evidence_entries(analysis: Analysis) -> list[Entry]:
     """The zip members of the evidence folder, index last; none when the LKE sheet holds no answer."""
-    from zi_sheets.lke.assess import lke_regulation
-
+    workbook = analysis.workbook
     sheet = workbook.lke
-    if sheet is None or sheet.problem or not any(row.jawaban for row in sheet.rows):
+    if sheet is None or not sheet.started:
         return []
-    lke = load_lke(lke_regulation(workbook))
+    lke = load_lke(analysis.regulation)
     answers = read_answers(lke, sheet).answers
     base = workbook.path.resolve().parent
     entries: list[Entry] = []

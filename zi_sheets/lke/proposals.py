@@ -5,12 +5,13 @@ over it: the workbook shows that a document exists, not always everything the LK
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
+from zi_sheets.analysis import Analysis
 from zi_sheets.bahasa import format_bulan
 from zi_sheets.lke.items import Lke
-from zi_sheets.model import Workbook
+from zi_sheets.periods import Period
+from zi_sheets.progress import total
 
 # -- The items each fact answers, per regulation (the 52/2014 LKE asks the same questions under 1.x). --
 _CODES = {
@@ -44,8 +45,9 @@ class Proposal:
     reason: str
 
 
-def proposals(workbook: Workbook, lke: Lke) -> list[Proposal]:
-    """The answers the workbook supports, in LKE order; an item the workbook says nothing about has none."""
+def proposals(analysis: Analysis, lke: Lke) -> list[Proposal]:
+    """The answers the analysed workbook supports, in LKE order; an item the workbook says nothing about has
+    none."""
     codes = _CODES[lke.key]
     found = []
     for name, propose in (
@@ -57,25 +59,26 @@ def proposals(workbook: Workbook, lke: Lke) -> list[Proposal]:
         ("tindak_lanjut", _tindak_lanjut),
     ):
         item = lke.item(codes[name])
-        proposed = propose(workbook)
+        proposed = propose(analysis)
         if item is not None and proposed is not None and proposed[0] in item.letters:
             found.append(Proposal(item.code, *proposed))
     return found
 
 
-def _tim(workbook: Workbook) -> tuple[str, str] | None:
+def _tim(analysis: Analysis) -> tuple[str, str] | None:
+    workbook = analysis.workbook
     if not workbook.tim_kerja:
         return None
     return "Ya", f"sheet TimKerja memuat {len(workbook.tim_kerja)} anggota tim"
 
 
-def _rencana(workbook: Workbook) -> tuple[str, str] | None:
-    from zi_sheets.checks import PLAN_FIELDS, CheckContext
+def _rencana(analysis: Analysis) -> tuple[str, str] | None:
+    from zi_sheets.checks import PLAN_FIELDS
 
-    plan = workbook.rencana_aksi
+    plan = analysis.workbook.rencana_aksi
     if not plan or not all(getattr(row, name) for row in plan for name in PLAN_FIELDS):
         return None
-    coverage = CheckContext(workbook, dt.date.today()).coverage()
+    coverage = analysis.coverage
     if coverage.komponen_covered < coverage.komponen_total:
         return None
     return "Ya", (
@@ -83,7 +86,8 @@ def _rencana(workbook: Workbook) -> tuple[str, str] | None:
     )
 
 
-def _target(workbook: Workbook) -> tuple[str, str] | None:
+def _target(analysis: Analysis) -> tuple[str, str] | None:
+    workbook = analysis.workbook
     if not workbook.target_prioritas:
         return None
     count = len(workbook.target_prioritas)
@@ -93,14 +97,11 @@ def _target(workbook: Workbook) -> tuple[str, str] | None:
     )
 
 
-def _pelaksanaan(workbook: Workbook) -> tuple[str, str] | None:
-    from zi_sheets.checks import catalogue_codes
-    from zi_sheets.progress import Period, latest_month, progress, total
-
-    latest = latest_month(workbook)
-    if latest is None or not workbook.rencana_aksi:
+def _pelaksanaan(analysis: Analysis) -> tuple[str, str] | None:
+    latest = analysis.latest_month
+    if latest is None or not analysis.workbook.rencana_aksi:
         return None
-    overall = total(progress(workbook, Period.month(*latest), codes=catalogue_codes(workbook)))
+    overall = total(analysis.progress(Period.month(*latest)))
     if not overall.scheduled:
         return None
     share = overall.reported / overall.scheduled
@@ -111,8 +112,8 @@ def _pelaksanaan(workbook: Workbook) -> tuple[str, str] | None:
     )
 
 
-def _monev(workbook: Workbook) -> tuple[str, str] | None:
-    months = sorted({entry.month for entry in workbook.monev if entry.month is not None})
+def _monev(analysis: Analysis) -> tuple[str, str] | None:
+    months = sorted({entry.month for entry in analysis.workbook.monev if entry.month is not None})
     if not months:
         return None
     ordinals = [year * 12 + month for year, month in months]
@@ -129,8 +130,8 @@ def _monev(workbook: Workbook) -> tuple[str, str] | None:
     return "B", f"Monev dilaporkan {len(months)} bulan ({span}), belum berkala"
 
 
-def _tindak_lanjut(workbook: Workbook) -> tuple[str, str] | None:
-    kendala = [entry for entry in workbook.monev if entry.kendala]
+def _tindak_lanjut(analysis: Analysis) -> tuple[str, str] | None:
+    kendala = [entry for entry in analysis.workbook.monev if entry.kendala]
     if not kendala:
         return None
     followed = sum(1 for entry in kendala if entry.tindak_lanjut)

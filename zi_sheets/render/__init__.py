@@ -1,1 +1,1 @@
-"""Document renderers: one module per document, plus the shared python-docx helpers."""
+"""Renderers: one module per document (plus the shared python-docx helpers) and the rekap workbook."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from zi_sheets.progress import AreaProgress
 
@@ -27,7 +28,7 @@ _SERIES = (
     ("Terlambat", "#c62828", lambda area: len(area.terlambat)),
 )
 # -- Fixed settings so the image does not depend on the user's matplotlibrc or on the run. --
-_RC = {
+_RC: dict[str, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 8,
     "axes.titlesize": 9,
@@ -72,7 +73,7 @@ def render_png(spec: ChartSpec) -> bytes:
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]  # -- keys are typed as a Literal
         figure = Figure(figsize=(WIDTH_CM / _CM_PER_INCH, HEIGHT_CM / _CM_PER_INCH), dpi=DPI)
         FigureCanvasAgg(figure)
         axes = figure.add_subplot()
@@ -126,7 +127,8 @@ class ChartWorker:
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         try:
             self._connection, child = context.Pipe()
-            self._process = context.Process(target=_serve, args=(child,), daemon=True)
+            # -- every concrete context has Process; the base class mypy sees does not declare it
+            self._process = context.Process(target=_serve, args=(child,), daemon=True)  # type: ignore[attr-defined]
             self._process.start()
             child.close()  # -- only the worker holds its end: a dead worker then reads as EOF here
         except Exception:  # no second process here (a daemonic parent, a sandbox): draw in this one

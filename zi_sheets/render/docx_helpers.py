@@ -23,7 +23,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Cm, Mm, Pt, RGBColor
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -72,6 +72,21 @@ Align = Literal["left", "center", "right", "both"]
 def clean_text(text: str) -> str:
     """`text` without the control characters that XML cannot hold (lxml refuses them)."""
     return _XML_ILLEGAL.sub("", text)
+
+
+def text_lines(text: str) -> list[str]:
+    """The lines of a multi-line cell text, stripped and cleaned, empty ones left out."""
+    return [line for line in (clean_text(part.strip()) for part in text.splitlines()) if line]
+
+
+def add_numbered_item(document: Document, label: str | int, lines: Sequence[str]) -> None:
+    """One item of a numbered list: "<label>.<tab><first line>", each further line its own paragraph.
+
+    Nothing is written when `lines` is empty.
+    """
+    # -- further lines start at the tab stop, under the first line's text (see `_numbered_item_indent`) --
+    for index, line in enumerate(lines):
+        document.add_paragraph(f"{label}.\t{line}" if index == 0 else f"\t{line}", style=NUMBERED_ITEM)
 
 
 def set_fonts(element: etree._Element, font_name: str) -> None:
@@ -213,12 +228,14 @@ def _look(
     keep_with_next: bool | None = None,
 ) -> None:
     set_fonts(found.element, style.font_name)
+    if not isinstance(found, CharacterStyle):  # -- a numbering style has no font of its own
+        return
     font = found.font
     font.color.rgb = _BLACK
     font.size = Pt(size or style.body_size_pt)
     font.bold = bold
     font.italic = italic
-    if found.type != WD_STYLE_TYPE.PARAGRAPH:
+    if found.type != WD_STYLE_TYPE.PARAGRAPH or not isinstance(found, ParagraphStyle):
         return
     fmt = found.paragraph_format
     if align is not None:
@@ -628,6 +645,20 @@ class TableWriter:
             jc = f'<w:jc w:val="{align}"/>' if align else ""
             self._p_opens[key] = f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{jc}</w:pPr>'
         return self._p_opens[key]
+
+
+def add_header_table(document: Document, columns: Sequence[tuple[str, float]]) -> TableWriter:
+    """A new table as wide as the text of the last section, with its header row written.
+
+    `columns` are (header, share of the width) pairs; the header row is bold on grey and repeats on every
+    page. Add the body rows with the returned writer's `add_row`.
+    """
+    widths = split_width(text_width_twips(document.sections[-1]), [share for _, share in columns])
+    writer = TableWriter(document, widths)
+    writer.add_row(
+        [CellSpec([header], style=TABLE_HEADING, shading=HEADER_FILL) for header, _ in columns], header=True
+    )
+    return writer
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -15,25 +15,22 @@ from zi_sheets.bahasa import roman
 from zi_sheets.model import AREAS, Identitas, TargetPrioritas, Workbook
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
-    HEADER_FILL,
     NORMAL,
-    NUMBERED_ITEM,
-    TABLE_HEADING,
     TITLE,
     CellSpec,
     PageStyle,
-    TableWriter,
+    add_header_table,
+    add_numbered_item,
     add_page_number_footer,
     add_signature_block,
     clean_text,
     format_nip,
     new_document,
     set_fonts,
-    split_width,
-    text_width_twips,
+    text_lines,
     unit_signers,
 )
-from zi_sheets.workbook import area_number
+from zi_sheets.text import area_number
 
 DOCUMENT_TITLE = "DOKUMEN RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS"
 EMPTY_SHEET = "Belum diisi pada workbook"
@@ -119,14 +116,10 @@ def _title_lines(title: Sequence[str], identitas: Identitas) -> list[str]:
 
 
 def _write_mekanisme(document: Document, workbook: Workbook) -> None:
-    for number, step in enumerate(workbook.mekanisme, start=1):
-        text = workbook.identitas.fill(step.langkah.text)
-        lines = [clean_text(line.strip()) for line in text.splitlines() if line.strip()]
-        if not lines:
-            continue
-        document.add_paragraph(f"{number}.\t{lines[0]}", style=NUMBERED_ITEM)
-        for line in lines[1:]:
-            document.add_paragraph(f"\t{line}", style=NUMBERED_ITEM)
+    steps = [text_lines(workbook.identitas.fill(step.langkah.text)) for step in workbook.mekanisme]
+    # -- a step left empty by its placeholders is skipped without leaving a gap in the numbers --
+    for number, lines in enumerate((lines for lines in steps if lines), start=1):
+        add_numbered_item(document, number, lines)
 
 
 def target_area(target: TargetPrioritas) -> str:
@@ -139,20 +132,20 @@ def _write_target_prioritas(document: Document, workbook: Workbook) -> None:
     targets = workbook.target_prioritas
     # -- the seed's table has no Area column; it appears only when some target names an area --
     with_area = any(target.area for target in targets)
-    columns = [("No", 7), ("Target Prioritas", 63 if with_area else 93)]
-    columns += [("Area", 30)] if with_area else []
-    writer = _table(document, columns)
+    columns = [("NO", 7), ("TARGET PRIORITAS", 63 if with_area else 93)]
+    columns += [("AREA", 30)] if with_area else []
+    writer = add_header_table(document, columns)
     for number, target in enumerate(targets, start=1):
         text = workbook.identitas.fill(target.target.text)
-        cells = [CellSpec([str(number)], align="center"), CellSpec(_lines(text))]
+        cells = [CellSpec([str(number)], align="center"), CellSpec(text_lines(text))]
         if with_area:
-            cells.append(CellSpec(_lines(target_area(target))))
+            cells.append(CellSpec(text_lines(target_area(target))))
         writer.add_row(cells)
 
 
 def _write_tim_kerja(document: Document, workbook: Workbook) -> None:
-    columns = [("No", 6), ("Nama", 28), ("NIP", 22), ("Jabatan", 24), ("Kedudukan dalam Tim", 20)]
-    writer = _table(document, columns)
+    columns = [("NO", 6), ("NAMA", 28), ("NIP", 22), ("JABATAN", 24), ("KEDUDUKAN DALAM TIM", 20)]
+    writer = add_header_table(document, columns)
     for number, member in enumerate(workbook.tim_kerja, start=1):
         writer.add_row(
             [
@@ -163,20 +156,6 @@ def _write_tim_kerja(document: Document, workbook: Workbook) -> None:
                 CellSpec(member.kedudukan.lines),
             ]
         )
-
-
-def _table(document: Document, columns: Sequence[tuple[str, float]]) -> TableWriter:
-    widths = split_width(text_width_twips(document.sections[-1]), [share for _, share in columns])
-    writer = TableWriter(document, widths)
-    writer.add_row(
-        [CellSpec([header.upper()], style=TABLE_HEADING, shading=HEADER_FILL) for header, _ in columns],
-        header=True,
-    )
-    return writer
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 LAMPIRAN: tuple[Lampiran, ...] = (

@@ -10,34 +10,34 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Emu
 
+from zi_sheets.analysis import Analysis
 from zi_sheets.bahasa import format_bulan, format_tanggal, roman
-from zi_sheets.checks import catalogue_codes
-from zi_sheets.model import AREAS, Identitas, MonevEntry, Workbook
-from zi_sheets.progress import AreaProgress, Period, PlanProgress, progress, total
+from zi_sheets.komponen import UNKNOWN_AREA
+from zi_sheets.model import AREAS, Identitas, MonevEntry
+from zi_sheets.periods import Period
+from zi_sheets.progress import AreaProgress, PlanProgress, total
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
-    HEADER_FILL,
     HEADING_1,
     HEADING_2,
-    NUMBERED_ITEM,
     TABLE_HEADING,
     TITLE,
     CellSpec,
     PageStyle,
-    TableWriter,
+    add_header_table,
     add_letterhead,
+    add_numbered_item,
     add_page_number_footer,
     add_signature_block,
     clean_text,
     new_document,
     setup_section,
-    split_width,
+    text_lines,
     text_width_twips,
     unit_signers,
 )
 
 DOCUMENT_TITLE = "DOKUMEN MONITORING DAN EVALUASI"
-UNKNOWN_AREA = "LAIN-LAIN"
 CHART_WIDTH = Cm(16)
 _EMU_PER_TWIP = 635
 
@@ -61,12 +61,12 @@ _OVERDUE_COLUMNS = (
 
 
 def build_monev(
-    workbook: Workbook,
+    analysis: Analysis,
     period: Period,
     style: PageStyle | None = None,
     chart: Callable[[Sequence[AreaProgress]], bytes] | None = None,
 ) -> Document:
-    """The Monev document of `workbook` for `period` as a python-docx Document (not saved).
+    """The Monev document of an analysed workbook for `period` as a python-docx Document (not saved).
 
     `style` None means the default page style (F4, Arial 12); its letterhead, when set, heads the first
     page. `chart` draws the progress chart (None: `progress_chart_png` in this process). Every page is
@@ -74,6 +74,7 @@ def build_monev(
     is measured at the end of the period's last month.
     """
     style = style or PageStyle()
+    workbook = analysis.workbook
     identitas = workbook.identitas
     document = new_document(style)
     setup_section(document.sections[0], style, landscape=True)
@@ -91,8 +92,7 @@ def build_monev(
     document.add_paragraph(f"{kind} : {period.label}", style=HEADING_1)
     _add_matrices(document, workbook.monev, period)
 
-    # -- the catalogue matches let a Monev Ref name an LKE code, exactly as the checks read it
-    areas = progress(workbook, period, codes=catalogue_codes(workbook))
+    areas = analysis.progress(period)
     _add_progress(document, areas, period, chart)
     _add_signatures(document, identitas, period)
 
@@ -125,12 +125,8 @@ def matrix_columns(entries: Sequence[MonevEntry]) -> list[list[MonevEntry]]:
 
 def _add_matrix(document: Document, entries: Sequence[MonevEntry]) -> None:
     columns = matrix_columns(entries)
-    headers = ["NO"] + [name.upper() for name in AREAS.values()] + [UNKNOWN_AREA] * (len(columns) - 6)
-    widths = split_width(text_width_twips(document.sections[-1]), [4] + [16] * len(columns))
-    writer = TableWriter(document, widths)
-    writer.add_row(
-        [CellSpec([header], style=TABLE_HEADING, shading=HEADER_FILL) for header in headers], header=True
-    )
+    headers = [name.upper() for name in AREAS.values()] + [UNKNOWN_AREA] * (len(columns) - 6)
+    writer = add_header_table(document, [("NO", 4), *((header, 16) for header in headers)])
     for index in range(max(len(column) for column in columns)):
         cells = [CellSpec([str(index + 1)], align="center")]
         for column in columns:
@@ -164,7 +160,7 @@ def _add_progress(
             f"Selain itu, {early} langkah aksi telah dilaporkan sebelum jadwalnya.", style=BODY_TEXT
         )
     for area in areas:
-        document.add_paragraph(f"{area.numeral}.\t{area.name}. {area.sentence}", style=NUMBERED_ITEM)
+        add_numbered_item(document, area.numeral, [f"{area.name}. {area.sentence}"])
     _add_chart(document, areas, chart)
 
     document.add_paragraph("Langkah Aksi yang Terlambat", style=HEADING_2)
@@ -186,12 +182,7 @@ def _add_progress(
 
 
 def _add_progress_table(document: Document, areas: list[AreaProgress], overall: AreaProgress) -> None:
-    widths = split_width(text_width_twips(document.sections[-1]), [share for _, share in _PROGRESS_COLUMNS])
-    writer = TableWriter(document, widths)
-    writer.add_row(
-        [CellSpec([header], style=TABLE_HEADING, shading=HEADER_FILL) for header, _ in _PROGRESS_COLUMNS],
-        header=True,
-    )
+    writer = add_header_table(document, _PROGRESS_COLUMNS)
     for area in areas:
         writer.add_row(
             [CellSpec([f"{area.numeral}. {area.name}"])]
@@ -227,12 +218,7 @@ def _add_chart(
 
 
 def _add_overdue_table(document: Document, overdue: Sequence[PlanProgress]) -> None:
-    widths = split_width(text_width_twips(document.sections[-1]), [share for _, share in _OVERDUE_COLUMNS])
-    writer = TableWriter(document, widths)
-    writer.add_row(
-        [CellSpec([header], style=TABLE_HEADING, shading=HEADER_FILL) for header, _ in _OVERDUE_COLUMNS],
-        header=True,
-    )
+    writer = add_header_table(document, _OVERDUE_COLUMNS)
     for number, plan in enumerate(overdue, start=1):
         row = plan.row
         area = f"{roman(row.area_no)}. {AREAS[row.area_no]}" if row.area_no in AREAS else row.area.text
@@ -251,11 +237,10 @@ def _add_area_texts(document: Document, areas: list[AreaProgress], name: str, no
     number = 0
     for area in areas:
         for text in getattr(area, name):
-            lines = [clean_text(line.strip()) for line in text.splitlines() if line.strip()]
-            number += 1
-            document.add_paragraph(f"{number}.\t{area.name}: {lines[0]}", style=NUMBERED_ITEM)
-            for line in lines[1:]:
-                document.add_paragraph(f"\t{line}", style=NUMBERED_ITEM)
+            lines = text_lines(text)
+            if lines:
+                number += 1
+                add_numbered_item(document, number, [f"{area.name}: {lines[0]}", *lines[1:]])
     if number == 0:
         document.add_paragraph(none, style=BODY_TEXT)
 

@@ -3,42 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Literal
 
 from docx.document import Document
 from docx.shared import Cm, Mm
 
 from zi_sheets.bahasa import roman
-from zi_sheets.model import AREAS, CellValue, Identitas, PlanRow, Workbook
+from zi_sheets.komponen import group_by_area
+from zi_sheets.model import Identitas, PlanRow, Workbook
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
     COVER_TEXT,
     COVER_TITLE,
     GROUP_FILL,
-    HEADER_FILL,
     HEADING_1,
     HEADING_2,
-    NUMBERED_ITEM,
     TABLE_GROUP,
-    TABLE_HEADING,
     TITLE,
     CellSpec,
     PageStyle,
-    TableWriter,
+    add_header_table,
     add_landscape_section,
     add_logo,
+    add_numbered_item,
     add_page_number_footer,
     add_portrait_section,
     add_signature_block,
     clean_text,
     new_document,
-    split_width,
-    text_width_twips,
+    text_lines,
     unit_signers,
 )
 
 DOCUMENT_TITLE = "DOKUMEN RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS"
-UNKNOWN_AREA = "LAIN-LAIN"
 
 
 @dataclass(frozen=True)
@@ -93,55 +91,6 @@ _COLUMNS_WITH_PJ: tuple[tuple[str, float, str | None], ...] = (
     ("TARGET WAKTU", 12, "target_waktu"),
     ("PENANGGUNG JAWAB", 15, "penanggung_jawab"),
 )
-
-
-@dataclass
-class KomponenGroup:
-    """The consecutive plan rows of one komponen within an area; `number` is 1..n within the area."""
-
-    number: int
-    komponen: CellValue
-    rows: list[PlanRow] = field(default_factory=list)
-
-
-@dataclass
-class AreaGroup:
-    """The plan rows of one area; `area_no` None for rows whose area was not recognised."""
-
-    area_no: int | None
-    name: str
-    komponen: list[KomponenGroup] = field(default_factory=list)
-
-    @property
-    def numeral(self) -> str:
-        """The Roman numeral of the area, '' for an unrecognised one."""
-        return roman(self.area_no) if self.area_no else ""
-
-
-def group_by_area(rows: Sequence[PlanRow]) -> list[AreaGroup]:
-    """The plan rows grouped by area (I..VI, then unrecognised areas by their text) and komponen.
-
-    A komponen starts whenever its text differs from the previous row's; an empty komponen continues it.
-    """
-    buckets: dict[tuple[int | None, str], AreaGroup] = {}
-    for row in rows:
-        if row.area_no in AREAS:
-            key: tuple[int | None, str] = (row.area_no, "")
-            name = AREAS[row.area_no]
-        else:
-            key, name = (None, _normal(row.area.text)), row.area.text
-        group = buckets.setdefault(key, AreaGroup(key[0], name.upper() or UNKNOWN_AREA))
-        current = group.komponen[-1] if group.komponen else None
-        if current is None or (row.komponen and _normal(row.komponen.text) != _normal(current.komponen.text)):
-            current = KomponenGroup(len(group.komponen) + 1, row.komponen)
-            group.komponen.append(current)
-        current.rows.append(row)
-    known = sorted((g for g in buckets.values() if g.area_no is not None), key=lambda g: g.area_no or 0)
-    return known + [g for g in buckets.values() if g.area_no is None]
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def build_rencana_kerja(workbook: Workbook, style: PageStyle | None = None) -> Document:
@@ -229,16 +178,12 @@ def _add_approval_page(document: Document, identitas: Identitas, unit: str, tahu
 def _add_narasi(document: Document, workbook: Workbook, bagian: str) -> None:
     number = 0
     for item in workbook.narasi_for(bagian):
-        lines = [clean_text(line.strip()) for line in workbook.identitas.fill(item.isi.text).splitlines()]
-        lines = [line for line in lines if line]
+        lines = text_lines(workbook.identitas.fill(item.isi.text))
         if not lines:
             continue
         if item.is_list_item:
             number += 1
-            document.add_paragraph(f"{number}.\t{lines[0]}", style=NUMBERED_ITEM)
-            # -- further lines of the item start at the text indent, under the first line's text --
-            for line in lines[1:]:
-                document.add_paragraph(f"\t{line}", style=NUMBERED_ITEM)
+            add_numbered_item(document, number, lines)
         else:
             for line in lines:
                 document.add_paragraph(line, style=BODY_TEXT)
@@ -246,12 +191,7 @@ def _add_narasi(document: Document, workbook: Workbook, bagian: str) -> None:
 
 def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow]) -> None:
     columns = _COLUMNS_WITH_PJ if any(row.penanggung_jawab for row in rows) else _COLUMNS
-    widths = split_width(text_width_twips(document.sections[-1]), [share for _, share, _ in columns])
-    writer = TableWriter(document, widths)
-    writer.add_row(
-        [CellSpec([header], style=TABLE_HEADING, shading=HEADER_FILL) for header, _, _ in columns],
-        header=True,
-    )
+    writer = add_header_table(document, [(header, share) for header, share, _ in columns])
     fields = [name for _, _, name in columns[2:]]
     for area in group_by_area(rows):
         writer.add_row(
@@ -263,7 +203,9 @@ def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow]) -> None
         for komponen in area.komponen:
             merged = len(komponen.rows) > 1
             for index, row in enumerate(komponen.rows):
-                merge = None if not merged else "restart" if index == 0 else "continue"
+                merge: Literal["restart", "continue"] | None = (
+                    None if not merged else "restart" if index == 0 else "continue"
+                )
                 cells = [
                     CellSpec([str(komponen.number)], merge=merge, align="center"),
                     CellSpec(komponen.komponen.lines, merge=merge),

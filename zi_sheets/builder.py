@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zi_sheets.catalogue import load_catalogue, regulation_key
+from zi_sheets.analysis import Analysis, analyse
+from zi_sheets.catalogue import load_catalogue
 from zi_sheets.checks import run_checks
 from zi_sheets.errors import ZiSheetsError
-from zi_sheets.findings import Finding, Report, Severity
+from zi_sheets.findings import Finding, Report
 from zi_sheets.model import Workbook
+from zi_sheets.periods import Period
 from zi_sheets.workbook import read_workbook
 
 if TYPE_CHECKING:
+    from docx.document import Document
+
     from zi_sheets.paket import Package
-    from zi_sheets.progress import Period
     from zi_sheets.render.chart import ChartWorker
 
 DEFAULT_OUTPUT = Path("output")
@@ -33,17 +37,12 @@ DOCUMENT_CODES: dict[str, dict[str, str]] = {
 }
 
 
-# -- Errors that would make a document wrong (a cover without a unit, a year that is no year); any other
-# -- error is printed and the documents are still written, unless --strict. --
-BLOCKING_CODES = frozenset({"identitas-missing", "tahun-invalid"})
-
-
 @dataclass
 class BuildResult:
     """What a build did: the check report, and the folder and documents written (none when refused)."""
 
     report: Report
-    workbook: Workbook | None = None
+    analysis: Analysis
     folder: Path | None = None
     documents: list[Path] = field(default_factory=list)
     refused_by: list[Finding] = field(default_factory=list)
@@ -59,12 +58,12 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "unit-kerja"
 
 
-def document_filename(title: str, workbook: Workbook, period_label: str | None = None) -> str:
+def document_filename(title: str, analysis: Analysis, period_label: str | None = None) -> str:
     """`1.ii.a Rencana Kerja Pembangunan ZI 2019.docx`: the LKE code, the title, then the year or period."""
-    key = regulation_key(workbook.identitas.text("Regulasi"), workbook.identitas.tahun)
+    key = analysis.regulation
     indicator = load_catalogue(key).indicator(DOCUMENT_CODES[title][key])
     code = indicator.file_code if indicator else ""
-    when = period_label or workbook.identitas.tahun or ""
+    when = period_label or analysis.workbook.identitas.tahun or ""
     name = " ".join(str(part) for part in (code, title, when) if part)
     return re.sub(r'[\\/:*?"<>|]+', "-", name) + ".docx"
 
@@ -91,14 +90,13 @@ class BuildOptions:
     chart_worker: bool = True
 
 
-def monev_period(workbook: Workbook, options: BuildOptions) -> Period | None:
+def monev_period(analysis: Analysis, options: BuildOptions) -> Period | None:
     """The Monev report's period: --bulan, --semester or --triwulan, else the latest Monev month.
 
     None when the workbook has no Monev month to report on. ZiSheetsError for a period that cannot be.
     """
-    from zi_sheets.progress import Period, latest_month
-
-    year = workbook.identitas.tahun or (latest_month(workbook) or (None,))[0]
+    latest = analysis.latest_month
+    year = analysis.workbook.identitas.tahun or (latest or (None,))[0]
     try:
         if options.bulan:
             return Period.parse(options.bulan)
@@ -108,7 +106,6 @@ def monev_period(workbook: Workbook, options: BuildOptions) -> Period | None:
             return Period.triwulan(year, options.triwulan)
     except ValueError as error:
         raise ZiSheetsError(str(error)) from error
-    latest = latest_month(workbook)
     return Period.month(*latest) if latest else None
 
 
@@ -126,48 +123,43 @@ def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
         workbook = read_workbook(path)
         if chart is not None and not workbook.monev:
             chart.close()
-        return _build(workbook, options, chart)
+        return _build(analyse(workbook), options, chart)
     finally:
         if chart is not None:
             chart.close()
 
 
-def _build(workbook: Workbook, options: BuildOptions, chart: ChartWorker | None) -> BuildResult:
+def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None) -> BuildResult:
     from zi_sheets.house_style import house_style
     from zi_sheets.render.docx_helpers import new_document, save_atomic
     from zi_sheets.render.lampiran import build_lampiran
     from zi_sheets.render.monev import build_monev
     from zi_sheets.render.rencana_kerja import build_rencana_kerja
 
-    report = run_checks(workbook)
-    strict = options.strict
-    refused_by = [
-        finding
-        for finding in report.findings
-        if (finding.severity is Severity.ERROR and (strict or finding.code in BLOCKING_CODES))
-        or (strict and finding.severity is Severity.WARNING)
-    ]
+    workbook = analysis.workbook
+    report = run_checks(analysis)
+    refused_by = report.blocks_build(options.strict)
     if refused_by:
-        return BuildResult(report, workbook, refused_by=refused_by)
+        return BuildResult(report, analysis, refused_by=refused_by)
     style = house_style(workbook, options.docx_template).style
     if style.template is not None:
         new_document(style)  # -- fail on an unusable template before anything is written
-    period = monev_period(workbook, options)
+    period = monev_period(analysis, options)
     folder = output_folder(workbook, options.output or DEFAULT_OUTPUT)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ZiSheetsError(f"Folder {folder} tidak dapat dibuat: {error.strerror}.") from error
-    result = BuildResult(report, workbook, folder, period=period)
-    documents = [
+    result = BuildResult(report, analysis, folder, period=period)
+    documents: list[tuple[str, str | None, Callable[[], Document]]] = [
         (RENCANA_KERJA, None, lambda: build_rencana_kerja(workbook, style)),
         (LAMPIRAN, None, lambda: build_lampiran(workbook, style)),
     ]
     if period is not None:
         draw = chart.render if chart is not None else None
-        documents.append((MONEV, period.label, lambda: build_monev(workbook, period, style, draw)))
+        documents.append((MONEV, period.label, lambda: build_monev(analysis, period, style, draw)))
     for title, label, render in documents:
-        target = folder / document_filename(title, workbook, label)
+        target = folder / document_filename(title, analysis, label)
         try:
             save_atomic(render(), target)
         except PermissionError as error:
@@ -177,10 +169,11 @@ def _build(workbook: Workbook, options: BuildOptions, chart: ChartWorker | None)
         result.documents.append(target)
     from zi_sheets.lke.documents import build_documents  # -- the self-assessment, once the LKE is answered
 
-    result.documents += build_documents(workbook, folder, style)
+    result.documents += build_documents(analysis, folder, style)
     if options.pdf:
         _write_pdfs(result)
     if options.paket:
+        from zi_sheets.lke.paket import evidence_entries  # -- the LKE's evidence folder, once answered
         from zi_sheets.paket import write_package
 
         result.package = write_package(
@@ -189,6 +182,7 @@ def _build(workbook: Workbook, options: BuildOptions, chart: ChartWorker | None)
             folder,
             summary=report.summary(),
             month_label=period.label if period else None,
+            evidence=evidence_entries(analysis),
         )
         result.notes += result.package.notes
     return result

@@ -1,14 +1,53 @@
-"""Indonesian words as the matchers compare them: normalised, without stop words, crudely stemmed.
+"""Text as zi-sheets compares it: normalised labels, the area a text names, and Indonesian words without
+stop words, crudely stemmed.
 
-Used by the catalogue matching of the checks (a plan's komponen and indicator against the LKE's names and
-questions) and by the Monev matching of `progress` (an achievement against the plan rows).
+`normalize` is how the reader matches headers and labels; `area_number` reads an area from a header,
+dropdown or Monev row; `words`, `stems` and `stem` serve the catalogue matching of the checks (a plan's
+komponen and indicator against the LKE's names and questions) and the Monev matching of `progress` (an
+achievement against the plan rows).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
-from zi_sheets.workbook import normalize
+from zi_sheets.bahasa import from_roman
+
+
+def normalize(text: str) -> str:
+    """Lower case, punctuation to spaces, spaces collapsed: how headers and labels are compared."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
+
+
+# -- Words that identify an area in headers, dropdowns and Monev rows, most specific first. --
+_AREA_KEYWORDS: tuple[tuple[str, int], ...] = (
+    ("manajemen perubahan", 1),
+    ("tatalaksana", 2),
+    ("tata laksana", 2),
+    ("sdm", 3),
+    ("sumber daya manusia", 3),
+    ("akuntabilitas", 4),
+    ("pengawasan", 5),
+    ("pelayanan publik", 6),
+    ("kualitas pelayanan", 6),
+)
+
+
+def area_number(text: str) -> int | None:
+    """The area (1-6) a text names: a Roman numeral, "Area III", or the area's words; None otherwise."""
+    norm = normalize(text)
+    if not norm:
+        return None
+    tokens = norm.split()
+    for candidate in (tokens[0], tokens[1] if len(tokens) > 1 and tokens[0] == "area" else ""):
+        number = from_roman(candidate) if candidate else None
+        if number is None and candidate.isdigit():
+            number = int(candidate)
+        if number is not None and 1 <= number <= 6:
+            return number
+    return next((number for key, number in _AREA_KEYWORDS if key in norm), None)
+
 
 # -- Words that carry no meaning when a plan's statement ("SK Tim telah dibuat") is compared with the
 # -- catalogue's question ("Apakah unit kerja telah membentuk tim ...?") or with a Monev achievement.
