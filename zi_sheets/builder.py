@@ -176,9 +176,13 @@ def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None)
         target = folder / document_filename(title, analysis, label)
         save_atomic(render(), target)
         result.documents.append(target)
+    from zi_sheets.lke.documents import build_documents  # -- the self-assessment, once the LKE is answered
+
+    result.documents += build_documents(analysis, folder, style)
     if options.pdf:
         _write_pdfs(result)
     if options.paket:
+        from zi_sheets.lke.paket import evidence_entries  # -- the LKE's evidence folder, once answered
         from zi_sheets.paket import write_package
 
         result.package = write_package(
@@ -187,6 +191,7 @@ def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None)
             folder,
             summary=report.summary(),
             month_label=period.label if period else None,
+            evidence=evidence_entries(analysis),
         )
         result.notes += result.package.notes
     return result
@@ -199,4 +204,4 @@ def _write_pdfs(result: BuildResult) -> None:
     if find_office() is None:
         result.notes.append(INSTALL_HINT)
         return
-    result.pdfs = convert_to_pdf(result.documents)
+    result.pdfs = convert_to_pdf([document for document in result.documents if document.suffix == ".docx"])

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+from click.core import ParameterSource
 
 from zi_sheets import __version__, click_bahasa
 from zi_sheets.catalogue import REGULATIONS
@@ -101,13 +102,25 @@ _REGULASI = click.option(
 @click.option("--tahun", type=Rentang(2000, 2100), default=None, metavar="TAHUN", help="Tahun rencana kerja.")
 @_REGULASI
 @click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
-def init(path: str, unit_kerja: str, tahun: int | None, regulasi: str, force: bool) -> None:
+@click.option(
+    "--lke-only",
+    is_flag=True,
+    help="Tambahkan hanya sheet LKE ke workbook PATH yang sudah ada; sheet lain tidak diubah.",
+)
+def init(path: str, unit_kerja: str, tahun: int | None, regulasi: str, force: bool, lke_only: bool) -> None:
     """Tulis workbook baru yang sudah berisi sheet, judul kolom, teks baku dan indikator LKE.
+
+    Dengan --lke-only, workbook lama mendapat sheet LKE (penilaian mandiri) menurut regulasinya.
 
     Contoh: zi-sheets init zi-2026.xlsx --unit-kerja "Kecamatan Pasirian" --tahun 2026
     """
-    from zi_sheets.template import write_template
+    from zi_sheets.template import add_lke_sheet, write_template
 
+    if lke_only:
+        explicit = click.get_current_context().get_parameter_source("regulasi") is not ParameterSource.DEFAULT
+        written = _run(add_lke_sheet, path, regulasi if explicit else None)
+        click.echo(f"ditulis: {written} (sheet LKE ditambahkan)", err=True)
+        return
     written = _run(write_template, path, unit_kerja=unit_kerja, tahun=tahun, regulasi=regulasi, force=force)
     click.echo(f"ditulis: {written}", err=True)
 
@@ -366,6 +379,45 @@ def rekap(folders: tuple[Path, ...], output: Path) -> None:
     written = _run(write_rekap, batch.results, output)
     click.echo(batch.tally(), err=True)
     click.echo(f"ditulis: {written}", err=True)
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Bentuk keluaran.",
+)
+@click.option("--cek-tautan", is_flag=True, help="Buka setiap tautan Bukti Dukung dan laporkan yang gagal.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Tulis juga Laporan Penilaian Mandiri (.docx) dan LKE untuk diunggah (.xlsx) ke folder ini.",
+)
+def nilai(workbook: Path, output_format: str, cek_tautan: bool, output: Path | None) -> None:
+    """Hitung nilai LKE (penilaian mandiri): per area, pengungkit, hasil, total, syarat Menuju WBK/WBBM
+    dan jawaban yang paling menaikkan nilai.
+
+    Jawaban dan Bukti Dukung dibaca dari sheet LKE (workbook lama: 'zi-sheets init --lke-only WORKBOOK').
+    Kode keluar 0 tanpa galat, 1 ada galat, 3 workbook tidak terbaca atau tanpa sheet LKE.
+
+    Contoh: zi-sheets nilai zi-2026.xlsx --format json
+    """
+    from zi_sheets.lke.assess import assess_file
+
+    assessment = _run(assess_file, workbook, fetch_links=cek_tautan)
+    click.echo(assessment.to_json() if output_format == "json" else assessment.to_text())
+    if output is not None:
+        from zi_sheets.lke.documents import write_documents  # -- python-docx only when writing documents
+
+        for written in _run(write_documents, assessment, output):
+            click.echo(f"ditulis: {written}", err=True)
+    sys.exit(assessment.report.exit_code())
 
 
 @main.command()

@@ -369,6 +369,11 @@ class Grid:
                 for col in range(first_col + 2, last_col + 2):
                     self._covered.add((row, col))
 
+    @property
+    def rows(self) -> Sequence[Sequence[object]]:
+        """The sheet's values as read, row by row, merges not filled."""
+        return self._rows
+
     def is_hidden(self, row: int) -> bool:
         return row in self._hidden
 
@@ -381,6 +386,13 @@ class Grid:
         raw = None if raw == "" else raw
         # -- Empty cells keep their position too, so a finding about a missing value can point at it.
         return CellValue(cell_text(raw), CellRef(self.title, source_row, column_letter(source_col)), raw)
+
+
+def sheet_values(path: Path) -> dict[str, list[list[object]]]:
+    """Every cell value of every sheet of the workbook at `path`, by sheet name, as read (to tell whether
+    two files hold the same values); UnreadableWorkbook as `open_xlsx`."""
+    source = open_xlsx(path)
+    return {name: [list(row) for row in source.grid(name).rows] for name in source.sheetnames}
 
 
 def column_letter(index: int) -> str:

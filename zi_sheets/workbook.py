@@ -21,6 +21,8 @@ from zi_sheets.model import (
     CellRef,
     CellValue,
     Identitas,
+    LkeAnswer,
+    LkeSheet,
     MekanismeStep,
     MonevEntry,
     NarasiItem,
@@ -145,6 +147,19 @@ TIM_KERJA = SheetSpec(
         Column("kedudukan", ("kedudukan dalam tim", "kedudukan", "jabatan dalam tim", "peran")),
     ),
 )
+LKE = SheetSpec(
+    "LKE",
+    ("lke", "lke zi", "lembar kerja evaluasi", "penilaian mandiri"),
+    (
+        Column("kode", ("kode", "kode lke", "kode butir", "kode indikator"), required=True),
+        Column("jawaban", ("jawaban", "jawaban unit", "jawaban unit kerja"), required=True),
+        Column(
+            "bukti_dukung",
+            ("bukti dukung", "data dukung", "bukti", "tautan bukti dukung", "link bukti dukung"),
+        ),
+        Column("catatan", ("catatan", "keterangan")),
+    ),
+)
 DITERIMA = SheetSpec(
     "Diterima",
     ("diterima", "temuan diterima", "pengecualian"),
@@ -197,6 +212,7 @@ def read_workbook(path: str | Path) -> Workbook:
         table = sheets.optional(spec)
         if table is not None:
             setattr(workbook, _ATTRIBUTE[spec.name], reader(table))
+    workbook.lke = _read_lke(sheets)
     workbook.hidden_rows = sheets.hidden_rows
     workbook.uncached_formulas = book.uncached_formulas
     workbook.sheets_found = sheets.found
@@ -519,6 +535,24 @@ def _read_diterima(table: Table) -> list[Penerimaan]:
         for r in table.records
         if r.get("kode") or r.get("sel") or r.get("nama")
     ]
+
+
+def _read_lke(sheets: _SheetFinder) -> LkeSheet | None:
+    name = sheets._find(LKE)
+    if name is None:
+        return None
+    try:
+        table = sheets._table(name, LKE)
+    except UnreadableWorkbook as error:
+        # -- a sheet called LKE in another layout (a copy of the official LKE) must not make a workbook
+        # -- that read before unreadable now; the checks report why it was not read --
+        return LkeSheet(name, problem=str(error))
+    rows = tuple(
+        LkeAnswer(r.row, r.get("kode"), r.get("jawaban"), r.get("bukti_dukung"), r.get("catatan"))
+        for r in table.records
+        if r.get("kode") or r.get("jawaban") or r.get("bukti_dukung")
+    )
+    return LkeSheet(name, rows)
 
 
 def _strip_marker(value: CellValue) -> CellValue:
