@@ -74,7 +74,7 @@ def test_bad_option_is_a_usage_error(runner):
     assert runner.invoke(main, ["init", "--regulasi", "10-2019"]).exit_code == 2
 
 
-@pytest.mark.parametrize("command", ["init", "check", "build", "catalogue", "rekap", "kirim"])
+@pytest.mark.parametrize("command", sorted(main.commands))
 def test_every_command_has_help_with_an_example_and_is_in_the_readme(runner, command):
     result = runner.invoke(main, [command, "--help"])
     assert result.exit_code == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx_dump import cell_text, dump_docx, paragraph_text
 
+from zi_sheets.errors import ZiSheetsError
 from zi_sheets.komponen import group_by_area
 from zi_sheets.model import AREAS, IDENTITAS_FIELDS, CellValue, Identitas, NarasiItem, PlanRow, Workbook
 from zi_sheets.render.docx_helpers import (
@@ -738,10 +740,10 @@ def test_failed_save_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest
     document = build_rencana_kerja(make_workbook())
 
     def broken(stream: object) -> None:
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(document, "save", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ZiSheetsError, match=r"rk\.docx tidak dapat ditulis: disk penuh\.$"):
         save_atomic(document, target)
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["rk.docx"]
@@ -749,10 +751,10 @@ def test_failed_save_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest
 
 def test_failed_write_removes_the_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(source: object, target: object) -> None:
-        raise PermissionError("locked by Word")
+        raise PermissionError(errno.EACCES, "locked by Word")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(PermissionError):
+    with pytest.raises(ZiSheetsError, match="sedang dibuka di Word atau Excel"):
         save_atomic(build_rencana_kerja(make_workbook()), tmp_path / "rk.docx")
     assert list(tmp_path.iterdir()) == []
 

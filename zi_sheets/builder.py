@@ -13,6 +13,7 @@ from zi_sheets.analysis import Analysis, analyse
 from zi_sheets.catalogue import load_catalogue
 from zi_sheets.checks import run_checks
 from zi_sheets.errors import ZiSheetsError
+from zi_sheets.files import claim_folder, make_folder
 from zi_sheets.findings import Finding, Report
 from zi_sheets.model import Workbook
 from zi_sheets.periods import Period
@@ -109,6 +110,19 @@ def monev_period(analysis: Analysis, options: BuildOptions) -> Period | None:
     return Period.month(*latest) if latest else None
 
 
+def why_no_monev(workbook: Workbook) -> str:
+    """The line saying why a build wrote no Monev: no sheet, an empty sheet, or no month that reads."""
+    sheet = workbook.sheets_found.get("Monev")
+    if sheet is None:
+        return "Monev tidak ditulis: workbook tidak memiliki sheet Monev."
+    if not workbook.monev:
+        return f"Monev tidak ditulis: sheet {sheet} belum berisi capaian."
+    return (
+        f"Monev tidak ditulis: tidak ada Bulan yang terbaca di sheet {sheet} (lihat temuan "
+        "monev-month-unreadable); tulis bulannya seperti 'Mei 2026' atau pakai --bulan."
+    )
+
+
 def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
     """Check the workbook at `path`, then write its documents unless an error forbids it.
 
@@ -146,11 +160,11 @@ def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None)
         new_document(style)  # -- fail on an unusable template before anything is written
     period = monev_period(analysis, options)
     folder = output_folder(workbook, options.output or DEFAULT_OUTPUT)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise ZiSheetsError(f"Folder {folder} tidak dapat dibuat: {error.strerror}.") from error
+    make_folder(folder)
+    claim_folder(folder, workbook.path)
     result = BuildResult(report, analysis, folder, period=period)
+    if period is None:
+        result.notes.append(why_no_monev(workbook))
     documents: list[tuple[str, str | None, Callable[[], Document]]] = [
         (RENCANA_KERJA, None, lambda: build_rencana_kerja(workbook, style)),
         (LAMPIRAN, None, lambda: build_lampiran(workbook, style)),
@@ -160,16 +174,15 @@ def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None)
         documents.append((MONEV, period.label, lambda: build_monev(analysis, period, style, draw)))
     for title, label, render in documents:
         target = folder / document_filename(title, analysis, label)
-        try:
-            save_atomic(render(), target)
-        except PermissionError as error:
-            raise ZiSheetsError(
-                f"Berkas {target} tidak dapat ditulis (mungkin sedang dibuka di Word); tutup lalu ulangi."
-            ) from error
+        save_atomic(render(), target)
         result.documents.append(target)
+    from zi_sheets.lke.documents import build_documents  # -- the self-assessment, once the LKE is answered
+
+    result.documents += build_documents(analysis, folder, style)
     if options.pdf:
         _write_pdfs(result)
     if options.paket:
+        from zi_sheets.lke.paket import evidence_entries  # -- the LKE's evidence folder, once answered
         from zi_sheets.paket import write_package
 
         result.package = write_package(
@@ -178,6 +191,7 @@ def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None)
             folder,
             summary=report.summary(),
             month_label=period.label if period else None,
+            evidence=evidence_entries(analysis),
         )
         result.notes += result.package.notes
     return result
@@ -190,4 +204,4 @@ def _write_pdfs(result: BuildResult) -> None:
     if find_office() is None:
         result.notes.append(INSTALL_HINT)
         return
-    result.pdfs = convert_to_pdf(result.documents)
+    result.pdfs = convert_to_pdf([document for document in result.documents if document.suffix == ".docx"])

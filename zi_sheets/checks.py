@@ -940,3 +940,15 @@ def _later_years(text: str, plan_year: int) -> list[int]:
 def _monev_sheet(context: CheckContext) -> str:
     cells = (e.capaian.cell for e in context.workbook.monev if e.capaian.cell is not None)
     return next((cell.sheet for cell in cells), "Monev")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The LKE self-assessment
+
+
+@check
+def check_lke(context: CheckContext) -> Iterator[Finding]:
+    """The LKE sheet's answers and evidence, once the unit has started answering (see `zi_sheets.lke`)."""
+    from zi_sheets.lke.assess import check_findings
+
+    yield from check_findings(context.analysis)

@@ -331,6 +331,34 @@ class TimMember:
 
 
 @dataclass(frozen=True)
+class LkeAnswer:
+    """One row of the LKE sheet: the item's Kode, the unit's Jawaban, its Bukti Dukung (paths or links, one
+    per line) and Catatan, each as written."""
+
+    row: int
+    kode: CellValue
+    jawaban: CellValue = EMPTY
+    bukti_dukung: CellValue = EMPTY
+    catatan: CellValue = EMPTY
+
+
+@dataclass(frozen=True)
+class LkeSheet:
+    """The LKE sheet: its name as the workbook spells it and its rows; `problem` is why it could not be
+    read as an LKE sheet ('' when it could; then `rows` is empty)."""
+
+    name: str
+    rows: tuple[LkeAnswer, ...] = ()
+    problem: str = ""
+
+    @property
+    def started(self) -> bool:
+        """True when the sheet could be read and a row holds an answer: the unit has started its
+        self-assessment (a fresh template has not)."""
+        return not self.problem and any(row.jawaban for row in self.rows)
+
+
+@dataclass(frozen=True)
 class Penerimaan:
     """One row of the optional Diterima sheet: a finding (Kode + Sel) or a name (Nama) staff accept.
 
@@ -361,12 +389,16 @@ class Workbook:
     tim_kerja: list[TimMember] = field(default_factory=list)
     # -- The optional Pengaturan sheet (house style), by setting name; see house_style.py. --
     pengaturan: dict[str, CellValue] = field(default_factory=dict)
+    # -- The optional LKE sheet (self-assessment answers); None when the workbook has none. --
+    lke: LkeSheet | None = None
     # -- The optional Diterima sheet: findings and names staff judged fine (see diterima.py). --
     diterima: list[Penerimaan] = field(default_factory=list)
     # -- Reading observations, reported by the checks rather than by the reader. --
     hidden_rows: list[CellRef] = field(default_factory=list)
     uncached_formulas: list[CellRef] = field(default_factory=list)
     sheets_present: tuple[str, ...] = ()
+    # -- The sheet read for each known sheet, by the name `init` writes ("Monev" -> "Monev 2026"). --
+    sheets_found: dict[str, str] = field(default_factory=dict)
 
     def narasi_for(self, bagian: str) -> list[NarasiItem]:
         """The Narasi items of one section, in workbook order."""

@@ -1,9 +1,10 @@
-"""Open an .xlsx safely and hand out its sheets' values: the only module that touches the file.
+"""Open a workbook (.xlsx, or .ods as LibreOffice Calc saves it) safely and hand out its sheets' values: the
+only module that touches the file.
 
 Before anything is parsed, the file is refused with one clear sentence when it is missing, empty, an old
 .xls, password-protected, not a workbook, damaged, or shaped like a zip or entity-expansion bomb. Cell values
-come from python-calamine, hidden rows and formulas without a saved result from the sheet XML; `workbook.py`
-turns the values into the model.
+come from python-calamine; hidden rows and formulas without a saved result from the sheet XML (of an .ods,
+from its content.xml, which also gives its merged cells); `workbook.py` turns the values into the model.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +28,11 @@ MAX_ZIP_ENTRIES = 10_000
 MAX_COMPRESSION_RATIO = 100
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_OPENDOCUMENT = b"application/vnd.oasis.opendocument."
+XLSX, ODS = "xlsx", "ods"
 
 # -- Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/FFFF): a cell may hold
 # -- them, a .docx may not, so they are dropped as the cell is read and nothing downstream meets them. --
@@ -34,9 +40,10 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 
 def open_xlsx(path: Path) -> Source:
-    """The workbook at `path`, opened after the checks that turn a bad file into one clear sentence.
+    """The workbook (.xlsx or .ods) at `path`, opened after the checks that turn a bad file into one clear
+    sentence.
 
-    Raises UnreadableWorkbook for a missing, empty, .xls, encrypted, non-xlsx, damaged or hostile file.
+    Raises UnreadableWorkbook for a missing, empty, .xls, encrypted, non-workbook, damaged or hostile file.
     """
     name = path.name
     if not path.is_file():
@@ -56,32 +63,30 @@ def open_xlsx(path: Path) -> Source:
             "'Excel Workbook (*.xlsx)'."
         )
     if not zipfile.is_zipfile(path):
+        if head.startswith(_ZIP_MAGIC):
+            # -- a zip whose end (the directory of its parts) is missing: cut off while copied or mailed
+            raise UnreadableWorkbook(
+                f"Berkas {name} rusak: isinya terpotong (mungkin tidak utuh saat disalin atau diunduh); "
+                "minta kiriman ulang atau simpan ulang dari aslinya."
+            )
         raise UnreadableWorkbook(
             f"Berkas {name} bukan workbook Excel (.xlsx); simpan ulang dari Excel sebagai "
             "'Excel Workbook (*.xlsx)'."
         )
-    _check_zip(path)
-    return Source(path)
+    return Source(path, _check_zip(path))
 
 
-def _check_zip(path: Path) -> None:
-    """Refuse archives whose declared sizes would blow up memory before anything inflates them."""
+def _check_zip(path: Path) -> str:
+    """XLSX or ODS; refuses archives that are no workbook, damaged, or whose declared sizes would blow up
+    memory before anything inflates them."""
+    damaged = (
+        f"Berkas {path.name} rusak: arsipnya tidak utuh; minta kiriman ulang atau simpan ulang dari aslinya."
+    )
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
-    except zipfile.BadZipFile as error:
-        raise UnreadableWorkbook(f"Berkas {path.name} rusak (arsip .xlsx tidak utuh).") from error
-    names = {entry.filename for entry in entries}
-    if "[Content_Types].xml" not in names:
-        raise UnreadableWorkbook(
-            f"Berkas {path.name} bukan workbook Excel (.xlsx): arsip zip tanpa isi workbook "
-            "(mungkin dokumen Word atau berkas lain yang diganti namanya)."
-        )
-    if "xl/workbook.xml" not in names:
-        raise UnreadableWorkbook(
-            f"Berkas {path.name} bukan workbook Excel (.xlsx) (mungkin dokumen Word atau berkas lain "
-            "yang diganti namanya)."
-        )
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise UnreadableWorkbook(damaged) from error
     total = sum(entry.file_size for entry in entries)
     packed = sum(entry.compress_size for entry in entries) or 1
     # -- Plain XML compresses 10-30x; only a large and extreme ratio marks a bomb.
@@ -91,18 +96,58 @@ def _check_zip(path: Path) -> None:
             f"Berkas {path.name} ditolak: isinya tidak wajar ({len(entries)} bagian, "
             f"{total // (1024 * 1024)} MB setelah diekstrak); kemungkinan berkas rusak atau berbahaya."
         )
+    names = {entry.filename for entry in entries}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            mimetype = _head(archive, "mimetype", 100).strip() if "mimetype" in names else b""
+            has_manifest = mimetype and "META-INF/manifest.xml" in names
+            manifest = _head(archive, "META-INF/manifest.xml", 1 << 20) if has_manifest else b""
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
+        raise UnreadableWorkbook(damaged) from error
+    kind = XLSX
+    if mimetype.startswith(_OPENDOCUMENT):
+        if mimetype != _ODS_MIMETYPE or "content.xml" not in names:
+            raise UnreadableWorkbook(
+                f"Berkas {path.name} bukan workbook: dokumen OpenDocument lain (mungkin dokumen Writer yang "
+                "diganti namanya); simpan workbook dari Calc sebagai .ods atau .xlsx."
+            )
+        if b"encryption-data" in manifest:
+            raise UnreadableWorkbook(
+                f"Berkas {path.name} dilindungi kata sandi; buka di LibreOffice Calc, hapus kata sandinya, "
+                "lalu simpan ulang."
+            )
+        kind = ODS
+    elif "[Content_Types].xml" not in names:
+        raise UnreadableWorkbook(
+            f"Berkas {path.name} bukan workbook Excel (.xlsx): arsip zip tanpa isi workbook "
+            "(mungkin dokumen Word atau berkas lain yang diganti namanya)."
+        )
+    elif "xl/workbook.xml" not in names:
+        raise UnreadableWorkbook(
+            f"Berkas {path.name} bukan workbook Excel (.xlsx) (mungkin dokumen Word atau berkas lain "
+            "yang diganti namanya)."
+        )
     # -- Excel never writes a DTD; one in any part is an entity-expansion attack on whichever parser reads
     # -- that part (defusedxml guards ours; the value reader is refused the file before it sees it).
     with zipfile.ZipFile(path) as archive:
         for entry in entries:
             if entry.filename.endswith((".xml", ".rels")):
-                with archive.open(entry) as member:
-                    prolog = member.read(2048)
+                try:
+                    prolog = _head(archive, entry.filename, 2048)
+                except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
+                    raise UnreadableWorkbook(damaged) from error
                 if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
                     raise UnreadableWorkbook(
                         f"Berkas {path.name} ditolak: bagian {entry.filename} memuat deklarasi DTD/entitas "
                         "XML, yang tidak pernah ditulis Excel; kemungkinan berkas berbahaya."
                     )
+    return kind
+
+
+def _head(archive: zipfile.ZipFile, member: str, limit: int) -> bytes:
+    """The first `limit` bytes of a member: never more is inflated, whatever the member declares."""
+    with archive.open(member) as stream:
+        return stream.read(limit)
 
 
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -113,12 +158,19 @@ _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 _MAY_HAVE_FACTS = re.compile(rb"<(?:\w+:)?f[ >/]|<(?:\w+:)?row [^>]*hidden=\"(?:1|true)\"")
 
 
+# -- A merged range as python-calamine gives it: ((first row, first column), (last row, last column)),
+# -- 0-based. --
+Merge = tuple[tuple[int, int], tuple[int, int]]
+
+
 @dataclass
 class SheetFacts:
-    """What the cell values alone do not tell: hidden rows and formulas saved without their result."""
+    """What the cell values alone do not tell: hidden rows and formulas saved without their result (and,
+    for an .ods, whose merges the value reader does not give, the merged ranges)."""
 
     hidden_rows: set[int] = field(default_factory=set)
     uncached_formulas: list[CellRef] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)
 
 
 def sheet_facts(path: Path) -> dict[str, SheetFacts]:
@@ -162,37 +214,133 @@ def sheet_facts(path: Path) -> dict[str, SheetFacts]:
     return facts
 
 
+# -- Names as expat gives them with namespace processing: "<namespace URI>}<local name>". --
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_SHEET, _ROW, _SHEET_NAME = f"{_TABLE}table", f"{_TABLE}table-row", f"{_TABLE}name"
+_ODS_CELLS = frozenset((f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"))
+_VALUE_TYPE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
+_FORMULA, _VISIBILITY = f"{_TABLE}formula", f"{_TABLE}visibility"
+_ROWS_REPEATED, _COLUMNS_REPEATED = f"{_TABLE}number-rows-repeated", f"{_TABLE}number-columns-repeated"
+_ROWS_SPANNED, _COLUMNS_SPANNED = f"{_TABLE}number-rows-spanned", f"{_TABLE}number-columns-spanned"
+
+
+def ods_facts(path: Path) -> dict[str, SheetFacts]:
+    """Hidden rows, formulas without a saved result and merged ranges of every sheet of an .ods, by sheet
+    name, from one pass over its content.xml.
+
+    -- Rows and cells repeat (`number-rows-repeated`, `number-columns-repeated`: a sheet's empty tail is one
+    -- row repeated a million times), so positions are counted, never taken from the element order; a
+    -- hidden row without a value is not recorded, the reader skips empty rows anyway. expat's callbacks
+    -- are used directly, without building elements: defusedxml's parser is pure Python and took a second
+    -- for a 2,000-row plan. Its guard is kept: a DTD or an entity declaration stops the parse. --
+    """
+    import xml.parsers.expat as expat
+
+    scan = _OdsScan()
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def refuse_dtd(*_: object) -> None:
+        raise UnreadableWorkbook(
+            f"Berkas {path.name} ditolak: content.xml memuat deklarasi DTD/entitas XML, yang tidak pernah "
+            "ditulis LibreOffice; kemungkinan berkas berbahaya."
+        )
+
+    parser.StartDoctypeDeclHandler = refuse_dtd
+    parser.EntityDeclHandler = refuse_dtd
+    parser.StartElementHandler = scan.start
+    parser.EndElementHandler = scan.end
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
+        parser.ParseFile(content)
+    return scan.facts
+
+
+class _OdsScan:
+    """The state of `ods_facts` while expat walks content.xml."""
+
+    def __init__(self) -> None:
+        self.facts: dict[str, SheetFacts] = {}
+        self.found = SheetFacts()
+        self.name = ""
+        self.depth = 0  # -- tables open: a table inside a cell (a chart's) is not a sheet
+        self.row = self.repeat = self.column = 1
+        self.hidden = self.has_value = False
+
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        # -- called for every element of the file: the common case (a cell) is tested first
+        if tag in _ODS_CELLS:
+            if self.depth == 1:
+                self._cell(attributes)
+        elif tag == _ROW:
+            if self.depth == 1:
+                self.repeat = int(attributes.get(_ROWS_REPEATED, "1"))
+                self.hidden = attributes.get(_VISIBILITY, "visible") != "visible"
+                self.column, self.has_value = 1, False
+        elif tag == _SHEET:
+            self.depth += 1
+            if self.depth == 1:
+                self.name, self.row = attributes.get(_SHEET_NAME, ""), 1
+                self.found = self.facts.setdefault(self.name, SheetFacts())
+
+    def _cell(self, attributes: dict[str, str]) -> None:
+        row, column = self.row, self.column
+        cached = _VALUE_TYPE in attributes
+        self.has_value = self.has_value or cached
+        if _FORMULA in attributes and not cached:
+            self.found.uncached_formulas.append(CellRef(self.name, row, column_letter(column)))
+        rows = int(attributes.get(_ROWS_SPANNED, "1"))
+        columns = int(attributes.get(_COLUMNS_SPANNED, "1"))
+        if rows > 1 or columns > 1:
+            self.found.merges.append(((row - 1, column - 1), (row + rows - 2, column + columns - 2)))
+        self.column += int(attributes.get(_COLUMNS_REPEATED, "1"))
+
+    def end(self, tag: str) -> None:
+        if tag == _ROW and self.depth == 1:
+            if self.has_value and self.hidden:
+                self.found.hidden_rows.update(range(self.row, self.row + self.repeat))
+            self.row += self.repeat
+        elif tag == _SHEET:
+            self.depth -= 1
+
+
 class Source:
     """An opened workbook: cell values from python-calamine, hidden rows and formulas from the XML.
 
-    -- calamine reads values an order of magnitude faster than openpyxl and never loads styles; merges come
-    -- with the values, the rest from `sheet_facts`. --
+    -- calamine reads values an order of magnitude faster than openpyxl and never loads styles; an .xlsx's
+    -- merges come with the values, the rest from `sheet_facts` (an .ods's from `ods_facts`). --
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, kind: str = XLSX) -> None:
         from python_calamine import CalamineWorkbook
 
         try:
+            # -- the guarded XML pass first: the value reader never sees a file it refuses
+            self.facts = ods_facts(path) if kind == ODS else sheet_facts(path)
             self.book = CalamineWorkbook.from_path(str(path))
             self.sheetnames: list[str] = list(self.book.sheet_names)
-            self.facts = sheet_facts(path)
+        except UnreadableWorkbook:
+            raise
         except Exception as error:  # calamine and the XML parser raise their own types for a damaged file
+            saved_by = "LibreOffice Calc" if kind == ODS else "Excel"
             raise UnreadableWorkbook(
-                f"Berkas {path.name} tidak dapat dibaca sebagai workbook Excel (.xlsx) "
-                f"({type(error).__name__}); buka dan simpan ulang di Excel."
+                f"Berkas {path.name} rusak: isinya tidak dapat dibaca sebagai workbook (.{kind}) "
+                f"({type(error).__name__}); buka dan simpan ulang di {saved_by}."
             ) from error
         self.path = path
+        self.kind = kind
 
     def grid(self, name: str) -> Grid:
+        facts = self.facts.get(name, SheetFacts())
         try:
             sheet = self.book.get_sheet_by_name(name)
             rows = sheet.to_python(skip_empty_area=False)
-            merges = sheet.merged_cell_ranges or []
+            # -- calamine gives an .xlsx's merges; an .ods's come from its content.xml
+            merges = sheet.merged_cell_ranges or facts.merges
         except Exception as error:
             raise UnreadableWorkbook(
                 f"Berkas {self.path.name}, sheet {name}: isinya tidak dapat dibaca ({type(error).__name__})."
             ) from error
-        return Grid(name, rows, merges, self.facts.get(name, SheetFacts()).hidden_rows)
+        return Grid(name, rows, merges, facts.hidden_rows)
 
     @property
     def uncached_formulas(self) -> list[CellRef]:
@@ -221,6 +369,11 @@ class Grid:
                 for col in range(first_col + 2, last_col + 2):
                     self._covered.add((row, col))
 
+    @property
+    def rows(self) -> Sequence[Sequence[object]]:
+        """The sheet's values as read, row by row, merges not filled."""
+        return self._rows
+
     def is_hidden(self, row: int) -> bool:
         return row in self._hidden
 
@@ -233,6 +386,13 @@ class Grid:
         raw = None if raw == "" else raw
         # -- Empty cells keep their position too, so a finding about a missing value can point at it.
         return CellValue(cell_text(raw), CellRef(self.title, source_row, column_letter(source_col)), raw)
+
+
+def sheet_values(path: Path) -> dict[str, list[list[object]]]:
+    """Every cell value of every sheet of the workbook at `path`, by sheet name, as read (to tell whether
+    two files hold the same values); UnreadableWorkbook as `open_xlsx`."""
+    source = open_xlsx(path)
+    return {name: [list(row) for row in source.grid(name).rows] for name in source.sheetnames}
 
 
 def column_letter(index: int) -> str:

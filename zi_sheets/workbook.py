@@ -22,6 +22,8 @@ from zi_sheets.model import (
     CellRef,
     CellValue,
     Identitas,
+    LkeAnswer,
+    LkeSheet,
     MekanismeStep,
     MonevEntry,
     NarasiItem,
@@ -152,6 +154,19 @@ TIM_KERJA = SheetSpec(
         Column("kedudukan", ("kedudukan dalam tim", "kedudukan", "jabatan dalam tim", "peran")),
     ),
 )
+LKE = SheetSpec(
+    "LKE",
+    ("lke", "lke zi", "lembar kerja evaluasi", "penilaian mandiri"),
+    (
+        Column("kode", ("kode", "kode lke", "kode butir", "kode indikator"), required=True),
+        Column("jawaban", ("jawaban", "jawaban unit", "jawaban unit kerja"), required=True),
+        Column(
+            "bukti_dukung",
+            ("bukti dukung", "data dukung", "bukti", "tautan bukti dukung", "link bukti dukung"),
+        ),
+        Column("catatan", ("catatan", "keterangan")),
+    ),
+)
 DITERIMA = SheetSpec(
     "Diterima",
     ("diterima", "temuan diterima", "pengecualian"),
@@ -191,6 +206,7 @@ def read_workbook(path: str | Path) -> Workbook:
     book = open_xlsx(path)
     sheets = _SheetFinder(book, path)
     identitas = _read_identitas(sheets.require(IDENTITAS))
+    sheets.year = identitas.tahun
     workbook = Workbook(path=path, identitas=identitas, sheets_present=tuple(book.sheetnames))
     workbook.rencana_aksi = _read_rencana_aksi(sheets.require(RENCANA_AKSI))
     narasi = sheets.optional(NARASI)
@@ -208,8 +224,10 @@ def read_workbook(path: str | Path) -> Workbook:
         table = sheets.optional(spec)
         if table is not None:
             setattr(workbook, _ATTRIBUTE[spec.name], reader(table))
+    workbook.lke = _read_lke(sheets)
     workbook.hidden_rows = sheets.hidden_rows
     workbook.uncached_formulas = book.uncached_formulas
+    workbook.sheets_found = sheets.found
     return workbook
 
 
@@ -263,21 +281,41 @@ class Table:
         return {header: record.get(key) for key, header in self.extra_headers.items()}
 
 
+# -- A year in a sheet name ("Monev 2026", "RencanaAksi_2026"): staff keep one sheet per year. --
+_SHEET_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 class _SheetFinder:
-    """Finds sheets by name variants and turns them into Tables; remembers hidden rows for the checks."""
+    """Finds sheets by name variants and turns them into Tables; remembers hidden rows for the checks.
+
+    A name matches a variant ignoring case, spaces and punctuation, and also with a year in it
+    ("Monev 2026"); of several such sheets the one of the plan's year (`year`) is read, else the latest.
+    """
 
     def __init__(self, book: Source, path: Path) -> None:
         self.book = book
         self.path = path
+        self.year: int | None = None
         self.hidden_rows: list[CellRef] = []
-        self._by_name = {normalize(name).replace(" ", ""): name for name in book.sheetnames}
+        self.found: dict[str, str] = {}
+        self._by_name = {_key(name): name for name in book.sheetnames}
+        self._dated: dict[str, list[tuple[int, str]]] = {}
+        for name in book.sheetnames:
+            years = _SHEET_YEAR.findall(normalize(name))
+            if len(years) == 1:
+                key = _key(_SHEET_YEAR.sub(" ", normalize(name)))
+                self._dated.setdefault(key, []).append((int(years[0]), name))
 
     def _find(self, spec: SheetSpec) -> str | None:
-        for variant in (spec.name, *spec.variants):
-            found = self._by_name.get(normalize(variant).replace(" ", ""))
-            if found:
-                return found
-        return None
+        variants = [_key(variant) for variant in (spec.name, *spec.variants)]
+        found = next((self._by_name[key] for key in variants if key in self._by_name), None)
+        if found is None:
+            dated = next((self._dated[k] for k in variants if k in self._dated), [])
+            of_year = [name for year, name in dated if year == self.year]
+            found = of_year[0] if of_year else max(dated, default=(0, None))[1]
+        if found is not None:
+            self.found[spec.name] = found
+        return found
 
     def require(self, spec: SheetSpec) -> Table:
         """The table of a sheet the workbook must have; UnreadableWorkbook when it is missing."""
@@ -331,6 +369,11 @@ def _extra_headers(grid: Grid, header_row: int, columns: dict[str, int], sheet: 
             header = f"{header} ({column_letter(col)})"
         headers[printed.get(col, f"_{col}")] = header
     return headers
+
+
+def _key(name: str) -> str:
+    """How sheet names are compared: "Rencana Aksi", "RENCANA_AKSI" and "RencanaAksi" alike."""
+    return normalize(name).replace(" ", "")
 
 
 def _find_header(grid: Grid, spec: SheetSpec, path: Path) -> tuple[int, dict[str, int]]:
@@ -572,6 +615,24 @@ def _read_diterima(table: Table) -> list[Penerimaan]:
         for r in table.records
         if r.get("kode") or r.get("sel") or r.get("nama")
     ]
+
+
+def _read_lke(sheets: _SheetFinder) -> LkeSheet | None:
+    name = sheets._find(LKE)
+    if name is None:
+        return None
+    try:
+        table = sheets._table(name, LKE)
+    except UnreadableWorkbook as error:
+        # -- a sheet called LKE in another layout (a copy of the official LKE) must not make a workbook
+        # -- that read before unreadable now; the checks report why it was not read --
+        return LkeSheet(name, problem=str(error))
+    rows = tuple(
+        LkeAnswer(r.row, r.get("kode"), r.get("jawaban"), r.get("bukti_dukung"), r.get("catatan"))
+        for r in table.records
+        if r.get("kode") or r.get("jawaban") or r.get("bukti_dukung")
+    )
+    return LkeSheet(name, rows)
 
 
 def _strip_marker(value: CellValue) -> CellValue:
