@@ -421,7 +421,12 @@ def extra_share(header: str, texts: Sequence[str]) -> float:
     longest = max((len(word) for word in words), default=1)
     lengths = sorted(len(text) for text in texts if text)
     typical = lengths[len(lengths) * 3 // 4] if lengths else 0
-    return max(5.0, min(15.0, max(longest * 0.75 + 1, typical * 0.3)))
+    return max(5.0, min(15.0, max(_room_for(longest), typical * 0.3)))
+
+
+def _room_for(characters: int) -> float:
+    """The share of the width (of 100) a word of `characters` characters needs on one line, F4 or A4."""
+    return characters * 0.75 + 1
 
 
 def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow], style: PageStyle) -> None:
@@ -433,7 +438,8 @@ def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow], style: 
     ]
     columns = [(header, share) for header, share, _ in base]
     # -- a No written longer than the usual "12" ("VI.20", "1.a") widens the NO column to hold it --
-    columns[0] = ("NO", max(columns[0][1], extra_share("NO", [row.no.text for row in rows])))
+    longest_no = max((len(row.no.text) for row in rows), default=0)
+    columns[0] = ("NO", max(columns[0][1], _room_for(longest_no)))
     columns += [
         (header.upper(), extra_share(header, [row.extra[header].text for row in rows if header in row.extra]))
         for header in extras
