@@ -743,6 +743,38 @@ def text_height_twips(lines: Sequence[str], width: int, font_pt: float) -> int:
     return round(max(count, 1) * font_pt * 20 * _LINE_EM) + 40
 
 
+def column_need(header: str, texts: Sequence[str], total: int, font_pt: float) -> float:
+    """The share of a table `total` twips wide that a column needs in `font_pt` type: room for its longest
+    word on one line (the bold capital header's words included), widened for long texts to about three
+    lines; at most 0.15.
+
+    -- Capitals in bold run to 0.7 em a character, wider than running text: a header such as "ANGGARAN" or
+    -- "% TARGET" must not break inside its word. --
+    """
+    words = [word for text in (header.upper(), *texts) for word in text.split()]
+    longest = max((len(word) for word in words), default=1)
+    lengths = sorted(len(text) for text in texts if text)
+    typical = lengths[len(lengths) * 3 // 4] if lengths else 0
+    em = font_pt * 20
+    needed = max(longest * em * 0.7, typical * em * _CHAR_EM / 3) + _CELL_MARGINS_TWIPS
+    return min(0.15, needed / total)
+
+
+def fit_shares(shares: Sequence[float], needs: Sequence[float]) -> list[float]:
+    """Column shares (any scale) as fractions of the width, each column given at least its need (a
+    fraction); the columns given more keep their proportions in the width left."""
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(shares)) if i not in fixed]
+        room = 1 - sum(fixed.values())
+        weight = sum(shares[i] for i in free) or 1
+        result = [fixed.get(i, room * shares[i] / weight) for i in range(len(shares))]
+        short = [i for i in free if result[i] < needs[i]]
+        if not short:
+            return result
+        fixed.update({i: needs[i] for i in short})
+
+
 def keep_with_next_block(document: Document) -> None:
     """Keep the last paragraph, or the last row of the last table, of `document`'s body on the page of
     what is added next (a signature block must not stand alone on a page)."""

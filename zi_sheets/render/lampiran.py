@@ -24,14 +24,17 @@ from zi_sheets.render.docx_helpers import (
     add_page_number_footer,
     add_signature_block,
     clean_text,
+    column_need,
+    fit_shares,
     format_nip,
     keep_with_next_block,
     new_document,
     set_fonts,
     text_lines,
+    text_width_twips,
     unit_signers,
 )
-from zi_sheets.render.rencana_kerja import document_title, extra_share
+from zi_sheets.render.rencana_kerja import document_title
 from zi_sheets.text import area_number
 
 EMPTY_SHEET = "Belum diisi pada workbook"
@@ -142,10 +145,17 @@ def _write_target_prioritas(document: Document, workbook: Workbook, style: PageS
         for header in dict.fromkeys(key for target in targets for key in target.extra)
         if any(target.extra.get(header) for target in targets)
     ]
-    shares = [extra_share(header, [t.extra.get(header, EMPTY).text for t in targets]) for header in extras]
-    columns = [("NO", 7), ("TARGET PRIORITAS", max(30, (63 if with_area else 93) - sum(shares)))]
-    columns += [("AREA", 30)] if with_area else []
-    columns += [(header.upper(), share) for header, share in zip(extras, shares, strict=True)]
+    total = text_width_twips(document.sections[-1])
+    columns = [("NO", 7.0), ("TARGET PRIORITAS", 63.0 if with_area else 93.0)]
+    columns += [("AREA", 30.0)] if with_area else []
+    needs = [0.0] * len(columns)
+    needs += [
+        column_need(h, [t.extra.get(h, EMPTY).text for t in targets], total, style.table_size_pt)
+        for h in extras
+    ]
+    shares = fit_shares([share for _, share in columns] + [0.0] * len(extras), needs)
+    headers = [header for header, _ in columns] + [header.upper() for header in extras]
+    columns = list(zip(headers, shares, strict=True))
     writer = add_header_table(document, columns)
     for number, target in enumerate(targets, start=1):
         text = workbook.identitas.fill(target.target.text)

@@ -45,12 +45,15 @@ from zi_sheets.render.docx_helpers import (
     add_portrait_section,
     add_signature_block,
     clean_text,
+    column_need,
+    fit_shares,
     keep_row_with_next,
     keep_with_next_block,
     new_document,
     text_height_twips,
     text_height_twips_of,
     text_lines,
+    text_width_twips,
     unit_signers,
 )
 from zi_sheets.standard_texts import BABS, bab_heading
@@ -414,21 +417,6 @@ _COLUMNS_WITH_PJ: tuple[tuple[str, float, str | None], ...] = (
 )
 
 
-def extra_share(header: str, texts: Sequence[str]) -> float:
-    """The share of the width (on the standard columns' scale of 100) for a column the unit added: room for
-    its longest word (header or text), widened for long texts, between 5 and 15."""
-    words = [word for text in (header, *texts) for word in text.split()]
-    longest = max((len(word) for word in words), default=1)
-    lengths = sorted(len(text) for text in texts if text)
-    typical = lengths[len(lengths) * 3 // 4] if lengths else 0
-    return max(5.0, min(15.0, max(_room_for(longest), typical * 0.3)))
-
-
-def _room_for(characters: int) -> float:
-    """The share of the width (of 100) a word of `characters` characters needs on one line, F4 or A4."""
-    return characters * 0.75 + 1
-
-
 def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow], style: PageStyle) -> None:
     base = _COLUMNS_WITH_PJ if any(row.penanggung_jawab for row in rows) else _COLUMNS
     extras = [
@@ -436,14 +424,14 @@ def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow], style: 
         for header in dict.fromkeys(key for row in rows for key in row.extra)
         if any(row.extra.get(header) for row in rows)
     ]
-    columns = [(header, share) for header, share, _ in base]
-    # -- a No written longer than the usual "12" ("VI.20", "1.a") widens the NO column to hold it --
-    longest_no = max((len(row.no.text) for row in rows), default=0)
-    columns[0] = ("NO", max(columns[0][1], _room_for(longest_no)))
-    columns += [
-        (header.upper(), extra_share(header, [row.extra[header].text for row in rows if header in row.extra]))
-        for header in extras
-    ]
+    total, font = text_width_twips(document.sections[-1]), style.table_size_pt
+    headers = [header for header, _, _ in base] + [header.upper() for header in extras]
+    # -- the standard columns keep their proportions in what the unit's columns leave; a No written longer
+    # -- than the usual "12" ("VI.20") widens the NO column to hold it --
+    needs = [column_need("NO", [row.no.text for row in rows], total, font)] + [0.0] * (len(base) - 1)
+    needs += [column_need(h, [row.extra.get(h, EMPTY).text for row in rows], total, font) for h in extras]
+    shares = fit_shares([share for _, share, _ in base] + [0.0] * len(extras), needs)
+    columns = list(zip(headers, shares, strict=True))
     fields: list[Callable[[PlanRow], CellValue]] = [attrgetter(name) for _, _, name in base[2:] if name]
     fields += [_extra_getter(header) for header in extras]
     writer = add_header_table(document, columns)
