@@ -326,10 +326,50 @@ def test_statuses_at_the_end_of_march(status_workbook) -> None:
         ("Januari 2024, setiap ada pertemuan", [(2024, 1)]),
         ("Januari 2023", []),  # outside the plan year: never due (the checks report the year)
         ("setiap ada pertemuan", []),
+        # -- a period is one activity, due at the end of the period --
+        ("Triwulan I", [(2024, 3)]),
+        ("Triwulan II", [(2024, 6)]),
+        ("Semester I", [(2024, 6)]),
+        ("Triwulan III 2024", [(2024, 9)]),
+        ("Semester II", [(2024, 12)]),
+        ("Triwulan I, Triwulan III", [(2024, 3), (2024, 9)]),  # a list of periods: at each end
+        ("Semester I - II", [(2024, 12)]),
+        ("Januari - Maret, Juli - September 2024", [(2024, 3), (2024, 9)]),  # a list of spans
+        ("Januari, Juni s/d Desember 2024", [(2024, 1), (2024, 12)]),
+        ("Oktober 2024 s/d Maret 2025", [(2024, 12)]),  # runs past the plan year
+        ("setiap triwulan", [(2024, 3), (2024, 6), (2024, 9), (2024, 12)]),
     ],
 )
 def test_due_months(target: str, due: list) -> None:
     assert due_months(parse_target(target, 2024), 2024) == due
+
+
+@pytest.mark.parametrize(
+    "cell, due",
+    [(dt.datetime(2024, 5, 1), [(2024, 5)]), (2024, [(2024, 12)]), (45444, [(2024, 6)])],
+)
+def test_due_months_of_date_and_number_cells(cell: object, due: list) -> None:
+    assert due_months(parse_target(cell, 2024), 2024) == due
+
+
+PERIOD_PLAN = [
+    plan_row(AREA_I, "Tim", "Rapat koordinasi", target="Triwulan II"),  # row 2
+    plan_row(AREA_I, "Tim", "Evaluasi tim", target="Semester I"),  # row 3
+    plan_row(AREA_I, "Tim", "Survei internal", target="Triwulan I"),  # row 4
+]
+
+
+@pytest.mark.parametrize(
+    "until, statuses",
+    [
+        ((2024, 3), [BELUM_JADWAL, BERJALAN, TERLAMBAT]),
+        ((2024, 5), [BERJALAN, BERJALAN, TERLAMBAT]),  # running work is not late before June
+        ((2024, 6), [TERLAMBAT, TERLAMBAT, TERLAMBAT]),
+    ],
+)
+def test_period_targets_are_late_only_after_the_period(make_xlsx, until, statuses: list[str]) -> None:
+    workbook = read_workbook(make_xlsx(sheets(PERIOD_PLAN, [])))
+    assert [plan.status for plan in analyse(workbook).plan_progress(until)] == statuses
 
 
 def test_due_months_without_a_plan_year() -> None:

@@ -4,8 +4,9 @@ The one place that decides, for the Monev document and for the checks alike:
 
 - when a plan row is scheduled (`PlanProgress.scheduled_by`): it has a target month on or before that month,
   so a span that has started is scheduled;
-- when it is due (`due_months`): a span ("Januari s/d Desember", "Tahun 2019", "setiap bulan") at its last
-  month, a month or a list of months ("Juni, Desember") at each; months outside the plan year are not due;
+- when it is due (`due_months`): each span at its last month ("Triwulan II" and "Semester I" in June,
+  "Januari s/d Desember", "Tahun 2019", "setiap bulan" in December), so a list of months ("Juni, Desember")
+  at each; months outside the plan year are not due;
 - its status at the end of a period (`PlanProgress.status`): selesai, dalam-proses (reported), terlambat (a
   due month has passed and nothing is reported), berjalan (scheduled, not yet due, nothing reported) or
   belum-jadwal;
@@ -60,14 +61,17 @@ def report_status(entry: MonevEntry) -> str:
 def due_months(target: TargetDate, plan_year: int | None) -> list[Month]:
     """The months by which the action of a target must be done, in order, within the plan year when known.
 
-    A span ("Januari s/d Desember", "Tahun 2019", "setiap bulan") is one activity due at its end; a month or a
-    list of months ("Juni, Desember") is due at each of them.
+    Each span the target names is one activity due at its last month ("Triwulan I": March, "Semester I":
+    June, "Januari s/d Desember", "Tahun 2019", "setiap bulan": December), so a month list ("Juni, Desember")
+    is due at each month; a span running past the plan year is due at the plan year's last month it covers.
     """
-    months = sorted(m for m in target.months if plan_year in (None, m[0]))
-    if not months:
-        return []
-    continuous = {"range", "whole-year"} & target.flags or ("recurring" in target.flags and len(months) == 12)
-    return [months[-1]] if continuous else months
+    due = set()
+    for first, last in target.spans:
+        if plan_year is not None:
+            first, last = max(first, (plan_year, 1)), min(last, (plan_year, 12))
+        if first <= last:
+            due.add(last)
+    return sorted(due)
 
 
 @dataclass(frozen=True)
