@@ -191,9 +191,10 @@ NIP_STORED_AS_NUMBER = _register(
     "nip-stored-as-number",
     "error",
     "NIP tersimpan sebagai angka, bukan teks",
-    "{label} '{value}' tersimpan sebagai angka; Excel hanya menyimpan 15 angka pertama. Ketik ulang NIP "
-    "sebagai teks (format sel Teks, atau awali dengan tanda ').",
-    "Excel membulatkan angka 18 digit; NIP harus diketik sebagai teks.",
+    "{label} '{value}' tersimpan sebagai angka, sehingga Excel hanya menyimpan 15 angka pertamanya; dokumen "
+    "tidak ditulis. Format sel itu sebagai Teks, lalu ketik ulang NIP-nya (atau awali dengan tanda ').",
+    "Excel membulatkan angka 18 digit, sehingga NIP yang tersimpan sebagai angka tercetak salah di tanda "
+    "tangan; dokumen tidak ditulis sampai NIP diketik ulang sebagai teks.",
 )
 NIP_LENGTH = _register(
     "nip-length",
@@ -395,8 +396,9 @@ PLAN_OVERDUE = _register(
 )
 
 
-# -- Errors that would make a signed document wrong: a cover without a unit, a year that is no year. --
-BLOCKING_CODES = frozenset({IDENTITAS_MISSING.code, TAHUN_INVALID.code})
+# -- Errors that would make a signed document wrong: a cover without a unit, a year that is no year, a NIP
+# -- whose last digits Excel has already lost (no document may print it). --
+BLOCKING_CODES = frozenset({IDENTITAS_MISSING.code, TAHUN_INVALID.code, NIP_STORED_AS_NUMBER.code})
 
 
 def all_codes() -> list[tuple[str, Severity, str]]:
