@@ -493,6 +493,20 @@ def test_monev_unknown_area(make_xlsx):
     assert pairs(run(make_xlsx, sheets), "monev-area-unknown") == {("Monev!B3", "monev-area-unknown")}
 
 
+def test_monev_status_words_outside_the_vocabulary(make_xlsx):
+    sheets = with_monev(
+        ["Mei 2024", "I", "Tim dibentuk", "Sudah"],
+        ["Mei 2024", "I", "Tim dibentuk", "On Progress"],
+        ["Mei 2024", "I", "Tim dibentuk", None],
+        ["Mei 2024", "I", "Tim dibentuk", "Oke"],
+        ["Mei 2024", "II", "SOP disusun", "Menunggu TTD"],
+    )
+    assert pairs(run(make_xlsx, sheets), "monev-status-unknown") == {
+        ("Monev!D5", "monev-status-unknown"),
+        ("Monev!D6", "monev-status-unknown"),
+    }
+
+
 def test_monev_reference_to_no_plan_row(make_xlsx):
     plan = [
         plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim dibentuk", no="I.1", kode="P.1.i.a"),

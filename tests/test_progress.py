@@ -10,7 +10,7 @@ from conftest import EXAMPLE, IDENTITAS_ROWS, PLAN_HEADER, plan_row
 from zi_sheets.analysis import analyse
 from zi_sheets.dates import parse_target
 from zi_sheets.komponen import group_by_area, komponen_numbers
-from zi_sheets.model import AREAS
+from zi_sheets.model import AREAS, MONEV_STATUS
 from zi_sheets.monev_match import PlanRefs, match_reports
 from zi_sheets.periods import Period, latest_month
 from zi_sheets.progress import (
@@ -20,6 +20,7 @@ from zi_sheets.progress import (
     SELESAI,
     TERLAMBAT,
     due_months,
+    monev_status,
     total,
 )
 from zi_sheets.workbook import read_workbook
@@ -411,6 +412,57 @@ def test_a_later_report_clears_an_overdue_row(status_workbook) -> None:
     plans = {plan.row.row: plan for plan in analyse(status_workbook).plan_progress((2024, 6))}
     assert plans[8].status == SELESAI
     assert plans[3].status == TERLAMBAT
+
+
+@pytest.mark.parametrize(
+    "written, meaning",
+    [
+        ("Selesai", "Selesai"),
+        ("Sudah", "Selesai"),
+        ("Selesai 100%", "Selesai"),
+        ("Tercapai", "Selesai"),
+        ("100%", "Selesai"),
+        ("Dalam Proses", "Dalam Proses"),
+        ("Proses", "Dalam Proses"),
+        ("On Progress", "Dalam Proses"),
+        ("Sedang berjalan", "Dalam Proses"),
+        ("belum selesai", "Dalam Proses"),
+        ("selesai sebagian", "Dalam Proses"),  # not Selesai
+        ("50%", "Dalam Proses"),
+        ("Belum", "Belum"),
+        ("Tidak", "Belum"),
+        ("", ""),
+        ("Oke", None),
+        ("Selesai?", "Selesai"),
+        ("Menunggu tanda tangan", None),
+    ],
+)
+def test_monev_status_vocabulary(written: str, meaning: str | None) -> None:
+    assert monev_status(written) == meaning
+    assert meaning in (*MONEV_STATUS, "", None)
+
+
+@pytest.mark.parametrize(
+    "status, done",
+    [
+        ("Sudah", True),
+        ("Tercapai", True),
+        ("selesai sebagian", False),
+        ("belum selesai", False),
+        ("Oke", False),
+    ],
+)
+def test_only_a_done_status_counts_as_selesai(make_xlsx, status: str, done: bool) -> None:
+    workbook = read_workbook(
+        make_xlsx(
+            sheets(
+                STATUS_PLAN[:1],
+                [monev_row("Januari 2024", AREA_I, "Tim kerja telah dibentuk", status=status, ref="I.1")],
+            )
+        )
+    )
+    (plan,) = analyse(workbook).plan_progress((2024, 1))
+    assert plan.status == (SELESAI if done else DALAM_PROSES)
 
 
 def test_report_without_status_is_in_progress(make_xlsx) -> None:

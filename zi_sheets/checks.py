@@ -31,7 +31,7 @@ from zi_sheets.model import (
     MonevEntry,
     PlanRow,
 )
-from zi_sheets.progress import TERLAMBAT
+from zi_sheets.progress import TERLAMBAT, monev_status
 from zi_sheets.text import normalize
 
 # -- Langkah Aksi and Bukti Fisik repeat each other from this token-set ratio (0-100) on.
@@ -648,6 +648,16 @@ def check_monev_areas(context: CheckContext) -> Iterator[Finding]:
         if entry.area_no is None:
             yield f.MONEV_AREA_UNKNOWN.at(
                 _monev_cell(entry, entry.area, entry.capaian), value=entry.area.text
+            )
+
+
+@check
+def check_monev_status(context: CheckContext) -> Iterator[Finding]:
+    """Every Monev Status is a word of the Status vocabulary (`progress.monev_status`)."""
+    for entry in context.workbook.monev:
+        if monev_status(entry.status.text) is None:
+            yield f.MONEV_STATUS_UNKNOWN.at(
+                _monev_cell(entry, entry.status, entry.capaian), value=entry.status.text
             )
 
 

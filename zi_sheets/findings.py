@@ -378,6 +378,14 @@ MONEV_AREA_UNKNOWN = _register(
     "Perubahan').",
     "Capaian tanpa area yang dikenal tidak masuk matriks per area.",
 )
+MONEV_STATUS_UNKNOWN = _register(
+    "monev-status-unknown",
+    "warning",
+    "Status Monev tidak dikenal",
+    "Status {value!q} tidak dikenal, sehingga capaian ini dihitung belum selesai; tulis Selesai, Dalam "
+    "Proses atau Belum (atau pilih dari daftar).",
+    "Status menentukan apakah langkah aksi dihitung selesai di Monev; kata lain dihitung belum selesai.",
+)
 MONEV_REF_UNKNOWN = _register(
     "monev-ref-unknown",
     "warning",
