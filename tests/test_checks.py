@@ -8,6 +8,7 @@ import inspect
 import pytest
 from conftest import EXAMPLE, PLAN_HEADER, minimal_sheets, plan_row
 from factory import filled_template
+from openpyxl import load_workbook
 
 from zi_sheets import checks as checks_module
 from zi_sheets.analysis import analyse
@@ -77,6 +78,21 @@ def test_correct_template_has_no_finding_at_all(tmp_path, regulasi, tahun):
     assert (coverage.komponen_covered, coverage.komponen_total) == (len(catalogue.komponen),) * 2
     assert (coverage.indicators_covered, coverage.indicators_total) == (len(catalogue.indicators),) * 2
     assert report.summary().endswith("(100%)")
+
+
+@pytest.mark.parametrize(("regulasi", "tahun"), [("90-2021", 2024), ("52-2014", 2019)])
+def test_rows_without_kode_lke_are_matched_by_their_text(tmp_path, regulasi, tahun):
+    # -- the Petunjuk allows an empty Kode LKE; 90/2021 names two komponen of area II "SPBE"
+    path = filled_template(tmp_path / "tanpa-kode.xlsx", regulasi, tahun)
+    book = load_workbook(path)
+    for row in book["RencanaAksi"].iter_rows(min_row=2):
+        row[3].value = None
+    book.save(path)
+    analysis = analyse(read_workbook(path))
+    report = run_checks(analysis, TODAY)
+    assert report.findings == []
+    matched = [analysis.matches[row.row].indicator for row in analysis.workbook.rencana_aksi]
+    assert [i.code if i else None for i in matched] == [i.code for i in load_catalogue(regulasi).indicators]
 
 
 def test_every_check_is_a_registered_generator():
