@@ -240,6 +240,32 @@ def test_komponen_without_plan_row(make_xlsx):
     assert (report.coverage.komponen_covered, report.coverage.komponen_total) == (22, 23)
 
 
+def test_coverage_counts_only_rows_with_a_langkah_aksi(tmp_path):
+    from zi_sheets.template import write_template
+
+    analysis = analyse(
+        read_workbook(write_template(tmp_path / "baru.xlsx", unit_kerja="Kec. Uji", tahun=2024))
+    )
+    report = run_checks(analysis, TODAY)
+    catalogue = load_catalogue("90-2021")
+    assert report.summary().endswith(f"komponen 0 dari {len(catalogue.komponen)}, indikator 0 dari 110 (0%)")
+    assert len(report.of("komponen-missing")) == len(catalogue.komponen)
+
+
+def test_a_komponen_whose_rows_plan_nothing_is_missing(make_xlsx):
+    rows = [
+        plan_row(
+            "I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja telah dibentuk", kode="P.1.i.a"
+        ),
+        plan_row("I. Manajemen Perubahan", "Rencana Pembangunan Zona Integritas", "Rencana", kode="P.1.ii.a"),
+    ]
+    rows[1][5] = None  # -- no Langkah Aksi: an indicator copied from the template, nothing planned
+    report = run(make_xlsx, with_plan(*rows))
+    missing = {finding.values["komponen"] for finding in report.of("komponen-missing")}
+    assert "P.1.i" not in missing and "P.1.ii" in missing
+    assert (report.coverage.indicators_covered, report.coverage.komponen_covered) == (1, 1)
+
+
 @pytest.mark.parametrize(
     ("field", "code", "cell"),
     [

@@ -288,8 +288,9 @@ def check_pengaturan(context: CheckContext) -> Iterator[Finding]:
 
 @check
 def check_komponen_covered(context: CheckContext) -> Iterator[Finding]:
-    """Every komponen of the regulation has at least one plan row."""
-    covered = {m.komponen.code for m in context.matches.values() if m.komponen is not None}
+    """Every komponen of the regulation has at least one plan row with a Langkah Aksi (as the coverage
+    counts, `Analysis.planned`)."""
+    covered = {m.komponen.code for m in context.analysis.planned if m.komponen is not None}
     for komponen in context.catalogue.komponen:
         if komponen.code not in covered:
             area = f"{roman(komponen.area_no)}. {AREAS[komponen.area_no]}"

@@ -237,8 +237,9 @@ KOMPONEN_MISSING = _register(
     "komponen-missing",
     "error",
     "Komponen LKE tanpa rencana aksi",
-    "Komponen {komponen} '{nama}' (area {area}) belum punya baris rencana aksi ({katalog}).",
-    "Setiap komponen (sub-area) LKE memerlukan sedikitnya satu baris rencana aksi.",
+    "Komponen {komponen} '{nama}' (area {area}) belum punya baris rencana aksi berisi Langkah Aksi "
+    "({katalog}).",
+    "Setiap komponen (sub-area) LKE memerlukan sedikitnya satu baris rencana aksi berisi Langkah Aksi.",
 )
 INDIKATOR_EMPTY = _register(
     "indikator-empty",
