@@ -527,6 +527,17 @@ def test_monev_months(make_xlsx):
     assert pairs(report, "monev-month-unreadable") == {("Monev!A5", "monev-month-unreadable")}
 
 
+def test_monev_month_without_a_year_takes_the_plan_year(make_xlsx):
+    sheets = with_monev(
+        ["Mei", "I. Manajemen Perubahan", "Tim dibentuk"],
+        ["Juni", "II. Penataan Tatalaksana", "SOP disusun"],
+    )
+    workbook = read_workbook(make_xlsx(sheets))
+    assert [entry.month for entry in workbook.monev] == [(2024, 5), (2024, 6)]
+    report = run_checks(analyse(workbook), TODAY)
+    assert not report.of("monev-month-unreadable") and not report.of("monev-month-outside-year")
+
+
 def test_monev_unknown_area(make_xlsx):
     sheets = with_monev(
         ["Mei 2024", "Manajemen Perubahan", "Tim dibentuk"],

@@ -174,7 +174,8 @@ def read_workbook(path: str | Path) -> Workbook:
     workbook.rencana_aksi = _read_rencana_aksi(sheets.require(RENCANA_AKSI))
     for spec, reader in (
         (NARASI, _read_narasi),
-        (MONEV, _read_monev),
+        # -- a Monev month written without its year ("Mei") takes the plan year, as targets do
+        (MONEV, lambda table: _read_monev(table, identitas.tahun)),
         (MEKANISME, _read_mekanisme),
         (TARGET_PRIORITAS, _read_target_prioritas),
         (TIM_KERJA, _read_tim_kerja),
@@ -407,7 +408,7 @@ def _is_area_title(text: str) -> bool:
 _AREA_TITLE_STARTS = ("manajemen perubahan", "penataan", "penguatan", "peningkatan")
 
 
-def _read_monev(table: Table) -> list[MonevEntry]:
+def _read_monev(table: Table, plan_year: int | None) -> list[MonevEntry]:
     from zi_sheets.dates import parse_target
 
     entries = []
@@ -418,7 +419,7 @@ def _read_monev(table: Table) -> list[MonevEntry]:
         capaian = record.get("capaian")
         if not capaian and not record.get("area"):
             continue
-        parsed = parse_target(bulan.raw if bulan.raw is not None else bulan.text)
+        parsed = parse_target(bulan.raw if bulan.raw is not None else bulan.text, plan_year)
         month = next(iter(parsed.months)) if len(parsed.months) == 1 else None
         area = record.get("area")
         entries.append(
