@@ -19,6 +19,7 @@ from zi_sheets.checks import (
     old_years,
     other_agencies,
     own_agencies,
+    row_spans,
     run_checks,
 )
 from zi_sheets.findings import Report
@@ -111,6 +112,39 @@ def test_every_check_is_a_registered_generator():
 def test_hidden_rows(make_xlsx):
     report = run(make_xlsx, minimal_sheets(), hidden={"RencanaAksi": [3]})
     assert pairs(report, "hidden-row") == {("RencanaAksi!A3", "hidden-row")}
+
+
+def test_active_autofilter_is_one_finding_naming_the_filter(make_xlsx):
+    rows = [
+        plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", f"Indikator {n}", pj=f"Seksi {n % 2}")
+        for n in range(10)
+    ]  # -- Excel rows 2-11
+    path = make_xlsx(with_plan(*rows), hidden={"RencanaAksi": [3, 5, 7, 9, 11]})
+    book = load_workbook(path)
+    plan = book["RencanaAksi"]
+    plan.auto_filter.ref = "A1:I9"  # -- row 11 lies below the filter: hidden by hand
+    plan.auto_filter.add_filter_column(8, ["Seksi 0"])
+    book.save(path)
+    report = run_checks(analyse(read_workbook(path)), TODAY)
+    assert pairs(report, "autofilter-hidden-rows") == {("RencanaAksi!A1", "autofilter-hidden-rows")}
+    (finding,) = report.of("autofilter-hidden-rows")
+    assert finding.values["jumlah"] == 4 and finding.values["baris"] == "baris 3, 5, 7, 9"
+    assert pairs(report, "hidden-row") == {("RencanaAksi!A11", "hidden-row")}
+
+
+def test_filter_buttons_without_criteria_hide_nothing(make_xlsx):
+    path = make_xlsx(minimal_sheets(), hidden={"RencanaAksi": [3]})
+    book = load_workbook(path)
+    book["RencanaAksi"].auto_filter.ref = "A1:I3"
+    book.save(path)
+    report = run_checks(analyse(read_workbook(path)), TODAY)
+    assert pairs(report, "hidden-row") == {("RencanaAksi!A3", "hidden-row")}
+    assert not report.of("autofilter-hidden-rows")
+
+
+def test_row_spans():
+    assert row_spans([4, 5, 6, 9, 12, 13]) == "baris 4-6, 9, 12-13"
+    assert row_spans(range(2, 40, 2), limit=2) == "baris 2, 4, …"
 
 
 def test_formula_without_value_reported_where_the_reader_found_it(make_xlsx):

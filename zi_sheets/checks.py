@@ -150,6 +150,30 @@ def check_hidden_rows(context: CheckContext) -> Iterator[Finding]:
 
 
 @check
+def check_active_filters(context: CheckContext) -> Iterator[Finding]:
+    """Rows an active autofilter hides are still read: one finding for the filter, naming the reason."""
+    for active in context.workbook.active_filters:
+        yield f.AUTOFILTER_HIDDEN_ROWS.at(
+            active.cell,
+            nama_sheet=active.cell.sheet,
+            jumlah=len(active.hidden_rows),
+            baris=row_spans(active.hidden_rows),
+        )
+
+
+def row_spans(rows: Iterable[int], limit: int = 6) -> str:
+    """Row numbers as Excel users read them, runs joined: "4-6, 9, 12-30"; after `limit` runs, "…"."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    texts = [f"{first}-{last}" if last > first else str(first) for first, last in runs[:limit]]
+    return "baris " + ", ".join(texts) + (", …" if len(runs) > limit else "")
+
+
+@check
 def check_formulas(context: CheckContext) -> Iterator[Finding]:
     """Formula cells without a cached value read as empty (a file never recalculated by Excel)."""
     for ref in context.workbook.uncached_formulas:

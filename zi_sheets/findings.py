@@ -150,6 +150,15 @@ HIDDEN_ROW = _register(
     "barisnya, atau hapus bila tidak dipakai.",
     "Baris yang disembunyikan di Excel tetap masuk ke dokumen.",
 )
+AUTOFILTER_HIDDEN_ROWS = _register(
+    "autofilter-hidden-rows",
+    "warning",
+    "Filter aktif menyembunyikan baris yang tetap dibaca",
+    "Filter aktif di sheet {nama_sheet} menyembunyikan {jumlah} baris ({baris}), yang tetap dibaca dan masuk "
+    "ke dokumen; hapus filternya (Data > Filter) agar semua baris terlihat, lalu hapus baris yang memang "
+    "tidak dipakai.",
+    "Baris yang disembunyikan filter tetap masuk ke dokumen; satu temuan untuk filternya, bukan per baris.",
+)
 FORMULA_WITHOUT_VALUE = _register(
     "formula-without-value",
     "warning",

@@ -258,6 +258,15 @@ class TimMember:
     kedudukan: CellValue = EMPTY
 
 
+@dataclass(frozen=True)
+class ActiveFilter:
+    """An autofilter with criteria: `cell` is the first cell of its range (the header), `hidden_rows` the
+    Excel rows of records it hides (read all the same)."""
+
+    cell: CellRef
+    hidden_rows: tuple[int, ...]
+
+
 @dataclass
 class Workbook:
     """Everything read from one workbook, plus what the reader noticed that checks must report."""
@@ -274,6 +283,7 @@ class Workbook:
     pengaturan: dict[str, CellValue] = field(default_factory=dict)
     # -- Reading observations, reported by the checks rather than by the reader. --
     hidden_rows: list[CellRef] = field(default_factory=list)
+    active_filters: list[ActiveFilter] = field(default_factory=list)
     uncached_formulas: list[CellRef] = field(default_factory=list)
     sheets_present: tuple[str, ...] = ()
     # -- Values derived once per workbook and shared by the checks and the documents (catalogue matches,

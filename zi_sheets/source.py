@@ -109,16 +109,20 @@ _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+_RANGE = re.compile(r"([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?")
 # -- A formula element (<f> or <x:f ...>) or a hidden row; data validations' <formula1> do not count. --
 _MAY_HAVE_FACTS = re.compile(rb"<(?:\w+:)?f[ >/]|<(?:\w+:)?row [^>]*hidden=\"(?:1|true)\"")
 
 
 @dataclass
 class SheetFacts:
-    """What the cell values alone do not tell: hidden rows and formulas saved without their result."""
+    """What the cell values alone do not tell: hidden rows, formulas saved without their result, and the range
+    of an autofilter that has criteria (`filter_range`, e.g. "A1:I120"; None without one): its rows are
+    hidden by the filter, not by hand."""
 
     hidden_rows: set[int] = field(default_factory=set)
     uncached_formulas: list[CellRef] = field(default_factory=list)
+    filter_range: str | None = None
 
 
 def sheet_facts(path: Path) -> dict[str, SheetFacts]:
@@ -159,6 +163,10 @@ def sheet_facts(path: Path) -> dict[str, SheetFacts]:
                     if element.get("hidden") in ("1", "true"):
                         found.hidden_rows.add(int(element.get("r", "0")))
                     element.clear()
+                elif element.tag == f"{_MAIN_NS}autoFilter":
+                    # -- drop-down buttons alone hide nothing; a filterColumn holds the criteria that do
+                    if element.find(f"{_MAIN_NS}filterColumn") is not None:
+                        found.filter_range = element.get("ref")
     return facts
 
 
@@ -192,7 +200,8 @@ class Source:
             raise UnreadableWorkbook(
                 f"Berkas {self.path.name}, sheet {name}: isinya tidak dapat dibaca ({type(error).__name__})."
             ) from error
-        return Grid(name, rows, merges, self.facts.get(name, SheetFacts()).hidden_rows)
+        facts = self.facts.get(name, SheetFacts())
+        return Grid(name, rows, merges, facts.hidden_rows, facts.filter_range)
 
     @property
     def uncached_formulas(self) -> list[CellRef]:
@@ -202,10 +211,22 @@ class Source:
 class Grid:
     """Cell values of a sheet with vertical merges filled down, addressed by (row, column), 1-based."""
 
-    def __init__(self, title: str, rows: Sequence[Sequence[object]], merges, hidden_rows: set[int]) -> None:
+    def __init__(
+        self,
+        title: str,
+        rows: Sequence[Sequence[object]],
+        merges,
+        hidden_rows: set[int],
+        filter_range: str | None = None,
+    ) -> None:
         self.title = title
         self._rows = rows
         self._hidden = hidden_rows
+        self.filter: tuple[CellRef, range] | None = None
+        found = _RANGE.fullmatch((filter_range or "").replace("$", ""))
+        if found:
+            first, last = int(found.group(2)), int(found.group(4) or found.group(2))
+            self.filter = (CellRef(title, first, found.group(1)), range(first + 1, last + 1))
         self.max_row = len(rows)
         self.columns = range(1, max((len(row) for row in rows), default=0) + 1)
         self._filled: dict[tuple[int, int], tuple[int, int]] = {}
@@ -217,6 +238,10 @@ class Grid:
 
     def is_hidden(self, row: int) -> bool:
         return row in self._hidden
+
+    def is_filtered(self, row: int) -> bool:
+        """True when `row` is hidden by the sheet's active autofilter (its data rows below the header)."""
+        return self.filter is not None and row in self._hidden and row in self.filter[1]
 
     def value(self, row: int, col: int) -> CellValue:
         source_row, source_col = self._filled.get((row, col), (row, col))

@@ -18,6 +18,7 @@ from zi_sheets.model import (
     EMPTY,
     IDENTITAS_FIELDS,
     NARASI_BAGIAN,
+    ActiveFilter,
     CellRef,
     CellValue,
     Identitas,
@@ -185,6 +186,7 @@ def read_workbook(path: str | Path) -> Workbook:
         if table is not None:
             setattr(workbook, _ATTRIBUTE[spec.name], reader(table))
     workbook.hidden_rows = sheets.hidden_rows
+    workbook.active_filters = sheets.active_filters
     workbook.uncached_formulas = book.uncached_formulas
     return workbook
 
@@ -233,6 +235,7 @@ class _SheetFinder:
         self.book = book
         self.path = path
         self.hidden_rows: list[CellRef] = []
+        self.active_filters: list[ActiveFilter] = []
         self._by_name = {normalize(name).replace(" ", ""): name for name in book.sheetnames}
 
     def _find(self, spec: SheetSpec) -> str | None:
@@ -261,6 +264,7 @@ class _SheetFinder:
         grid = self.book.grid(name)
         header_row, columns = _find_header(grid, spec, self.path)
         records = []
+        filtered: list[int] = []
         for row in range(header_row + 1, grid.max_row + 1):
             by_column = {col: grid.value(row, col) for col in grid.columns}
             texts = [value.text for value in by_column.values() if value]
@@ -268,9 +272,13 @@ class _SheetFinder:
                 continue
             values = {field: by_column[col] for field, col in columns.items()}
             extra = {f"_{col}": value for col, value in by_column.items() if col not in columns.values()}
-            if grid.is_hidden(row):
+            if grid.is_filtered(row):
+                filtered.append(row)
+            elif grid.is_hidden(row):
                 self.hidden_rows.append(CellRef(name, row, "A"))
             records.append(Record(row, {**values, **extra}))
+        if grid.filter is not None and filtered:
+            self.active_filters.append(ActiveFilter(grid.filter[0], tuple(filtered)))
         return Table(name, records)
 
 
