@@ -316,6 +316,22 @@ def test_empty_plan_cells(make_xlsx, field, code, cell):
     assert pairs(run(make_xlsx, sheets), code) == {(f"RencanaAksi!{cell}", code)}
 
 
+def test_inserted_second_langkah_row_is_told_how_to_join_its_indicator(make_xlsx):
+    first = plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja telah dibentuk")
+    second = [None, None, None, None, None, "Menetapkan SK tim", "SK Tim", "Februari 2024", None]
+    third = [None, None, None, None, None, "Menyosialisasikan SK tim", "Foto", "Maret 2024", None]
+    report = run(make_xlsx, with_plan(first, second, third))
+    assert pairs(report, "langkah-row-without-indikator") == {
+        ("RencanaAksi!E3", "langkah-row-without-indikator"),
+        ("RencanaAksi!E4", "langkah-row-without-indikator"),
+    }
+    assert not report.of("indikator-empty")
+    assert [f.values["above"] for f in report.of("langkah-row-without-indikator")] == [2, 2]
+    # -- the advice followed: the Indikator cell merged over both rows reads as filled
+    merged = run(make_xlsx, with_plan(first, second), merges={"RencanaAksi": ["E2:E3"]})
+    assert not merged.of("langkah-row-without-indikator") and not merged.of("indikator-empty")
+
+
 def test_empty_cell_in_a_column_never_filled_points_at_that_cell(make_xlsx):
     row = plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja telah dibentuk", bukti="")
     row[6] = None

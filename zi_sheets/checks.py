@@ -330,10 +330,21 @@ def check_komponen_covered(context: CheckContext) -> Iterator[Finding]:
 
 @check
 def check_plan_cells_filled(context: CheckContext) -> Iterator[Finding]:
-    """Every plan row has Indikator, Langkah Aksi, Bukti Fisik and Target Waktu."""
+    """Every plan row has Indikator, Langkah Aksi, Bukti Fisik and Target Waktu; a row inserted under an
+    indicator for its next step is told how to join it."""
+    above: PlanRow | None = None  # -- the last row with an Indikator, within the same komponen cell
     for row in context.plan:
+        if row.indikator:
+            above = row
+        elif above is not None and row.komponen.cell != above.komponen.cell:
+            above = None
         for name in PLAN_FIELDS:
             if getattr(row, name):
+                continue
+            if name == "indikator" and above is not None and _inserted_langkah(row):
+                yield f.LANGKAH_ROW_WITHOUT_INDIKATOR.at(
+                    context.plan_cell(row, name), row=row.row, above=above.row, indikator=above.indikator.text
+                )
                 continue
             yield _EMPTY_TYPES[name].at(
                 context.plan_cell(row, name),
@@ -341,6 +352,13 @@ def check_plan_cells_filled(context: CheckContext) -> Iterator[Finding]:
                 row=row.row,
                 komponen=row.komponen.text,
             )
+
+
+def _inserted_langkah(row: PlanRow) -> bool:
+    """True for a row with a Langkah Aksi whose komponen was carried down from a row above (not written on
+    it): the row staff insert under an indicator for its second step."""
+    cell = row.komponen.cell
+    return bool(row.langkah_aksi) and cell is not None and cell.row < row.row
 
 
 @check

@@ -257,6 +257,15 @@ INDIKATOR_EMPTY = _register(
     _PLAN_CELL_EMPTY,
     "Setiap baris rencana aksi memerlukan Indikator.",
 )
+LANGKAH_ROW_WITHOUT_INDIKATOR = _register(
+    "langkah-row-without-indikator",
+    "error",
+    "Baris langkah tambahan tanpa Indikator",
+    "Baris {row} berisi Langkah Aksi tanpa Indikator, di bawah indikator baris {above} ({indikator!q}); bila "
+    "ini langkah berikutnya untuk indikator itu, gabungkan (Merge) sel Indikator baris {above} s.d. {row}, "
+    "atau tulis semua langkahnya dalam satu sel Langkah Aksi dengan Alt+Enter.",
+    "Baris yang disisipkan untuk langkah kedua perlu sel Indikator yang digabung dengan baris di atasnya.",
+)
 LANGKAH_AKSI_EMPTY = _register(
     "langkah-aksi-empty",
     "error",
