@@ -180,6 +180,29 @@ def test_build_monev_period(runner, make_xlsx, tmp_path, options, name, present,
         assert unexpected not in text
 
 
+@pytest.mark.parametrize(
+    ("options", "warnings"),
+    [
+        (["--bulan", "2024-05"], []),
+        (["--semester", "1"], []),
+        (["--bulan", "2023-05"], ["periode Monev Mei 2023 di luar tahun rencana 2024", "untuk Mei 2023;"]),
+        (["--bulan", "2024-08"], ["tidak memuat capaian untuk Agustus 2024;"]),
+        (["--triwulan", "3"], ["tidak memuat capaian untuk Triwulan III 2024;"]),
+    ],
+)
+def test_a_period_outside_the_year_or_without_monev_is_a_warning_line(
+    runner, make_xlsx, tmp_path, options, warnings
+):
+    result = runner.invoke(
+        main, ["build", str(_two_month_workbook(make_xlsx)), "-o", str(tmp_path), *options]
+    )
+    assert result.exit_code == 1, result.output  # -- the minimal workbook lacks most komponen
+    lines = [line for line in result.stderr.splitlines() if line.startswith("peringatan: ")]
+    assert len(lines) == len(warnings)
+    for line, expected in zip(lines, warnings, strict=True):
+        assert expected in line
+
+
 def test_build_rejects_two_periods_and_a_bad_month(runner, make_xlsx, tmp_path):
     path = _two_month_workbook(make_xlsx)
     both = runner.invoke(main, ["build", str(path), "--bulan", "2024-05", "--semester", "1"])

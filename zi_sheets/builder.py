@@ -109,6 +109,21 @@ def monev_period(analysis: Analysis, options: BuildOptions) -> Period | None:
     return Period.month(*latest) if latest else None
 
 
+def period_warnings(analysis: Analysis, period: Period) -> list[str]:
+    """Warning lines for a Monev period asked for by --bulan, --semester or --triwulan that lies outside the
+    plan year, or in which the Monev sheet reports nothing; [] when there is nothing to say."""
+    warnings = []
+    year = analysis.plan_year
+    if year is not None and (period.first[0] != year or period.last[0] != year):
+        warnings.append(f"peringatan: periode Monev {period.label} di luar tahun rencana {year}.")
+    if not any(entry.month in period for entry in analysis.workbook.monev):
+        warnings.append(
+            f"peringatan: sheet Monev tidak memuat capaian untuk {period.label}; dokumen Monev hanya berisi "
+            f"jadwal rencana aksi s.d. {period.end_label}."
+        )
+    return warnings
+
+
 def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
     """Check the workbook at `path`, then write its documents unless an error forbids it.
 
@@ -151,6 +166,8 @@ def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None)
     except OSError as error:
         raise ZiSheetsError(f"Folder {folder} tidak dapat dibuat: {error.strerror}.") from error
     result = BuildResult(report, analysis, folder, period=period)
+    if period is not None and (options.bulan or options.semester or options.triwulan):
+        result.notes += period_warnings(analysis, period)
     documents: list[tuple[str, str | None, Callable[[], Document]]] = [
         (RENCANA_KERJA, None, lambda: build_rencana_kerja(workbook, style)),
         (LAMPIRAN, None, lambda: build_lampiran(workbook, style)),
