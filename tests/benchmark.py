@@ -6,6 +6,8 @@ Targets (issue "Hard to break, fast, and ready for a whole kabupaten"):
   (b) build of a generated 2,000-row plan          <= 1.5 s, and 4,000 rows <= 2.2 x the 2,000-row time
   (c) zi-sheets --help                             <= 0.2 s (pandas not imported)
   (d) peak memory (max RSS) of (b)
+  (e) reading the 2,000-row plan in process, plain and with two columns of formatted numbers (0%, #,##0):
+      what the number-format pass costs (issue 9: numbers as Excel shows them)
 """
 
 from __future__ import annotations
@@ -46,6 +48,31 @@ def median(command: list[str], runs: int) -> tuple[float, int]:
     return statistics.median(s for s, _ in samples), max(m for _, m in samples)
 
 
+def read_times(plain: Path, runs: int) -> tuple[float, float]:
+    """Median in-process read_workbook time (s) of `plain` and of a copy with 4,000 formatted number cells."""
+    from openpyxl import load_workbook
+
+    from zi_sheets.workbook import read_workbook
+
+    styled = plain.with_name("berformat.xlsx")
+    book = load_workbook(plain)
+    plan = book["RencanaAksi"]
+    for row in range(2, plan.max_row + 1):
+        plan.cell(row, 10, row / 3000).number_format = "0%"
+        plan.cell(row, 11, row * 1000).number_format = "#,##0"
+    book.save(styled)
+    medians = []
+    for path in (plain, styled):
+        read_workbook(path)
+        samples = []
+        for _ in range(max(runs, 5) * 3):
+            started = time.perf_counter()
+            read_workbook(path)
+            samples.append(time.perf_counter() - started)
+        medians.append(statistics.median(samples))
+    return medians[0], medians[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -60,6 +87,7 @@ def main() -> None:
         big, big_mb = median([*ZI, "build", str(plans[2000]), "-o", str(work / "b")], runs)
         bigger, _ = median([*ZI, "build", str(plans[4000]), "-o", str(work / "c")], runs)
         helped, _ = median([*ZI, "--help"], runs)
+        read_plain, read_styled = read_times(plans[2000], runs)
         help_imports = subprocess.run(
             [sys.executable, "-c", "import sys, zi_sheets.cli; print('pandas' in sys.modules)"],
             capture_output=True,
@@ -80,6 +108,10 @@ def main() -> None:
     )
     print(f"(c) zi-sheets --help: {helped:.2f} s (target <= 0.2 s); pandas imported: {help_imports}")
     print(f"(d) peak memory of (b): {big_mb} MB (main process; the chart worker is a separate process)")
+    print(
+        f"(e) read 2,000-row plan in process: {read_plain * 1000:.0f} ms; with 4,000 formatted numbers: "
+        f"{read_styled * 1000:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -51,10 +51,10 @@ def match_row(catalogue: Catalogue, row: PlanRow) -> RowMatch:
     """The catalogue komponen and indicator `row` stands for."""
     kode_unknown = False
     if row.kode_lke:
-        indicator = catalogue.indicator(row.kode_lke.text)
+        indicator = catalogue.indicator(row.kode_lke.code)
         if indicator is not None:
             return RowMatch(catalogue.komponen_by_code(indicator.komponen_code), indicator, by_code=True)
-        komponen = catalogue.komponen_by_code(row.kode_lke.text)
+        komponen = catalogue.komponen_by_code(row.kode_lke.code)
         if komponen is not None:
             return RowMatch(komponen, match_indicator(komponen, row.indikator.text), by_code=True)
         kode_unknown = True

@@ -100,6 +100,15 @@ class CellValue:
         return bool(self.text)
 
     @property
+    def code(self) -> str:
+        """The value read as a code (Kode LKE, No, Ref Rencana Aksi): a number as the file holds it ("1.2",
+        where `text` shows the Indonesian "1,2"), anything else as its text."""
+        raw = self.raw
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            return str(int(raw)) if float(raw).is_integer() else repr(raw)
+        return self.text
+
+    @property
     def lines(self) -> list[str]:
         """The non-empty lines of a multi-line cell (Alt+Enter in Excel)."""
         return [line.strip() for line in self.text.splitlines() if line.strip()]
