@@ -203,6 +203,8 @@ def test_predikat(make_xlsx, predikat, found):
         ("19750921 199602 3 002", "nip-pattern"),  # digit 15 neither 1 nor 2
         (197509211996021002, "nip-stored-as-number"),
         (1.97509211996021e17, "nip-stored-as-number"),
+        ("1,97509E+17", "nip-stored-as-number"),  # -- the number's display, pasted as text
+        ("1.97509211996021E+17", "nip-stored-as-number"),
     ],
 )
 def test_nip(make_xlsx, nip, code):

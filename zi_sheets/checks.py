@@ -229,9 +229,14 @@ def check_nips(context: CheckContext) -> Iterator[Finding]:
             yield from _check_nip(context, label, value)
 
 
+_SCIENTIFIC = re.compile(r"\d[.,]\d+\s*[eE]\+?\d+")
+
+
 def _check_nip(context: CheckContext, label: str, value: CellValue) -> Iterator[Finding]:
     sheet = context.identitas_sheet
-    if isinstance(value.raw, int | float) and not isinstance(value.raw, bool):
+    # -- a number, or the text Excel shows for one ("1,97805E+17" pasted as text): digits already lost
+    number = isinstance(value.raw, int | float) and not isinstance(value.raw, bool)
+    if number or _SCIENTIFIC.fullmatch(value.text.strip()):
         yield f.NIP_STORED_AS_NUMBER.at(value.cell, sheet=sheet, label=label, value=value.text)
         return
     digits = re.sub(r"\s+", "", value.text)
