@@ -113,7 +113,7 @@ def due_months(target: TargetDate, plan_year: int | None) -> list[Month]:
 class PlanProgress:
     """One plan row at the end of a period: its target, and the Monev entries reporting it by `until`.
 
-    `plan_year` bounds the due months (`due_months`); None takes every target month as due.
+    `plan_year` bounds the due months (`due_months`); None takes the end of every span as due.
     """
 
     row: PlanRow
