@@ -210,5 +210,25 @@ def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow]) -> None
                     CellSpec([str(komponen.number)], merge=merge, align="center"),
                     CellSpec(komponen.komponen.lines, merge=merge),
                 ]
-                cells += [CellSpec(getattr(row, name).lines) for name in fields if name]
+                cells += [
+                    CellSpec(
+                        getattr(row, name).lines,
+                        merge=_shared_indikator(komponen.rows, index) if name == "indikator" else None,
+                    )
+                    for name in fields
+                    if name
+                ]
                 writer.add_row(cells)
+
+
+def _shared_indikator(rows: Sequence[PlanRow], index: int) -> Literal["restart", "continue"] | None:
+    """How row `index`'s Indikator joins one merged over the rows of its steps in the workbook: "restart" at
+    the top, "continue" below, None for an Indikator of its own."""
+    cell = rows[index].indikator.cell
+    if cell is None:
+        return None
+    if index > 0 and rows[index - 1].indikator.cell == cell:
+        return "continue"
+    if index + 1 < len(rows) and rows[index + 1].indikator.cell == cell:
+        return "restart"
+    return None
