@@ -8,6 +8,8 @@ Targets (issue "Hard to break, fast, and ready for a whole kabupaten"):
   (d) peak memory (max RSS) of (b)
   (e) nilai on a 137-item LKE (every item answered, evidence named)  well under 1 s beyond the import floor
       (python -c "import" of the modules nilai loads)
+  (f) reading the 2,000-row plan in process, plain and with two columns of formatted numbers (0%, #,##0):
+      what the number-format pass costs (issue 9: numbers as Excel shows them)
 """
 
 from __future__ import annotations
@@ -67,6 +69,33 @@ def measure_nilai(work: Path, runs: int) -> str:
     )
 
 
+def read_times(plain: Path, runs: int) -> tuple[float, float]:
+    """The least CPU time (s) of reading `plain` in process, and of a copy with 4,000 formatted number cells.
+
+    -- CPU time and the least of many runs: the cost of the pass itself, steady on a busy machine. --
+    """
+    from openpyxl import load_workbook
+
+    from zi_sheets.workbook import read_workbook
+
+    styled = plain.with_name("berformat.xlsx")
+    book = load_workbook(plain)
+    plan = book["RencanaAksi"]
+    for row in range(2, plan.max_row + 1):
+        plan.cell(row, 10, row / 3000).number_format = "0%"
+        plan.cell(row, 11, row * 1000).number_format = "#,##0"
+    book.save(styled)
+    least = []
+    for path in (plain, styled):
+        samples = []
+        for _ in range(max(runs, 5) * 3):
+            started = time.process_time()
+            read_workbook(path)
+            samples.append(time.process_time() - started)
+        least.append(min(samples))
+    return least[0], least[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -91,6 +120,7 @@ def main() -> None:
         bigger, _ = median([*ZI, "build", str(plans[4000]), "-o", str(work / "c")], runs)
         helped, _ = median([*ZI, "--help"], runs)
         nilai = measure_nilai(work, runs)
+        read_plain, read_styled = read_times(plans[2000], runs)
         help_imports = subprocess.run(
             [sys.executable, "-c", "import sys, zi_sheets.cli; print('pandas' in sys.modules)"],
             capture_output=True,
@@ -112,6 +142,10 @@ def main() -> None:
     print(f"(c) zi-sheets --help: {helped:.2f} s (target <= 0.2 s); pandas imported: {help_imports}")
     print(f"(d) peak memory of (b): {big_mb} MB (main process; the chart worker is a separate process)")
     print(nilai)
+    print(
+        f"(f) read 2,000-row plan in process (least CPU time): {read_plain * 1000:.0f} ms; with 4,000 "
+        f"formatted numbers: {read_styled * 1000:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

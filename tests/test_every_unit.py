@@ -20,7 +20,7 @@ from zi_sheets.analysis import analyse
 from zi_sheets.catalogue import load_catalogue
 from zi_sheets.checks import area_title_differs, is_action, langkah_steps, run_checks
 from zi_sheets.findings import Report
-from zi_sheets.matching import match_komponen
+from zi_sheets.matching import komponen_candidates
 from zi_sheets.model import CellValue, Identitas
 from zi_sheets.places import other_regions, unit_region
 from zi_sheets.workbook import read_workbook
@@ -388,8 +388,7 @@ def test_indikator_missing_named_by_its_catalogue_indicator(make_xlsx):
     ],
 )
 def test_komponen_with_abbreviation_and_full_stop(regulation, area, written, code):
-    komponen = match_komponen(regulation, area, written)
-    assert komponen is not None and komponen.code == code
+    assert [komponen.code for komponen in komponen_candidates(regulation, area, written)] == [code]
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -812,3 +812,23 @@ def test_two_thousand_rows_all_written(tmp_path: Path) -> None:
 def test_identitas_fields_cover_the_model() -> None:
     # -- the factory fills every Identitas field the model knows, so placeholders of all of them are tested --
     assert set(IDENTITAS) | {"Tanggal Penetapan"} == set(IDENTITAS_FIELDS)
+
+
+def test_indikator_merged_over_its_steps_is_merged_in_the_table(make_xlsx) -> None:
+    from conftest import PLAN_HEADER, minimal_sheets, plan_row
+
+    from zi_sheets.workbook import read_workbook
+
+    sheets = minimal_sheets()
+    first = plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja telah dibentuk")
+    second = [None, None, None, None, None, "Menetapkan SK tim", "SK Tim", "Februari 2024", None]
+    own = plan_row("I. Manajemen Perubahan", None, "Anggota tim dipilih dengan prosedur")
+    sheets["RencanaAksi"] = [list(PLAN_HEADER), first, second, own]
+    workbook = read_workbook(make_xlsx(sheets, merges={"RencanaAksi": ["E2:E3"]}))
+    rows = rows_of(rencana_table(build_rencana_kerja(workbook)))
+    body = [r[2:4] for r in rows if len(r) > 3 and not r[0].startswith("<span")][1:]
+    assert body == [
+        ["v Tim kerja telah dibentuk", "Menyusun tim kerja telah dibentuk"],
+        ["^", "Menetapkan SK tim"],
+        ["Anggota tim dipilih dengan prosedur", "Menyusun anggota tim dipilih dengan prosedur"],
+    ]

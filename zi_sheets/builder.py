@@ -123,6 +123,21 @@ def why_no_monev(workbook: Workbook) -> str:
     )
 
 
+def period_warnings(analysis: Analysis, period: Period) -> list[str]:
+    """Warning lines for a Monev period asked for by --bulan, --semester or --triwulan that lies outside the
+    plan year, or in which the Monev sheet reports nothing; [] when there is nothing to say."""
+    warnings = []
+    year = analysis.plan_year
+    if year is not None and (period.first[0] != year or period.last[0] != year):
+        warnings.append(f"peringatan: periode Monev {period.label} di luar tahun rencana {year}.")
+    if not any(entry.month in period for entry in analysis.workbook.monev):
+        warnings.append(
+            f"peringatan: sheet Monev tidak memuat capaian untuk {period.label}; dokumen Monev hanya berisi "
+            f"jadwal rencana aksi s.d. {period.end_label}."
+        )
+    return warnings
+
+
 def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
     """Check the workbook at `path`, then write its documents unless an error forbids it.
 
@@ -165,6 +180,8 @@ def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None)
     result = BuildResult(report, analysis, folder, period=period)
     if period is None:
         result.notes.append(why_no_monev(workbook))
+    elif options.bulan or options.semester or options.triwulan:
+        result.notes += period_warnings(analysis, period)
     documents: list[tuple[str, str | None, Callable[[], Document]]] = [
         (RENCANA_KERJA, None, lambda: build_rencana_kerja(workbook, style)),
         (LAMPIRAN, None, lambda: build_lampiran(workbook, style)),

@@ -35,7 +35,7 @@ from zi_sheets.model import (
     is_no_nip,
 )
 from zi_sheets.places import other_regions, unit_region
-from zi_sheets.progress import TERLAMBAT
+from zi_sheets.progress import TERLAMBAT, monev_status
 from zi_sheets.text import normalize
 
 # -- Langkah Aksi and Bukti Fisik repeat each other from this token-set ratio (0-100) on.
@@ -155,6 +155,30 @@ def check_hidden_rows(context: CheckContext) -> Iterator[Finding]:
 
 
 @check
+def check_active_filters(context: CheckContext) -> Iterator[Finding]:
+    """Rows an active autofilter hides are still read: one finding for the filter, naming the reason."""
+    for active in context.workbook.active_filters:
+        yield f.AUTOFILTER_HIDDEN_ROWS.at(
+            active.cell,
+            nama_sheet=active.cell.sheet,
+            jumlah=len(active.hidden_rows),
+            baris=row_spans(active.hidden_rows),
+        )
+
+
+def row_spans(rows: Iterable[int], limit: int = 6) -> str:
+    """Row numbers as Excel users read them, runs joined: "4-6, 9, 12-30"; after `limit` runs, "…"."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    texts = [f"{first}-{last}" if last > first else str(first) for first, last in runs[:limit]]
+    return "baris " + ", ".join(texts) + (", …" if len(runs) > limit else "")
+
+
+@check
 def check_formulas(context: CheckContext) -> Iterator[Finding]:
     """Formula cells without a cached value read as empty (a file never recalculated by Excel)."""
     for ref in context.workbook.uncached_formulas:
@@ -221,9 +245,14 @@ def check_nips(context: CheckContext) -> Iterator[Finding]:
             yield from _check_nip(context, label, value)
 
 
+_SCIENTIFIC = re.compile(r"\d[.,]\d+\s*[eE]\+?\d+")
+
+
 def _check_nip(context: CheckContext, label: str, value: CellValue) -> Iterator[Finding]:
     sheet = context.identitas_sheet
-    if isinstance(value.raw, int | float) and not isinstance(value.raw, bool):
+    # -- a number, or the text Excel shows for one ("1,97805E+17" pasted as text): digits already lost
+    number = isinstance(value.raw, int | float) and not isinstance(value.raw, bool)
+    if number or _SCIENTIFIC.fullmatch(value.text.strip()):
         yield f.NIP_STORED_AS_NUMBER.at(value.cell, sheet=sheet, label=label, value=value.text)
         return
     digits = re.sub(r"\s+", "", value.text)
@@ -307,8 +336,9 @@ def check_pengaturan(context: CheckContext) -> Iterator[Finding]:
 
 @check
 def check_komponen_covered(context: CheckContext) -> Iterator[Finding]:
-    """Every komponen of the regulation has at least one plan row."""
-    covered = {m.komponen.code for m in context.matches.values() if m.komponen is not None}
+    """Every komponen of the regulation has at least one plan row with a Langkah Aksi (as the coverage
+    counts, `Analysis.planned`)."""
+    covered = {m.komponen.code for m in context.analysis.planned if m.komponen is not None}
     for komponen in context.catalogue.komponen:
         if komponen.code not in covered:
             area = f"{roman(komponen.area_no)}. {AREAS[komponen.area_no]}"
@@ -324,10 +354,21 @@ def check_komponen_covered(context: CheckContext) -> Iterator[Finding]:
 
 @check
 def check_plan_cells_filled(context: CheckContext) -> Iterator[Finding]:
-    """Every plan row has Indikator, Langkah Aksi, Bukti Fisik and Target Waktu."""
+    """Every plan row has Indikator, Langkah Aksi, Bukti Fisik and Target Waktu; a row inserted under an
+    indicator for its next step is told how to join it."""
+    above: PlanRow | None = None  # -- the last row with an Indikator, within the same komponen cell
     for row in context.plan:
+        if row.indikator:
+            above = row
+        elif above is not None and row.komponen.cell != above.komponen.cell:
+            above = None
         for name in PLAN_FIELDS:
             if getattr(row, name):
+                continue
+            if name == "indikator" and above is not None and _inserted_langkah(row):
+                yield f.LANGKAH_ROW_WITHOUT_INDIKATOR.at(
+                    context.plan_cell(row, name), row=row.row, above=above.row, indikator=above.indikator.text
+                )
                 continue
             yield _EMPTY_TYPES[name].at(
                 context.plan_cell(row, name),
@@ -335,6 +376,13 @@ def check_plan_cells_filled(context: CheckContext) -> Iterator[Finding]:
                 row=row.row,
                 komponen=row.komponen.text,
             )
+
+
+def _inserted_langkah(row: PlanRow) -> bool:
+    """True for a row with a Langkah Aksi whose komponen was carried down from a row above (not written on
+    it): the row staff insert under an indicator for its second step."""
+    cell = row.komponen.cell
+    return bool(row.langkah_aksi) and cell is not None and cell.row < row.row
 
 
 @check
@@ -673,6 +721,16 @@ def check_monev_areas(context: CheckContext) -> Iterator[Finding]:
         if entry.area_no is None:
             yield f.MONEV_AREA_UNKNOWN.at(
                 _monev_cell(entry, entry.area, entry.capaian), value=entry.area.text
+            )
+
+
+@check
+def check_monev_status(context: CheckContext) -> Iterator[Finding]:
+    """Every Monev Status is a word of the Status vocabulary (`progress.monev_status`)."""
+    for entry in context.workbook.monev:
+        if monev_status(entry.status.text) is None:
+            yield f.MONEV_STATUS_UNKNOWN.at(
+                _monev_cell(entry, entry.status, entry.capaian), value=entry.status.text
             )
 
 

@@ -126,11 +126,7 @@ def init(path: str, unit_kerja: str, tahun: int | None, regulasi: str, force: bo
 
 
 _STRICT = click.option("--strict", is_flag=True, help="Peringatan juga dihitung sebagai kegagalan.")
-
-
-@main.command()
-@click.argument("workbooks", nargs=-1, required=True, metavar="WORKBOOK...", type=click.Path(path_type=Path))
-@click.option(
+_FORMAT = click.option(
     "--format",
     "output_format",
     type=click.Choice(["text", "json"]),
@@ -138,6 +134,11 @@ _STRICT = click.option("--strict", is_flag=True, help="Peringatan juga dihitung 
     show_default=True,
     help="Bentuk keluaran.",
 )
+
+
+@main.command()
+@click.argument("workbooks", nargs=-1, required=True, metavar="WORKBOOK...", type=click.Path(path_type=Path))
+@_FORMAT
 @_STRICT
 def check(workbooks: tuple[Path, ...], output_format: str, strict: bool) -> None:
     """Periksa workbook terhadap katalog LKE; setiap temuan menunjuk selnya (RencanaAksi!F14).
@@ -322,7 +323,7 @@ def kirim(paket: Path, to: str | None, config: Path | None) -> None:
     _run(check_fresh, eml)
     settings = _run(load_settings, config)
     if settings.username and settings.password is None:
-        if not click.get_text_stream("stdin").isatty():
+        if sys.stdin is None or not sys.stdin.isatty():
             raise UnreadableInput(
                 f"Kata sandi SMTP untuk {settings.username} belum diisi dan tidak dapat ditanyakan (tidak "
                 "dijalankan di terminal): isi variabel ZI_SHEETS_SMTP_PASSWORD atau 'password' di bagian "
@@ -383,14 +384,7 @@ def rekap(folders: tuple[Path, ...], output: Path) -> None:
 
 @main.command()
 @click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Bentuk keluaran.",
-)
+@_FORMAT
 @click.option("--cek-tautan", is_flag=True, help="Buka setiap tautan Bukti Dukung dan laporkan yang gagal.")
 @click.option(
     "-o",

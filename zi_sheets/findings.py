@@ -150,6 +150,15 @@ HIDDEN_ROW = _register(
     "barisnya, atau hapus bila tidak dipakai.",
     "Baris yang disembunyikan di Excel tetap masuk ke dokumen.",
 )
+AUTOFILTER_HIDDEN_ROWS = _register(
+    "autofilter-hidden-rows",
+    "warning",
+    "Filter aktif menyembunyikan baris yang tetap dibaca",
+    "Filter aktif di sheet {nama_sheet} menyembunyikan {jumlah} baris ({baris}), yang tetap dibaca dan masuk "
+    "ke dokumen; hapus filternya (Data > Filter) agar semua baris terlihat, lalu hapus baris yang memang "
+    "tidak dipakai.",
+    "Baris yang disembunyikan filter tetap masuk ke dokumen; satu temuan untuk filternya, bukan per baris.",
+)
 FORMULA_WITHOUT_VALUE = _register(
     "formula-without-value",
     "warning",
@@ -191,9 +200,10 @@ NIP_STORED_AS_NUMBER = _register(
     "nip-stored-as-number",
     "error",
     "NIP tersimpan sebagai angka, bukan teks",
-    "{label} '{value}' tersimpan sebagai angka; Excel hanya menyimpan 15 angka pertama. Ketik ulang NIP "
-    "sebagai teks (format sel Teks, atau awali dengan tanda ').",
-    "Excel membulatkan angka 18 digit; NIP harus diketik sebagai teks.",
+    "{label} '{value}' tersimpan sebagai angka, sehingga Excel hanya menyimpan 15 angka pertamanya; dokumen "
+    "tidak ditulis. Format sel itu sebagai Teks, lalu ketik ulang NIP-nya (atau awali dengan tanda ').",
+    "Excel membulatkan angka 18 digit, sehingga NIP yang tersimpan sebagai angka tercetak salah di tanda "
+    "tangan; dokumen tidak ditulis sampai NIP diketik ulang sebagai teks.",
 )
 NIP_LENGTH = _register(
     "nip-length",
@@ -236,8 +246,9 @@ KOMPONEN_MISSING = _register(
     "komponen-missing",
     "error",
     "Komponen LKE tanpa rencana aksi",
-    "Komponen {komponen} '{nama}' (area {area}) belum punya baris rencana aksi ({katalog}).",
-    "Setiap komponen (sub-area) LKE memerlukan sedikitnya satu baris rencana aksi.",
+    "Komponen {komponen} '{nama}' (area {area}) belum punya baris rencana aksi berisi Langkah Aksi "
+    "({katalog}).",
+    "Setiap komponen (sub-area) LKE memerlukan sedikitnya satu baris rencana aksi berisi Langkah Aksi.",
 )
 INDIKATOR_MISSING = _register(
     "indikator-missing",
@@ -260,6 +271,15 @@ INDIKATOR_EMPTY = _register(
     "Indikator kosong",
     _PLAN_CELL_EMPTY,
     "Setiap baris rencana aksi memerlukan Indikator.",
+)
+LANGKAH_ROW_WITHOUT_INDIKATOR = _register(
+    "langkah-row-without-indikator",
+    "error",
+    "Baris langkah tambahan tanpa Indikator",
+    "Baris {row} berisi Langkah Aksi tanpa Indikator, di bawah indikator baris {above} ({indikator!q}); bila "
+    "ini langkah berikutnya untuk indikator itu, gabungkan (Merge) sel Indikator baris {above} s.d. {row}, "
+    "atau tulis semua langkahnya dalam satu sel Langkah Aksi dengan Alt+Enter.",
+    "Baris yang disisipkan untuk langkah kedua perlu sel Indikator yang digabung dengan baris di atasnya.",
 )
 LANGKAH_AKSI_EMPTY = _register(
     "langkah-aksi-empty",
@@ -431,6 +451,14 @@ MONEV_AREA_UNKNOWN = _register(
     "Perubahan').",
     "Capaian tanpa area yang dikenal tidak masuk matriks per area.",
 )
+MONEV_STATUS_UNKNOWN = _register(
+    "monev-status-unknown",
+    "warning",
+    "Status Monev tidak dikenal",
+    "Status {value!q} tidak dikenal, sehingga capaian ini dihitung belum selesai; tulis Selesai, Dalam "
+    "Proses atau Belum (atau pilih dari daftar).",
+    "Status menentukan apakah langkah aksi dihitung selesai di Monev; kata lain dihitung belum selesai.",
+)
 MONEV_REF_UNKNOWN = _register(
     "monev-ref-unknown",
     "warning",
@@ -588,8 +616,9 @@ DITERIMA_UNUSED = _register(
     "Penerimaan yang tidak lagi dipakai sebaiknya dihapus agar daftarnya tetap benar.",
 )
 
-# -- Errors that would make a signed document wrong: a cover without a unit, a year that is no year. --
-BLOCKING_CODES = frozenset({IDENTITAS_MISSING.code, TAHUN_INVALID.code})
+# -- Errors that would make a signed document wrong: a cover without a unit, a year that is no year, a NIP
+# -- whose last digits Excel has already lost (no document may print it). --
+BLOCKING_CODES = frozenset({IDENTITAS_MISSING.code, TAHUN_INVALID.code, NIP_STORED_AS_NUMBER.code})
 
 
 def all_codes() -> list[tuple[str, Severity, str]]:

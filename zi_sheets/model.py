@@ -109,6 +109,15 @@ class CellValue:
         return bool(self.text)
 
     @property
+    def code(self) -> str:
+        """The value read as a code (Kode LKE, No, Ref Rencana Aksi): a number as the file holds it ("1.2",
+        where `text` shows the Indonesian "1,2"), anything else as its text."""
+        raw = self.raw
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            return str(int(raw)) if float(raw).is_integer() else repr(raw)
+        return self.text
+
+    @property
     def lines(self) -> list[str]:
         """The non-empty lines of a multi-line cell (Alt+Enter in Excel)."""
         return [line.strip() for line in self.text.splitlines() if line.strip()]
@@ -373,6 +382,15 @@ class Penerimaan:
     alasan: CellValue = EMPTY
 
 
+@dataclass(frozen=True)
+class ActiveFilter:
+    """An autofilter with criteria: `cell` is the first cell of its range (the header), `hidden_rows` the
+    Excel rows of records it hides (read all the same)."""
+
+    cell: CellRef
+    hidden_rows: tuple[int, ...]
+
+
 @dataclass
 class Workbook:
     """Everything read from one workbook, plus what the reader noticed that checks must report."""
@@ -395,6 +413,7 @@ class Workbook:
     diterima: list[Penerimaan] = field(default_factory=list)
     # -- Reading observations, reported by the checks rather than by the reader. --
     hidden_rows: list[CellRef] = field(default_factory=list)
+    active_filters: list[ActiveFilter] = field(default_factory=list)
     uncached_formulas: list[CellRef] = field(default_factory=list)
     sheets_present: tuple[str, ...] = ()
     # -- The sheet read for each known sheet, by the name `init` writes ("Monev" -> "Monev 2026"). --

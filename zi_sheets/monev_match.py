@@ -75,7 +75,7 @@ class PlanRefs:
         self.komponen: dict[str, list[PlanRow]] = {}
         numbers = komponen_numbers(group_by_area(self.rows))
         for row in self.rows:
-            kode, no = ref_key(row.kode_lke.text), ref_key(row.no.text)
+            kode, no = ref_key(row.kode_lke.code), ref_key(row.no.code)
             keys = {kode, without_component_prefix(kode), no}
             keys.update(ref_key(code) for code in (codes or {}).get(row.row, ()))
             if row.row in numbers and row.area_no is not None:
@@ -95,13 +95,13 @@ class PlanRefs:
 
     def unknown(self, entry: MonevEntry) -> list[str]:
         """The references of `entry` that name no plan row."""
-        return [key for key in split_refs(entry.ref_rencana_aksi.text) if not self.named(key, entry.area_no)]
+        return [key for key in split_refs(entry.ref_rencana_aksi.code) if not self.named(key, entry.area_no)]
 
     def rows_for(self, entry: MonevEntry) -> list[PlanRow]:
         """The plan rows `entry`'s Ref names, in workbook order."""
         found = {
             row.row
-            for key in split_refs(entry.ref_rencana_aksi.text)
+            for key in split_refs(entry.ref_rencana_aksi.code)
             for row in self.named(key, entry.area_no)
         }
         return [row for row in self.rows if row.row in found]

@@ -19,6 +19,7 @@ from zi_sheets.model import (
     EMPTY,
     IDENTITAS_FIELDS,
     NARASI_BAGIAN,
+    ActiveFilter,
     CellRef,
     CellValue,
     Identitas,
@@ -214,7 +215,8 @@ def read_workbook(path: str | Path) -> Workbook:
         workbook.narasi = _read_narasi(narasi)
         workbook.narasi_headings = "judul" in narasi.fields
     for spec, reader in (
-        (MONEV, _read_monev),
+        # -- a Monev month written without its year ("Mei") takes the plan year, as targets do
+        (MONEV, lambda table: _read_monev(table, identitas.tahun)),
         (MEKANISME, _read_mekanisme),
         (TARGET_PRIORITAS, _read_target_prioritas),
         (TIM_KERJA, _read_tim_kerja),
@@ -226,6 +228,7 @@ def read_workbook(path: str | Path) -> Workbook:
             setattr(workbook, _ATTRIBUTE[spec.name], reader(table))
     workbook.lke = _read_lke(sheets)
     workbook.hidden_rows = sheets.hidden_rows
+    workbook.active_filters = sheets.active_filters
     workbook.uncached_formulas = book.uncached_formulas
     workbook.sheets_found = sheets.found
     return workbook
@@ -305,6 +308,7 @@ class _SheetFinder:
             if len(years) == 1:
                 key = _key(_SHEET_YEAR.sub(" ", normalize(name)))
                 self._dated.setdefault(key, []).append((int(years[0]), name))
+        self.active_filters: list[ActiveFilter] = []
 
     def _find(self, spec: SheetSpec) -> str | None:
         variants = [_key(variant) for variant in (spec.name, *spec.variants)]
@@ -336,6 +340,7 @@ class _SheetFinder:
         grid = self.book.grid(name)
         header_row, columns = _find_header(grid, spec, self.path)
         records = []
+        filtered: list[int] = []
         for row in range(header_row + 1, grid.max_row + 1):
             by_column = {col: grid.value(row, col) for col in grid.columns}
             texts = [value.text for value in by_column.values() if value]
@@ -343,9 +348,13 @@ class _SheetFinder:
                 continue
             values = {field: by_column[col] for field, col in columns.items()}
             extra = {f"_{col}": value for col, value in by_column.items() if col not in columns.values()}
-            if grid.is_hidden(row):
+            if grid.is_filtered(row):
+                filtered.append(row)
+            elif grid.is_hidden(row):
                 self.hidden_rows.append(CellRef(name, row, "A"))
             records.append(Record(row, {**values, **extra}))
+        if grid.filter is not None and filtered:
+            self.active_filters.append(ActiveFilter(grid.filter[0], tuple(filtered)))
         headers = _extra_headers(grid, header_row, columns, spec.name)
         return Table(name, records, frozenset(columns), headers)
 
@@ -545,7 +554,7 @@ def _is_area_title(text: str) -> bool:
 _AREA_TITLE_STARTS = ("manajemen perubahan", "penataan", "penguatan", "peningkatan")
 
 
-def _read_monev(table: Table) -> list[MonevEntry]:
+def _read_monev(table: Table, plan_year: int | None) -> list[MonevEntry]:
     from zi_sheets.dates import parse_target
 
     entries = []
@@ -556,7 +565,7 @@ def _read_monev(table: Table) -> list[MonevEntry]:
         capaian = record.get("capaian")
         if not capaian and not record.get("area"):
             continue
-        parsed = parse_target(bulan.raw if bulan.raw is not None else bulan.text)
+        parsed = parse_target(bulan.raw if bulan.raw is not None else bulan.text, plan_year)
         month = next(iter(parsed.months)) if len(parsed.months) == 1 else None
         area = record.get("area")
         entries.append(
