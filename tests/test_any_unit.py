@@ -139,6 +139,16 @@ def test_hierarchy_lines_and_region_follow_the_units_name() -> None:
     assert identitas.kabupaten_kota == ""
 
 
+def test_kop_prints_the_hierarchy_above_the_unit(make_xlsx) -> None:
+    sheets = sheets_with(
+        {"Pemerintah Daerah": None, "Instansi Induk": "Kementerian Pertanian\nBadan Karantina Pertanian"}
+    )
+    letterhead = house_style(read_workbook(make_xlsx(sheets))).style.letterhead
+    assert letterhead is not None
+    assert letterhead.lines == ("KEMENTERIAN PERTANIAN", "BADAN KARANTINA PERTANIAN", "KECAMATAN CONTOH")
+    assert letterhead.unit_line == 2  # -- the unit's name is printed largest, the hierarchy above it
+
+
 def test_document_title_is_settable(make_xlsx, tmp_path) -> None:
     title = "Dokumen Rencana Kerja Pembangunan Zona Integritas Menuju WBK dan WBBM"
     document = built(make_xlsx, tmp_path, sheets_with({"Judul": title}))
@@ -371,6 +381,8 @@ def test_reader_keeps_extra_columns_by_header_and_merged_cells_by_their_top_left
         same_merge(a.target_waktu, b.target_waktu, b.row) for a, b in zip(plan, plan[1:], strict=False)
     ] == [True, True]
     assert not same_merge(plan[0].indikator, plan[1].indikator, plan[1].row)
+    report = run_checks(analyse(read_workbook(make_xlsx(sheets, merges={"RencanaAksi": ["H2:H4"]}))), TODAY)
+    assert not report.of("target-waktu-empty")
 
 
 def test_merged_cells_extra_columns_and_numbers_as_written(make_xlsx, tmp_path) -> None:

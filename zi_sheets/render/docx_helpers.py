@@ -732,6 +732,8 @@ def text_height_twips(lines: Sequence[str], width: int, font_pt: float) -> int:
     for line in lines:
         used = 0
         count += 1
+        if len(line) <= per_line:
+            continue  # -- most cell lines fit on one line: no need to wrap them word by word
         for word in line.split():
             if used and used + 1 + len(word) > per_line:
                 count += 1

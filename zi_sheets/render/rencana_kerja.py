@@ -502,10 +502,15 @@ class _Matrix:
             plan_rows = [komponen.rows[index] for komponen, index in flat]
             columns = [[get(row) for row in plan_rows] for get in fields]
             flags = [merge_flags(plan_rows, values) for values in columns]
+            texts = [[value.lines for value in values] for values in columns]
             heights = [
-                self._shared_heights(values, column_flags, widths[column + 2])
-                for column, (values, column_flags) in enumerate(zip(columns, flags, strict=True))
+                self._shared_heights(lines, column_flags, widths[column + 2])
+                for column, (lines, column_flags) in enumerate(zip(texts, flags, strict=True))
             ]
+            komponen_heights = {
+                id(komponen): self._height(komponen.komponen.lines, widths[1]) // len(komponen.rows)
+                for komponen in area.komponen
+            }
             for position, (komponen, index) in enumerate(flat):
                 row = plan_rows[position]
                 group: MergeFlag = None
@@ -519,11 +524,10 @@ class _Matrix:
                     CellSpec(komponen.komponen.lines, merge=group),
                 ]
                 cells += [
-                    CellSpec(values[position].lines, merge=column_flags[position])
-                    for values, column_flags in zip(columns, flags, strict=True)
+                    CellSpec(lines[position], merge=column_flags[position])
+                    for lines, column_flags in zip(texts, flags, strict=True)
                 ]
-                komponen_height = self._height(komponen.komponen.lines, widths[1]) // len(komponen.rows)
-                tallest = max([komponen_height, *(column[position] for column in heights)])
+                tallest = max([komponen_heights[id(komponen)], *(column[position] for column in heights)])
                 written.append(self.writer.add_row(cells, cant_split=tallest < self.limit))
         # -- the table's last rows go to a page together: its last page never holds one or two rows alone --
         for tr in written[-TAIL_ROWS:-1]:
@@ -533,16 +537,15 @@ class _Matrix:
         return text_height_twips(lines, width, self.font_pt)
 
     def _shared_heights(
-        self, values: Sequence[CellValue], flags: Sequence[MergeFlag], width: int
+        self, texts: Sequence[Sequence[str]], flags: Sequence[MergeFlag], width: int
     ) -> list[int]:
-        """Each row's share of the height of its cell's text."""
-        lengths = _run_lengths(flags)
+        """Each row's share of the height of its cell's text (a merged cell's shared by its rows)."""
         shares: list[int] = []
-        for index, length in enumerate(lengths):
-            top = index
-            while flags[top] == "continue":
-                top -= 1
-            shares.append(self._height(values[top].lines, width) // length)
+        for index, length in enumerate(_run_lengths(flags)):
+            if flags[index] == "continue":
+                shares.append(shares[-1])
+            else:
+                shares.append(self._height(texts[index], width) // length)
         return shares
 
 
