@@ -21,9 +21,11 @@ from zi_sheets.analysis import Analysis
 from zi_sheets.bahasa import format_bulan, roman
 from zi_sheets.catalogue import Catalogue, named_regulation
 from zi_sheets.dates import MAX_YEAR, MIN_YEAR
-from zi_sheets.findings import Finding, Report
+from zi_sheets.findings import Finding, Report, quote
+from zi_sheets.laporan import TANGGAL, is_end_of_period
 from zi_sheets.model import (
     AREAS,
+    LAPORAN_BAGIAN,
     NARASI_BAGIAN,
     REQUIRED_IDENTITAS,
     CellRef,
@@ -31,8 +33,11 @@ from zi_sheets.model import (
     MonevEntry,
     PlanRow,
 )
-from zi_sheets.progress import TERLAMBAT
+from zi_sheets.periods import read_date, read_period
+from zi_sheets.progress import TERLAMBAT, status_word
+from zi_sheets.realisasi import revised_target
 from zi_sheets.text import normalize
+from zi_sheets.workbook import HEADER_SEARCH_ROWS
 
 # -- Langkah Aksi and Bukti Fisik repeat each other from this token-set ratio (0-100) on.
 REPEAT_THRESHOLD = 90
@@ -249,6 +254,7 @@ def check_placeholders(context: CheckContext) -> Iterator[Finding]:
     """Every {placeholder} in Narasi and Lampiran texts names an Identitas field."""
     workbook = context.workbook
     values = [item.isi for item in workbook.narasi]
+    values += [item.isi for item in workbook.laporan_monev]
     values += [step.langkah for step in workbook.mekanisme]
     values += [target.target for target in workbook.target_prioritas]
     for value in values:
@@ -489,6 +495,7 @@ def _texts(context: CheckContext) -> Iterator[CellValue]:
         values += [row.komponen, row.indikator, row.langkah_aksi, row.bukti_fisik, row.target_waktu]
         values.append(row.penanggung_jawab)
     values += [item.isi for item in workbook.narasi]
+    values += [item.isi for item in workbook.laporan_monev]
     for entry in workbook.monev:
         values += [entry.capaian, entry.bukti_dukung, entry.kendala, entry.tindak_lanjut]
     values += [step.langkah for step in workbook.mekanisme]
@@ -661,12 +668,113 @@ def check_monev_refs(context: CheckContext) -> Iterator[Finding]:
 
 
 @check
+def check_monev_doubtful(context: CheckContext) -> Iterator[Finding]:
+    """An achievement whose words only resemble plan rows is not counted; the user may name the row."""
+    refs = context.refs
+    for entry in context.workbook.monev:
+        rows = context.analysis.doubtful.get(entry.row, ())
+        if rows:
+            yield f.MONEV_MATCH_DOUBTFUL.at(
+                _monev_cell(entry, entry.capaian, entry.bulan),
+                capaian=entry.capaian.text,
+                baris=", ".join(f"{refs.own_ref(row)} ({quote(_row_text(row), 50)})" for row in rows[:3]),
+                ref=refs.own_ref(rows[0]),
+            )
+
+
+def _row_text(row: PlanRow) -> str:
+    return row.langkah_aksi.text or row.indikator.text
+
+
+@check
+def check_realisasi_refs(context: CheckContext) -> Iterator[Finding]:
+    """Every filled Realisasi row names one plan row; every plan row has a Realisasi row (when the sheet is
+    there)."""
+    refs = context.refs
+    links = context.analysis.realisasi
+    for source, named in links.unlinked:
+        if named:
+            names = ", ".join(refs.own_ref(row) for row in named[:4])
+            state = f"menunjuk {len(named)} baris rencana aksi ({names})"
+        else:
+            state = "kosong" if not source.ref else "tidak menunjuk baris rencana aksi mana pun"
+        cell = source.ref.cell or CellRef(context.workbook.realisasi_sheet, source.row, "A")
+        yield f.REALISASI_REF_UNKNOWN.at(cell, value=source.ref.text, keadaan=state)
+    for name in context.workbook.unrecognised_sheets:
+        yield f.REALISASI_SHEET_UNREADABLE.at(None, sheet=name, nama_sheet=name, baris=HEADER_SEARCH_ROWS)
+    sheet = context.workbook.realisasi_sheet
+    missing = [row for row in context.plan if row.row not in links.listed]
+    if sheet and missing:
+        yield f.REALISASI_ROWS_MISSING.at(
+            None,
+            sheet=sheet,
+            nama_sheet=sheet,
+            jumlah=len(missing),
+            contoh=", ".join(refs.own_ref(row) for row in missing[:3]),
+            berkas=context.workbook.path.name,
+        )
+
+
+@check
+def check_realisasi_values(context: CheckContext) -> Iterator[Finding]:
+    """Realisasi labels, statuses, dates done and revised targets are readable (each label cell once)."""
+    year = context.plan_year
+    example = year or context.today.year
+    seen: set[CellRef | None] = set()
+    for source in context.workbook.realisasi:
+        for cells in source.periods:
+            label = cells.periode
+            if label and label.cell not in seen and read_period(label, year) is None:
+                seen.add(label.cell)
+                yield f.PERIODE_UNREADABLE.at(label.cell, value=label.text, tahun=example)
+            if status_word(cells.status.text) is None:
+                yield f.STATUS_UNKNOWN.at(cells.status.cell, value=cells.status.text)
+            if cells.tanggal_selesai and read_date(cells.tanggal_selesai, year) is None:
+                yield f.TANGGAL_UNREADABLE.at(
+                    cells.tanggal_selesai.cell,
+                    kolom="Tanggal Selesai",
+                    value=cells.tanggal_selesai.text,
+                    contoh=f"12 Maret {example}",
+                )
+            if cells.target_revisi and not revised_target(cells.target_revisi, year).months:
+                yield f.TANGGAL_UNREADABLE.at(
+                    cells.target_revisi.cell,
+                    kolom="Target Revisi",
+                    value=cells.target_revisi.text,
+                    contoh=f"Juni {example}",
+                )
+
+
+@check
+def check_laporan_monev(context: CheckContext) -> Iterator[Finding]:
+    """LaporanMonev rows name a known Bagian (once per run of rows), a readable Periode and date."""
+    year = context.plan_year
+    example = year or context.today.year
+    previous: str | None = None
+    seen: set[CellRef | None] = set()
+    for item in context.workbook.laporan_monev:
+        if item.bagian not in LAPORAN_BAGIAN and item.bagian != previous:
+            yield f.LAPORAN_BAGIAN_UNKNOWN.at(item.isi.cell, bagian=item.bagian, pilihan=list(LAPORAN_BAGIAN))
+        previous = item.bagian
+        periode = item.periode
+        if periode and periode.cell not in seen and read_period(periode, year) is None:
+            seen.add(periode.cell)
+            yield f.PERIODE_UNREADABLE.at(periode.cell, value=periode.text, tahun=example)
+        date = item.isi
+        if item.bagian == TANGGAL and date and not is_end_of_period(date.text) and not read_date(date, year):
+            yield f.TANGGAL_UNREADABLE.at(
+                item.isi.cell, kolom="Tanggal Laporan", value=item.isi.text, contoh=f"30 Juni {example}"
+            )
+
+
+@check
 def check_overdue(context: CheckContext) -> Iterator[Finding]:
-    """Plan actions due by the latest Monev month have something reported: terlambat in the Monev document's
-    progress up to that month (`progress.PlanProgress.status`)."""
-    latest = context.analysis.latest_month
-    if latest is None:
+    """Plan actions due by the end of the latest reported period have something reported: terlambat in the
+    Monev document's progress up to then (`progress.PlanProgress.status`)."""
+    period = context.analysis.latest_period
+    if period is None:
         return
+    latest = period.last
     for plan in context.analysis.plan_progress(latest):
         if plan.status != TERLAMBAT or plan.due is None:
             continue

@@ -62,15 +62,57 @@ _REGULASI = click.option(
 @click.option("--unit-kerja", default="", help="Nama unit kerja, mis. 'Kecamatan Pasirian'.")
 @click.option("--tahun", type=click.IntRange(2000, 2100), default=None, help="Tahun rencana kerja.")
 @_REGULASI
+@click.option(
+    "--periode-realisasi",
+    type=click.Choice(["bulan", "triwulan", "semester"]),
+    default="triwulan",
+    show_default=True,
+    help="Kelompok kolom per periode di sheet Realisasi.",
+)
+@click.option(
+    "--sinkron-realisasi",
+    is_flag=True,
+    help="PATH adalah workbook yang sudah ada: tambahkan baris rencana aksi baru ke sheet Realisasi "
+    "(dan sheet Realisasi/LaporanMonev bila belum ada) tanpa mengubah isian yang ada.",
+)
 @click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
-def init(path: str, unit_kerja: str, tahun: int | None, regulasi: str, force: bool) -> None:
+def init(
+    path: str,
+    unit_kerja: str,
+    tahun: int | None,
+    regulasi: str,
+    periode_realisasi: str,
+    sinkron_realisasi: bool,
+    force: bool,
+) -> None:
     """Tulis workbook baru yang sudah berisi sheet, judul kolom, teks baku dan indikator LKE.
+
+    Dengan --sinkron-realisasi, workbook PATH yang sudah ada diberi baris Realisasi untuk setiap baris
+    rencana aksi yang belum punya; berkas lama disimpan sebagai PATH.bak.
 
     Contoh: zi-sheets init zi-2026.xlsx --unit-kerja "Kecamatan Pasirian" --tahun 2026
     """
-    from zi_sheets.template import write_template
+    from zi_sheets.template import sync_realisasi, write_template
 
-    written = _run(write_template, path, unit_kerja=unit_kerja, tahun=tahun, regulasi=regulasi, force=force)
+    if sinkron_realisasi:
+        result = _run(sync_realisasi, path, periode=periode_realisasi)
+        click.echo(f"baris Realisasi ditambahkan: {result.added}", err=True)
+        for name in result.created:
+            click.echo(f"sheet baru: {name}", err=True)
+        for note in result.notes:
+            click.echo(note, err=True)
+        click.echo(f"cadangan: {result.backup}", err=True)
+        click.echo(f"ditulis: {result.path}", err=True)
+        return
+    written = _run(
+        write_template,
+        path,
+        unit_kerja=unit_kerja,
+        tahun=tahun,
+        regulasi=regulasi,
+        periode=periode_realisasi,
+        force=force,
+    )
     click.echo(f"ditulis: {written}", err=True)
 
 

@@ -11,9 +11,13 @@ The one place that decides, for the Monev document and for the checks alike:
   belum-jadwal;
 - the figures and the sentence per area (`area_progress`, `AreaProgress`).
 
-Which rows a Monev entry reports on is `monev_match`'s; `analysis.Analysis` ties them together. A report
-counts as reported whatever its Status says (the seed's Monev has no Status column), and as done only when
-its Status says Selesai. Plan rows whose area was not recognised are left out of the areas (the checks
+Which rows a Monev entry reports on is `monev_match`'s, which Realisasi group tells a row's state is
+`realisasi`'s; `analysis.Analysis` ties them together. A Monev report counts as reported whatever its Status
+says (the seed's Monev has no Status column), and as done only when its Status says Selesai and it names the
+row alone (a komponen Ref leaves every row of the komponen in progress). A Realisasi group counts as reported
+when its Status says Selesai or Dalam Proses (or, empty, when it holds a Realisasi text or a date done), as
+done when it says Selesai and its date done, if any, has come; its revised target replaces the plan's in
+deciding when the row is due. Plan rows whose area was not recognised are left out of the areas (the checks
 report them); Monev entries whose month could not be read count in no period.
 """
 
@@ -27,7 +31,8 @@ from dataclasses import dataclass
 from zi_sheets.bahasa import roman
 from zi_sheets.dates import TargetDate, parse_target
 from zi_sheets.model import AREAS, CellValue, MonevEntry, PlanRow
-from zi_sheets.periods import Month, Period
+from zi_sheets.periods import Month, Period, month_end
+from zi_sheets.realisasi import Realisation, as_of
 from zi_sheets.text import normalize
 
 # -- Statuses of a plan row at the end of a period. --
@@ -36,6 +41,16 @@ DALAM_PROSES = "dalam-proses"
 TERLAMBAT = "terlambat"
 BERJALAN = "berjalan"
 BELUM_JADWAL = "belum-jadwal"
+# -- What a Status cell may say beside SELESAI and DALAM_PROSES: nothing done yet. --
+BELUM = "belum"
+# -- How the documents print a plan row's status (the matrix, the figures' headers say the same). --
+STATUS_LABELS = {
+    SELESAI: "Selesai",
+    DALAM_PROSES: "Dalam Proses",
+    TERLAMBAT: "Terlambat",
+    BERJALAN: "Berjalan",
+    BELUM_JADWAL: "Belum Dijadwalkan",
+}
 
 # ---------------------------------------------------------------------------------------------------------
 # Progress per plan row
@@ -53,8 +68,46 @@ def _target_value(value: CellValue) -> object:
 def report_status(entry: MonevEntry) -> str:
     """The Status of a Monev entry as SELESAI or DALAM_PROSES ('Belum' and an empty Status count as reported,
     not done)."""
-    words = normalize(entry.status.text).split()
-    return SELESAI if "selesai" in words and "belum" not in words else DALAM_PROSES
+    return SELESAI if status_word(entry.status.text) == SELESAI else DALAM_PROSES
+
+
+# -- The status vocabulary staff write, by meaning. "belum selesai" and "selesai sebagian" are read before
+# -- "belum" and "selesai" alone, so they stay in progress. --
+_STATUS_PHRASES: tuple[tuple[str, str], ...] = (
+    ("belum selesai", DALAM_PROSES),
+    ("selesai sebagian", DALAM_PROSES),
+    ("sebagian", DALAM_PROSES),
+    ("dalam proses", DALAM_PROSES),
+    ("proses", DALAM_PROSES),
+    ("on progress", DALAM_PROSES),
+    ("progress", DALAM_PROSES),
+    ("progres", DALAM_PROSES),
+    ("sedang", DALAM_PROSES),
+    ("berjalan", DALAM_PROSES),
+    ("belum", BELUM),
+    ("tidak", BELUM),
+    ("selesai", SELESAI),
+    ("sudah", SELESAI),
+    ("tercapai", SELESAI),
+    ("terlaksana", SELESAI),
+    ("done", SELESAI),
+    ("100", SELESAI),
+)
+
+
+def status_word(text: str) -> str | None:
+    """A Status as staff write it ("Sudah", "Selesai 100%", "On Progress", "Belum") read as SELESAI,
+    DALAM_PROSES or BELUM; '' for an empty cell, None for a word outside the vocabulary.
+
+    The one place for the Status vocabulary of the Monev and Realisasi sheets.
+    """
+    norm = f" {normalize(text)} "
+    if not norm.strip():
+        return ""
+    for phrase, meaning in _STATUS_PHRASES:
+        if f" {phrase} " in norm:
+            return meaning
+    return None
 
 
 def due_months(target: TargetDate, plan_year: int | None) -> list[Month]:
@@ -72,8 +125,12 @@ def due_months(target: TargetDate, plan_year: int | None) -> list[Month]:
 
 @dataclass(frozen=True)
 class PlanProgress:
-    """One plan row at the end of a period: its target, and the Monev entries reporting it by `until`.
+    """One plan row at the end of a period: its target, and what reports on it by `until`.
 
+    `reports` are the Monev entries reporting on the row by then, `broad` the Excel rows of those that name
+    it only with other rows (never done by themselves); `realisasi` is the Realisasi group telling its state
+    (None: none), `revision` the group whose Target Revisi replaces the plan's target (None: the plan's
+    holds).
     `plan_year` bounds the due months (`due_months`); None takes every target month as due.
     """
 
@@ -82,6 +139,14 @@ class PlanProgress:
     reports: tuple[MonevEntry, ...]
     until: Month
     plan_year: int | None = None
+    broad: frozenset[int] = frozenset()
+    realisasi: Realisation | None = None
+    revision: Realisation | None = None
+
+    @property
+    def revised(self) -> TargetDate | None:
+        """The revised target, None when the plan's target holds."""
+        return self.revision.revised if self.revision is not None else None
 
     @property
     def months(self) -> frozenset[Month]:
@@ -89,8 +154,10 @@ class PlanProgress:
         return self.target.months
 
     def scheduled_by(self, year: int, month: int) -> bool:
-        """True when the row has a target month on or before (year, month): a started span is scheduled."""
-        return any(m <= (year, month) for m in self.target.months)
+        """True when the row has a target month (planned or revised) on or before (year, month): a started
+        span is scheduled."""
+        revised = self.revised.months if self.revised is not None else frozenset()
+        return any(m <= (year, month) for m in self.target.months | revised)
 
     @property
     def scheduled(self) -> bool:
@@ -98,14 +165,35 @@ class PlanProgress:
         return self.scheduled_by(*self.until)
 
     @property
+    def realised(self) -> str | None:
+        """What the Realisasi group says by the end of the period: SELESAI, DALAM_PROSES, or None (no group,
+        'Belum', or nothing that reports progress)."""
+        found = self.realisasi
+        if found is None:
+            return None
+        word = status_word(found.cells.status.text)
+        not_yet = found.done_on is not None and found.done_on > month_end(self.until)
+        if word == SELESAI:
+            return DALAM_PROSES if not_yet else SELESAI
+        if word == DALAM_PROSES:
+            return DALAM_PROSES
+        if word == BELUM:
+            return None
+        if found.done_on is not None and not not_yet:
+            return SELESAI  # -- a date done, no Status: done on that date
+        return DALAM_PROSES if found.cells.realisasi else None
+
+    @property
     def reported(self) -> bool:
-        """True when at least one Monev entry up to the end of the period reports on the row."""
-        return bool(self.reports)
+        """True when a Monev entry up to the end of the period reports on the row, or its Realisasi group
+        says it is done or in progress."""
+        return bool(self.reports) or self.realised is not None
 
     @property
     def due_months(self) -> list[Month]:
-        """The months the row's action is due, see `due_months` (empty when none is in the plan year)."""
-        return due_months(self.target, self.plan_year)
+        """The months the row's action is due, see `due_months`, by the revised target when there is one
+        (empty when none is in the plan year)."""
+        return due_months(self.revised or self.target, self.plan_year)
 
     @property
     def due(self) -> Month | None:
@@ -119,16 +207,23 @@ class PlanProgress:
 
     @property
     def status(self) -> str:
-        """SELESAI (a report says Selesai), DALAM_PROSES (reported, not done), TERLAMBAT (not reported and a
-        due month has passed), BERJALAN (not reported, scheduled but not yet due: a span that runs on) or
-        BELUM_JADWAL (not reported and not yet scheduled, or with no target month)."""
-        if any(report_status(entry) == SELESAI for entry in self.reports):
+        """SELESAI (a report naming the row alone says Selesai, or its Realisasi group does), DALAM_PROSES
+        (reported, not done), TERLAMBAT (not reported and a due month has passed), BERJALAN (not reported,
+        scheduled but not yet due: a span that runs on) or BELUM_JADWAL (not reported and not yet scheduled,
+        or with no target month). The one definition of "terlambat" for the documents and the checks."""
+        done = any(report_status(e) == SELESAI and e.row not in self.broad for e in self.reports)
+        if done or self.realised == SELESAI:
             return SELESAI
-        if self.reports:
+        if self.reported:
             return DALAM_PROSES
         if self.past_due:
             return TERLAMBAT
         return BERJALAN if self.scheduled else BELUM_JADWAL
+
+    @property
+    def label(self) -> str:
+        """The status as documents print it: "Selesai", "Terlambat", ..."""
+        return STATUS_LABELS[self.status]
 
 
 def plan_progress(
@@ -137,19 +232,27 @@ def plan_progress(
     reports: Mapping[int, Sequence[MonevEntry]],
     until: Month,
     plan_year: int | None,
+    broad: Mapping[int, frozenset[int]] | None = None,
+    realisasi: Mapping[int, Sequence[Realisation]] | None = None,
 ) -> list[PlanProgress]:
     """Every plan row at the end of month `until`, in workbook order, with the reports (by Excel row) made
-    by then."""
-    return [
-        PlanProgress(
-            row,
-            targets[row.row],
-            tuple(e for e in reports.get(row.row, ()) if e.month is not None and e.month <= until),
-            until,
-            plan_year,
+    by then, which of them name it only with other rows (`broad`), and its Realisasi groups."""
+    found = []
+    for row in rows:
+        current, revision = as_of((realisasi or {}).get(row.row, ()), until)
+        found.append(
+            PlanProgress(
+                row,
+                targets[row.row],
+                tuple(e for e in reports.get(row.row, ()) if e.month is not None and e.month <= until),
+                until,
+                plan_year,
+                (broad or {}).get(row.row, frozenset()),
+                current,
+                revision,
+            )
         )
-        for row in rows
-    ]
+    return found
 
 
 # ---------------------------------------------------------------------------------------------------------

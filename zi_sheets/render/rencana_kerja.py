@@ -4,28 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from docx.document import Document
-from docx.shared import Cm, Mm
+from docx.shared import Cm
 
 from zi_sheets.bahasa import roman
-from zi_sheets.komponen import group_by_area
 from zi_sheets.model import Identitas, PlanRow, Workbook
+from zi_sheets.render.cover import add_cover
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
-    COVER_TEXT,
     COVER_TITLE,
-    GROUP_FILL,
     HEADING_1,
     HEADING_2,
-    TABLE_GROUP,
     TITLE,
     CellSpec,
     PageStyle,
     add_header_table,
     add_landscape_section,
-    add_logo,
     add_numbered_item,
     add_page_number_footer,
     add_portrait_section,
@@ -35,6 +30,7 @@ from zi_sheets.render.docx_helpers import (
     text_lines,
     unit_signers,
 )
+from zi_sheets.render.plan_table import add_plan_rows
 
 DOCUMENT_TITLE = "DOKUMEN RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS"
 
@@ -106,7 +102,7 @@ def build_rencana_kerja(workbook: Workbook, style: PageStyle | None = None) -> D
     document.core_properties.title = _join(DOCUMENT_TITLE, unit, tahun)
     document.core_properties.author = "Tim Zona Integritas"
 
-    _add_cover(document, identitas, style, unit, tahun)
+    add_cover(document, identitas, style, (DOCUMENT_TITLE, unit, tahun))
     _add_approval_page(document, identitas, unit, tahun)
 
     title = document.add_paragraph(_join(DOCUMENT_TITLE, unit, tahun), style=TITLE)
@@ -142,28 +138,6 @@ def _lines(*texts: str) -> list[str]:
     return [clean_text(text) for text in texts if text]
 
 
-def _add_cover(document: Document, identitas: Identitas, style: PageStyle, unit: str, tahun: str) -> None:
-    for line in _lines(DOCUMENT_TITLE, unit, tahun):
-        document.add_paragraph(line, style=COVER_TITLE)
-    if style.letterhead is not None and style.letterhead.logo is not None:
-        logo = document.add_paragraph(style=COVER_TEXT)
-        logo.paragraph_format.space_before = Mm(15)
-        add_logo(logo, style.letterhead.logo, 4.0)
-    # -- the cover spreads over the page: "Disusun oleh" in the middle, the government block at the foot;
-    # -- 35% of the text height before each still leaves room for a unit name on two lines, F4 or A4 --
-    gap = Mm((style.paper_height_mm - 10 * (style.margin_top_cm + style.margin_bottom_cm)) * 0.35)
-    prepared = document.add_paragraph("Disusun oleh:", style=COVER_TEXT)
-    prepared.paragraph_format.space_before = gap
-    document.add_paragraph("TIM ZONA INTEGRITAS", style=COVER_TEXT)
-    footer_lines = _lines(
-        identitas.text("Pemerintah Daerah").upper(), unit, identitas.text("Kabupaten/Kota").upper()
-    )
-    for index, line in enumerate(footer_lines):
-        paragraph = document.add_paragraph(line, style=COVER_TEXT)
-        if index == 0:
-            paragraph.paragraph_format.space_before = gap
-
-
 def _add_approval_page(document: Document, identitas: Identitas, unit: str, tahun: str) -> None:
     lines = _lines(DOCUMENT_TITLE, unit, identitas.text("Kabupaten/Kota").upper(), tahun)
     for index, line in enumerate(lines):
@@ -192,23 +166,5 @@ def _add_narasi(document: Document, workbook: Workbook, bagian: str) -> None:
 def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow]) -> None:
     columns = _COLUMNS_WITH_PJ if any(row.penanggung_jawab for row in rows) else _COLUMNS
     writer = add_header_table(document, [(header, share) for header, share, _ in columns])
-    fields = [name for _, _, name in columns[2:]]
-    for area in group_by_area(rows):
-        writer.add_row(
-            [
-                CellSpec([area.numeral], style=TABLE_GROUP, align="center", shading=GROUP_FILL),
-                CellSpec([area.name], span=len(columns) - 1, style=TABLE_GROUP, shading=GROUP_FILL),
-            ]
-        )
-        for komponen in area.komponen:
-            merged = len(komponen.rows) > 1
-            for index, row in enumerate(komponen.rows):
-                merge: Literal["restart", "continue"] | None = (
-                    None if not merged else "restart" if index == 0 else "continue"
-                )
-                cells = [
-                    CellSpec([str(komponen.number)], merge=merge, align="center"),
-                    CellSpec(komponen.komponen.lines, merge=merge),
-                ]
-                cells += [CellSpec(getattr(row, name).lines) for name in fields if name]
-                writer.add_row(cells)
+    fields = [name for _, _, name in columns[2:] if name]
+    add_plan_rows(writer, rows, lambda row: [CellSpec(getattr(row, name).lines) for name in fields])
