@@ -455,7 +455,8 @@ PLAN_OVERDUE = _register(
     "info",
     "Rencana aksi lewat jadwal tanpa laporan Monev",
     "Target {target!q} jatuh tempo {jatuh_tempo}, tetapi Monev sampai {monev_sampai} belum melaporkan "
-    "capaian untuk baris ini ({baris!q}); bila sudah dilaporkan, isi Ref Rencana Aksi pada baris Monev-nya.",
+    "capaian untuk baris ini ({baris!q}); bila sudah dilaporkan, isi Ref Rencana Aksi pada baris Monev-nya "
+    "atau isian periodenya di sheet Realisasi.",
     "Langkah aksi yang telah jatuh tempo tanpa capaian dilaporkan terlambat di Monev.",
 )
 
