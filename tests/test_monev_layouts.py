@@ -408,3 +408,15 @@ def test_chapter_and_cover_settings(tmp_path, chapters, cover, period, expected_
             "PEMBANGUNAN ZONA INTEGRITAS KECAMATAN SUKAMAJU",
             "PERIODE : Semester I 2026",
         ]
+
+
+def test_progress_runs_on_after_the_realisation_matrix(april: Document, tmp_path) -> None:
+    # -- after the long realisation matrix the progress part runs on (no page holding the matrix's last
+    # -- row alone); after the one-page achievements matrix it starts a page, as the seed's document does
+    (heading,) = [p for p in april.paragraphs if p.text == "KEMAJUAN TERHADAP RENCANA AKSI"]
+    assert not heading.paragraph_format.page_break_before
+    path = realisation_workbook(tmp_path / "wb.xlsx", layout="Matriks Capaian")
+    (heading,) = [
+        p for p in monev_of(path, tmp_path, "bulan", "2026-04").paragraphs if p.text == heading.text
+    ]
+    assert heading.paragraph_format.page_break_before

@@ -194,7 +194,7 @@ def _many(paths: list[Path], work: Callable[..., UnitResult], *arguments: object
 @click.option(
     "--bulan",
     default=None,
-    help="Bulan Monev: 2019-05 atau 'Mei 2019' (bawaan: bulan terakhir di sheet Monev).",
+    help="Bulan Monev: 2019-05 atau 'Mei 2019' (bawaan: periode terakhir di sheet Monev atau Realisasi).",
 )
 @click.option("--semester", type=click.IntRange(1, 2), default=None, help="Monev satu semester (1 atau 2).")
 @click.option("--triwulan", type=click.IntRange(1, 4), default=None, help="Monev satu triwulan (1 sampai 4).")

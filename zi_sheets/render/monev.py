@@ -161,7 +161,9 @@ def _build_plain(document: Document, report: _Report, heading: str) -> None:
     _add_matrix_part(document, report, labelled=all(report.matrices))
 
     heading_paragraph = document.add_paragraph("KEMAJUAN TERHADAP RENCANA AKSI", style=HEADING_1)
-    heading_paragraph.paragraph_format.page_break_before = True
+    # -- after the one-page achievements matrix the progress starts a page; after the long realisation
+    # -- matrix it runs on, so the matrix's last rows never stand alone on a page
+    heading_paragraph.paragraph_format.page_break_before = not report.matrices[1]
     _add_figures(document, report)
     document.add_paragraph("Langkah Aksi yang Terlambat", style=HEADING_2)
     _add_overdue(document, report)
