@@ -462,3 +462,9 @@ def test_sync_of_a_workbook_without_the_plan_row_copies(tmp_path, make_xlsx) -> 
 def test_a_workbook_without_realisasi_needs_none(make_xlsx) -> None:
     workbook = read_workbook(make_xlsx(sheets(REALISASI_PLAN)))
     assert not [code for code, _ in codes(workbook) if "realisasi" in code]
+
+
+def test_rekap_names_the_latest_realisasi_period(realisasi_workbook) -> None:
+    from zi_sheets.batch import check_one
+
+    assert check_one(realisasi_workbook.path).last_monev == "Triwulan II 2024"
