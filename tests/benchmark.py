@@ -1,12 +1,16 @@
 """Speed and memory of zi-sheets, measured as a user meets them: whole processes, medians of repeated runs.
 
-Run by hand (not collected by pytest):  python tests/benchmark.py [--runs 5]
+Run by hand (not collected by pytest):  python tests/benchmark.py [--runs 5] [--nilai]
 Targets (issue "Hard to break, fast, and ready for a whole kabupaten"):
   (a) build of the example, all documents, no PDF  <= 1.6 x  python -c "import pandas, openpyxl, docx"
   (b) build of a generated 2,000-row plan          <= 1.5 s, and 4,000 rows <= 2.2 x the 2,000-row time
   (c) zi-sheets --help                             <= 0.2 s (pandas not imported)
   (d) peak memory (max RSS) of (b)
-  (e) build of (b) with the Monev as Matriks Rencana Aksi (every planned action a row)
+  (e) nilai on a 137-item LKE (every item answered, evidence named)  well under 1 s beyond the import floor
+      (python -c "import" of the modules nilai loads)
+  (f) reading the 2,000-row plan in process, plain and with two columns of formatted numbers (0%, #,##0):
+      what the number-format pass costs (issue 9: numbers as Excel shows them)
+  (g) build of (b) with the Monev as Matriks Rencana Aksi (every planned action a row)
 """
 
 from __future__ import annotations
@@ -24,10 +28,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from factory import unit_workbook  # noqa: E402
+from factory import fill_lke, random_answers, unit_workbook  # noqa: E402
 
 EXAMPLE = HERE.parent / "workbook_templates" / "contoh-pasirian-2019.xlsx"
 ZI = [sys.executable, "-m", "zi_sheets.cli"]
+# -- What `nilai` must import whatever the workbook: the reader, the checks it proposes answers with, the LKE.
+NILAI_IMPORTS = (
+    "import zi_sheets.cli, zi_sheets.workbook, zi_sheets.checks, zi_sheets.lke.assess, python_calamine"
+)
 
 
 def run(command: list[str]) -> tuple[float, int]:
@@ -59,13 +67,64 @@ def with_setting(source: Path, target: Path, name: str, value: str) -> Path:
     return target
 
 
+def measure_nilai(work: Path, runs: int) -> str:
+    """(e): `nilai` on a unit workbook whose 137 LKE items are all answered, each naming an evidence file."""
+    answers = random_answers("90-2021", seed=14)
+    (work / "Bukti Dukung").mkdir()
+    for code in answers:
+        (work / "Bukti Dukung" / f"{code}.pdf").write_bytes(b"%PDF-1.4")
+    lke = fill_lke(unit_workbook(work / "lke.xlsx"), answers, {c: f"Bukti Dukung/{c}.pdf" for c in answers})
+    scored, _ = median([*ZI, "nilai", str(lke)], runs)
+    floor, _ = median([sys.executable, "-c", NILAI_IMPORTS], runs)
+    return (
+        f"(e) nilai, 137-item LKE: {scored:.2f} s; import floor {floor:.2f} s; beyond the floor "
+        f"{scored - floor:.2f} s (target well under 1 s)"
+    )
+
+
+def read_times(plain: Path, runs: int) -> tuple[float, float]:
+    """The least CPU time (s) of reading `plain` in process, and of a copy with 4,000 formatted number cells.
+
+    -- CPU time and the least of many runs: the cost of the pass itself, steady on a busy machine. --
+    """
+    from openpyxl import load_workbook
+
+    from zi_sheets.workbook import read_workbook
+
+    styled = plain.with_name("berformat.xlsx")
+    book = load_workbook(plain)
+    plan = book["RencanaAksi"]
+    for row in range(2, plan.max_row + 1):
+        plan.cell(row, 10, row / 3000).number_format = "0%"
+        plan.cell(row, 11, row * 1000).number_format = "#,##0"
+    book.save(styled)
+    least = []
+    for path in (plain, styled):
+        samples = []
+        for _ in range(max(runs, 5) * 3):
+            started = time.process_time()
+            read_workbook(path)
+            samples.append(time.process_time() - started)
+        least.append(min(samples))
+    return least[0], least[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    parser.add_argument("--nilai", action="store_true", help="measure only (e)")
+    arguments = parser.parse_args()
+    runs = arguments.runs
     work = Path(tempfile.mkdtemp(prefix="zi-bench-"))
+    heading = f"medians of {runs} runs, {os.cpu_count()} cores, Python {sys.version.split()[0]}"
+    if arguments.nilai:
+        try:
+            print(heading, measure_nilai(work, runs), sep="\n")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     try:
         plans = {n: unit_workbook(work / f"rencana-{n}.xlsx", rows=n) for n in (2000, 4000)}
         matrix = with_setting(plans[2000], work / "matriks-2000.xlsx", "Bentuk Monev", "Matriks Rencana Aksi")
@@ -75,6 +134,8 @@ def main() -> None:
         bigger, _ = median([*ZI, "build", str(plans[4000]), "-o", str(work / "c")], runs)
         realised, _ = median([*ZI, "build", str(matrix), "-o", str(work / "e")], runs)
         helped, _ = median([*ZI, "--help"], runs)
+        nilai = measure_nilai(work, runs)
+        read_plain, read_styled = read_times(plans[2000], runs)
         help_imports = subprocess.run(
             [sys.executable, "-c", "import sys, zi_sheets.cli; print('pandas' in sys.modules)"],
             capture_output=True,
@@ -84,7 +145,7 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"medians of {runs} runs, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(heading)
     print(
         f"(a) import pandas, openpyxl, docx: {bare:.2f} s; build example: {example:.2f} s "
         f"= {example / bare:.2f} x (target <= 1.6 x); peak {example_mb} MB"
@@ -95,7 +156,12 @@ def main() -> None:
     )
     print(f"(c) zi-sheets --help: {helped:.2f} s (target <= 0.2 s); pandas imported: {help_imports}")
     print(f"(d) peak memory of (b): {big_mb} MB (main process; the chart worker is a separate process)")
-    print(f"(e) build 2,000-row plan, Monev as Matriks Rencana Aksi: {realised:.2f} s")
+    print(nilai)
+    print(
+        f"(f) read 2,000-row plan in process (least CPU time): {read_plain * 1000:.0f} ms; with 4,000 "
+        f"formatted numbers: {read_styled * 1000:.0f} ms"
+    )
+    print(f"(g) build 2,000-row plan, Monev as Matriks Rencana Aksi: {realised:.2f} s")
 
 
 if __name__ == "__main__":

@@ -6,8 +6,12 @@ would: identity, actions, evidence, targets in the plan year, a few Monev months
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import random
 from pathlib import Path
+
+from openpyxl import load_workbook
 
 from zi_sheets.bahasa import BULAN, roman
 from zi_sheets.model import AREAS
@@ -315,3 +319,92 @@ def realisation_workbook(
             row[1].value = layout
     book.save(path)
     return path
+
+
+# ---------------------------------------------------------------------------------------------------------
+# LKE answers, chosen from the catalogue CSV itself (read with csv, never through the package's code)
+
+DATA = Path(__file__).resolve().parent.parent / "zi_sheets" / "data"
+
+
+def catalogue_csv(regulasi: str = "90-2021") -> list[dict[str, str]]:
+    """The rows of the packaged catalogue CSV, as written."""
+    with (DATA / f"catalogue-{regulasi}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def choices(row: dict[str, str]) -> list[str]:
+    """The answers a letter or Ya/Tidak row accepts, best first ("Ya", "Tidak" / "A", "B", ...)."""
+    if row["answer_type"] == "Ya/Tidak":
+        return ["Ya", "Tidak"]
+    return row["answer_type"].split("/")
+
+
+def random_answers(regulasi: str, seed: int, *, jumlah: bool = True) -> dict[str, object]:
+    """An answer for every item: a random choice, percentage (a fraction), survey score or count.
+
+    `jumlah` False leaves the Jumlah inputs empty, so the typed percentages count.
+    """
+    rng = random.Random(seed)
+    answers: dict[str, object] = {}
+    for row in catalogue_csv(regulasi):
+        kind = row["answer_type"]
+        if kind == "Jumlah":
+            if jumlah:
+                answers[row["indicator_code"]] = rng.randint(1, 40)
+        elif kind.startswith("%"):
+            answers[row["indicator_code"]] = round(rng.random(), 4)
+        elif kind.startswith("Nilai"):
+            answers[row["indicator_code"]] = round(rng.uniform(0, 4), 2)
+        else:
+            answers[row["indicator_code"]] = rng.choice(choices(row))
+    return answers
+
+
+def extreme_answers(regulasi: str, *, worst_area: int | None = None) -> dict[str, object]:
+    """The best answer to every item (A, Ya, 100%, survey 4), the worst in area `worst_area` when given.
+
+    No Jumlah input is filled, so each percentage counts as written.
+    """
+    answers: dict[str, object] = {}
+    for row in catalogue_csv(regulasi):
+        worst = row["area_no"] == str(worst_area)
+        kind = row["answer_type"]
+        if kind == "Jumlah":
+            continue
+        if kind.startswith("%"):
+            answers[row["indicator_code"]] = 0.0 if worst else 1.0
+        elif kind.startswith("Nilai"):
+            answers[row["indicator_code"]] = 0.0 if worst else 4.0
+        else:
+            answers[row["indicator_code"]] = choices(row)[-1 if worst else 0]
+    return answers
+
+
+def fill_lke(path: Path, answers: dict[str, object], evidence: dict[str, str] | None = None) -> Path:
+    """Write `answers` (by Kode) into the Jawaban cells of the workbook's LKE sheet and `evidence` into
+    its Bukti Dukung cells, as a person would in Excel; returns `path`."""
+    book = load_workbook(path)
+    sheet = book["LKE"]
+    header = [cell.value for cell in sheet[1]]
+    jawaban, bukti = header.index("Jawaban") + 1, header.index("Bukti Dukung") + 1
+    for row in range(2, sheet.max_row + 1):
+        code = sheet.cell(row, 1).value
+        if code in answers:
+            sheet.cell(row, jawaban, answers[code])
+        if evidence and code in evidence:
+            sheet.cell(row, bukti, evidence[code])
+    book.save(path)
+    return path
+
+
+def lke_row(path: Path, code: str) -> int:
+    """The Excel row of item `code` on the workbook's LKE sheet."""
+    book = load_workbook(path, read_only=True)
+    try:
+        for index, row in enumerate(book["LKE"].iter_rows(min_col=1, max_col=1, values_only=True), start=1):
+            if row[0] == code:
+                return index
+    finally:
+        book.close()
+    raise KeyError(code)

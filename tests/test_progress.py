@@ -10,7 +10,7 @@ from conftest import EXAMPLE, IDENTITAS_ROWS, PLAN_HEADER, plan_row
 from zi_sheets.analysis import analyse
 from zi_sheets.dates import parse_target
 from zi_sheets.komponen import group_by_area, komponen_numbers
-from zi_sheets.model import AREAS
+from zi_sheets.model import AREAS, MONEV_STATUS
 from zi_sheets.monev_match import PlanRefs, match_reports
 from zi_sheets.periods import Period, latest_month
 from zi_sheets.progress import (
@@ -20,6 +20,7 @@ from zi_sheets.progress import (
     SELESAI,
     TERLAMBAT,
     due_months,
+    monev_status,
     total,
 )
 from zi_sheets.workbook import read_workbook
@@ -327,10 +328,50 @@ def test_statuses_at_the_end_of_march(status_workbook) -> None:
         ("Januari 2024, setiap ada pertemuan", [(2024, 1)]),
         ("Januari 2023", []),  # outside the plan year: never due (the checks report the year)
         ("setiap ada pertemuan", []),
+        # -- a period is one activity, due at the end of the period --
+        ("Triwulan I", [(2024, 3)]),
+        ("Triwulan II", [(2024, 6)]),
+        ("Semester I", [(2024, 6)]),
+        ("Triwulan III 2024", [(2024, 9)]),
+        ("Semester II", [(2024, 12)]),
+        ("Triwulan I, Triwulan III", [(2024, 3), (2024, 9)]),  # a list of periods: at each end
+        ("Semester I - II", [(2024, 12)]),
+        ("Januari - Maret, Juli - September 2024", [(2024, 3), (2024, 9)]),  # a list of spans
+        ("Januari, Juni s/d Desember 2024", [(2024, 1), (2024, 12)]),
+        ("Oktober 2024 s/d Maret 2025", [(2024, 12)]),  # runs past the plan year
+        ("setiap triwulan", [(2024, 3), (2024, 6), (2024, 9), (2024, 12)]),
     ],
 )
 def test_due_months(target: str, due: list) -> None:
     assert due_months(parse_target(target, 2024), 2024) == due
+
+
+@pytest.mark.parametrize(
+    "cell, due",
+    [(dt.datetime(2024, 5, 1), [(2024, 5)]), (2024, [(2024, 12)]), (45444, [(2024, 6)])],
+)
+def test_due_months_of_date_and_number_cells(cell: object, due: list) -> None:
+    assert due_months(parse_target(cell, 2024), 2024) == due
+
+
+PERIOD_PLAN = [
+    plan_row(AREA_I, "Tim", "Rapat koordinasi", target="Triwulan II"),  # row 2
+    plan_row(AREA_I, "Tim", "Evaluasi tim", target="Semester I"),  # row 3
+    plan_row(AREA_I, "Tim", "Survei internal", target="Triwulan I"),  # row 4
+]
+
+
+@pytest.mark.parametrize(
+    "until, statuses",
+    [
+        ((2024, 3), [BELUM_JADWAL, BERJALAN, TERLAMBAT]),
+        ((2024, 5), [BERJALAN, BERJALAN, TERLAMBAT]),  # running work is not late before June
+        ((2024, 6), [TERLAMBAT, TERLAMBAT, TERLAMBAT]),
+    ],
+)
+def test_period_targets_are_late_only_after_the_period(make_xlsx, until, statuses: list[str]) -> None:
+    workbook = read_workbook(make_xlsx(sheets(PERIOD_PLAN, [])))
+    assert [plan.status for plan in analyse(workbook).plan_progress(until)] == statuses
 
 
 def test_due_months_without_a_plan_year() -> None:
@@ -372,6 +413,57 @@ def test_a_later_report_clears_an_overdue_row(status_workbook) -> None:
     plans = {plan.row.row: plan for plan in analyse(status_workbook).plan_progress((2024, 6))}
     assert plans[8].status == SELESAI
     assert plans[3].status == TERLAMBAT
+
+
+@pytest.mark.parametrize(
+    "written, meaning",
+    [
+        ("Selesai", "Selesai"),
+        ("Sudah", "Selesai"),
+        ("Selesai 100%", "Selesai"),
+        ("Tercapai", "Selesai"),
+        ("100%", "Selesai"),
+        ("Dalam Proses", "Dalam Proses"),
+        ("Proses", "Dalam Proses"),
+        ("On Progress", "Dalam Proses"),
+        ("Sedang berjalan", "Dalam Proses"),
+        ("belum selesai", "Dalam Proses"),
+        ("selesai sebagian", "Dalam Proses"),  # not Selesai
+        ("50%", "Dalam Proses"),
+        ("Belum", "Belum"),
+        ("Tidak", "Belum"),
+        ("", ""),
+        ("Oke", None),
+        ("Selesai?", "Selesai"),
+        ("Menunggu tanda tangan", None),
+    ],
+)
+def test_monev_status_vocabulary(written: str, meaning: str | None) -> None:
+    assert monev_status(written) == meaning
+    assert meaning in (*MONEV_STATUS, "", None)
+
+
+@pytest.mark.parametrize(
+    "status, done",
+    [
+        ("Sudah", True),
+        ("Tercapai", True),
+        ("selesai sebagian", False),
+        ("belum selesai", False),
+        ("Oke", False),
+    ],
+)
+def test_only_a_done_status_counts_as_selesai(make_xlsx, status: str, done: bool) -> None:
+    workbook = read_workbook(
+        make_xlsx(
+            sheets(
+                STATUS_PLAN[:1],
+                [monev_row("Januari 2024", AREA_I, "Tim kerja telah dibentuk", status=status, ref="I.1")],
+            )
+        )
+    )
+    (plan,) = analyse(workbook).plan_progress((2024, 1))
+    assert plan.status == (SELESAI if done else DALAM_PROSES)
 
 
 def test_report_without_status_is_in_progress(make_xlsx) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx_dump import cell_text, dump_docx, paragraph_text
 
+from zi_sheets.errors import ZiSheetsError
 from zi_sheets.komponen import group_by_area
 from zi_sheets.model import AREAS, IDENTITAS_FIELDS, CellValue, Identitas, NarasiItem, PlanRow, Workbook
 from zi_sheets.render.docx_helpers import (
@@ -737,10 +739,10 @@ def test_failed_save_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest
     document = build_rencana_kerja(make_workbook())
 
     def broken(stream: object) -> None:
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(document, "save", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ZiSheetsError, match=r"rk\.docx tidak dapat ditulis: disk penuh\.$"):
         save_atomic(document, target)
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["rk.docx"]
@@ -748,10 +750,10 @@ def test_failed_save_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest
 
 def test_failed_write_removes_the_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(source: object, target: object) -> None:
-        raise PermissionError("locked by Word")
+        raise PermissionError(errno.EACCES, "locked by Word")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(PermissionError):
+    with pytest.raises(ZiSheetsError, match="sedang dibuka di Word atau Excel"):
         save_atomic(build_rencana_kerja(make_workbook()), tmp_path / "rk.docx")
     assert list(tmp_path.iterdir()) == []
 
@@ -809,3 +811,23 @@ def test_two_thousand_rows_all_written(tmp_path: Path) -> None:
 def test_identitas_fields_cover_the_model() -> None:
     # -- the factory fills every Identitas field the model knows, so placeholders of all of them are tested --
     assert set(IDENTITAS) | {"Tanggal Penetapan"} == set(IDENTITAS_FIELDS)
+
+
+def test_indikator_merged_over_its_steps_is_merged_in_the_table(make_xlsx) -> None:
+    from conftest import PLAN_HEADER, minimal_sheets, plan_row
+
+    from zi_sheets.workbook import read_workbook
+
+    sheets = minimal_sheets()
+    first = plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja telah dibentuk")
+    second = [None, None, None, None, None, "Menetapkan SK tim", "SK Tim", "Februari 2024", None]
+    own = plan_row("I. Manajemen Perubahan", None, "Anggota tim dipilih dengan prosedur")
+    sheets["RencanaAksi"] = [list(PLAN_HEADER), first, second, own]
+    workbook = read_workbook(make_xlsx(sheets, merges={"RencanaAksi": ["E2:E3"]}))
+    rows = rows_of(rencana_table(build_rencana_kerja(workbook)))
+    body = [r[2:4] for r in rows if len(r) > 3 and not r[0].startswith("<span")][1:]
+    assert body == [
+        ["v Tim kerja telah dibentuk", "Menyusun tim kerja telah dibentuk"],
+        ["^", "Menetapkan SK tim"],
+        ["Anggota tim dipilih dengan prosedur", "Menyusun anggota tim dipilih dengan prosedur"],
+    ]

@@ -28,7 +28,7 @@ def test_template_sheets_headers_and_layout(tmp_path):
     book = load_workbook(write_template(tmp_path / "baru.xlsx"))
     assert book.sheetnames == [
         "Petunjuk", "Identitas", "Narasi", "RencanaAksi", "Monev", "Realisasi", "LaporanMonev",
-        "MekanismeTim", "TargetPrioritas", "TimKerja", "Pengaturan",
+        "MekanismeTim", "TargetPrioritas", "TimKerja", "LKE", "Pengaturan",
     ]  # fmt: skip
     for layout in LAYOUTS:
         sheet = book[layout.name]

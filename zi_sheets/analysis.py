@@ -94,10 +94,17 @@ class Analysis:
         return area_progress(self.plan_progress(period.last), self.workbook.monev, period)
 
     @cached_property
+    def planned(self) -> tuple[RowMatch, ...]:
+        """The catalogue matches of the plan rows that plan something (their Langkah Aksi is filled): what
+        covers the catalogue. A row of `init`'s template left as written covers nothing."""
+        rows = self.workbook.rencana_aksi
+        return tuple(self.matches[row.row] for row in rows if row.langkah_aksi)
+
+    @cached_property
     def coverage(self) -> Coverage:
-        """Komponen with at least one plan row and indicators matched, per area and overall."""
-        komponen_hit = {m.komponen.code for m in self.matches.values() if m.komponen is not None}
-        indicator_hit = {m.indicator.code for m in self.matches.values() if m.indicator is not None}
+        """Komponen and indicators with at least one planned row (`planned`), per area and overall."""
+        komponen_hit = {m.komponen.code for m in self.planned if m.komponen is not None}
+        indicator_hit = {m.indicator.code for m in self.planned if m.indicator is not None}
         areas = []
         for area in self.catalogue.areas:
             indicators = [i for k in area.komponen for i in k.indicators]

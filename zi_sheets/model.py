@@ -117,6 +117,15 @@ class CellValue:
         return bool(self.text)
 
     @property
+    def code(self) -> str:
+        """The value read as a code (Kode LKE, No, Ref Rencana Aksi): a number as the file holds it ("1.2",
+        where `text` shows the Indonesian "1,2"), anything else as its text."""
+        raw = self.raw
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            return str(int(raw)) if float(raw).is_integer() else repr(raw)
+        return self.text
+
+    @property
     def lines(self) -> list[str]:
         """The non-empty lines of a multi-line cell (Alt+Enter in Excel)."""
         return [line.strip() for line in self.text.splitlines() if line.strip()]
@@ -228,6 +237,8 @@ class PlanRow:
     kode_lke: CellValue = EMPTY
     penanggung_jawab: CellValue = EMPTY
     no: CellValue = EMPTY
+    # -- An optional Realisasi/Capaian column some plans carry (checked by `realisasi-in-plan`).
+    realisasi: CellValue = EMPTY
 
 
 @dataclass(frozen=True)
@@ -321,6 +332,58 @@ class TimMember:
     kedudukan: CellValue = EMPTY
 
 
+@dataclass(frozen=True)
+class LkeAnswer:
+    """One row of the LKE sheet: the item's Kode, the unit's Jawaban, its Bukti Dukung (paths or links, one
+    per line) and Catatan, each as written."""
+
+    row: int
+    kode: CellValue
+    jawaban: CellValue = EMPTY
+    bukti_dukung: CellValue = EMPTY
+    catatan: CellValue = EMPTY
+
+
+@dataclass(frozen=True)
+class LkeSheet:
+    """The LKE sheet: its name as the workbook spells it and its rows; `problem` is why it could not be
+    read as an LKE sheet ('' when it could; then `rows` is empty)."""
+
+    name: str
+    rows: tuple[LkeAnswer, ...] = ()
+    problem: str = ""
+
+    @property
+    def started(self) -> bool:
+        """True when the sheet could be read and a row holds an answer: the unit has started its
+        self-assessment (a fresh template has not)."""
+        return not self.problem and any(row.jawaban for row in self.rows)
+
+
+@dataclass(frozen=True)
+class Penerimaan:
+    """One row of the optional Diterima sheet: a finding (Kode + Sel) or a name (Nama) staff accept.
+
+    `kode` may be empty with `nama` (the name is accepted for every finding that names it); `alasan` says
+    why, for the evaluator.
+    """
+
+    row: int
+    kode: CellValue = EMPTY
+    sel: CellValue = EMPTY
+    nama: CellValue = EMPTY
+    alasan: CellValue = EMPTY
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    """An autofilter with criteria: `cell` is the first cell of its range (the header), `hidden_rows` the
+    Excel rows of records it hides (read all the same)."""
+
+    cell: CellRef
+    hidden_rows: tuple[int, ...]
+
+
 @dataclass
 class Workbook:
     """Everything read from one workbook, plus what the reader noticed that checks must report."""
@@ -340,12 +403,19 @@ class Workbook:
     laporan_monev: list[LaporanItem] = field(default_factory=list)
     # -- The optional Pengaturan sheet (house style), by setting name; see house_style.py. --
     pengaturan: dict[str, CellValue] = field(default_factory=dict)
+    # -- The optional LKE sheet (self-assessment answers); None when the workbook has none. --
+    lke: LkeSheet | None = None
+    # -- The optional Diterima sheet: findings and names staff judged fine (see diterima.py). --
+    diterima: list[Penerimaan] = field(default_factory=list)
     # -- Reading observations, reported by the checks rather than by the reader. --
     hidden_rows: list[CellRef] = field(default_factory=list)
+    active_filters: list[ActiveFilter] = field(default_factory=list)
     uncached_formulas: list[CellRef] = field(default_factory=list)
     # -- Optional sheets found by name but not laid out as zi-sheets reads them (left out, reported). --
     unrecognised_sheets: list[str] = field(default_factory=list)
     sheets_present: tuple[str, ...] = ()
+    # -- The sheet read for each known sheet, by the name `init` writes ("Monev" -> "Monev 2026"). --
+    sheets_found: dict[str, str] = field(default_factory=dict)
 
     def narasi_for(self, bagian: str) -> list[NarasiItem]:
         """The Narasi items of one section, in workbook order."""

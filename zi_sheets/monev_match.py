@@ -121,7 +121,7 @@ class PlanRefs:
         numbers = komponen_numbers(groups)
         self.numbers = action_numbers(groups)
         for row in self.rows:
-            kode, no = ref_key(row.kode_lke.text), ref_key(row.no.text)
+            kode, no = ref_key(row.kode_lke.code), ref_key(row.no.code)
             keys = {kode, without_component_prefix(kode), no}
             keys.update(ref_key(code) for code in (codes or {}).get(row.row, ()))
             if row.row in numbers and row.area_no is not None:
@@ -145,7 +145,7 @@ class PlanRefs:
 
     def unknown(self, entry: MonevEntry) -> list[str]:
         """The references of `entry` that name no plan row."""
-        return [key for key in split_refs(entry.ref_rencana_aksi.text) if not self.named(key, entry.area_no)]
+        return [key for key in split_refs(entry.ref_rencana_aksi.code) if not self.named(key, entry.area_no)]
 
     def rows_for(self, entry: MonevEntry) -> list[PlanRow]:
         """The plan rows `entry`'s Ref names, in workbook order."""
@@ -156,7 +156,7 @@ class PlanRefs:
         references names alone."""
         found: set[int] = set()
         alone: set[int] = set()
-        for key in split_refs(entry.ref_rencana_aksi.text):
+        for key in split_refs(entry.ref_rencana_aksi.code):
             rows = self.named(key, entry.area_no)
             found.update(row.row for row in rows)
             if len(rows) == 1:
@@ -166,7 +166,7 @@ class PlanRefs:
     def own_ref(self, row: PlanRow) -> str:
         """The reference that names `row` alone, as the Realisasi sheet writes it: the row's No when that
         names it alone (the unit's own numbering), else its place in the plan ("I.2.b"), else "#<row>"."""
-        for candidate in (row.no.text.strip(), self.numbers.get(row.row, "")):
+        for candidate in (row.no.code.strip(), self.numbers.get(row.row, "")):
             if candidate and [r.row for r in self.named(ref_key(candidate), None)] == [row.row]:
                 return candidate
         return f"#{row.row}"

@@ -4,8 +4,9 @@ The one place that decides, for the Monev document and for the checks alike:
 
 - when a plan row is scheduled (`PlanProgress.scheduled_by`): it has a target month on or before that month,
   so a span that has started is scheduled;
-- when it is due (`due_months`): a span ("Januari s/d Desember", "Tahun 2019", "setiap bulan") at its last
-  month, a month or a list of months ("Juni, Desember") at each; months outside the plan year are not due;
+- when it is due (`due_months`): each span at its last month ("Triwulan II" and "Semester I" in June,
+  "Januari s/d Desember", "Tahun 2019", "setiap bulan" in December), so a list of months ("Juni, Desember")
+  at each; months outside the plan year are not due;
 - its status at the end of a period (`PlanProgress.status`): selesai, dalam-proses (reported), terlambat (a
   due month has passed and nothing is reported), berjalan (scheduled, not yet due, nothing reported) or
   belum-jadwal;
@@ -13,18 +14,20 @@ The one place that decides, for the Monev document and for the checks alike:
 
 Which rows a Monev entry reports on is `monev_match`'s, which Realisasi group tells a row's state is
 `realisasi`'s; `analysis.Analysis` ties them together. A Monev report counts as reported whatever its Status
-says (the seed's Monev has no Status column), and as done only when its Status says Selesai and it names the
-row alone (a komponen Ref leaves every row of the komponen in progress). A Realisasi group counts as reported
-when its Status says Selesai or Dalam Proses (or, empty, when it holds a Realisasi text or a date done), as
-done when it says Selesai and its date done, if any, has come; its revised target replaces the plan's in
-deciding when the row is due. Plan rows whose area was not recognised are left out of the areas (the checks
-report them); Monev entries whose month could not be read count in no period.
+says (the seed's Monev has no Status column), and as done only when its Status means Selesai
+(`monev_status`: the one vocabulary of Status words, for the Monev and Realisasi sheets alike) and it names
+the row alone (a komponen Ref leaves every row of the komponen in progress). A Realisasi group counts as
+reported when its Status means Selesai or Dalam Proses (or, empty, when it holds a Realisasi text or a date
+done), as done when it means Selesai and its date done, if any, has come; its revised target replaces the
+plan's in deciding when the row is due. Plan rows whose area was not recognised are left out of the areas
+(the checks report them); Monev entries whose month could not be read count in no period.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -41,8 +44,6 @@ DALAM_PROSES = "dalam-proses"
 TERLAMBAT = "terlambat"
 BERJALAN = "berjalan"
 BELUM_JADWAL = "belum-jadwal"
-# -- What a Status cell may say beside SELESAI and DALAM_PROSES: nothing done yet. --
-BELUM = "belum"
 # -- How the documents print a plan row's status (the matrix, the figures' headers say the same). --
 STATUS_LABELS = {
     SELESAI: "Selesai",
@@ -65,62 +66,61 @@ def _target_value(value: CellValue) -> object:
     return value.raw if isinstance(value.raw, dt.date | int | float) else value.text
 
 
-def report_status(entry: MonevEntry) -> str:
-    """The Status of a Monev entry as SELESAI or DALAM_PROSES ('Belum' and an empty Status count as reported,
-    not done)."""
-    return SELESAI if status_word(entry.status.text) == SELESAI else DALAM_PROSES
+# -- The Status words staff write in the Monev and Realisasi sheets, normalised, by the word of MONEV_STATUS
+# -- they mean: the one vocabulary of Status. "selesai sebagian" and "belum selesai" are work in progress.
+_STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "Selesai": (
+        "selesai", "sudah", "sudah selesai", "telah selesai", "selesai 100", "tercapai", "sudah tercapai",
+        "telah tercapai", "terlaksana", "sudah terlaksana", "telah terlaksana", "sudah dilaksanakan",
+        "telah dilaksanakan", "done", "complete", "completed",
+    ),
+    "Dalam Proses": (
+        "dalam proses", "proses", "on progress", "in progress", "on process", "progress", "sedang berjalan",
+        "berjalan", "sedang proses", "sedang dalam proses", "sedang dilaksanakan", "sedang dikerjakan",
+        "belum selesai", "selesai sebagian", "sebagian selesai", "sebagian",
+    ),
+    "Belum": (
+        "belum", "tidak", "belum dilaksanakan", "belum terlaksana", "tidak terlaksana", "tidak dilaksanakan",
+        "belum mulai", "belum dimulai", "belum ada", "tidak ada",
+    ),
+}  # fmt: skip
+_STATUS_OF = {phrase: status for status, phrases in _STATUS_WORDS.items() for phrase in phrases}
+_PERCENT = re.compile(r"\s*(\d{1,3})(?:[.,]\d+)?\s*%\s*")
 
 
-# -- The status vocabulary staff write, by meaning. "belum selesai" and "selesai sebagian" are read before
-# -- "belum" and "selesai" alone, so they stay in progress. --
-_STATUS_PHRASES: tuple[tuple[str, str], ...] = (
-    ("belum selesai", DALAM_PROSES),
-    ("selesai sebagian", DALAM_PROSES),
-    ("sebagian", DALAM_PROSES),
-    ("dalam proses", DALAM_PROSES),
-    ("proses", DALAM_PROSES),
-    ("on progress", DALAM_PROSES),
-    ("progress", DALAM_PROSES),
-    ("progres", DALAM_PROSES),
-    ("sedang", DALAM_PROSES),
-    ("berjalan", DALAM_PROSES),
-    ("belum", BELUM),
-    ("tidak", BELUM),
-    ("selesai", SELESAI),
-    ("sudah", SELESAI),
-    ("tercapai", SELESAI),
-    ("terlaksana", SELESAI),
-    ("done", SELESAI),
-    ("100", SELESAI),
-)
-
-
-def status_word(text: str) -> str | None:
-    """A Status as staff write it ("Sudah", "Selesai 100%", "On Progress", "Belum") read as SELESAI,
-    DALAM_PROSES or BELUM; '' for an empty cell, None for a word outside the vocabulary.
-
-    The one place for the Status vocabulary of the Monev and Realisasi sheets.
-    """
-    norm = f" {normalize(text)} "
-    if not norm.strip():
+def monev_status(text: str) -> str | None:
+    """The word of `MONEV_STATUS` a Monev or Realisasi Status cell means ("Sudah" and "Selesai 100%" mean
+    "Selesai", "On Progress" and "50%" "Dalam Proses"); '' for an empty cell, None for a word that is none of
+    them."""
+    if not text.strip():
         return ""
-    for phrase, meaning in _STATUS_PHRASES:
-        if f" {phrase} " in norm:
-            return meaning
-    return None
+    percent = _PERCENT.fullmatch(text)
+    if percent:
+        share = int(percent.group(1))
+        return "Selesai" if share >= 100 else "Dalam Proses" if share > 0 else "Belum"
+    return _STATUS_OF.get(normalize(text))
+
+
+def report_status(entry: MonevEntry) -> str:
+    """A Monev entry as SELESAI when its Status means Selesai, else DALAM_PROSES: reported, not done (also for
+    'Belum', an empty Status and a word `monev_status` does not know, which the checks report)."""
+    return SELESAI if monev_status(entry.status.text) == "Selesai" else DALAM_PROSES
 
 
 def due_months(target: TargetDate, plan_year: int | None) -> list[Month]:
     """The months by which the action of a target must be done, in order, within the plan year when known.
 
-    A span ("Januari s/d Desember", "Tahun 2019", "setiap bulan") is one activity due at its end; a month or a
-    list of months ("Juni, Desember") is due at each of them.
+    Each span the target names is one activity due at its last month ("Triwulan I": March, "Semester I":
+    June, "Januari s/d Desember", "Tahun 2019", "setiap bulan": December), so a month list ("Juni, Desember")
+    is due at each month; a span running past the plan year is due at the plan year's last month it covers.
     """
-    months = sorted(m for m in target.months if plan_year in (None, m[0]))
-    if not months:
-        return []
-    continuous = {"range", "whole-year"} & target.flags or ("recurring" in target.flags and len(months) == 12)
-    return [months[-1]] if continuous else months
+    due = set()
+    for first, last in target.spans:
+        if plan_year is not None:
+            first, last = max(first, (plan_year, 1)), min(last, (plan_year, 12))
+        if first <= last:
+            due.add(last)
+    return sorted(due)
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ class PlanProgress:
     it only with other rows (never done by themselves); `realisasi` is the Realisasi group telling its state
     (None: none), `revision` the group whose Target Revisi replaces the plan's target (None: the plan's
     holds).
-    `plan_year` bounds the due months (`due_months`); None takes every target month as due.
+    `plan_year` bounds the due months (`due_months`); None takes the end of every span as due.
     """
 
     row: PlanRow
@@ -171,13 +171,13 @@ class PlanProgress:
         found = self.realisasi
         if found is None:
             return None
-        word = status_word(found.cells.status.text)
+        word = monev_status(found.cells.status.text)
         not_yet = found.done_on is not None and found.done_on > month_end(self.until)
-        if word == SELESAI:
+        if word == "Selesai":
             return DALAM_PROSES if not_yet else SELESAI
-        if word == DALAM_PROSES:
+        if word == "Dalam Proses":
             return DALAM_PROSES
-        if word == BELUM:
+        if word == "Belum":
             return None
         if found.done_on is not None and not not_yet:
             return SELESAI  # -- a date done, no Status: done on that date

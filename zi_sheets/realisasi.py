@@ -5,7 +5,7 @@ A group is the state of every action as of its period: staff fill the group of t
 It counts for a report once its period has begun by the report's end (the "Triwulan II" group filled in May
 counts in May's report); the latest such group tells the state, and the latest revised target holds until
 another revises it. A group without a label is the current state and counts for every report. Whether a
-group says done is `progress.PlanProgress.status`'s, with the one Status vocabulary (`progress.status_word`).
+group says done is `progress.PlanProgress.status`'s, with the one Status vocabulary (`progress.monev_status`).
 """
 
 from __future__ import annotations

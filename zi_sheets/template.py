@@ -23,6 +23,7 @@ from zi_sheets.errors import ZiSheetsError
 from zi_sheets.files import write_atomic
 from zi_sheets.house_style import SETTINGS
 from zi_sheets.komponen import row_letter
+from zi_sheets.lke.items import FORMULAS, JUMLAH, PERSEN, PILIHAN, SURVEI, YA_TIDAK, LkeItem, load_lke
 from zi_sheets.model import AREAS, IDENTITAS_FIELDS, LAPORAN_BAGIAN, MONEV_STATUS, NARASI_BAGIAN
 from zi_sheets.standard_texts import standard_laporan_monev, standard_narasi
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from zi_sheets.workbook import RealisasiLayout
 
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 HEADER_FONT = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 # -- Enough rows of dropdowns for a year of Monev reports without the user copying validations. --
@@ -85,6 +87,19 @@ TIM_KERJA = SheetLayout(
     "TimKerja",
     (("No", 6), ("Nama", 35), ("NIP", 24), ("Jabatan", 35), ("Kedudukan dalam Tim", 30)),
 )
+LKE = SheetLayout(
+    "LKE",
+    (
+        ("Kode", 13),
+        ("Area", 24),
+        ("Sub-Area", 28),
+        ("Pertanyaan", 60),
+        ("Pilihan Jawaban", 55),
+        ("Jawaban", 11),
+        ("Bukti Dukung", 40),
+        ("Catatan", 30),
+    ),
+)
 LAYOUTS = (
     IDENTITAS,
     NARASI,
@@ -94,6 +109,7 @@ LAYOUTS = (
     MEKANISME,
     TARGET_PRIORITAS,
     TIM_KERJA,
+    LKE,
     PENGATURAN,
 )
 
@@ -193,12 +209,21 @@ PETUNJUK = (
     "MekanismeTim: langkah-langkah penetapan Tim Zona Integritas (Lampiran 1), satu langkah per baris.",
     "TargetPrioritas: target prioritas pembangunan ZI (Lampiran 2), satu per baris.",
     "TimKerja (opsional): susunan tim (Lampiran 3).",
+    "LKE (opsional): penilaian mandiri, satu baris per butir LKE. Isi Jawaban (pilih dari daftar; "
+    "persentase seperti 85%; nilai survei 0-4 seperti 3,62; untuk butir persentase boleh diisi baris Jumlah "
+    "di bawahnya), Bukti Dukung (lokasi berkas relatif terhadap folder workbook, mis. 'Bukti Dukung/SK Tim "
+    "ZI.pdf', atau tautan https://..., satu per baris dengan Alt+Enter) dan Catatan. 'zi-sheets nilai "
+    "NAMA-BERKAS.xlsx' menghitung nilai per area, total, dan syarat Menuju WBK/WBBM.",
     "Pengaturan (opsional): gaya dokumen: ukuran kertas (F4, A4, Folio), jenis dan ukuran huruf, posisi "
     "nomor halaman, gaya nama penandatangan, dan kop surat (memakai Logo, Pemerintah Daerah, Nama Unit "
     "Kerja dan Alamat dari Identitas); bentuk Monev: Matriks Capaian (capaian per area dari sheet Monev), "
     "Matriks Rencana Aksi (setiap langkah aksi dengan realisasinya), Keduanya, atau Otomatis; laporan "
     "berbab (untuk triwulan dan semester, setiap laporan, atau tidak) dan sampulnya. Laporan bulanan, "
     "triwulan atau semester dibuat dengan 'zi-sheets build' --bulan, --triwulan atau --semester.",
+    "Diterima (opsional, buat sendiri bila perlu): kolom Kode | Sel | Nama | Alasan. Satu baris "
+    "menerima satu temuan pemeriksaan (Kode dan Sel, mis. other-agency dan RencanaAksi!F14) atau satu "
+    "nama (Nama, mis. Dinas Kesehatan) yang menurut tim memang benar. Temuan yang diterima tetap dihitung "
+    "dan dicetak, tetapi tidak membuat pemeriksaan gagal.",
     "",
     "Nomor BAB, sub-bab, area (I-VI) dan nomor urut dibuat otomatis oleh zi-sheets; tidak perlu diketik.",
 )
@@ -265,6 +290,7 @@ def build_template(
     tim = _new_sheet(book, TIM_KERJA)
     for row in range(2, 202):
         tim.cell(row, 3).number_format = "@"
+    write_lke_sheet(book, regulasi)
     _write_pengaturan(_new_sheet(book, PENGATURAN))
     return book
 
@@ -314,6 +340,154 @@ def _header_cell(sheet: Worksheet, row: int, col: int, text: str, width: int | N
     cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
     if width is not None:
         sheet.column_dimensions[get_column_letter(col)].width = width
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The LKE sheet
+
+# -- (validation type, operator, bounds, number format, prompt) per answer kind; a percentage cell holds a
+# -- fraction shown as %, so 85 typed into it is 85% in Excel. --
+_LKE_INPUT: dict[str, tuple[str, str | None, tuple[float, ...], str | None, str]] = {
+    PERSEN: ("decimal", "between", (0, 1), "0%", "Isi persentase 0% sampai 100%, mis. 85%."),
+    SURVEI: (
+        "decimal",
+        "between",
+        (0, 4),
+        "0.00",
+        "Isi nilai hasil survei eksternal, 0 sampai 4 (mis. 3,62).",
+    ),
+    JUMLAH: ("whole", "greaterThanOrEqual", (0,), "0", "Isi jumlahnya (angka bulat 0 atau lebih)."),
+}
+
+
+def write_lke_sheet(book: XlsxWorkbook, regulasi: str) -> Worksheet:
+    """Add the sheet LKE of regulation `regulasi` at the end of `book`: one row per LKE item, pre-filled,
+    with a Jawaban cell that accepts only what the item's type allows."""
+    sheet = _new_sheet(book, LKE)
+    cells: dict[tuple[str, ...], list[str]] = {}
+    for row, item in enumerate(load_lke(regulasi).items, start=2):
+        values = (item.code, item.area_label, _lke_subarea(item), item.text, _lke_choices(item))
+        for col, value in enumerate(values, start=1):
+            sheet.cell(row, col, value).alignment = WRAP
+        if item.kind == JUMLAH:
+            sheet.cell(row, 4).alignment = Alignment(wrap_text=True, vertical="top", indent=2)
+        answer = sheet.cell(row, 6)
+        answer.fill = INPUT_FILL
+        answer.alignment = Alignment(horizontal="center", vertical="top")
+        for col in (7, 8):
+            sheet.cell(row, col).alignment = WRAP
+        if item.kind in _LKE_INPUT:
+            answer.number_format = _LKE_INPUT[item.kind][3] or "General"
+            cells.setdefault((item.kind,), []).append(f"F{row}")
+        else:
+            cells.setdefault(item.letters, []).append(f"F{row}")
+    for key, refs in cells.items():
+        if key[0] in _LKE_INPUT:
+            kind, operator, bounds, _, prompt = _LKE_INPUT[key[0]]
+            validation = DataValidation(type=kind, operator=operator, allow_blank=True)
+            validation.formula1 = str(bounds[0])
+            if len(bounds) > 1:
+                validation.formula2 = str(bounds[1])
+        else:
+            validation = DataValidation(type="list", formula1=_choices(key), allow_blank=True)
+            prompt = f"Pilih {' / '.join(key)}."
+        validation.prompt, validation.showInputMessage = prompt, True
+        validation.error, validation.errorTitle = prompt, "Jawaban tidak sesuai"
+        sheet.add_data_validation(validation)
+        for ref in refs:
+            validation.add(ref)
+    return sheet
+
+
+def _lke_subarea(item: LkeItem) -> str:
+    if not item.group_name:
+        return ""
+    return f"{item.subarea.title()}: {item.group_name}" if item.subarea else item.group_name
+
+
+def _lke_choices(item: LkeItem) -> str:
+    """The Pilihan Jawaban cell: the options as the LKE prints them, with the explanation where it helps."""
+    criteria = [item.criteria] if item.criteria else []
+    if item.kind == YA_TIDAK:
+        return "\n".join(["Ya / Tidak", *criteria])
+    if item.kind == PILIHAN:
+        return "\n".join(
+            item.options or [" / ".join(item.letters) + " (uraian pilihan tidak ada di katalog)"]
+        )
+    if item.kind == PERSEN:
+        jumlah = (
+            ["Atau isi baris Jumlah di bawahnya: persentasenya dihitung."] if item.code in FORMULAS else []
+        )
+        return "\n".join(["Persentase 0% - 100%", *criteria, *jumlah])
+    if item.kind == SURVEI:
+        return "\n".join(["Nilai survei 0 - 4", *criteria])
+    return "Jumlah (angka)"
+
+
+# -- Parts of an .xlsx that openpyxl may not write back as they were; adding the LKE sheet must keep them. --
+_KEPT_PARTS = (
+    "xl/drawings/",
+    "xl/charts/",
+    "xl/media/",
+    "xl/pivot",
+    "xl/comments",
+    "xl/vbaProject",
+    "xl/slicer",
+)
+
+
+def add_lke_sheet(path: str | Path, regulasi: str | None = None) -> Path:
+    """Add the sheet LKE to the existing workbook at `path`, leaving every other sheet as it was.
+
+    `regulasi` None takes the workbook's own regulation (Identitas Regulasi, or its year). The result is
+    verified before it replaces the file: every other sheet's values and every drawing, chart, image and
+    comment must be unchanged, else ZiSheetsError and the file stays as it was. ZiSheetsError too when the
+    workbook cannot be read or already has an LKE sheet.
+    """
+    from openpyxl import load_workbook
+
+    from zi_sheets.analysis import regulation_of
+    from zi_sheets.source import sheet_values
+    from zi_sheets.workbook import read_workbook
+
+    path = Path(path)
+    workbook = read_workbook(path)
+    if workbook.lke is not None:
+        raise ZiSheetsError(
+            f"Berkas {path.name} sudah memiliki sheet {workbook.lke.name}; tidak ada yang diubah."
+        )
+    key = regulasi or regulation_of(workbook)
+    before = sheet_values(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        book = load_workbook(path)
+    dropped = [str(w.message) for w in caught if "will be removed" in str(w.message)]
+    if dropped:
+        raise ZiSheetsError(
+            f"Berkas {path.name} memuat bagian yang tidak dapat disimpan ulang utuh ({dropped[0]}); sheet "
+            "LKE tidak ditambahkan. Buat workbook baru dengan 'zi-sheets init' lalu salin sheet LKE-nya ke "
+            "berkas ini."
+        )
+    write_lke_sheet(book, key)
+
+    def write(temporary: str) -> None:
+        book.save(temporary)
+        after = sheet_values(Path(temporary))
+        changed = [name for name, rows in before.items() if after.get(name) != rows]
+        lost = [prefix for prefix in _KEPT_PARTS if _parts(temporary, prefix) < _parts(path, prefix)]
+        if changed or lost:
+            what = f"isi sheet {', '.join(changed)}" if changed else f"bagian {', '.join(lost)}"
+            raise ZiSheetsError(
+                f"Menambahkan sheet LKE ke {path.name} akan mengubah {what}; berkas tidak diubah. Buat "
+                "workbook baru dengan 'zi-sheets init' lalu salin sheet LKE-nya ke berkas ini."
+            )
+
+    return write_atomic(path, write)
+
+
+def _parts(path: str | Path, prefix: str) -> int:
+    with zipfile.ZipFile(path) as archive:
+        return sum(1 for name in archive.namelist() if name.startswith(prefix))
 
 
 def _write_pengaturan(sheet: Worksheet) -> None:

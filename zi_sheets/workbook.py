@@ -20,13 +20,17 @@ from zi_sheets.model import (
     IDENTITAS_FIELDS,
     LAPORAN_BAGIAN,
     NARASI_BAGIAN,
+    ActiveFilter,
     CellRef,
     CellValue,
     Identitas,
     LaporanItem,
+    LkeAnswer,
+    LkeSheet,
     MekanismeStep,
     MonevEntry,
     NarasiItem,
+    Penerimaan,
     PlanRow,
     RealisasiPeriod,
     RealisasiRow,
@@ -99,6 +103,7 @@ RENCANA_AKSI = SheetSpec(
             required=True,
         ),
         Column("penanggung_jawab", ("penanggung jawab", "pj", "pic", "pelaksana")),
+        Column("realisasi", ("realisasi", "capaian", "progres", "progress", "persentase realisasi")),
     ),
 )
 MONEV = SheetSpec(
@@ -146,6 +151,29 @@ TIM_KERJA = SheetSpec(
         Column("nip", ("nip",)),
         Column("jabatan", ("jabatan",)),
         Column("kedudukan", ("kedudukan dalam tim", "kedudukan", "jabatan dalam tim", "peran")),
+    ),
+)
+LKE = SheetSpec(
+    "LKE",
+    ("lke", "lke zi", "lembar kerja evaluasi", "penilaian mandiri"),
+    (
+        Column("kode", ("kode", "kode lke", "kode butir", "kode indikator"), required=True),
+        Column("jawaban", ("jawaban", "jawaban unit", "jawaban unit kerja"), required=True),
+        Column(
+            "bukti_dukung",
+            ("bukti dukung", "data dukung", "bukti", "tautan bukti dukung", "link bukti dukung"),
+        ),
+        Column("catatan", ("catatan", "keterangan")),
+    ),
+)
+DITERIMA = SheetSpec(
+    "Diterima",
+    ("diterima", "temuan diterima", "pengecualian"),
+    (
+        Column("kode", ("kode", "kode temuan")),
+        Column("sel", ("sel", "cell", "lokasi")),
+        Column("nama", ("nama", "nama diterima", "nama instansi")),
+        Column("alasan", ("alasan", "keterangan")),
     ),
 )
 
@@ -202,16 +230,19 @@ def read_workbook(path: str | Path) -> Workbook:
     book = open_xlsx(path)
     sheets = _SheetFinder(book, path)
     identitas = _read_identitas(sheets.require(IDENTITAS))
+    sheets.year = identitas.tahun
     workbook = Workbook(path=path, identitas=identitas, sheets_present=tuple(book.sheetnames))
     workbook.rencana_aksi = _read_rencana_aksi(sheets.require(RENCANA_AKSI))
     for spec, reader in (
         (NARASI, _read_narasi),
-        (MONEV, _read_monev),
+        # -- a Monev month written without its year ("Mei") takes the plan year, as targets do
+        (MONEV, lambda table: _read_monev(table, identitas.tahun)),
         (MEKANISME, _read_mekanisme),
         (TARGET_PRIORITAS, _read_target_prioritas),
         (TIM_KERJA, _read_tim_kerja),
         (PENGATURAN, _read_pengaturan),
         (LAPORAN_MONEV, _read_laporan_monev),
+        (DITERIMA, _read_diterima),
     ):
         table = sheets.optional(spec)
         if table is not None:
@@ -225,8 +256,11 @@ def read_workbook(path: str | Path) -> Workbook:
         workbook.realisasi_sheet = realisasi.title
         workbook.realisasi = _read_realisasi(realisasi, layout)
         sheets.note_hidden(realisasi, (r.row for r in workbook.realisasi))
+    workbook.lke = _read_lke(sheets)
     workbook.hidden_rows = sheets.hidden_rows
+    workbook.active_filters = sheets.active_filters
     workbook.uncached_formulas = book.uncached_formulas
+    workbook.sheets_found = sheets.found
     return workbook
 
 
@@ -238,6 +272,7 @@ _ATTRIBUTE = {
     "TimKerja": "tim_kerja",
     "Pengaturan": "pengaturan",
     "LaporanMonev": "laporan_monev",
+    "Diterima": "diterima",
 }
 
 
@@ -268,21 +303,42 @@ class Table:
     records: list[Record]
 
 
+# -- A year in a sheet name ("Monev 2026", "RencanaAksi_2026"): staff keep one sheet per year. --
+_SHEET_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 class _SheetFinder:
-    """Finds sheets by name variants and turns them into Tables; remembers hidden rows for the checks."""
+    """Finds sheets by name variants and turns them into Tables; remembers hidden rows for the checks.
+
+    A name matches a variant ignoring case, spaces and punctuation, and also with a year in it
+    ("Monev 2026"); of several such sheets the one of the plan's year (`year`) is read, else the latest.
+    """
 
     def __init__(self, book: Source, path: Path) -> None:
         self.book = book
         self.path = path
+        self.year: int | None = None
         self.hidden_rows: list[CellRef] = []
-        self._by_name = {normalize(name).replace(" ", ""): name for name in book.sheetnames}
+        self.found: dict[str, str] = {}
+        self._by_name = {_key(name): name for name in book.sheetnames}
+        self._dated: dict[str, list[tuple[int, str]]] = {}
+        for name in book.sheetnames:
+            years = _SHEET_YEAR.findall(normalize(name))
+            if len(years) == 1:
+                key = _key(_SHEET_YEAR.sub(" ", normalize(name)))
+                self._dated.setdefault(key, []).append((int(years[0]), name))
+        self.active_filters: list[ActiveFilter] = []
 
     def _find(self, spec: SheetSpec) -> str | None:
-        for variant in (spec.name, *spec.variants):
-            found = self._by_name.get(normalize(variant).replace(" ", ""))
-            if found:
-                return found
-        return None
+        variants = [_key(variant) for variant in (spec.name, *spec.variants)]
+        found = next((self._by_name[key] for key in variants if key in self._by_name), None)
+        if found is None:
+            dated = next((self._dated[k] for k in variants if k in self._dated), [])
+            of_year = [name for year, name in dated if year == self.year]
+            found = of_year[0] if of_year else max(dated, default=(0, None))[1]
+        if found is not None:
+            self.found[spec.name] = found
+        return found
 
     def require(self, spec: SheetSpec) -> Table:
         """The table of a sheet the workbook must have; UnreadableWorkbook when it is missing."""
@@ -312,6 +368,7 @@ class _SheetFinder:
         grid = self.book.grid(name)
         header_row, columns = _find_header(grid, spec, self.path)
         records = []
+        filtered: list[int] = []
         for row in range(header_row + 1, grid.max_row + 1):
             by_column = {col: grid.value(row, col) for col in grid.columns}
             texts = [value.text for value in by_column.values() if value]
@@ -319,10 +376,19 @@ class _SheetFinder:
                 continue
             values = {field: by_column[col] for field, col in columns.items()}
             extra = {f"_{col}": value for col, value in by_column.items() if col not in columns.values()}
-            if grid.is_hidden(row):
+            if grid.is_filtered(row):
+                filtered.append(row)
+            elif grid.is_hidden(row):
                 self.hidden_rows.append(CellRef(name, row, "A"))
             records.append(Record(row, {**values, **extra}))
+        if grid.filter is not None and filtered:
+            self.active_filters.append(ActiveFilter(grid.filter[0], tuple(filtered)))
         return Table(name, records)
+
+
+def _key(name: str) -> str:
+    """How sheet names are compared: "Rencana Aksi", "RENCANA_AKSI" and "RencanaAksi" alike."""
+    return normalize(name).replace(" ", "")
 
 
 def _find_header(grid: Grid, spec: SheetSpec, path: Path) -> tuple[int, dict[str, int]]:
@@ -430,6 +496,7 @@ def _read_rencana_aksi(table: Table) -> list[PlanRow]:
                 kode_lke=record.get("kode_lke"),
                 penanggung_jawab=record.get("penanggung_jawab"),
                 no=record.get("no") or no,
+                realisasi=record.get("realisasi"),
             )
         )
     return rows
@@ -459,7 +526,7 @@ def _is_area_title(text: str) -> bool:
 _AREA_TITLE_STARTS = ("manajemen perubahan", "penataan", "penguatan", "peningkatan")
 
 
-def _read_monev(table: Table) -> list[MonevEntry]:
+def _read_monev(table: Table, plan_year: int | None) -> list[MonevEntry]:
     from zi_sheets.dates import parse_target
 
     entries = []
@@ -470,7 +537,7 @@ def _read_monev(table: Table) -> list[MonevEntry]:
         capaian = record.get("capaian")
         if not capaian and not record.get("area"):
             continue
-        parsed = parse_target(bulan.raw if bulan.raw is not None else bulan.text)
+        parsed = parse_target(bulan.raw if bulan.raw is not None else bulan.text, plan_year)
         month = next(iter(parsed.months)) if len(parsed.months) == 1 else None
         area = record.get("area")
         entries.append(
@@ -647,6 +714,32 @@ def _read_pengaturan(table: Table) -> dict[str, CellValue]:
         if name is not None and name not in found:
             found[name] = record.get("nilai")
     return found
+
+
+def _read_diterima(table: Table) -> list[Penerimaan]:
+    return [
+        Penerimaan(r.row, r.get("kode"), r.get("sel"), r.get("nama"), r.get("alasan"))
+        for r in table.records
+        if r.get("kode") or r.get("sel") or r.get("nama")
+    ]
+
+
+def _read_lke(sheets: _SheetFinder) -> LkeSheet | None:
+    name = sheets._find(LKE)
+    if name is None:
+        return None
+    try:
+        table = sheets._table(name, LKE)
+    except UnreadableWorkbook as error:
+        # -- a sheet called LKE in another layout (a copy of the official LKE) must not make a workbook
+        # -- that read before unreadable now; the checks report why it was not read --
+        return LkeSheet(name, problem=str(error))
+    rows = tuple(
+        LkeAnswer(r.row, r.get("kode"), r.get("jawaban"), r.get("bukti_dukung"), r.get("catatan"))
+        for r in table.records
+        if r.get("kode") or r.get("jawaban") or r.get("bukti_dukung")
+    )
+    return LkeSheet(name, rows)
 
 
 def _strip_marker(value: CellValue) -> CellValue:

@@ -169,3 +169,48 @@ def _label(area: AreaProgress) -> str:
     if area.area_no is None:
         return area.name
     return f"{area.numeral}. {SHORT_NAMES[area.area_no]}"
+
+
+# -- Bar colours of the score chart: below the WBK minimum, between the minima, at or above the WBBM one. --
+_BELOW, _BETWEEN, _ABOVE = "#c62828", "#f9a825", "#2e7d32"
+
+
+def area_score_png(
+    labels: Sequence[str], percents: Sequence[float], minima: Sequence[tuple[str, float]] = ()
+) -> bytes:
+    """A horizontal bar per area of its score as a percentage of its weight, with a dashed line at each of
+    `minima` ((label, percent), e.g. ("Minimal WBK", 60)), as PNG bytes (~16 x 8 cm, deterministic)."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    lines = sorted(minima, key=lambda m: m[1])
+    low = lines[0][1] if lines else None
+    high = lines[-1][1] if lines else None
+
+    def colour(value: float) -> str:
+        if low is None or high is None:
+            return "#8c8c8c"
+        return _ABOVE if value >= high else _BETWEEN if value >= low else _BELOW
+
+    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]  # -- matplotlib types its keys as Literals
+        figure = Figure(figsize=(WIDTH_CM / _CM_PER_INCH, HEIGHT_CM / _CM_PER_INCH), dpi=DPI)
+        FigureCanvasAgg(figure)
+        axes = figure.add_subplot()
+        positions = list(range(len(labels)))
+        bars = axes.barh(positions, percents, height=0.6, color=[colour(v) for v in percents])
+        axes.bar_label(bars, labels=[f"{v:.2f}".replace(".", ",") for v in percents], padding=2, fontsize=7)
+        for (label, value), style in zip(lines, ("--", ":"), strict=False):
+            axes.axvline(value, color="#404040", linestyle=style, linewidth=1, label=f"{label} ({value:g}%)")
+        axes.set_yticks(positions, list(labels))
+        axes.invert_yaxis()
+        axes.set_xlim(0, 112)
+        axes.set_xlabel("Nilai area (% dari bobot)")
+        axes.set_title("Nilai per Area Pengungkit")
+        axes.spines[["top", "right"]].set_visible(False)
+        if lines:
+            axes.legend(loc="lower right", fontsize=7, frameon=True)
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return buffer.getvalue()

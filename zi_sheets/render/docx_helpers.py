@@ -23,6 +23,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -125,6 +126,7 @@ def new_document(style: PageStyle | None = None) -> Document:
         _define_styles(document, style)
     else:
         document = _from_template(style)
+    _drop_styles_with_effects(document)
     setup_section(document.sections[0], style)
     document.core_properties.language = style.language
     return document
@@ -170,9 +172,14 @@ def _prune_styles(document: Document, style: PageStyle) -> None:
     """
     root = document.styles.element
     by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
-    wanted = {name for name, _, _ in _style_specs(style)} | {SIGNER_NAME, TABLE_GRID, "Header", "Footer"}
+    # -- styles.xml holds Word's internal names ("heading 1", "footer"), python-docx's API the UI names;
+    # -- Header and Footer are the ids python-docx's own header and footer parts apply (a section's first
+    # -- page footer is such a part, never restyled), so they must survive even though we name them too --
+    wanted = {name for name, _, _ in _style_specs(style)} | {SIGNER_NAME, TABLE_GRID, "Header", FOOTER}
+    wanted_internal = {BabelFish.ui2internal(name) for name in wanted}
     keep = {sid for sid, s in by_id.items() if s.get(qn("w:default")) == "1"}
-    keep |= {sid for sid, s in by_id.items() if s.find(qn("w:name")).get(qn("w:val")) in wanted}
+    keep |= {sid for sid, s in by_id.items() if s.find(qn("w:name")).get(qn("w:val")) in wanted_internal}
+    keep |= _style_references(document) & by_id.keys()
     pending = list(keep)
     while pending:  # -- styles the kept ones are based on, linked to or followed by stay too
         element = by_id[pending.pop()]
@@ -185,6 +192,36 @@ def _prune_styles(document: Document, style: PageStyle) -> None:
     for sid, element in by_id.items():
         if sid not in keep:
             root.remove(element)
+
+
+# -- every attribute through which a part other than styles.xml names a style id --
+_STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleLink", "w:styleLink")
+
+
+def _style_references(document: Document) -> set[str]:
+    """The style ids that the package's XML parts other than styles.xml apply (body, numbering, ...)."""
+    query = " | ".join(f".//{tag}/@w:val" for tag in _STYLE_REFERENCES)
+    found: set[str] = set()
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "element", None)
+        if element is not None and element is not document.styles.element:
+            found.update(element.xpath(query))
+    return found
+
+
+# -- Word 2010 wrote stylesWithEffects.xml as a copy of styles.xml with its text effects; Word 2013 and
+# -- later neither write nor need it, and styles.xml alone is what every version reads. python-docx's
+# -- template carries one, and once the styles are pruned and redefined it no longer matches styles.xml:
+# -- a stale copy is what a strict reader may "repair". Dropping the relationship drops the part, and
+# -- python-docx writes content types from the parts it saves, so its override goes too. Keeping it in
+# -- step would mean rewriting it from styles.xml on every save, for no reader that needs it. --
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def _drop_styles_with_effects(document: Document) -> None:
+    rels = document.part.rels
+    for rId in [rId for rId, rel in rels.items() if rel.reltype == _STYLES_WITH_EFFECTS]:
+        del rels[rId]
 
 
 def _template_font(document: Document) -> str | None:

@@ -43,7 +43,7 @@ def add_realisation_matrix(
     add_plan_rows(
         writer,
         [plan.row for plan in plans],
-        lambda row: matrix_cells(by_row[row.row], period),
+        lambda row, _: matrix_cells(by_row[row.row], period),
         cant_split=short_rows(writer.widths, style.table_size_pt, height),
     )
 

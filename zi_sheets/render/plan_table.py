@@ -16,16 +16,21 @@ _CHAR_WIDTH_EM = 0.5
 _LINE_HEIGHT_EM = 1.15
 _CELL_PADDING_TWIPS = 120
 
+# -- How a cell joins a vertical merge: "restart" at its top, "continue" below, None alone. --
+Merge = Literal["restart", "continue"] | None
+
 
 def add_plan_rows(
     writer: TableWriter,
     rows: Sequence[PlanRow],
-    cells: Callable[[PlanRow], list[CellSpec]],
+    cells: Callable[[PlanRow, Merge], list[CellSpec]],
     *,
     cant_split: Callable[[list[CellSpec]], bool] | None = None,
 ) -> None:
     """Write `rows` grouped by area and komponen: the area row (numeral, then the name across the table),
-    then each row as NO and KOMPONEN (merged down the komponen's rows) followed by `cells(row)`.
+    then each row as NO and KOMPONEN (merged down the komponen's rows) followed by `cells(row, indikator)`,
+    `indikator` saying how the row's Indikator joins one merged over several rows in the workbook
+    (`shared_indikator`).
 
     `cant_split` says which rows must stay whole on one page (None: every row).
     """
@@ -40,15 +45,26 @@ def add_plan_rows(
         for komponen in area.komponen:
             merged = len(komponen.rows) > 1
             for index, row in enumerate(komponen.rows):
-                merge: Literal["restart", "continue"] | None = (
-                    None if not merged else "restart" if index == 0 else "continue"
-                )
+                merge: Merge = None if not merged else "restart" if index == 0 else "continue"
                 specs = [
                     CellSpec([str(komponen.number)], merge=merge, align="center"),
                     CellSpec(komponen.komponen.lines, merge=merge),
-                    *cells(row),
+                    *cells(row, shared_indikator(komponen.rows, index)),
                 ]
                 writer.add_row(specs, cant_split=True if cant_split is None else cant_split(specs))
+
+
+def shared_indikator(rows: Sequence[PlanRow], index: int) -> Merge:
+    """How row `index`'s Indikator joins one merged over the rows of its steps in the workbook: "restart" at
+    the top, "continue" below, None for an Indikator of its own."""
+    cell = rows[index].indikator.cell
+    if cell is None:
+        return None
+    if index > 0 and rows[index - 1].indikator.cell == cell:
+        return "continue"
+    if index + 1 < len(rows) and rows[index + 1].indikator.cell == cell:
+        return "restart"
+    return None
 
 
 def short_rows(

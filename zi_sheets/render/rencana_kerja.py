@@ -167,4 +167,11 @@ def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow]) -> None
     columns = _COLUMNS_WITH_PJ if any(row.penanggung_jawab for row in rows) else _COLUMNS
     writer = add_header_table(document, [(header, share) for header, share, _ in columns])
     fields = [name for _, _, name in columns[2:] if name]
-    add_plan_rows(writer, rows, lambda row: [CellSpec(getattr(row, name).lines) for name in fields])
+    add_plan_rows(
+        writer,
+        rows,
+        lambda row, indikator: [
+            CellSpec(getattr(row, name).lines, merge=indikator if name == "indikator" else None)
+            for name in fields
+        ],
+    )
