@@ -96,7 +96,8 @@ def nomenclature() -> Nomenclature:
     # -- "e-Puskesmas" is an application: no name right after an app prefix standing as a word
     not_app = "".join(f"(?<!\\b{re.escape(prefix)})" for prefix in prefixes)
     names = NameList(
-        [(WORD.findall(name)[0], _name_pattern(name)) for name, _ in named],
+        [name for name, _ in named],
+        _name_pattern,
         before=rf"(?<![0-9a-z]){not_app}",
         after="(?![0-9a-z])",
         flags=re.IGNORECASE,

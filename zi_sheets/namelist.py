@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 # -- The words of names and texts: what a name's first word is compared with.
 WORD = re.compile(r"[0-9A-Za-z']+")
@@ -17,35 +17,40 @@ _CACHE_LIMIT = 20_000
 
 
 class NameList:
-    """Names in priority order (the first that matches wins), each a regex starting with its first word
-    literally; `match` finds at a position what `before(?:(name1)|(name2)|...)after` would.
+    """Names in priority order (the first that matches wins); `match` finds at a position what
+    `before(?:(pattern(name1))|(pattern(name2))|...)after` would.
 
-    `names` holds (first word, regex without capturing groups) pairs; with re.IGNORECASE in `flags` first
-    words compare in lower case.
+    `pattern` makes a name's regex: no capturing groups, starting with the name's first word (its first run
+    of WORD characters) literally. With re.IGNORECASE in `flags` first words compare in lower case.
     """
 
     def __init__(
-        self, names: Sequence[tuple[str, str]], *, before: str = "", after: str = "", flags: int = 0
+        self,
+        names: Sequence[str],
+        pattern: Callable[[str], str],
+        *,
+        before: str = "",
+        after: str = "",
+        flags: int = 0,
     ) -> None:
         self._fold = bool(flags & re.IGNORECASE)
-        self._patterns = tuple(pattern for _, pattern in names)
+        self._names, self._pattern_of = tuple(names), pattern
         self._before, self._after, self._flags = before, after, flags
         by_first: dict[str, list[int]] = {}
-        for index, (first, _) in enumerate(names):
-            by_first.setdefault(self._key(first), []).append(index)
+        for index, name in enumerate(self._names):
+            first = WORD.search(name)
+            key = "" if first is None else first.group().lower() if self._fold else first.group()
+            by_first.setdefault(key, []).append(index)
         self._by_first = {word: tuple(indices) for word, indices in by_first.items()}
         self._firsts = sorted(by_first)
         self._first_chars = {word[0] for word in by_first if word}
+        self.first_words = frozenset(by_first)
+        """The first word of every name (lower case with re.IGNORECASE)."""
         self._candidates: dict[str, tuple[int, ...]] = {}
         self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def _key(self, word: str) -> str:
         return word.lower() if self._fold else word
-
-    @property
-    def first_words(self) -> frozenset[str]:
-        """The first word of every name (lower case with re.IGNORECASE)."""
-        return frozenset(self._by_first)
 
     def _candidates_for(self, word: str) -> tuple[int, ...]:
         """The names that may match where `word` (a run of WORD characters) stands."""
@@ -70,7 +75,8 @@ class NameList:
     def _pattern(self, indices: tuple[int, ...]) -> re.Pattern[str]:
         pattern = self._compiled.get(indices)
         if pattern is None:
-            alternatives = "|".join(f"({self._patterns[i]})" for i in indices)
+            # -- a name's regex is made here, for the few names a workbook's words may start
+            alternatives = "|".join(f"({self._pattern_of(self._names[i])})" for i in indices)
             pattern = re.compile(f"{self._before}(?:{alternatives}){self._after}", self._flags)
             self._compiled[indices] = pattern
         return pattern

@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 
 from zi_sheets.model import Identitas
-from zi_sheets.namelist import WORD, NameList
+from zi_sheets.namelist import NameList
 from zi_sheets.text import normalize
 
 # -- Names that are also ordinary words or people's names: read only after a prefix ("Kota Batu").
@@ -93,14 +93,16 @@ def _load() -> _Places:
     # -- longest first; spellings of one length never match the same text differently
     spellings = sorted(dict.fromkeys(w for p in places for w in (p.nama, *p.aliases)), key=len, reverse=True)
     prefixed = NameList(
-        [(WORD.findall(w)[0], _words_pattern(w)) for w in spellings],
+        spellings,
+        _words_pattern,
         after="(?![0-9A-Za-z])",
         flags=re.IGNORECASE,
     )
     bare_names = [w for w in spellings if normalize(w) not in _COMMON_WORDS and len(w) >= 5]
     # -- a proper name: capitalised as written in the list, or in capitals; never lower case
     bare = NameList(
-        [(WORD.findall(v)[0], _words_pattern(v)) for w in bare_names for v in (w, w.upper())],
+        [v for w in bare_names for v in (w, w.upper())],
+        _words_pattern,
         before="(?<![0-9A-Za-z])",
         after="(?![0-9A-Za-z])",
     )
