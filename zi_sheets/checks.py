@@ -118,6 +118,11 @@ class CheckContext:
         wide = bool(self.profile.kinds & _PROVINCE_WIDE)
         return unit_region(self.identitas, province_wide=wide)
 
+    @cached_property
+    def repeats_bukti(self) -> frozenset[int]:
+        """The Excel rows of the plan whose Langkah Aksi repeats their Bukti Fisik (`_repeats_bukti`)."""
+        return frozenset(row.row for row in self.plan if _repeats_bukti(row.langkah_aksi, row.bukti_fisik))
+
     def plan_cell(self, row: PlanRow, name: str) -> CellRef:
         """Where field `name` of a plan row is, also when empty (the whole row when the column is unknown)."""
         value: CellValue = getattr(row, name)
@@ -613,9 +618,8 @@ def check_langkah_repeats_bukti(context: CheckContext) -> Iterator[Finding]:
     """A Langkah Aksi says what is done, not only the documents of its Bukti Fisik: the texts are the same,
     or nearly so with no step of the Langkah Aksi an action (two clear actions are no repeat)."""
     for row in context.plan:
-        langkah, bukti = row.langkah_aksi, row.bukti_fisik
-        if _repeats_bukti(langkah, bukti):
-            yield f.LANGKAH_REPEATS_BUKTI.at(langkah.cell, bukti=bukti.text)
+        if row.row in context.repeats_bukti:
+            yield f.LANGKAH_REPEATS_BUKTI.at(row.langkah_aksi.cell, bukti=row.bukti_fisik.text)
 
 
 def _repeats_bukti(langkah: CellValue, bukti: CellValue) -> bool:
@@ -718,7 +722,7 @@ def check_langkah_not_action(context: CheckContext) -> Iterator[Finding]:
     reported as `langkah-repeats-bukti` instead)."""
     for row in context.plan:
         langkah = row.langkah_aksi
-        if not langkah or _repeats_bukti(langkah, row.bukti_fisik):
+        if not langkah or row.row in context.repeats_bukti:
             continue
         step = next((s for s in langkah_steps(langkah.text) if not is_action(s)), None)
         if step is not None:
@@ -820,7 +824,8 @@ def full_realisation(value: CellValue, column: bool) -> bool:
             return True
         if text in _DONE_WORDS:
             return True
-    return bool(_FULL_REALISATION.search(value.text))
+    # -- both forms of the phrase hold "100": most cells are done with without the search
+    return "100" in value.text and bool(_FULL_REALISATION.search(value.text))
 
 
 @check
