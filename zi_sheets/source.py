@@ -9,6 +9,7 @@ turns the values into the model.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import zipfile
@@ -235,6 +236,7 @@ class Grid:
         return CellValue(cell_text(raw), CellRef(self.title, source_row, column_letter(source_col)), raw)
 
 
+@functools.cache
 def column_letter(index: int) -> str:
     """The Excel column letters of a 1-based column index: 1 -> A, 27 -> AA."""
     letters = ""
@@ -252,6 +254,8 @@ def cell_text(raw: object) -> str:
     """
     if raw is None:
         return ""
+    if type(raw) is str and raw.isprintable() and raw == raw.strip():
+        return raw  # -- most cells: one line without control characters, no-break or outer spaces
     if isinstance(raw, dt.datetime | dt.date):
         date = raw.date() if isinstance(raw, dt.datetime) else raw
         if date.day != 1:
