@@ -6,11 +6,13 @@ Targets (issue "Hard to break, fast, and ready for a whole kabupaten"):
   (b) build of a generated 2,000-row plan          <= 1.5 s, and 4,000 rows <= 2.2 x the 2,000-row time
   (c) zi-sheets --help                             <= 0.2 s (pandas not imported)
   (d) peak memory (max RSS) of (b)
+  (e) where (b) spends its time, in the process: import, read, analyse, checks, documents
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -46,12 +48,53 @@ def median(command: list[str], runs: int) -> tuple[float, int]:
     return statistics.median(s for s, _ in samples), max(m for _, m in samples)
 
 
+STAGES = ("import", "read", "analyse", "checks", "documents")
+
+
+def stages(path: Path, output: Path) -> dict[str, float]:
+    """Seconds of each stage of one build of `path` in this process (run in a fresh one)."""
+    started = time.perf_counter()
+    from zi_sheets import builder
+
+    seconds = {"import": time.perf_counter() - started}
+    for name, stage in (("read_workbook", "read"), ("analyse", "analyse"), ("run_checks", "checks")):
+        original = getattr(builder, name)
+
+        def timed(*args: object, _original=original, _stage=stage) -> object:
+            begun = time.perf_counter()
+            try:
+                return _original(*args)
+            finally:
+                seconds[_stage] = time.perf_counter() - begun
+
+        setattr(builder, name, timed)
+    begun = time.perf_counter()
+    builder.build(path, builder.BuildOptions(output=output))
+    total = time.perf_counter() - begun
+    seconds["documents"] = total - seconds["read"] - seconds["analyse"] - seconds["checks"]
+    return seconds
+
+
+def median_stages(path: Path, output: Path, runs: int) -> dict[str, float]:
+    command = [sys.executable, __file__, "--stages", str(path), str(output)]
+    samples = [
+        json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+        for _ in range(runs)
+    ]
+    return {stage: statistics.median(s[stage] for s in samples) for stage in STAGES}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    parser.add_argument("--stages", nargs=2, type=Path, help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.stages:
+        print(json.dumps(stages(*arguments.stages)))
+        return
+    runs = arguments.runs
     work = Path(tempfile.mkdtemp(prefix="zi-bench-"))
     try:
         plans = {n: unit_workbook(work / f"rencana-{n}.xlsx", rows=n) for n in (2000, 4000)}
@@ -60,6 +103,7 @@ def main() -> None:
         big, big_mb = median([*ZI, "build", str(plans[2000]), "-o", str(work / "b")], runs)
         bigger, _ = median([*ZI, "build", str(plans[4000]), "-o", str(work / "c")], runs)
         helped, _ = median([*ZI, "--help"], runs)
+        inside = median_stages(plans[2000], work / "d", runs)
         help_imports = subprocess.run(
             [sys.executable, "-c", "import sys, zi_sheets.cli; print('pandas' in sys.modules)"],
             capture_output=True,
@@ -80,6 +124,7 @@ def main() -> None:
     )
     print(f"(c) zi-sheets --help: {helped:.2f} s (target <= 0.2 s); pandas imported: {help_imports}")
     print(f"(d) peak memory of (b): {big_mb} MB (main process; the chart worker is a separate process)")
+    print("(e) stages of (b) in the process: " + ", ".join(f"{s} {inside[s]:.2f} s" for s in STAGES))
 
 
 if __name__ == "__main__":
