@@ -26,6 +26,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from zi_sheets.bahasa import roman
 from zi_sheets.dates import TargetDate, parse_target
@@ -131,7 +132,8 @@ class PlanProgress:
         """True when the row has a target month on or before (year, month): a started span is scheduled."""
         return any(m <= (year, month) for m in self.target.months)
 
-    @property
+    # -- cached: the Monev document and its chart ask every row for its figures once per area and figure
+    @cached_property
     def scheduled(self) -> bool:
         """True when the row is scheduled by the end of the period."""
         return self.scheduled_by(*self.until)
@@ -146,7 +148,7 @@ class PlanProgress:
         """The months the row's action is due, see `due_months` (empty when none is in the plan year)."""
         return due_months(self.target, self.plan_year)
 
-    @property
+    @cached_property
     def due(self) -> Month | None:
         """The first month the row is due, None when it is never due."""
         return min(self.due_months, default=None)
@@ -156,7 +158,7 @@ class PlanProgress:
         """True when a due month is on or before the end of the period."""
         return self.due is not None and self.due <= self.until
 
-    @property
+    @cached_property
     def status(self) -> str:
         """SELESAI (a report says Selesai), DALAM_PROSES (reported, not done), TERLAMBAT (not reported and a
         due month has passed), BERJALAN (not reported, scheduled but not yet due: a span that runs on) or
@@ -218,21 +220,22 @@ class AreaProgress:
         """The area's Roman numeral, '' for the total."""
         return roman(self.area_no) if self.area_no is not None else ""
 
-    def _scheduled(self) -> list[PlanProgress]:
-        return [plan for plan in self.plans if plan.scheduled]
+    @cached_property
+    def _scheduled(self) -> tuple[PlanProgress, ...]:
+        return tuple(plan for plan in self.plans if plan.scheduled)
 
     def _count(self, status: str) -> int:
-        return sum(1 for plan in self._scheduled() if plan.status == status)
+        return sum(1 for plan in self._scheduled if plan.status == status)
 
     @property
     def scheduled(self) -> int:
         """How many rows were scheduled by the end of the period."""
-        return len(self._scheduled())
+        return len(self._scheduled)
 
     @property
     def reported(self) -> int:
         """How many of the scheduled rows were reported by the end of the period."""
-        return sum(1 for plan in self._scheduled() if plan.reported)
+        return sum(1 for plan in self._scheduled if plan.reported)
 
     @property
     def selesai(self) -> int:
