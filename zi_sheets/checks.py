@@ -15,7 +15,7 @@ from functools import cached_property
 from rapidfuzz import fuzz
 
 from zi_sheets import findings as f
-from zi_sheets.agencies import other_agencies, unit_profile
+from zi_sheets.agencies import Mention, UnitProfile, other_agencies, unit_profile
 from zi_sheets.analysis import Analysis
 from zi_sheets.bahasa import format_bulan, format_tanggal, roman
 from zi_sheets.catalogue import Catalogue, named_regulation
@@ -32,9 +32,10 @@ from zi_sheets.model import (
     CellValue,
     MonevEntry,
     PlanRow,
+    Workbook,
 )
 from zi_sheets.periods import read_date, read_period
-from zi_sheets.places import other_regions, unit_region
+from zi_sheets.places import Region, other_regions, unit_region
 from zi_sheets.progress import TERLAMBAT, monev_status
 from zi_sheets.realisasi import revised_target
 from zi_sheets.text import normalize
@@ -105,6 +106,27 @@ class CheckContext:
                 if cell is not None and name not in letters:
                     letters[name] = cell.column
         return letters
+
+    @cached_property
+    def texts(self) -> list[CellValue]:
+        """Every cell of the plan, Narasi, Monev and Lampiran sheets that holds free text, each cell once."""
+        return list(_texts(self.workbook))
+
+    @cached_property
+    def profile(self) -> UnitProfile:
+        """What the unit is and which agencies it may name (`agencies.unit_profile`)."""
+        return unit_profile(self.identitas)
+
+    @cached_property
+    def region(self) -> Region:
+        """The unit's own region (`places.unit_region`)."""
+        wide = bool(self.profile.kinds & _PROVINCE_WIDE)
+        return unit_region(self.identitas, province_wide=wide)
+
+    @cached_property
+    def repeats_bukti(self) -> frozenset[int]:
+        """The Excel rows of the plan whose Langkah Aksi repeats their Bukti Fisik (`_repeats_bukti`)."""
+        return frozenset(row.row for row in self.plan if _repeats_bukti(row.langkah_aksi, row.bukti_fisik))
 
     def plan_cell(self, row: PlanRow, name: str) -> CellRef:
         """Where field `name` of a plan row is, also when empty (the whole row when the column is unknown)."""
@@ -452,9 +474,7 @@ def _around(text: str, start: int, end: int, width: int = 30) -> str:
     return ("…" if left else "") + " ".join(snippet.split()) + ("…" if right != -1 else "")
 
 
-def _texts(context: CheckContext) -> Iterator[CellValue]:
-    """Every cell of the plan, Narasi, Monev and Lampiran sheets that holds free text, each cell once."""
-    workbook = context.workbook
+def _texts(workbook: Workbook) -> Iterator[CellValue]:
     seen: set[CellRef] = set()
     values: list[CellValue] = []
     for row in workbook.rencana_aksi:
@@ -478,9 +498,11 @@ def _texts(context: CheckContext) -> Iterator[CellValue]:
 def check_other_agencies(context: CheckContext) -> Iterator[Finding]:
     """No cell names an agency the unit neither is nor works with (copy-paste residue; see agencies.py)."""
     unit = context.identitas.nama_unit
-    profile = unit_profile(context.identitas)
-    for value in _texts(context):
-        mentions = other_agencies(value.text, profile)
+    judged: dict[str, list[Mention]] = {}  # -- texts repeat down a plan (komponen, targets, PJ)
+    for value in context.texts:
+        mentions = judged.get(value.text)
+        if mentions is None:
+            mentions = judged[value.text] = other_agencies(value.text, context.profile)
         if mentions:
             yield f.OTHER_AGENCY.at(
                 value.cell,
@@ -493,10 +515,12 @@ def check_other_agencies(context: CheckContext) -> Iterator[Finding]:
 @check
 def check_other_regions(context: CheckContext) -> Iterator[Finding]:
     """No cell names a kabupaten, kota or province other than the unit's own (see places.py)."""
-    profile = unit_profile(context.identitas)
-    region = unit_region(context.identitas, province_wide=bool(profile.kinds & _PROVINCE_WIDE))
-    for value in _texts(context):
-        places = other_regions(value.text, region)
+    region = context.region
+    judged: dict[str, list[tuple[str, int, int]]] = {}
+    for value in context.texts:
+        places = judged.get(value.text)
+        if places is None:
+            places = judged[value.text] = other_regions(value.text, region)
         if places:
             yield f.OTHER_REGION.at(
                 value.cell,
@@ -649,9 +673,8 @@ def check_langkah_repeats_bukti(context: CheckContext) -> Iterator[Finding]:
     """A Langkah Aksi says what is done, not only the documents of its Bukti Fisik: the texts are the same,
     or nearly so with no step of the Langkah Aksi an action (two clear actions are no repeat)."""
     for row in context.plan:
-        langkah, bukti = row.langkah_aksi, row.bukti_fisik
-        if _repeats_bukti(langkah, bukti):
-            yield f.LANGKAH_REPEATS_BUKTI.at(langkah.cell, bukti=bukti.text)
+        if row.row in context.repeats_bukti:
+            yield f.LANGKAH_REPEATS_BUKTI.at(row.langkah_aksi.cell, bukti=row.bukti_fisik.text)
 
 
 def _repeats_bukti(langkah: CellValue, bukti: CellValue) -> bool:
@@ -865,7 +888,7 @@ def check_langkah_not_action(context: CheckContext) -> Iterator[Finding]:
     reported as `langkah-repeats-bukti` instead)."""
     for row in context.plan:
         langkah = row.langkah_aksi
-        if not langkah or _repeats_bukti(langkah, row.bukti_fisik):
+        if not langkah or row.row in context.repeats_bukti:
             continue
         step = next((s for s in langkah_steps(langkah.text) if not is_action(s)), None)
         if step is not None:
@@ -967,7 +990,8 @@ def full_realisation(value: CellValue, column: bool) -> bool:
             return True
         if text in _DONE_WORDS:
             return True
-    return bool(_FULL_REALISATION.search(value.text))
+    # -- both forms of the phrase hold "100": most cells are done with without the search
+    return "100" in value.text and bool(_FULL_REALISATION.search(value.text))
 
 
 @check

@@ -364,7 +364,7 @@ def kirim(paket: Path, to: str | None, config: Path | None) -> None:
     _run(check_fresh, eml)
     settings = _run(load_settings, config)
     if settings.username and settings.password is None:
-        if not click.get_text_stream("stdin").isatty():
+        if sys.stdin is None or not sys.stdin.isatty():
             raise UnreadableInput(
                 f"Kata sandi SMTP untuk {settings.username} belum diisi dan tidak dapat ditanyakan (tidak "
                 "dijalankan di terminal): isi variabel ZI_SHEETS_SMTP_PASSWORD atau 'password' di bagian "

@@ -30,6 +30,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from zi_sheets.bahasa import roman
 from zi_sheets.dates import TargetDate, parse_target
@@ -159,7 +160,8 @@ class PlanProgress:
         revised = self.revised.months if self.revised is not None else frozenset()
         return any(m <= (year, month) for m in self.target.months | revised)
 
-    @property
+    # -- cached: the Monev document and its chart ask every row for its figures once per area and figure
+    @cached_property
     def scheduled(self) -> bool:
         """True when the row is scheduled by the end of the period."""
         return self.scheduled_by(*self.until)
@@ -195,7 +197,7 @@ class PlanProgress:
         (empty when none is in the plan year)."""
         return due_months(self.revised or self.target, self.plan_year)
 
-    @property
+    @cached_property
     def due(self) -> Month | None:
         """The first month the row is due, None when it is never due."""
         return min(self.due_months, default=None)
@@ -205,7 +207,7 @@ class PlanProgress:
         """True when a due month is on or before the end of the period."""
         return self.due is not None and self.due <= self.until
 
-    @property
+    @cached_property
     def status(self) -> str:
         """SELESAI (a report naming the row alone says Selesai, or its Realisasi group does), DALAM_PROSES
         (reported, not done), TERLAMBAT (not reported and a due month has passed), BERJALAN (not reported,
@@ -282,21 +284,22 @@ class AreaProgress:
         """The area's Roman numeral, '' for the total."""
         return roman(self.area_no) if self.area_no is not None else ""
 
-    def _scheduled(self) -> list[PlanProgress]:
-        return [plan for plan in self.plans if plan.scheduled]
+    @cached_property
+    def _scheduled(self) -> tuple[PlanProgress, ...]:
+        return tuple(plan for plan in self.plans if plan.scheduled)
 
     def _count(self, status: str) -> int:
-        return sum(1 for plan in self._scheduled() if plan.status == status)
+        return sum(1 for plan in self._scheduled if plan.status == status)
 
     @property
     def scheduled(self) -> int:
         """How many rows were scheduled by the end of the period."""
-        return len(self._scheduled())
+        return len(self._scheduled)
 
     @property
     def reported(self) -> int:
         """How many of the scheduled rows were reported by the end of the period."""
-        return sum(1 for plan in self._scheduled() if plan.reported)
+        return sum(1 for plan in self._scheduled if plan.reported)
 
     @property
     def selesai(self) -> int:
