@@ -44,10 +44,12 @@ NIP_KETUA = "196305011985121001"
 
 IDENTITAS = {
     "Nama Unit Kerja": UNIT,
+    "Instansi Induk": "",
     "Pemerintah Daerah": "Pemerintah Kabupaten Lumajang",
     "Kabupaten/Kota": "Kabupaten Lumajang",
     "Alamat": "Jl. Raya Sukamaju 1",
     "Tahun": "2024",
+    "Judul Dokumen": "Dokumen Rencana Kerja Pembangunan Zona Integritas",
     "Tempat Penetapan": "Lumajang",
     "Jabatan Pimpinan": "Camat Sukamaju",
     "Nama Pimpinan": "Wan Hadi Purnomo, S.TP, MM",
@@ -364,18 +366,17 @@ def test_unknown_placeholder_stays_visible(build: Callable[..., Document]) -> No
     assert "Unit {Nama Unti Kerja}." in [p.text for p in body_paragraphs(document)]
 
 
-def test_empty_subsection_keeps_its_heading(build: Callable[..., Document]) -> None:
-    narasi = [item for item in NARASI if item[0] != "Pencanangan"]
+def test_empty_subsection_is_left_out_and_the_numbers_close_up(build: Callable[..., Document]) -> None:
+    narasi = [item for item in NARASI if item[0] not in ("Pencanangan", "Penutup")]
     document = build(narasi=narasi)
-    assert headings(document) == EXPECTED_HEADINGS
-    texts = [p.text for p in body_paragraphs(document)]
-    position = texts.index("2.1 Pencanangan Pembangunan Zona Integritas")
-    assert texts[position + 1] == "2.2 Proses Pembangunan Zona Integritas Menuju WBK/WBBM"
+    expected = [h for h in EXPECTED_HEADINGS if "Pencanangan" not in h[1] and "PENUTUP" not in h[1]]
+    expected = [(s, t.replace("2.2 Proses", "2.1 Proses")) for s, t in expected]
+    assert headings(document) == expected
 
 
 def test_multi_line_narasi_item_keeps_its_number_once(build: Callable[..., Document]) -> None:
     document = build(narasi=[("Dasar Hukum", "Perpres 81/2010\ntentang Grand Design", True)])
-    assert section_items(document)["1.2 Dasar Hukum"] == [
+    assert section_items(document)["1.1 Dasar Hukum"] == [
         "Numbered Item: 1.\tPerpres 81/2010",
         "Numbered Item: \ttentang Grand Design",
     ]
@@ -693,7 +694,7 @@ def test_split_width_sums_exactly(total: int, shares: tuple[int, ...]) -> None:
 
 def test_single_signer_block_sits_right(tmp_path: Path) -> None:
     document = new_document()
-    add_signature_block(document, right=Signer(nama="Egol", jabatan=["Ketua Tim"], nip=NIP_KETUA))
+    add_signature_block(document, right=Signer(nama="Egol", jabatan=["Ketua Tim"], nip=format_nip(NIP_KETUA)))
     reopened = docx.Document(str(save_atomic(document, tmp_path / "s.docx")))
     left, right = signature_cells(reopened)
     assert left == [""]

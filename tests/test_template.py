@@ -58,7 +58,7 @@ def test_template_holds_every_catalogue_indicator(tmp_path, regulasi):
     assert workbook.identitas.tahun == 2024
     assert catalogue.title in workbook.identitas.text("Regulasi")
     # -- Standard texts name the unit through placeholders, never literally.
-    latar = " ".join(workbook.identitas.fill(i.isi.text) for i in workbook.narasi_for("Latar Belakang"))
+    latar = " ".join(workbook.identitas.fill(i.isi.text) for i in workbook.narasi_for("1.1 Latar Belakang"))
     assert "Kecamatan Uji" in latar and "{" not in latar
 
 

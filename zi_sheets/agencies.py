@@ -173,7 +173,8 @@ def unit_profile(identitas: Identitas) -> UnitProfile:
     table = nomenclature()
     name = identitas.nama_unit
     kinds = _kinds_in(name)
-    parent = identitas.text("Pemerintah Daerah")
+    # -- the unit's hierarchy: its Pemerintah Daerah and the Instansi Induk lines (Kementerian, Badan) --
+    parent = " ".join([identitas.text("Pemerintah Daerah"), *identitas.get("Instansi Induk").lines])
     parents = _kinds_in(parent)
     levels = {table.kinds[k].level for k in kinds}
     level = next((lv for lv in _LEVEL_ORDER if lv in levels), None)
@@ -188,7 +189,7 @@ def unit_profile(identitas: Identitas) -> UnitProfile:
     for kind in kinds:
         allowed |= _expand(table.kinds[kind].partners, sectors)
     allowed |= kinds | parents
-    region = " ".join(identitas.text(f) for f in ("Kabupaten/Kota", "Tempat Penetapan", "Pemerintah Daerah"))
+    region = " ".join([*(identitas.text(f) for f in ("Kabupaten/Kota", "Tempat Penetapan")), parent])
     return UnitProfile(
         name=name,
         kinds=frozenset(kinds),

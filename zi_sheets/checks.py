@@ -25,6 +25,7 @@ from zi_sheets.findings import Finding, Report, quote
 from zi_sheets.laporan import TANGGAL, is_end_of_period
 from zi_sheets.model import (
     AREAS,
+    KETUA_TIM_IDENTITAS,
     LAPORAN_BAGIAN,
     NARASI_BAGIAN,
     REQUIRED_IDENTITAS,
@@ -33,6 +34,7 @@ from zi_sheets.model import (
     MonevEntry,
     PlanRow,
     Workbook,
+    is_no_nip,
 )
 from zi_sheets.periods import read_date, read_period
 from zi_sheets.places import Region, other_regions, unit_region
@@ -209,11 +211,22 @@ def check_formulas(context: CheckContext) -> Iterator[Finding]:
         yield f.FORMULA_WITHOUT_VALUE.at(ref, sel=str(ref))
 
 
+def signs_ketua_tim(workbook: Workbook) -> bool:
+    """True when a document built from `workbook` prints the Ketua Tim's signature: the Rencana Kerja and
+    Lampiran with two signers (Pengaturan Penandatangan), or a Monev report."""
+    from zi_sheets.house_style import house_style
+
+    return bool(workbook.monev) or not house_style(workbook).style.single_signer
+
+
 @check
 def check_identitas_required(context: CheckContext) -> Iterator[Finding]:
-    """Every required Identitas field is filled."""
+    """Every required Identitas field is filled; the Ketua Tim's only when a document prints them."""
     identitas = context.identitas
-    for name in REQUIRED_IDENTITAS:
+    required = REQUIRED_IDENTITAS
+    if signs_ketua_tim(context.workbook):
+        required += KETUA_TIM_IDENTITAS
+    for name in required:
         value = identitas.get(name)
         if value:
             continue
@@ -244,7 +257,7 @@ def check_predikat(context: CheckContext) -> Iterator[Finding]:
     """Target Predikat is WBK or WBBM."""
     value = context.identitas.get("Target Predikat")
     written = re.sub(r"^menuju\s+", "", normalize(value.text))
-    if value and written not in ("wbk", "wbbm"):
+    if value and written not in ("wbk", "wbbm", "wbk wbbm", "wbk dan wbbm"):
         yield f.PREDIKAT_INVALID.at(value.cell, sheet=context.identitas_sheet, value=value.text)
 
 
@@ -254,7 +267,7 @@ def check_nips(context: CheckContext) -> Iterator[Finding]:
     nips = [(name, context.identitas.get(name)) for name in ("NIP Pimpinan", "NIP Ketua Tim")]
     nips += [(f"NIP {member.nama.text}", member.nip) for member in context.workbook.tim_kerja]
     for label, value in nips:
-        if value:
+        if not is_no_nip(value.text):  # -- a dash says the signatory has no NIP
             yield from _check_nip(context, label, value)
 
 
@@ -318,7 +331,10 @@ def check_placeholders(context: CheckContext) -> Iterator[Finding]:
 
 @check
 def check_narasi_bagian(context: CheckContext) -> Iterator[Finding]:
-    """Every Narasi row belongs to a known Bagian (reported once per run of rows)."""
+    """Every Narasi row belongs to a known Bagian (reported once per run of rows); a sheet with a Judul
+    column writes its own headings."""
+    if context.workbook.narasi_headings:
+        return
     previous: str | None = None
     for item in context.workbook.narasi:
         if item.bagian not in NARASI_BAGIAN and item.bagian != previous:

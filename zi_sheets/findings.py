@@ -193,8 +193,8 @@ PREDIKAT_INVALID = _register(
     "predikat-invalid",
     "warning",
     "Target Predikat bukan WBK atau WBBM",
-    "Target Predikat {value!q} bukan WBK atau WBBM.",
-    "Predikat yang dituju: WBK atau WBBM.",
+    "Target Predikat {value!q} bukan WBK, WBBM atau WBK/WBBM.",
+    "Predikat yang dituju: WBK, WBBM, atau WBK/WBBM bila unit menuju keduanya.",
 )
 NIP_STORED_AS_NUMBER = _register(
     "nip-stored-as-number",

@@ -39,6 +39,10 @@ MONEV_LAYOUTS: dict[str, tuple[bool, bool] | None] = {
 }
 # -- Which Monev reports get chapters (cover, Pendahuluan, Pelaksanaan, ..., from sheet LaporanMonev). --
 MONEV_CHAPTERS = {"Triwulan dan Semester": "period", "Setiap Laporan": "always", "Tidak": "never"}
+# -- Who signs the Rencana Kerja and its Lampiran: True for the single "Ditetapkan di" signer. --
+SIGNERS: dict[str, bool] = {"Pimpinan dan Ketua Tim": False, "Pimpinan": True}
+# -- How an 18-digit NIP is printed: True for "19750921 199602 1 002", False for "197509211996021002". --
+NIP_FORMATS: dict[str, bool] = {"Dengan Spasi": True, "Tanpa Spasi": False}
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,19 @@ SETTINGS: tuple[Setting, ...] = (
         tuple(MONEV_CHAPTERS),
     ),
     Setting("Sampul Laporan Monev", "Ya", "Ya: laporan Monev yang berbab diberi sampul.", tuple(YES_NO)),
+    Setting(
+        "Penandatangan",
+        "Pimpinan dan Ketua Tim",
+        "Rencana Kerja dan Lampiran. Pimpinan dan Ketua Tim: dua kolom dengan 'Mengetahui,' di halaman "
+        "pengesahan. Pimpinan: satu penandatangan 'Ditetapkan di / Pada tanggal' di akhir naskah.",
+        tuple(SIGNERS),
+    ),
+    Setting(
+        "Format NIP",
+        "Dengan Spasi",
+        "Dengan Spasi: 19750921 199602 1 002. Tanpa Spasi: 197509211996021002.",
+        tuple(NIP_FORMATS),
+    ),
 )
 
 
@@ -90,6 +107,8 @@ class Letterhead:
 
     lines: tuple[str, ...]
     logo: Path | None = None
+    # -- the index in `lines` of the unit's name, printed largest; the hierarchy above it, the address below
+    unit_line: int = 1
 
 
 @dataclass(frozen=True)
@@ -98,7 +117,9 @@ class PageStyle:
 
     `landscape_margins_cm` (top, bottom, left, right) is None to rotate the portrait margins with the sheet,
     so the binding margin (portrait left) becomes the landscape top. `template` is a Word file whose styles
-    the documents take (None: zi-sheets' own styles); `letterhead` None means no kop.
+    the documents take (None: zi-sheets' own styles); `letterhead` None means no kop. `single_signer` puts
+    the Pimpinan alone ("Ditetapkan di") under the Rencana Kerja and Lampiran; `nip_spaced` prints NIPs
+    grouped 8-6-1-3.
     """
 
     paper_width_mm: float = 215
@@ -116,6 +137,8 @@ class PageStyle:
     page_number_position: str = "Bawah Tengah"
     signer_bold: bool = True
     signer_underline: bool = True
+    single_signer: bool = False
+    nip_spaced: bool = True
     letterhead: Letterhead | None = None
     template: Path | None = None
 
@@ -201,6 +224,8 @@ def house_style(workbook: Workbook, template: Path | None = None) -> HouseStyle:
         page_number_position=str(position),
         signer_bold=bold,
         signer_underline=underline,
+        single_signer=choice("Penandatangan", SIGNERS),
+        nip_spaced=choice("Format NIP", NIP_FORMATS),
         template=template,
     )
     font = settings.get("Jenis Huruf")
@@ -223,15 +248,10 @@ def house_style(workbook: Workbook, template: Path | None = None) -> HouseStyle:
 
 def _letterhead(workbook: Workbook, problems: list[SettingProblem]) -> Letterhead:
     identitas = workbook.identitas
-    lines = tuple(
-        text
-        for text in (
-            identitas.text("Pemerintah Daerah").upper(),
-            identitas.nama_unit.upper(),
-            identitas.text("Alamat"),
-        )
-        if text
-    )
+    above = [line.upper() for line in identitas.induk]
+    unit = [identitas.nama_unit.upper()] if identitas.nama_unit else []
+    address = [identitas.text("Alamat")] if identitas.text("Alamat") else []
+    lines = tuple(above + unit + address)
     logo_value = identitas.get("Logo")
     logo = None
     if logo_value.text:
@@ -243,7 +263,7 @@ def _letterhead(workbook: Workbook, problems: list[SettingProblem]) -> Letterhea
             logo = candidate
         else:
             problems.append(SettingProblem("Logo", logo_value, "berkas gambar PNG/JPG yang ada"))
-    return Letterhead(lines, logo)
+    return Letterhead(lines, logo, unit_line=len(above) if unit else -1)
 
 
 # -- The first bytes of the image formats Word embeds; a renamed or damaged file is refused early. --

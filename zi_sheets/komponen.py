@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from zi_sheets.bahasa import roman
 from zi_sheets.model import AREAS, CellValue, PlanRow
+from zi_sheets.text import area_title
 
 UNKNOWN_AREA = "LAIN-LAIN"
 
@@ -24,11 +25,16 @@ class KomponenGroup:
 
 @dataclass
 class AreaGroup:
-    """The plan rows of one area; `area_no` None for rows whose area was not recognised."""
+    """The plan rows of one area; `area_no` None for rows whose area was not recognised.
+
+    `name` is the catalogue's name of the area in capitals (for an unrecognised one, its text); `title` the
+    area's title as the unit wrote it on its first row, in capitals, the catalogue's when none is written.
+    """
 
     area_no: int | None
     name: str
     komponen: list[KomponenGroup] = field(default_factory=list)
+    title: str = ""
 
     @property
     def numeral(self) -> str:
@@ -49,7 +55,8 @@ def group_by_area(rows: Sequence[PlanRow]) -> list[AreaGroup]:
             name = AREAS[row.area_no]
         else:
             key, name = (None, _normal(row.area.text)), row.area.text
-        group = buckets.setdefault(key, AreaGroup(key[0], name.upper() or UNKNOWN_AREA))
+        title = area_title(row.area.text).upper() or name.upper() or UNKNOWN_AREA
+        group = buckets.setdefault(key, AreaGroup(key[0], name.upper() or UNKNOWN_AREA, title=title))
         current = group.komponen[-1] if group.komponen else None
         if current is None or (row.komponen and _normal(row.komponen.text) != _normal(current.komponen.text)):
             current = KomponenGroup(len(group.komponen) + 1, row.komponen)

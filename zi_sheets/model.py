@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from zi_sheets.bahasa import month_number
+from zi_sheets.text import normalize
 
 # -- The six areas of both regulations, in the order of the LKE and of every Rencana Aksi. --
 AREAS: dict[int, str] = {
@@ -25,10 +27,12 @@ AREAS: dict[int, str] = {
 # -- Identitas fields as `init` writes them; placeholders in Narasi use these names in braces. --
 IDENTITAS_FIELDS: tuple[str, ...] = (
     "Nama Unit Kerja",
+    "Instansi Induk",
     "Pemerintah Daerah",
     "Kabupaten/Kota",
     "Alamat",
     "Tahun",
+    "Judul Dokumen",
     "Tempat Penetapan",
     "Tanggal Penetapan",
     "Jabatan Pimpinan",
@@ -44,20 +48,23 @@ IDENTITAS_FIELDS: tuple[str, ...] = (
     "Email Inspektorat",
 )
 
+# -- Pemerintah Daerah and Kabupaten/Kota are optional: a ministry's Balai or Kantor Wilayah has neither. --
 REQUIRED_IDENTITAS: tuple[str, ...] = (
     "Nama Unit Kerja",
-    "Pemerintah Daerah",
-    "Kabupaten/Kota",
     "Tahun",
     "Tempat Penetapan",
     "Tanggal Penetapan",
     "Jabatan Pimpinan",
     "Nama Pimpinan",
     "NIP Pimpinan",
-    "Jabatan Ketua Tim",
-    "Nama Ketua Tim",
-    "NIP Ketua Tim",
 )
+# -- Required only when a document prints the Ketua Tim's signature (see checks.check_identitas_required). --
+KETUA_TIM_IDENTITAS: tuple[str, ...] = ("Jabatan Ketua Tim", "Nama Ketua Tim", "NIP Ketua Tim")
+
+# -- Placeholders that name a part of the document rather than an Identitas field: a Narasi row holding
+# -- only "{Rencana Aksi}" places the Rencana Aksi table there. --
+RENCANA_AKSI_PLACEHOLDER = "Rencana Aksi"
+DOCUMENT_PLACEHOLDERS: tuple[str, ...] = (RENCANA_AKSI_PLACEHOLDER,)
 
 NARASI_BAGIAN: tuple[str, ...] = (
     "Latar Belakang",
@@ -106,7 +113,9 @@ class CellValue:
     """One value read from the workbook.
 
     `text` is the stripped display text ('' for an empty cell); `raw` is what the file holds (str, int,
-    float, datetime or None); `cell` is None only for values made in code, never for values read.
+    float, datetime or None); `cell` is None only for values made in code, never for values read. A value
+    read from a range merged over several rows keeps the range's top-left `cell` on every row it covers:
+    rows that share a `cell` share one merged cell (see `same_merge`).
     """
 
     text: str = ""
@@ -133,6 +142,12 @@ class CellValue:
 
 EMPTY = CellValue()
 
+
+def same_merge(above: CellValue, below: CellValue, below_row: int) -> bool:
+    """True when `below` (read on Excel row `below_row`) continues the cell merged down from `above`."""
+    return below.cell is not None and below.cell == above.cell and below.cell.row != below_row
+
+
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _TANGGAL = re.compile(r"(\d{1,2})[\s./-]+([A-Za-z]+|\d{1,2})[\s./-]+(\d{4})")
 
@@ -148,6 +163,34 @@ def parse_tanggal(text: str) -> dt.date | None:
         return dt.date(int(year), month, int(day)) if month else None
     except ValueError:
         return None
+
+
+# -- Abbreviations a unit's name may use for the words of its region ("Kec. Pasirian Kab. Lumajang"). --
+_ABBREVIATIONS = {
+    "kab": "kabupaten",
+    "kec": "kecamatan",
+    "kel": "kelurahan",
+    "prov": "provinsi",
+    "pemkab": "pemerintah kabupaten",
+    "pemkot": "pemerintah kota",
+    "pemprov": "pemerintah provinsi",
+}
+
+
+def _expanded(text: str) -> str:
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in normalize(text).split())
+
+
+def names_within(part: str, name: str) -> bool:
+    """True when `name` already holds `part` word for word ("Kabupaten Lumajang" in "Dinas Kesehatan Kab.
+    Lumajang"); False for an empty `part`."""
+    needle = _expanded(part)
+    return bool(needle) and f" {needle} " in f" {_expanded(name)} "
+
+
+def is_no_nip(text: str) -> bool:
+    """True for an NIP cell that says the signatory has none: empty, or a dash as staff write it."""
+    return text.strip() in ("", "-", "\u2013", "\u2014", "--")
 
 
 @dataclass
@@ -167,6 +210,21 @@ class Identitas:
     @property
     def nama_unit(self) -> str:
         return self.text("Nama Unit Kerja")
+
+    @property
+    def induk(self) -> list[str]:
+        """The hierarchy above the unit, top first, as written: the Pemerintah Daerah, then the lines of
+        Instansi Induk (Alt+Enter); a line the unit's name already holds is left out, [] when none is filled.
+        """
+        lines = [self.text("Pemerintah Daerah"), *self.get("Instansi Induk").lines]
+        return [line for line in lines if line and not names_within(line, self.nama_unit)]
+
+    @property
+    def kabupaten_kota(self) -> str:
+        """The Kabupaten/Kota as written, '' when empty or already part of the unit's name (no "KABUPATEN
+        LUMAJANG" printed after "DINAS KESEHATAN KABUPATEN LUMAJANG")."""
+        region = self.text("Kabupaten/Kota")
+        return "" if names_within(region, self.nama_unit) else region
 
     @property
     def tahun(self) -> int | None:
@@ -204,18 +262,26 @@ class Identitas:
         return re.sub(r"[ \t]*\x00", "", _PLACEHOLDER.sub(replace, text))
 
     def unknown_placeholders(self, text: str) -> list[str]:
-        """The placeholder names in `text` that name no Identitas field."""
-        known = {f.lower() for f in IDENTITAS_FIELDS}
+        """The placeholder names in `text` that name no Identitas field nor a part of the document."""
+        known = {f.lower() for f in (*IDENTITAS_FIELDS, *DOCUMENT_PLACEHOLDERS)}
         return [m.group(1) for m in _PLACEHOLDER.finditer(text) if m.group(1).strip().lower() not in known]
 
 
 @dataclass(frozen=True)
 class NarasiItem:
-    """One paragraph or list item of the narrative; `is_list_item` rows are numbered by the document."""
+    """One paragraph, list item or (in a Narasi sheet with a Judul column) heading of the narrative.
+
+    `bagian` is the section the row belongs to: one of NARASI_BAGIAN in the classic sheet, the heading text
+    as written in a Judul sheet. A list item's `isi` is its text without the marker typed before it;
+    `marker` is that marker as written ("1.", "a)", "-"), '' for a paragraph. `is_heading` rows hold a
+    heading in `isi`.
+    """
 
     bagian: str
     isi: CellValue
     is_list_item: bool = False
+    marker: str = ""
+    is_heading: bool = False
 
 
 @dataclass(frozen=True)
@@ -239,6 +305,8 @@ class PlanRow:
     no: CellValue = EMPTY
     # -- An optional Realisasi/Capaian column some plans carry (checked by `realisasi-in-plan`).
     realisasi: CellValue = EMPTY
+    # -- Columns the unit added that the reader does not know, by header as written, in sheet order. --
+    extra: Mapping[str, CellValue] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -319,6 +387,8 @@ class TargetPrioritas:
     row: int
     target: CellValue
     area: CellValue = EMPTY
+    # -- Columns the unit added (e.g. "% Target"), by header as written, in sheet order. --
+    extra: Mapping[str, CellValue] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -391,6 +461,8 @@ class Workbook:
     path: Path
     identitas: Identitas
     narasi: list[NarasiItem] = field(default_factory=list)
+    # -- True when the Narasi sheet writes its own headings (a Judul column): the outline is the unit's. --
+    narasi_headings: bool = False
     rencana_aksi: list[PlanRow] = field(default_factory=list)
     monev: list[MonevEntry] = field(default_factory=list)
     mekanisme: list[MekanismeStep] = field(default_factory=list)

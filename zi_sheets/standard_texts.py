@@ -7,6 +7,54 @@ documents, so the unit's name is written once. A leading "- " marks a numbered l
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from zi_sheets.bahasa import roman
+from zi_sheets.model import RENCANA_AKSI_PLACEHOLDER
+from zi_sheets.text import is_bullet, split_marker
+
+
+@dataclass(frozen=True)
+class Bab:
+    """One chapter of the standard outline: its title, its numbered sub-sections as (heading, Narasi
+    bagian), or Narasi directly under it (`bagian`, None for none), or the Rencana Aksi table
+    (`rencana_aksi`, in a landscape section)."""
+
+    title: str
+    subsections: tuple[tuple[str, str], ...] = ()
+    bagian: str | None = None
+    rencana_aksi: bool = False
+
+
+# -- The standard outline, BAB I-IV: what a classic Narasi sheet (Bagian | Isi) is printed under, and the
+# -- headings `init` writes into a new Narasi sheet (Judul | Isi). --
+BABS: tuple[Bab, ...] = (
+    Bab(
+        "PENDAHULUAN",
+        (
+            ("Latar Belakang", "Latar Belakang"),
+            ("Dasar Hukum", "Dasar Hukum"),
+            ("Maksud dan Tujuan", "Maksud dan Tujuan"),
+            ("Pengertian Umum", "Pengertian Umum"),
+        ),
+    ),
+    Bab(
+        "PROGRAM KERJA PEMBANGUNAN ZONA INTEGRITAS",
+        (
+            ("Pencanangan Pembangunan Zona Integritas", "Pencanangan"),
+            ("Proses Pembangunan Zona Integritas Menuju WBK/WBBM", "Proses Pembangunan"),
+        ),
+    ),
+    Bab("RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS", rencana_aksi=True),
+    Bab("PENUTUP", bagian="Penutup"),
+)
+
+
+def bab_heading(number: int, bab: Bab) -> str:
+    """ "BAB III RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS" for chapter `number` (1-based)."""
+    return f"BAB {roman(number)} {bab.title}"
+
+
 _PERMEN_90 = (
     "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 90 Tahun 2021 tentang "
     "Pembangunan dan Evaluasi Zona Integritas Menuju Wilayah Bebas dari Korupsi dan Wilayah Birokrasi "
@@ -112,6 +160,39 @@ _PENUTUP = [
     "Rencana kerja ini bersifat dinamis: ketentuan di dalamnya dapat diubah sesuai kebutuhan dan "
     "perkembangan lingkungan strategis, dan pelaksanaannya dipantau serta dievaluasi secara berkala.",
 ]
+
+
+def standard_outline(regulation_key: str) -> list[tuple[str, str]]:
+    """(Judul, Isi) rows for the Narasi sheet of a new workbook: the headings of BAB I-IV written out,
+    each list item with its number typed, and "{Rencana Aksi}" where the table stands."""
+    texts: dict[str, list[str]] = {}
+    for bagian, text in standard_narasi(regulation_key):
+        texts.setdefault(bagian, []).append(text)
+    rows: list[tuple[str, str]] = []
+
+    def write(heading: str, bagian: str | None) -> None:
+        number = 0
+        items = texts.get(bagian or "", [])
+        if not items:
+            rows.append((heading, ""))
+        for index, text in enumerate(items):
+            marker, rest = split_marker(text)
+            if is_bullet(marker):
+                number += 1
+                text = f"{number}. {rest}"
+            rows.append((heading if index == 0 else "", text))
+
+    for bab_no, bab in enumerate(BABS, start=1):
+        if bab.rencana_aksi:
+            rows.append((bab_heading(bab_no, bab), "{" + RENCANA_AKSI_PLACEHOLDER + "}"))
+            continue
+        if bab.bagian is not None:
+            write(bab_heading(bab_no, bab), bab.bagian)
+            continue
+        rows.append((bab_heading(bab_no, bab), ""))
+        for sub_no, (heading, bagian) in enumerate(bab.subsections, start=1):
+            write(f"{bab_no}.{sub_no} {heading}", bagian)
+    return rows
 
 
 def standard_narasi(regulation_key: str) -> list[tuple[str, str]]:

@@ -24,8 +24,8 @@ from zi_sheets.files import write_atomic
 from zi_sheets.house_style import SETTINGS
 from zi_sheets.komponen import row_letter
 from zi_sheets.lke.items import FORMULAS, JUMLAH, PERSEN, PILIHAN, SURVEI, YA_TIDAK, LkeItem, load_lke
-from zi_sheets.model import AREAS, IDENTITAS_FIELDS, LAPORAN_BAGIAN, MONEV_STATUS, NARASI_BAGIAN
-from zi_sheets.standard_texts import standard_laporan_monev, standard_narasi
+from zi_sheets.model import AREAS, IDENTITAS_FIELDS, LAPORAN_BAGIAN, MONEV_STATUS
+from zi_sheets.standard_texts import standard_laporan_monev, standard_outline
 
 if TYPE_CHECKING:
     from zi_sheets.workbook import RealisasiLayout
@@ -51,7 +51,7 @@ class SheetLayout:
 
 
 IDENTITAS = SheetLayout("Identitas", (("Isian", 30), ("Nilai", 50), ("Keterangan", 60)))
-NARASI = SheetLayout("Narasi", (("Bagian", 22), ("Isi", 110)))
+NARASI = SheetLayout("Narasi", (("Judul", 40), ("Isi", 110)))
 RENCANA_AKSI = SheetLayout(
     "RencanaAksi",
     (
@@ -137,20 +137,23 @@ AREA_CHOICES = [f"{roman(no)}. {name}" for no, name in AREAS.items()]
 
 _IDENTITAS_HINTS = {
     "Nama Unit Kerja": "Nama lengkap unit, mis. Kecamatan Pasirian; dipakai di seluruh dokumen.",
-    "Pemerintah Daerah": "Mis. Pemerintah Kabupaten Lumajang (instansi induk).",
-    "Kabupaten/Kota": "Mis. Kabupaten Lumajang.",
+    "Instansi Induk": "Opsional: satu atau dua baris di atas nama unit (Alt+Enter), mis. Kementerian "
+    "Pertanian / Badan Penelitian dan Pengembangan Pertanian, atau Dinas Kesehatan untuk Puskesmas.",
+    "Pemerintah Daerah": "Opsional, mis. Pemerintah Kabupaten Lumajang; kosongkan untuk instansi vertikal.",
+    "Kabupaten/Kota": "Opsional, mis. Kabupaten Lumajang; tidak dicetak bila sudah ada di nama unit.",
     "Alamat": "Opsional, untuk kop surat.",
     "Tahun": "Tahun rencana kerja, empat angka, mis. 2026.",
+    "Judul Dokumen": "Opsional; kosong: DOKUMEN RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS.",
     "Tempat Penetapan": "Kota tempat dokumen ditetapkan, mis. Lumajang.",
     "Tanggal Penetapan": "Tanggal (sel tanggal) atau teks, mis. 2 Januari 2026.",
-    "Jabatan Pimpinan": "Mis. Camat Pasirian / Kepala Dinas ...",
+    "Jabatan Pimpinan": "Mis. Camat Pasirian / Kepala Dinas ...; boleh diawali a.n., Plt. atau Plh.",
     "Nama Pimpinan": "Nama lengkap dengan gelar.",
-    "NIP Pimpinan": "18 angka, ditulis sebagai teks (boleh dengan spasi).",
+    "NIP Pimpinan": "18 angka, ditulis sebagai teks (boleh dengan spasi); '-' bila tidak ada.",
     "Pangkat Pimpinan": "Opsional, mis. Pembina Tk. I (IV/b).",
-    "Jabatan Ketua Tim": "Mis. Ketua Tim Pembangunan ZI.",
+    "Jabatan Ketua Tim": "Mis. Ketua Tim Pembangunan ZI (perlu bila Ketua Tim ikut menandatangani).",
     "Nama Ketua Tim": "Nama lengkap dengan gelar.",
-    "NIP Ketua Tim": "18 angka, ditulis sebagai teks.",
-    "Target Predikat": "WBK atau WBBM.",
+    "NIP Ketua Tim": "18 angka, ditulis sebagai teks; '-' bila tidak ada.",
+    "Target Predikat": "WBK, WBBM atau WBK/WBBM.",
     "Regulasi": "Katalog indikator: PermenPANRB 90/2021 (sejak 2022) atau 52/2014 (rencana s.d. 2021).",
     "Logo": "Opsional: lokasi berkas gambar logo untuk kop.",
     "Email Inspektorat": "Opsional: alamat email tujuan pengiriman dokumen.",
@@ -177,10 +180,13 @@ PETUNJUK = (
     "",
     "Identitas: satu baris per isian. Isi kolom Nilai. Nama unit, tahun, pejabat dan NIP dipakai di semua "
     "dokumen, jadi cukup ditulis sekali di sini. Tulis NIP sebagai teks (18 angka).",
-    "Narasi: satu baris per paragraf atau butir, berurutan. Kolom Bagian: "
-    + ", ".join(NARASI_BAGIAN)
-    + ". Awali teks dengan '- ' untuk butir bernomor (nomor dibuat otomatis). Tulisan dalam kurung kurawal, "
-    "mis. {Nama Unit Kerja} atau {Tahun}, diganti otomatis dari sheet Identitas.",
+    "Narasi: isi dokumen, satu baris per paragraf atau butir, berurutan. Kolom Judul: judul bab atau "
+    "subbab persis seperti dicetak (mis. 'BAB I PENDAHULUAN', '1.1 Latar Belakang', atau 'A. Dasar'); "
+    "tingkatnya mengikuti penomorannya. Kolom Isi: paragraf, atau butir dengan nomornya ('1.', 'a.', "
+    "'a)', '1)', '-'), dicetak seperti ditulis. Judul tanpa isi di bawahnya tidak dicetak. Baris "
+    "'{Rencana Aksi}' menaruh tabel Rencana Aksi di tempat itu; tanpa baris itu tabel dicetak sebagai "
+    "Lampiran setelah tanda tangan. Tulisan dalam kurung kurawal, mis. {Nama Unit Kerja} atau {Tahun}, "
+    "diganti otomatis dari sheet Identitas.",
     "RencanaAksi: satu baris per indikator; sudah terisi semua area, komponen dan indikator dari katalog "
     "LKE. Isi Langkah Aksi, Bukti Fisik, Target Waktu (mis. 'Januari s/d Desember 2026', 'Juni, Desember "
     "2026', 'Triwulan II') dan Penanggung Jawab. Beberapa langkah dalam satu sel: tekan Alt+Enter. Baris "
@@ -216,8 +222,10 @@ PETUNJUK = (
     "NAMA-BERKAS.xlsx' menghitung nilai per area, total, dan syarat Menuju WBK/WBBM.",
     "Pengaturan (opsional): gaya dokumen: ukuran kertas (F4, A4, Folio), jenis dan ukuran huruf, posisi "
     "nomor halaman, gaya nama penandatangan, dan kop surat (memakai Logo, Pemerintah Daerah, Nama Unit "
-    "Kerja dan Alamat dari Identitas); bentuk Monev: Matriks Capaian (capaian per area dari sheet Monev), "
-    "Matriks Rencana Aksi (setiap langkah aksi dengan realisasinya), Keduanya, atau Otomatis; laporan "
+    "Kerja, Instansi Induk dan Alamat dari Identitas); penandatangan (Pimpinan dan Ketua Tim, atau "
+    "Pimpinan saja dengan 'Ditetapkan di'), format NIP; bentuk Monev: Matriks Capaian (capaian per area "
+    "dari sheet Monev), Matriks Rencana Aksi (setiap langkah aksi dengan realisasinya), Keduanya, atau "
+    "Otomatis; laporan "
     "berbab (untuk triwulan dan semester, setiap laporan, atau tidak) dan sampulnya. Laporan bulanan, "
     "triwulan atau semester dibuat dengan 'zi-sheets build' --bulan, --triwulan atau --semester.",
     "Diterima (opsional, buat sendiri bila perlu): kolom Kode | Sel | Nama | Alasan. Satu baris "
@@ -225,7 +233,10 @@ PETUNJUK = (
     "nama (Nama, mis. Dinas Kesehatan) yang menurut tim memang benar. Temuan yang diterima tetap dihitung "
     "dan dicetak, tetapi tidak membuat pemeriksaan gagal.",
     "",
-    "Nomor BAB, sub-bab, area (I-VI) dan nomor urut dibuat otomatis oleh zi-sheets; tidak perlu diketik.",
+    "Nomor area (I-VI) dibuat otomatis; kolom No RencanaAksi dicetak seperti ditulis (kosong: nomor "
+    "komponen dibuat otomatis). Kolom tambahan di RencanaAksi dan TargetPrioritas (mis. Anggaran, "
+    "% Realisasi, Keterangan) ikut dicetak dengan judulnya. Sel yang digabung (merge) ke bawah dicetak "
+    "sebagai satu sel.",
 )
 
 
@@ -258,9 +269,10 @@ def build_template(
     petunjuk.title = "Petunjuk"
     _write_petunjuk(petunjuk)
     _write_identitas(book, unit_kerja, tahun, REGULATIONS[regulasi])
-    _write_rows(_new_sheet(book, NARASI), standard_narasi(regulasi))
-    bagian = DataValidation(type="list", formula1=_choices(NARASI_BAGIAN), allow_blank=True)
-    _validate(book[NARASI.name], bagian, "A")
+    narasi = _new_sheet(book, NARASI)
+    _write_rows(narasi, standard_outline(regulasi))
+    for row in narasi.iter_rows(min_row=2, max_col=1):
+        row[0].font = HEADER_FONT
 
     plan = _new_sheet(book, RENCANA_AKSI)
     rows = []
@@ -539,7 +551,8 @@ def _write_identitas(book: XlsxWorkbook, unit_kerja: str, tahun: int | None, reg
         if name == "Tanggal Penetapan":
             sheet.cell(row_index, 2).number_format = "d mmmm yyyy"
     field_row = {name: index for index, name in enumerate(IDENTITAS_FIELDS, start=2)}
-    for name, choices in (("Target Predikat", ("WBK", "WBBM")), ("Regulasi", tuple(REGULATIONS.values()))):
+    predikat = ("WBK", "WBBM", "WBK/WBBM")
+    for name, choices in (("Target Predikat", predikat), ("Regulasi", tuple(REGULATIONS.values()))):
         validation = DataValidation(type="list", formula1=_choices(choices), allow_blank=True)
         sheet.add_data_validation(validation)
         validation.add(f"B{field_row[name]}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 from zi_sheets.bahasa import from_roman
@@ -38,19 +39,23 @@ from zi_sheets.model import (
     TimMember,
     Workbook,
 )
-from zi_sheets.source import Grid, Source, open_xlsx
-from zi_sheets.text import area_number, normalize
+from zi_sheets.source import Grid, Source, column_letter, open_xlsx
+from zi_sheets.text import area_number, is_bullet, normalize, split_marker
 
 HEADER_SEARCH_ROWS = 30
 
 
 @dataclass(frozen=True)
 class Column:
-    """A column a sheet may have: its field name and the header texts accepted for it (normalized)."""
+    """A column a sheet may have: its field name and the header texts accepted for it (normalized).
+
+    A `required` column may be stood in for by the column named `instead` (None: by none).
+    """
 
     field: str
     headers: tuple[str, ...]
     required: bool = False
+    instead: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,9 @@ NARASI = SheetSpec(
     "Narasi",
     ("narasi", "teks", "narasi dokumen"),
     (
-        Column("bagian", ("bagian", "bab", "sub bab", "subbab"), required=True),
+        Column("bagian", ("bagian", "bab", "sub bab", "subbab"), required=True, instead="judul"),
+        # -- a Judul column holds the unit's own headings, printed as written (the unit's outline) --
+        Column("judul", ("judul", "judul bagian", "judul bab", "heading")),
         Column("isi", ("isi", "teks", "paragraf", "uraian"), required=True),
     ),
 )
@@ -206,8 +213,12 @@ REALISASI_FIELDS: tuple[Column, ...] = (
 
 _IDENTITAS_VARIANTS = {
     "pemerintah daerah instansi induk": "Pemerintah Daerah",
-    "instansi induk": "Pemerintah Daerah",
     "pemda": "Pemerintah Daerah",
+    "kementerian lembaga": "Instansi Induk",
+    "kementerian": "Instansi Induk",
+    "hierarki": "Instansi Induk",
+    "hierarki unit": "Instansi Induk",
+    "judul": "Judul Dokumen",
     "nama unit": "Nama Unit Kerja",
     "unit kerja": "Nama Unit Kerja",
     "kabupaten kota": "Kabupaten/Kota",
@@ -221,8 +232,6 @@ _IDENTITAS_VARIANTS = {
     "email": "Email Inspektorat",
 }
 
-_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zA-Z][.)]|[-\u2022*\u2013\u00b7])\s+")
-
 
 def read_workbook(path: str | Path) -> Workbook:
     """Read the workbook at `path`; raises UnreadableWorkbook when it cannot be read at all."""
@@ -233,8 +242,11 @@ def read_workbook(path: str | Path) -> Workbook:
     sheets.year = identitas.tahun
     workbook = Workbook(path=path, identitas=identitas, sheets_present=tuple(book.sheetnames))
     workbook.rencana_aksi = _read_rencana_aksi(sheets.require(RENCANA_AKSI))
+    narasi = sheets.optional(NARASI)
+    if narasi is not None:
+        workbook.narasi = _read_narasi(narasi)
+        workbook.narasi_headings = "judul" in narasi.fields
     for spec, reader in (
-        (NARASI, _read_narasi),
         # -- a Monev month written without its year ("Mei") takes the plan year, as targets do
         (MONEV, lambda table: _read_monev(table, identitas.tahun)),
         (MEKANISME, _read_mekanisme),
@@ -265,7 +277,6 @@ def read_workbook(path: str | Path) -> Workbook:
 
 
 _ATTRIBUTE = {
-    "Narasi": "narasi",
     "Monev": "monev",
     "MekanismeTim": "mekanisme",
     "TargetPrioritas": "target_prioritas",
@@ -297,10 +308,23 @@ class Record:
 
 @dataclass
 class Table:
-    """The records of one sheet below its header row."""
+    """The records of one sheet below its header row.
+
+    `fields` are the spec's columns found in the header row; `extra_headers` maps the key of every other
+    headed column in a Record ("_<column index>") to its header as written (made unique), and
+    the spec's columns listed in EXTRA_FIELDS (printed by the documents as the unit's own columns) are
+    there under their field name.
+    """
 
     sheet: str
     records: list[Record]
+    fields: frozenset[str] = frozenset()
+    extra_headers: dict[str, str] = dataclass_field(default_factory=dict)
+
+    def extra(self, record: Record) -> dict[str, CellValue]:
+        """The values of `record` in the columns a document prints after its standard ones (those the spec
+        does not know, and its `EXTRA_FIELDS`), by header as written, in sheet order."""
+        return {header: record.get(key) for key, header in self.extra_headers.items()}
 
 
 # -- A year in a sheet name ("Monev 2026", "RencanaAksi_2026"): staff keep one sheet per year. --
@@ -383,7 +407,29 @@ class _SheetFinder:
             records.append(Record(row, {**values, **extra}))
         if grid.filter is not None and filtered:
             self.active_filters.append(ActiveFilter(grid.filter[0], tuple(filtered)))
-        return Table(name, records)
+        headers = _extra_headers(grid, header_row, columns, spec.name)
+        return Table(name, records, frozenset(columns), headers)
+
+
+# -- Columns the reader knows (for the checks) that the documents print only as the unit's own columns,
+# -- after the standard ones: a plan's Realisasi. --
+EXTRA_FIELDS = {"RencanaAksi": ("realisasi",)}
+
+
+def _extra_headers(grid: Grid, header_row: int, columns: dict[str, int], sheet: str) -> dict[str, str]:
+    """Record key -> header as written of the headed columns the spec does not know (or lists in
+    EXTRA_FIELDS), in sheet order; a header written twice is told apart by its column letter."""
+    headers: dict[str, str] = {}
+    printed = {columns[name]: name for name in EXTRA_FIELDS.get(sheet, ()) if name in columns}
+    known = set(columns.values()) - set(printed)
+    for col in grid.columns:
+        header = " ".join(grid.value(header_row, col).text.split()) if header_row else ""
+        if col in known or not header:
+            continue
+        if header in headers.values():
+            header = f"{header} ({column_letter(col)})"
+        headers[printed.get(col, f"_{col}")] = header
+    return headers
 
 
 def _key(name: str) -> str:
@@ -407,7 +453,9 @@ def _find_header(grid: Grid, spec: SheetSpec, path: Path) -> tuple[int, dict[str
         if len(found) > len(best[1]):
             best = (row, found)
     row, found = best
-    missing = [c for c in spec.columns if c.required and c.field not in found]
+    missing = [
+        c for c in spec.columns if c.required and c.field not in found and (c.instead or "") not in found
+    ]
     if missing:
         where = f"baris judul (baris {row})" if row else f"{HEADER_SEARCH_ROWS} baris pertama"
         expected = ", ".join(f"'{_title(c)}'" for c in missing)
@@ -439,12 +487,21 @@ def _read_identitas(table: Table) -> Identitas:
         name = canonical.get(label) or _IDENTITAS_VARIANTS.get(label)
         if name is None:
             name = next((canonical[key] for key in canonical if label.startswith(key)), None)
-        if name is not None and name not in fields:
+        if name == "Instansi Induk" and name in fields and record.get("nilai"):
+            # -- the hierarchy may be written one level a row ("Instansi Induk 1", "Instansi Induk 2") --
+            first, more = fields[name], record.get("nilai")
+            text = "\n".join(part for part in (first.text, more.text) if part)
+            fields[name] = CellValue(text, first.cell or more.cell, text)
+        elif name is not None and name not in fields:
             fields[name] = record.get("nilai")
     return Identitas(fields)
 
 
 def _read_narasi(table: Table) -> list[NarasiItem]:
+    """The Narasi rows in order. With a Judul column, each heading written there becomes a heading item
+    and names the section of the rows below it; else Bagian names one of NARASI_BAGIAN."""
+    if "judul" in table.fields:
+        return _read_narasi_outline(table)
     items = []
     bagian = ""
     canonical = {normalize(name): name for name in NARASI_BAGIAN}
@@ -455,14 +512,36 @@ def _read_narasi(table: Table) -> list[NarasiItem]:
             bagian = canonical.get(norm) or next(
                 (name for key, name in canonical.items() if norm.startswith(key.split()[0][:6])), written
             )
-        isi = record.get("isi")
-        if not isi:
-            continue
-        marker = _LIST_MARKER.match(isi.text)
-        if marker:
-            isi = CellValue(isi.text[marker.end() :].strip(), isi.cell, isi.raw)
-        items.append(NarasiItem(bagian, isi, is_list_item=bool(marker)))
+        if record.get("isi"):
+            items.append(_narasi_item(bagian, record.get("isi"), keep_bullets=False))
     return items
+
+
+def _read_narasi_outline(table: Table) -> list[NarasiItem]:
+    items = []
+    bagian = ""
+    for record in table.records:
+        judul = record.get("judul")
+        if judul:
+            bagian = " ".join(judul.text.split())
+            items.append(NarasiItem(bagian, judul, is_heading=True))
+        if record.get("isi"):
+            items.append(_narasi_item(bagian, record.get("isi"), keep_bullets=True))
+    return items
+
+
+def _narasi_item(bagian: str, isi: CellValue, *, keep_bullets: bool) -> NarasiItem:
+    """A paragraph, or a list item when its text starts with a marker, kept in `marker` as written; in the
+    classic sheet a bullet ("- ") asks the document to number the item and is not kept."""
+    marker, rest = split_marker(isi.text)
+    if not marker:
+        return NarasiItem(bagian, isi)
+    return NarasiItem(
+        bagian,
+        CellValue(rest, isi.cell, isi.raw),
+        is_list_item=True,
+        marker="" if is_bullet(marker) and not keep_bullets else marker,
+    )
 
 
 def _read_rencana_aksi(table: Table) -> list[PlanRow]:
@@ -497,6 +576,7 @@ def _read_rencana_aksi(table: Table) -> list[PlanRow]:
                 penanggung_jawab=record.get("penanggung_jawab"),
                 no=record.get("no") or no,
                 realisasi=record.get("realisasi"),
+                extra=table.extra(record),
             )
         )
     return rows
@@ -647,9 +727,9 @@ def _read_laporan_monev(table: Table) -> list[LaporanItem]:
         isi = record.get("isi")
         if not isi and bagian != "Tanggal Laporan":
             continue  # -- an empty Tanggal Laporan is kept: it asks for an undated report
-        marker = _LIST_MARKER.match(isi.text)
+        marker, rest = split_marker(isi.text)
         if marker:
-            isi = CellValue(isi.text[marker.end() :].strip(), isi.cell, isi.raw)
+            isi = CellValue(rest, isi.cell, isi.raw)
         items.append(LaporanItem(bagian, isi, periode, is_list_item=bool(marker)))
     return items
 
@@ -690,7 +770,7 @@ def _read_mekanisme(table: Table) -> list[MekanismeStep]:
 
 def _read_target_prioritas(table: Table) -> list[TargetPrioritas]:
     return [
-        TargetPrioritas(r.row, _strip_marker(r.get("target")), r.get("area"))
+        TargetPrioritas(r.row, _strip_marker(r.get("target")), r.get("area"), table.extra(r))
         for r in table.records
         if r.get("target")
     ]
@@ -744,5 +824,5 @@ def _read_lke(sheets: _SheetFinder) -> LkeSheet | None:
 
 def _strip_marker(value: CellValue) -> CellValue:
     """A list item without the number or bullet typed before it (the documents number their lists)."""
-    marker = _LIST_MARKER.match(value.text)
-    return CellValue(value.text[marker.end() :].strip(), value.cell, value.raw) if marker else value
+    marker, rest = split_marker(value.text)
+    return CellValue(rest, value.cell, value.raw) if marker else value

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 from xml.sax.saxutils import escape
@@ -33,7 +33,7 @@ from zi_sheets.bahasa import format_tanggal
 from zi_sheets.errors import ZiSheetsError
 from zi_sheets.files import write_atomic
 from zi_sheets.house_style import PAGE_NUMBER_POSITIONS, Letterhead, PageStyle
-from zi_sheets.model import Identitas
+from zi_sheets.model import Identitas, is_no_nip
 
 __all__ = ["PageStyle"]  # -- re-exported: documents import their page style from here
 
@@ -42,14 +42,18 @@ NORMAL = "Normal"
 TITLE = "Title"
 HEADING_1 = "Heading 1"
 HEADING_2 = "Heading 2"
+HEADING_3 = "Heading 3"
 BODY_TEXT = "Body Text"
 NUMBERED_ITEM = "Numbered Item"
+# -- list items of the second and third level, indented one and two steps further --
+NUMBERED_ITEMS = (NUMBERED_ITEM, "Numbered Item 2", "Numbered Item 3")
 COVER_TITLE = "Cover Title"
 COVER_TEXT = "Cover Text"
 TABLE_TEXT = "Table Text"
 TABLE_HEADING = "Table Heading"
 TABLE_GROUP = "Table Group"
 SIGNATURE_TEXT = "Signature Text"
+SIGNATURE_LEFT = "Signature Left"
 SIGNER_NAME = "Signer Name"
 FOOTER = "Footer"
 TABLE_GRID = "Table Grid"
@@ -85,9 +89,18 @@ def add_numbered_item(document: Document, label: str | int, lines: Sequence[str]
 
     Nothing is written when `lines` is empty.
     """
+    add_list_item(document, f"{label}.", lines)
+
+
+def add_list_item(document: Document, marker: str, lines: Sequence[str], level: int = 1) -> list[Paragraph]:
+    """One list item with its marker as printed ("1.", "a)", "-"), at nesting `level` 1-3; each further line
+    its own paragraph under the first line's text. Returns the paragraphs written (none for no `lines`)."""
+    style = NUMBERED_ITEMS[min(max(level, 1), len(NUMBERED_ITEMS)) - 1]
     # -- further lines start at the tab stop, under the first line's text (see `_numbered_item_indent`) --
-    for index, line in enumerate(lines):
-        document.add_paragraph(f"{label}.\t{line}" if index == 0 else f"\t{line}", style=NUMBERED_ITEM)
+    return [
+        document.add_paragraph(f"{marker}\t{line}" if index == 0 else f"\t{line}", style=style)
+        for index, line in enumerate(lines)
+    ]
 
 
 def set_fonts(element: etree._Element, font_name: str) -> None:
@@ -157,8 +170,9 @@ def _from_template(style: PageStyle) -> Document:
     for name, base, look in _style_specs(own):
         if name not in names:
             _look(_paragraph_style(document, name, base), own, **look)
-    if NUMBERED_ITEM not in names:
-        _numbered_item_indent(document)
+    _numbered_item_indent(document, [name for name in NUMBERED_ITEMS if name not in names])
+    if SIGNATURE_LEFT not in names:
+        _signature_left_tab(document)
     if SIGNER_NAME not in names:
         _signer_style(document, own)
     return document
@@ -299,8 +313,12 @@ def _style_specs(style: PageStyle) -> list[tuple[str, str | None, dict[str, Any]
         (TITLE, NORMAL, {"size": body + 2, "align": center, "before": 0, "after": 18, **strong}),
         (HEADING_1, NORMAL, {"align": center, "before": 12, "after": 12, **strong}),
         (HEADING_2, NORMAL, {"align": left, "before": 12, "after": 6, **strong}),
+        (HEADING_3, NORMAL, {"align": left, "before": 6, "after": 3, **strong}),
         (BODY_TEXT, NORMAL, {"align": justify, "line_spacing": spacing, "before": 0, "after": 6}),
-        (NUMBERED_ITEM, NORMAL, {"align": justify, "line_spacing": spacing, "before": 0, "after": 3}),
+        *(
+            (name, NORMAL, {"align": justify, "line_spacing": spacing, "before": 0, "after": 3})
+            for name in NUMBERED_ITEMS
+        ),
         (COVER_TITLE, NORMAL, {"size": body + 4, "bold": True, "align": center, "line_spacing": 1.15}),
         (COVER_TEXT, NORMAL, {"bold": True, "align": center, "line_spacing": 1.15}),
         (TABLE_TEXT, NORMAL, {"size": table, "align": left, **tight}),
@@ -308,6 +326,7 @@ def _style_specs(style: PageStyle) -> list[tuple[str, str | None, dict[str, Any]
         # -- an area row must not stay alone at the foot of a page: keepNext holds it to the next row --
         (TABLE_GROUP, TABLE_TEXT, {"size": table, "align": left, **strong, **tight}),
         (SIGNATURE_TEXT, NORMAL, {"align": center, **tight}),
+        (SIGNATURE_LEFT, NORMAL, {"align": left, **tight}),
         (FOOTER, NORMAL, {"size": table, "align": center, **tight}),
     ]
     return specs
@@ -323,17 +342,26 @@ def _define_styles(document: Document, style: PageStyle) -> None:
     for stale in title_rule + footer_tabs:
         stale.getparent().remove(stale)
     document.styles[BODY_TEXT].paragraph_format.first_line_indent = Cm(1.25)
-    _numbered_item_indent(document)
+    _numbered_item_indent(document, NUMBERED_ITEMS)
+    _signature_left_tab(document)
     _signer_style(document, style)
     _look(document.styles[TABLE_GRID], style, size=style.table_size_pt, bold=None, italic=None)
 
 
-def _numbered_item_indent(document: Document) -> None:
+def _numbered_item_indent(document: Document, names: Sequence[str]) -> None:
     # -- numbers are written into the text ("1.<tab>") so every viewer and python-docx see them; the
-    # -- hanging indent and the tab stop line the wrapped lines up under the text, not under the number --
-    item = document.styles[NUMBERED_ITEM].paragraph_format
-    item.left_indent, item.first_line_indent = Cm(0.75), Cm(-0.75)
-    item.tab_stops.add_tab_stop(Cm(0.75), WD_TAB_ALIGNMENT.LEFT)
+    # -- hanging indent and the tab stop line the wrapped lines up under the text, not under the number;
+    # -- each level of a nested list stands one step (0.75 cm) further in --
+    for name in names:
+        step = Cm(0.75 * (NUMBERED_ITEMS.index(name) + 1))
+        item = document.styles[name].paragraph_format
+        item.left_indent, item.first_line_indent = step, Cm(-0.75)
+        item.tab_stops.add_tab_stop(step, WD_TAB_ALIGNMENT.LEFT)
+
+
+def _signature_left_tab(document: Document) -> None:
+    # -- "Ditetapkan di<tab>: Bogor" and "Pada tanggal<tab>: ..." put their colons under each other --
+    document.styles[SIGNATURE_LEFT].paragraph_format.tab_stops.add_tab_stop(Cm(3.25), WD_TAB_ALIGNMENT.LEFT)
 
 
 def _signer_style(document: Document, style: PageStyle) -> None:
@@ -376,6 +404,11 @@ def _add_section(document: Document, style: PageStyle, *, landscape: bool) -> Se
     section.different_first_page_header_footer = False
     setup_section(section, style, landscape=landscape)
     return section
+
+
+def text_height_twips_of(section: Section) -> int:
+    """The height between the top and bottom margins of `section`, in twips."""
+    return _twips(section.page_height) - _twips(section.top_margin) - _twips(section.bottom_margin)
 
 
 def text_width_twips(section: Section) -> int:
@@ -684,6 +717,88 @@ class TableWriter:
         return self._p_opens[key]
 
 
+# -- Arial's average character in Indonesian text (letters, digits, spaces) is 0.47 em wide (measured on the
+# -- example's plan with Liberation Sans, Arial's metric twin) and
+# -- its line about 1.15 em high; enough to tell a three-line row from a half-page one. --
+_CHAR_EM = 0.48
+_LINE_EM = 1.15
+_CELL_MARGINS_TWIPS = 2 * 108
+
+
+def text_height_twips(lines: Sequence[str], width: int, font_pt: float) -> int:
+    """The estimated height of `lines` (one paragraph each) wrapped in a table cell `width` twips wide."""
+    per_line = max(1, int((width - _CELL_MARGINS_TWIPS) / (font_pt * 20 * _CHAR_EM)))
+    count = 0
+    for line in lines:
+        used = 0
+        count += 1
+        for word in line.split():
+            if used and used + 1 + len(word) > per_line:
+                count += 1
+                used = 0
+            used += (1 if used else 0) + len(word)
+            while used > per_line:  # -- a word longer than the cell breaks where it must
+                count += 1
+                used -= per_line
+    return round(max(count, 1) * font_pt * 20 * _LINE_EM) + 40
+
+
+def column_need(header: str, texts: Sequence[str], total: int, font_pt: float) -> float:
+    """The share of a table `total` twips wide that a column needs in `font_pt` type: room for its longest
+    word on one line (the bold capital header's words included), widened for long texts to about three
+    lines; at most 0.15.
+
+    -- Capitals in bold run to 0.7 em a character, wider than running text: a header such as "ANGGARAN" or
+    -- "% TARGET" must not break inside its word. --
+    """
+    words = [word for text in (header.upper(), *texts) for word in text.split()]
+    longest = max((len(word) for word in words), default=1)
+    lengths = sorted(len(text) for text in texts if text)
+    typical = lengths[len(lengths) * 3 // 4] if lengths else 0
+    em = font_pt * 20
+    needed = max(longest * em * 0.7, typical * em * _CHAR_EM / 3) + _CELL_MARGINS_TWIPS
+    return min(0.15, needed / total)
+
+
+def fit_shares(shares: Sequence[float], needs: Sequence[float]) -> list[float]:
+    """Column shares (any scale) as fractions of the width, each column given at least its need (a
+    fraction); the columns given more keep their proportions in the width left."""
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(shares)) if i not in fixed]
+        room = 1 - sum(fixed.values())
+        weight = sum(shares[i] for i in free) or 1
+        result = [fixed.get(i, room * shares[i] / weight) for i in range(len(shares))]
+        short = [i for i in free if result[i] < needs[i]]
+        if not short:
+            return result
+        fixed.update({i: needs[i] for i in short})
+
+
+def keep_with_next_block(document: Document) -> None:
+    """Keep the last paragraph, or the last row of the last table, of `document`'s body on the page of
+    what is added next (a signature block must not stand alone on a page)."""
+    body = document.element.body
+    last = next((child for child in reversed(body) if child.tag in (qn("w:p"), qn("w:tbl"))), None)
+    if last is None:
+        return
+    if last.tag == qn("w:tbl"):
+        rows = last.findall(qn("w:tr"))
+        if rows:
+            keep_row_with_next(rows[-1])
+    else:
+        last.get_or_add_pPr().keepNext_val = True  # type: ignore[attr-defined]
+
+
+def keep_row_with_next(tr: etree._Element) -> None:
+    """Keep table row `tr` on the page of what follows it (the next row, or the paragraph after the table).
+
+    -- Word and LibreOffice keep a row with the next when every paragraph in it is "keep with next". --
+    """
+    for p in tr.iter(qn("w:p")):
+        p.get_or_add_pPr().keepNext_val = True  # type: ignore[attr-defined]
+
+
 def add_header_table(document: Document, columns: Sequence[tuple[str, float]]) -> TableWriter:
     """A new table as wide as the text of the last section, with its header row written.
 
@@ -707,7 +822,9 @@ class Signer:
     """One signatory of a signature block.
 
     `place_date` ("Lumajang, 2 Januari 2019") and `lead` ("Mengetahui,") are '' to leave those lines out;
-    `jabatan` holds the position lines; `nip` '' leaves the NIP line empty (for a non-civil-servant).
+    `dated` holds (label, value) lines printed with their colons aligned ("Ditetapkan di : Bogor"), () for
+    none; `jabatan` holds the position lines; `nip` is printed as given (see `format_nip`), and no NIP line
+    is printed when it is '' or a dash.
     """
 
     nama: str
@@ -715,6 +832,7 @@ class Signer:
     nip: str = ""
     lead: str = ""
     place_date: str = ""
+    dated: Sequence[tuple[str, str]] = ()
 
 
 def add_signature_block(
@@ -723,12 +841,15 @@ def add_signature_block(
     """A borderless two-column signature table at the end of `document`; a None side stays empty.
 
     Lines are padded so both names stand on the same line; one signer on the right is the usual
-    single-signature layout. The name is bold and underlined, "NIP. ..." below it.
+    single-signature layout. The name is bold and underlined, "NIP. ..." below it. A signer with `dated`
+    lines is set flush left in its column, as the "Ditetapkan di" formula is printed.
     """
     signers = [s for s in (left, right) if s is not None]
     has_place = any(s.place_date for s in signers)
     has_lead = any(s.lead for s in signers)
+    dated_count = max((len(s.dated) for s in signers), default=0)
     jabatan_count = max((len(s.jabatan) for s in signers), default=0)
+    has_nip = any(not is_no_nip(s.nip) for s in signers)
 
     table = document.add_table(rows=1, cols=2)
     widths = split_width(text_width_twips(document.sections[-1]), (1, 1))
@@ -740,41 +861,81 @@ def add_signature_block(
         first.style = SIGNATURE_TEXT
         if signer is None:
             continue
+        style = SIGNATURE_LEFT if signer.dated else SIGNATURE_TEXT
+        first.style = style
         lines: list[str] = []
         if has_place:
             lines.append(signer.place_date)
+        lines += [f"{label}\t: {value}" for label, value in signer.dated]
+        lines += [""] * (dated_count - len(signer.dated))
         if has_lead:
             lines.append(signer.lead)
         lines += list(signer.jabatan) + [""] * (jabatan_count - len(signer.jabatan))
         lines += [""] * signature_lines
         for index, line in enumerate(lines):
-            paragraph = first if index == 0 else cell.add_paragraph(style=SIGNATURE_TEXT)
+            paragraph = first if index == 0 else cell.add_paragraph(style=style)
             if line:
                 paragraph.add_run(clean_text(line))
-        name = cell.add_paragraph(style=SIGNATURE_TEXT) if lines else first
+        name = cell.add_paragraph(style=style) if lines else first
         name.add_run(clean_text(signer.nama), style=SIGNER_NAME)
-        nip = cell.add_paragraph(style=SIGNATURE_TEXT)
-        if signer.nip:
-            nip.add_run(f"NIP. {format_nip(signer.nip)}")
+        if has_nip:
+            nip = cell.add_paragraph(style=style)
+            if not is_no_nip(signer.nip):
+                nip.add_run(f"NIP. {signer.nip.strip()}")
     return table
 
 
-def unit_signers(identitas: Identitas, date: str | None = None) -> tuple[Signer, Signer]:
-    """The unit's two signatories: "Mengetahui," the Pimpinan (left) and the Ketua Tim (right), who dates
-    the page "<Tempat Penetapan>, <date>"; `date` None means the Tanggal Penetapan."""
+# -- How a jabatan line may start when someone signs for the head (atas nama, untuk beliau) or stands in
+# -- for them (pelaksana tugas, pelaksana harian); printed in this spelling, the rest in capitals. --
+_JABATAN_PREFIXES = {"an": "a.n.", "ub": "u.b.", "plt": "Plt.", "plh": "Plh."}
+_JABATAN_PREFIX = re.compile(r"^\s*(a\.?\s?n|u\.?\s?b|plt|plh)\b\.?\s*", re.IGNORECASE)
+
+
+def jabatan_lines(text: str) -> list[str]:
+    """The lines of a Jabatan as a signature prints them: capitals, with a.n., u.b., Plt. or Plh. kept in
+    their own spelling ("Plt. KEPALA DINAS KESEHATAN")."""
+    lines = []
+    for line in text_lines(text):
+        match = _JABATAN_PREFIX.match(line)
+        if match and line[match.end() :].strip():
+            prefix = _JABATAN_PREFIXES[re.sub(r"[^a-z]", "", match.group(1).lower())]
+            lines.append(f"{prefix} {line[match.end() :].strip().upper()}")
+        else:
+            lines.append(line.upper())
+    return lines
+
+
+def unit_signers(
+    identitas: Identitas, date: str | None = None, *, single: bool = False, nip_spaced: bool = True
+) -> tuple[Signer | None, Signer]:
+    """The unit's signatories, `date` None meaning the Tanggal Penetapan.
+
+    Two (`single` false): "Mengetahui," the Pimpinan (left) and the Ketua Tim (right), who dates the page
+    "<Tempat Penetapan>, <date>". One (`single`): the Pimpinan alone on the right under "Ditetapkan di :
+    <Tempat Penetapan>" and "Pada tanggal : <date>", the jabatan ending in a comma; the left is None.
+    """
     if date is None:
         penetapan = identitas.tanggal_penetapan
         date = format_tanggal(penetapan) if penetapan else identitas.text("Tanggal Penetapan")
-    place_date = ", ".join(part for part in (identitas.text("Tempat Penetapan"), date) if part)
+    tempat = identitas.text("Tempat Penetapan")
 
-    def signer(role: str, **extra: str) -> Signer:
+    def signer(role: str, **extra: Any) -> Signer:
         return Signer(
             nama=identitas.text(f"Nama {role}"),
-            jabatan=[line.upper() for line in identitas.get(f"Jabatan {role}").lines],
-            nip=identitas.text(f"NIP {role}"),
+            jabatan=jabatan_lines(identitas.text(f"Jabatan {role}")),
+            nip=format_nip(identitas.text(f"NIP {role}"), spaced=nip_spaced),
             **extra,
         )
 
+    if single:
+        pimpinan = signer(
+            "Pimpinan", dated=[(k, v) for k, v in (("Ditetapkan di", tempat), ("Pada tanggal", date)) if v]
+        )
+        jabatan = list(pimpinan.jabatan)
+        if jabatan and not jabatan[-1].endswith(","):
+            jabatan[-1] += ","
+        return None, replace(pimpinan, jabatan=jabatan)
+    place_date = ", ".join(part for part in (tempat, date) if part)
     return signer("Pimpinan", lead="Mengetahui,"), signer("Ketua Tim", place_date=place_date)
 
 
@@ -803,13 +964,16 @@ def add_letterhead(document: Document, letterhead: Letterhead, style: PageStyle)
     logo_paragraph = logo_cell.paragraphs[0]
     logo_paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_logo(logo_paragraph, letterhead.logo, 2.2)
-    sizes = [style.body_size_pt + 2, style.body_size_pt + 4] + [style.table_size_pt] * len(letterhead.lines)
+    # -- the hierarchy above the unit bold, the unit's name bold and largest, the address below it small --
+    unit = letterhead.unit_line
     for index, line in enumerate(letterhead.lines):
         paragraph = text_cell.paragraphs[0] if index == 0 else text_cell.add_paragraph()
         paragraph.style = SIGNATURE_TEXT
         run = paragraph.add_run(clean_text(line))
-        run.font.size = Pt(sizes[index])
-        run.font.bold = index < 2
+        above = index < unit
+        size = style.body_size_pt + 4 if index == unit else style.body_size_pt + 2 if above else None
+        run.font.size = Pt(size or style.table_size_pt)
+        run.font.bold = index <= unit
     # -- the kop's double rule: a thick-thin bottom border on the table, as on printed letterheads --
     tblPr = table._tbl.tblPr
     borders = tblPr.find(qn("w:tblBorders"))
@@ -822,11 +986,12 @@ def add_letterhead(document: Document, letterhead: Letterhead, style: PageStyle)
     return table
 
 
-def format_nip(text: str) -> str:
-    """An 18-digit NIP grouped as printed, "19750921 199602 1 002"; anything else is returned as given."""
+def format_nip(text: str, *, spaced: bool = True) -> str:
+    """An 18-digit NIP as printed: grouped "19750921 199602 1 002" (`spaced`) or "197509211996021002";
+    anything else is returned as given."""
     compact = re.sub(r"[\s.\-]", "", text)
     if len(compact) == 18 and compact.isdigit():
-        return f"{compact[:8]} {compact[8:14]} {compact[14]} {compact[15:]}"
+        return f"{compact[:8]} {compact[8:14]} {compact[14]} {compact[15:]}" if spaced else compact
     return text.strip()
 
 

@@ -495,7 +495,7 @@ UNDATED = "......................."
 def _add_signatures(document: Document, report: _Report) -> None:
     date = report.texts.date
     written = format_tanggal(date) if date is not None else f"{UNDATED} {report.period.last[0]}"
-    pimpinan, ketua = unit_signers(report.identitas, written)
+    pimpinan, ketua = unit_signers(report.identitas, written, nip_spaced=report.style.nip_spaced)
     spacer = document.add_paragraph(style=BODY_TEXT)
     spacer.paragraph_format.keep_with_next = True
     add_signature_block(document, pimpinan, ketua)
