@@ -10,11 +10,14 @@ Targets (issue "Hard to break, fast, and ready for a whole kabupaten"):
       (python -c "import" of the modules nilai loads)
   (f) reading the 2,000-row plan in process, plain and with two columns of formatted numbers (0%, #,##0):
       what the number-format pass costs (issue 9: numbers as Excel shows them)
+  (g) where (b) spends its time, in the process: import, read, analyse, checks, documents
+  (h) build of (b) with the Monev as Matriks Rencana Aksi (every planned action a row)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -52,6 +55,18 @@ def median(command: list[str], runs: int) -> tuple[float, int]:
     run(command)  # -- one warm-up run: the file cache, not zi-sheets, would otherwise dominate the first
     samples = [run(command) for _ in range(runs)]
     return statistics.median(s for s, _ in samples), max(m for _, m in samples)
+
+
+def with_setting(source: Path, target: Path, name: str, value: str) -> Path:
+    """A copy of the workbook `source` with one Pengaturan setting changed."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(source)
+    for row in book["Pengaturan"].iter_rows(min_row=2):
+        if row[0].value == name:
+            row[1].value = value
+    book.save(target)
+    return target
 
 
 def measure_nilai(work: Path, runs: int) -> str:
@@ -96,13 +111,53 @@ def read_times(plain: Path, runs: int) -> tuple[float, float]:
     return least[0], least[1]
 
 
+STAGES = ("import", "read", "analyse", "checks", "documents")
+
+
+def stages(path: Path, output: Path) -> dict[str, float]:
+    """Seconds of each stage of one build of `path` in this process (run in a fresh one)."""
+    started = time.perf_counter()
+    from zi_sheets import builder
+
+    seconds = {"import": time.perf_counter() - started}
+    for name, stage in (("read_workbook", "read"), ("analyse", "analyse"), ("run_checks", "checks")):
+        original = getattr(builder, name)
+
+        def timed(*args: object, _original=original, _stage=stage) -> object:
+            begun = time.perf_counter()
+            try:
+                return _original(*args)
+            finally:
+                seconds[_stage] = time.perf_counter() - begun
+
+        setattr(builder, name, timed)
+    begun = time.perf_counter()
+    builder.build(path, builder.BuildOptions(output=output))
+    total = time.perf_counter() - begun
+    seconds["documents"] = total - seconds["read"] - seconds["analyse"] - seconds["checks"]
+    return seconds
+
+
+def median_stages(path: Path, output: Path, runs: int) -> dict[str, float]:
+    command = [sys.executable, __file__, "--stages", str(path), str(output)]
+    samples = [
+        json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+        for _ in range(runs)
+    ]
+    return {stage: statistics.median(s[stage] for s in samples) for stage in STAGES}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--nilai", action="store_true", help="measure only (e)")
+    parser.add_argument("--stages", nargs=2, type=Path, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
+    if arguments.stages:
+        print(json.dumps(stages(*arguments.stages)))
+        return
     runs = arguments.runs
     work = Path(tempfile.mkdtemp(prefix="zi-bench-"))
     heading = f"medians of {runs} runs, {os.cpu_count()} cores, Python {sys.version.split()[0]}"
@@ -114,13 +169,16 @@ def main() -> None:
         return
     try:
         plans = {n: unit_workbook(work / f"rencana-{n}.xlsx", rows=n) for n in (2000, 4000)}
+        matrix = with_setting(plans[2000], work / "matriks-2000.xlsx", "Bentuk Monev", "Matriks Rencana Aksi")
         bare, _ = median([sys.executable, "-c", "import pandas, openpyxl, docx"], runs)
         example, example_mb = median([*ZI, "build", str(EXAMPLE), "-o", str(work / "a")], runs)
         big, big_mb = median([*ZI, "build", str(plans[2000]), "-o", str(work / "b")], runs)
         bigger, _ = median([*ZI, "build", str(plans[4000]), "-o", str(work / "c")], runs)
+        realised, _ = median([*ZI, "build", str(matrix), "-o", str(work / "e")], runs)
         helped, _ = median([*ZI, "--help"], runs)
         nilai = measure_nilai(work, runs)
         read_plain, read_styled = read_times(plans[2000], runs)
+        inside = median_stages(plans[2000], work / "d", runs)
         help_imports = subprocess.run(
             [sys.executable, "-c", "import sys, zi_sheets.cli; print('pandas' in sys.modules)"],
             capture_output=True,
@@ -146,6 +204,8 @@ def main() -> None:
         f"(f) read 2,000-row plan in process (least CPU time): {read_plain * 1000:.0f} ms; with 4,000 "
         f"formatted numbers: {read_styled * 1000:.0f} ms"
     )
+    print("(g) stages of (b) in the process: " + ", ".join(f"{s} {inside[s]:.2f} s" for s in STAGES))
+    print(f"(h) build 2,000-row plan, Monev as Matriks Rencana Aksi: {realised:.2f} s")
 
 
 if __name__ == "__main__":

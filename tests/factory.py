@@ -119,6 +119,208 @@ def filled_template(path: Path, regulasi: str = "90-2021", tahun: int = 2024) ->
     return path
 
 
+_LANGKAH = (
+    "Menyusun {x}",
+    "Menetapkan {x} dengan keputusan pimpinan",
+    "Melaksanakan sosialisasi {x} kepada seluruh pegawai",
+    "Mengevaluasi pelaksanaan {x}\nMelaporkan hasil evaluasi kepada pimpinan",
+)
+_TARGETS = (
+    "Januari {y}",
+    "Februari {y}",
+    "Maret {y}",
+    "April {y}",
+    "Triwulan II {y}",
+    "Juni, Desember {y}",
+    "Januari s/d Desember {y}",
+    "Agustus {y}",
+)
+_LONG_REALISASI = (
+    "Rapat koordinasi tim dilaksanakan pada minggu kedua\nDraf dokumen disusun oleh subbagian umum dan "
+    "dibahas bersama seluruh kepala seksi\nMasukan pegawai dihimpun melalui kotak saran dan formulir daring"
+    "\nPerbaikan draf sedang berjalan dan dijadwalkan selesai bulan berikutnya\nHasil pembahasan dicatat "
+    "dalam notula dan daftar hadir\nTindak lanjut rapat dibagikan kepada seluruh seksi melalui surat "
+    "edaran sekretaris kecamatan\nPemantauan berikutnya dijadwalkan pada rapat tim akhir bulan"
+)
+
+
+def realisation_workbook(
+    path: Path, *, year: int = 2026, per_area: int = 8, layout: str = "Otomatis", tanggal: str | None = None
+) -> Path:
+    """A unit keeping its Monev per planned action: `per_area` plan rows in each area (48 by default), four
+    months (January to April) of Realisasi and Monev rows, report chapters for Semester I in LaporanMonev,
+    and Pengaturan's "Bentuk Monev" set to `layout`. `tanggal` None leaves the Semester I report's Tanggal
+    Laporan as "15 Juli <year>"; '' leaves it empty (an undated report)."""
+    from zi_sheets.template import REALISASI, REALISASI_PERIODS, write_realisasi
+
+    book = build_template(unit_kerja="Kecamatan Sukamaju", tahun=year, regulasi="90-2021", periode="bulan")
+    for row in book["Identitas"].iter_rows(min_row=2):
+        template = _IDENTITAS.get(row[0].value)
+        if template:
+            row[1].value = template.format(kab="Contoh", unit="Sukamaju")
+        if row[0].value == "Tanggal Penetapan":
+            row[1].value = dt.datetime(year, 1, 5)
+    plan = book["RencanaAksi"]
+    catalogue = [[cell.value for cell in row] for row in plan.iter_rows(min_row=2)]
+    # -- every komponen's first indicator, then second ones, in catalogue order: `per_area` rows per area on
+    # -- average, every komponen covered
+    first: dict[tuple[object, object], list[object]] = {}
+    for row in catalogue:
+        first.setdefault((row[1], row[2]), row)
+    chosen = [*first.values(), *(row for row in catalogue if row not in first.values())]
+    wanted = {id(row) for row in chosen[: max(len(first), per_area * len(AREAS))]}
+    kept = [row for row in catalogue if id(row) in wanted]
+    plan.delete_rows(2, plan.max_row)
+    for index, base in enumerate(kept):
+        subject = f"{base[2].lower()} ({base[0]})"
+        plan.append(
+            [
+                *base[:5],
+                _LANGKAH[index % 4].format(x=subject),
+                f"Dokumen {base[2].lower()}",
+                _TARGETS[index % len(_TARGETS)].format(y=year),
+                "Sekretaris Kecamatan",
+            ]
+        )
+    del book[REALISASI]
+    sheet = book.create_sheet(REALISASI, index=book.sheetnames.index("Monev") + 1)
+    labels = [f"{label} {year}" for label in REALISASI_PERIODS["bulan"]]
+    rows = [
+        (base[0], _LANGKAH[i % 4].format(x=f"{base[2].lower()} ({base[0]})"), "")
+        for i, base in enumerate(kept)
+    ]
+    write_realisasi(sheet, rows, labels)
+    group = 7  # columns per period, from column D
+
+    def put(row: int, month: int, **values: object) -> None:
+        fields = ("status", "realisasi", "selesai", "bukti", "kendala", "tindak", "revisi")
+        for offset, name in enumerate(fields):
+            if name in values:
+                sheet.cell(row, 4 + (month - 1) * group + offset, values[name])
+
+    monev = book["Monev"]
+    monev_rows: list[list[object]] = []
+    for index, base in enumerate(kept):
+        row, area = index + 3, base[1]
+        kind = index % 6
+        if kind == 0:
+            put(
+                row,
+                1,
+                status="Selesai",
+                realisasi=f"Telah {base[2].lower()}",
+                selesai=dt.datetime(year, 1, 20),
+                bukti="SK dan notula",
+            )
+        elif kind == 1:
+            put(row, 2, status="Proses", realisasi="Draf disusun", kendala="Data dari seksi belum lengkap")
+            put(
+                row,
+                3,
+                status="Sudah",
+                realisasi="Dokumen ditetapkan",
+                selesai="20 Maret 2026",
+                bukti="Dokumen final",
+            )
+        elif kind == 2:
+            put(
+                row,
+                3,
+                status="Belum",
+                kendala="Narasumber belum tersedia",
+                tindak="Bersurat ke BKPSDM",
+                revisi=f"Mei {year}",
+            )
+            put(row, 4, status="Dalam Proses", realisasi="Narasumber dijadwalkan")
+        elif kind == 4:
+            put(row, 4, status="On Progress", realisasi=_LONG_REALISASI, bukti="Notula rapat\nDaftar hadir")
+        elif kind == 5:
+            month = 1 + (index // 6) % 4
+            monev_rows.append(
+                [
+                    dt.datetime(year, month, 1),
+                    area,
+                    f"Laporan pelaksanaan {base[0]} disampaikan",
+                    "Selesai",
+                    base[0],
+                    "Laporan",
+                    None,
+                    None,
+                ]
+            )
+    monev_rows += [
+        [
+            dt.datetime(year, 2, 1),
+            "II. Penataan Tatalaksana",
+            "Sebagian SOP telah direviu",
+            "Selesai",
+            "II.1",
+            "Notula",
+            "Waktu reviu terbatas",
+            "Reviu dilanjutkan",
+        ],
+        [
+            dt.datetime(year, 4, 1),
+            "VI. Peningkatan Kualitas Pelayanan Publik",
+            "Survei kepuasan masyarakat dilaksanakan",
+            "Dalam Proses",
+            None,
+            "Kuesioner",
+            None,
+            None,
+        ],
+    ]
+    for values in sorted(monev_rows, key=lambda r: r[0]):
+        monev.append(values)
+    laporan = book["LaporanMonev"]
+    semester = f"Semester I {year}"
+    for periode, bagian, isi in (
+        (
+            semester,
+            "Kata Pengantar",
+            "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa atas tersusunnya laporan monitoring "
+            "dan evaluasi pembangunan Zona Integritas {Nama Unit Kerja} semester pertama tahun {Tahun}.",
+        ),
+        (
+            semester,
+            None,
+            "Laporan ini memuat kemajuan setiap langkah aksi, kendala yang dihadapi, serta saran dan "
+            "tindak lanjutnya.",
+        ),
+        (
+            semester,
+            "Pelaksanaan",
+            "Monitoring dan evaluasi semester pertama dilaksanakan melalui rapat tim setiap akhir bulan dan "
+            "verifikasi bukti dukung setiap langkah aksi.",
+        ),
+        (
+            semester,
+            "Permasalahan",
+            "- Sebagian bukti dukung belum diunggah tepat waktu oleh penanggung jawab;",
+        ),
+        (semester, None, "- Jadwal narasumber pelatihan belum pasti."),
+        (
+            semester,
+            "Saran",
+            "- Penanggung jawab mengunggah bukti dukung paling lambat tanggal 5 bulan berikutnya;",
+        ),
+        (semester, None, "- Tim menyusun jadwal pelatihan bersama BKPSDM untuk semester kedua."),
+        (
+            semester,
+            "Tindak Lanjut",
+            "- Sekretaris kecamatan menerbitkan surat edaran pengumpulan bukti dukung.",
+        ),
+        (semester, "Tanggal Laporan", f"15 Juli {year}" if tanggal is None else (tanggal or None)),
+        (f"April {year}", "Permasalahan", "Rapat evaluasi bulan April tertunda karena kegiatan Musrenbang."),
+    ):
+        laporan.append([periode, bagian, isi])
+    for row in book["Pengaturan"].iter_rows(min_row=2):
+        if row[0].value == "Bentuk Monev":
+            row[1].value = layout
+    book.save(path)
+    return path
+
+
 # ---------------------------------------------------------------------------------------------------------
 # LKE answers, chosen from the catalogue CSV itself (read with csv, never through the package's code)
 

@@ -19,6 +19,7 @@ from functools import cache
 from importlib import resources
 
 from zi_sheets.model import Identitas
+from zi_sheets.namelist import WORD, NameList
 from zi_sheets.text import normalize
 
 # -- The unit's level decides its default partners; a unit with kinds of several levels takes the first of
@@ -47,14 +48,15 @@ class Kind:
 
 @dataclass(frozen=True)
 class Nomenclature:
-    """The kinds, every name as one pattern (longest first), and the phrases that are never residue."""
+    """The kinds, every name (longest first), and the phrases that are never residue."""
 
     kinds: dict[str, Kind]
     defaults: dict[str, tuple[str, ...]]
-    names: re.Pattern[str]
-    name_kind: tuple[tuple[str, str], ...]  # group index -> (name, kind id)
+    names: NameList
+    name_kind: tuple[tuple[str, str], ...]  # index in `names` -> (name, kind id)
+    name_words: tuple[frozenset[str], ...]  # index in `names` -> the name's normalised words
+    name_written_out: tuple[str | None, ...]  # index in `names` -> the phrase that makes it no agency
     exceptions: re.Pattern[str] | None
-    written_out: dict[str, str]
     first_words: frozenset[str]  # the first word of every name, lower case: where a name may start
 
 
@@ -85,14 +87,21 @@ def nomenclature() -> Nomenclature:
         )
         for key, entry in data["kind"].items()
     }
+    # -- longest first; names of one length name one kind in different spellings ("Satpol PP", "Satpol-PP")
     named = sorted(
-        {(name, kind.id) for kind in kinds.values() for name in kind.names}, key=lambda n: -len(n[0])
+        dict.fromkeys((name, kind.id) for kind in kinds.values() for name in kind.names),
+        key=lambda n: -len(n[0]),
     )
     prefixes = data["exceptions"].get("app_prefixes", [])
     # -- "e-Puskesmas" is an application: no name right after an app prefix standing as a word
     not_app = "".join(f"(?<!\\b{re.escape(prefix)})" for prefix in prefixes)
-    alternatives = "|".join(f"({_name_pattern(name)})" for name, _ in named)
-    pattern = re.compile(rf"(?<![0-9a-z]){not_app}(?:{alternatives})(?![0-9a-z])", re.IGNORECASE)
+    names = NameList(
+        [name for name, _ in named],
+        _name_pattern,
+        before=rf"(?<![0-9a-z]){not_app}",
+        after="(?![0-9a-z])",
+        flags=re.IGNORECASE,
+    )
     phrases = data["exceptions"].get("phrases", [])
     exceptions = (
         re.compile(
@@ -104,8 +113,16 @@ def nomenclature() -> Nomenclature:
     )
     written_out = {normalize(k): v.lower() for k, v in data["exceptions"].get("written_out", {}).items()}
     defaults = {level: tuple(values) for level, values in data["defaults"].items()}
-    first_words = frozenset(re.findall(r"[0-9A-Za-z']+", name)[0].lower() for name, _ in named)
-    return Nomenclature(kinds, defaults, pattern, tuple(named), exceptions, written_out, first_words)
+    return Nomenclature(
+        kinds,
+        defaults,
+        names,
+        tuple(named),
+        tuple(frozenset(normalize(name).split()) for name, _ in named),
+        tuple(written_out.get(normalize(name)) for name, _ in named),
+        exceptions,
+        names.first_words,
+    )
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
@@ -193,21 +210,31 @@ class Mention:
     kind: str
 
 
-def _instance_mentions(text: str, profile: UnitProfile, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Other units of the unit's own kind named by their proper name ("Kecamatan Tempeh")."""
-    kinds = nomenclature().kinds
-    found = []
-    for kind_id in sorted(profile.kinds):
-        words = kinds[kind_id].instance
+@cache
+def _instance_patterns(kinds: frozenset[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per kind of the unit that has instance words, the pattern of "<instance word> <Proper Name>"."""
+    table = nomenclature().kinds
+    patterns = []
+    for kind_id in sorted(kinds):
+        words = table[kind_id].instance
         if not words:
             continue
         alternatives = "|".join(re.escape(w) for w in words)
         pattern = re.compile(
             rf"(?<![0-9A-Za-z])(?i:{alternatives})\.?[ \t]+((?:[A-Z][A-Za-z'-]*[ \t]*){{1,3}})"
         )
+        patterns.append((kind_id, pattern))
+    return tuple(patterns)
+
+
+def _instance_mentions(text: str, profile: UnitProfile, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Other units of the unit's own kind named by their proper name ("Kecamatan Tempeh")."""
+    names = nomenclature().names
+    found = []
+    for kind_id, pattern in _instance_patterns(profile.kinds):
         for match in pattern.finditer(text):
-            longer = nomenclature().names.match(text, match.start())
-            if longer is not None and longer.end() > match.start(1):
+            longer = names.match(text, match.start())
+            if longer is not None and longer[0].end() > match.start(1):
                 continue  # "Puskesmas Pembantu Duren": a name of another kind, judged as such
             proper: list[str] = []
             for word in normalize(match.group(1)).split():
@@ -224,25 +251,31 @@ def _instance_mentions(text: str, profile: UnitProfile, taken: list[tuple[int, i
     return found
 
 
-_WORD = re.compile(r"[0-9A-Za-z']+")
+def _may_name(text: str, table: Nomenclature) -> bool:
+    """Whether a word of `text` starts a name: most cells name no agency and are done with in one pass."""
+    # -- lower case keeps an ASCII text's words where they are; another text is lowered word by word
+    words = WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in WORD.findall(text)]
+    return not table.first_words.isdisjoint(words)
 
 
-def _name_matches(text: str, table: Nomenclature) -> Iterator[re.Match[str]]:
-    """Every name in `text`, left to right, longest first; the pattern is tried only where a word that
-    starts a name stands (one regex over every position of every cell is ten times slower)."""
+def _name_matches(text: str, table: Nomenclature) -> Iterator[tuple[re.Match[str], int]]:
+    """Every name in `text`, left to right, longest first, with its index in `table.names`; names are
+    tried only where a word that starts a name stands."""
     end = 0
-    for word in _WORD.finditer(text):
+    for word in WORD.finditer(text):
         if word.start() < end or word.group().lower() not in table.first_words:
             continue
-        match = table.names.match(text, word.start())
-        if match is not None:
-            end = match.end()
-            yield match
+        found = table.names.match(text, word.start())
+        if found is not None:
+            end = found[0].end()
+            yield found
 
 
 def other_agencies(text: str, profile: UnitProfile) -> list[Mention]:
     """The agencies `text` names that the unit may not, each name once, in the order written."""
     table = nomenclature()
+    if not _may_name(text, table) and not any(p.search(text) for _, p in _instance_patterns(profile.kinds)):
+        return []
     taken: list[tuple[int, int]] = []
     if table.exceptions is not None:
         taken = [m.span() for m in table.exceptions.finditer(text)]
@@ -250,19 +283,16 @@ def other_agencies(text: str, profile: UnitProfile) -> list[Mention]:
     found: dict[str, Mention] = {}
     for mention in _instance_mentions(text, profile, taken):
         found.setdefault(mention.name.lower(), mention)
-    for match in _name_matches(text, table):
+    for match, index in _name_matches(text, table):
         start, end = match.span()
         if any(start < e and s < end for s, e in taken):
             continue
         taken.append((start, end))
-        index = match.lastindex
-        if index is None:
-            continue
-        name, kind = table.name_kind[index - 1]
-        phrase = table.written_out.get(normalize(name))
+        kind = table.name_kind[index][1]
+        phrase = table.name_written_out[index]
         if phrase and phrase in lowered:
             continue  # "Kadin" in a cell that writes out "Kamar Dagang": the chamber of commerce
-        if kind in profile.allowed or set(normalize(name).split()) <= profile.own_words:
+        if kind in profile.allowed or table.name_words[index] <= profile.own_words:
             continue
         found.setdefault(match.group().lower(), Mention(match.group(), start, end, kind))
     return sorted(found.values(), key=lambda m: m.start)

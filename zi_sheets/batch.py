@@ -143,16 +143,14 @@ class UnitResult:
 
 
 def _summarise(path: Path, report: Report, analysis: Analysis, strict: bool) -> UnitResult:
-    from zi_sheets.bahasa import format_bulan
-
-    latest = analysis.latest_month
+    latest = analysis.latest_period
     return UnitResult(
         path=path,
         report=report,
         unit=analysis.workbook.identitas.nama_unit,
         year=analysis.workbook.identitas.tahun,
         regulation=analysis.regulation_title,
-        last_monev=format_bulan(*latest) if latest else "",
+        last_monev=latest.label if latest else "",
         exit_code=report.exit_code(strict),
     )
 

@@ -92,9 +92,10 @@ class BuildOptions:
 
 
 def monev_period(analysis: Analysis, options: BuildOptions) -> Period | None:
-    """The Monev report's period: --bulan, --semester or --triwulan, else the latest Monev month.
+    """The Monev report's period: --bulan, --semester or --triwulan, else the latest period reported on
+    (`Analysis.latest_period`: the latest Monev month, or a later Realisasi period).
 
-    None when the workbook has no Monev month to report on. ZiSheetsError for a period that cannot be.
+    None when the workbook has nothing to report on. ZiSheetsError for a period that cannot be.
     """
     latest = analysis.latest_month
     year = analysis.workbook.identitas.tahun or (latest or (None,))[0]
@@ -107,7 +108,7 @@ def monev_period(analysis: Analysis, options: BuildOptions) -> Period | None:
             return Period.triwulan(year, options.triwulan)
     except ValueError as error:
         raise ZiSheetsError(str(error)) from error
-    return Period.month(*latest) if latest else None
+    return analysis.latest_period
 
 
 def why_no_monev(workbook: Workbook) -> str:
@@ -150,7 +151,7 @@ def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
     chart = ChartWorker() if options.chart_worker else None
     try:
         workbook = read_workbook(path)
-        if chart is not None and not workbook.monev:
+        if chart is not None and not workbook.monev and not workbook.realisasi:
             chart.close()
         return _build(analyse(workbook), options, chart)
     finally:
@@ -170,7 +171,8 @@ def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None)
     refused_by = report.blocks_build(options.strict)
     if refused_by:
         return BuildResult(report, analysis, refused_by=refused_by)
-    style = house_style(workbook, options.docx_template).style
+    chosen = house_style(workbook, options.docx_template)
+    style = chosen.style
     if style.template is not None:
         new_document(style)  # -- fail on an unusable template before anything is written
     period = monev_period(analysis, options)
@@ -188,7 +190,9 @@ def _build(analysis: Analysis, options: BuildOptions, chart: ChartWorker | None)
     ]
     if period is not None:
         draw = chart.render if chart is not None else None
-        documents.append((MONEV, period.label, lambda: build_monev(analysis, period, style, draw)))
+        documents.append(
+            (MONEV, period.label, lambda: build_monev(analysis, period, style, draw, chosen.monev))
+        )
     for title, label, render in documents:
         target = folder / document_filename(title, analysis, label)
         save_atomic(render(), target)

@@ -15,16 +15,18 @@ from functools import cached_property
 from rapidfuzz import fuzz
 
 from zi_sheets import findings as f
-from zi_sheets.agencies import other_agencies, unit_profile
+from zi_sheets.agencies import Mention, UnitProfile, other_agencies, unit_profile
 from zi_sheets.analysis import Analysis
 from zi_sheets.bahasa import format_bulan, format_tanggal, roman
 from zi_sheets.catalogue import Catalogue, named_regulation
 from zi_sheets.dates import MAX_YEAR, MIN_YEAR, parse_target
 from zi_sheets.diterima import apply_diterima
-from zi_sheets.findings import Finding, Report
+from zi_sheets.findings import Finding, Report, quote
+from zi_sheets.laporan import TANGGAL, is_end_of_period
 from zi_sheets.model import (
     AREAS,
     KETUA_TIM_IDENTITAS,
+    LAPORAN_BAGIAN,
     NARASI_BAGIAN,
     REQUIRED_IDENTITAS,
     CellRef,
@@ -34,9 +36,12 @@ from zi_sheets.model import (
     Workbook,
     is_no_nip,
 )
-from zi_sheets.places import other_regions, unit_region
+from zi_sheets.periods import read_date, read_period
+from zi_sheets.places import Region, other_regions, unit_region
 from zi_sheets.progress import TERLAMBAT, monev_status
+from zi_sheets.realisasi import revised_target
 from zi_sheets.text import normalize
+from zi_sheets.workbook import HEADER_SEARCH_ROWS
 
 # -- Langkah Aksi and Bukti Fisik repeat each other from this token-set ratio (0-100) on.
 REPEAT_THRESHOLD = 90
@@ -103,6 +108,27 @@ class CheckContext:
                 if cell is not None and name not in letters:
                     letters[name] = cell.column
         return letters
+
+    @cached_property
+    def texts(self) -> list[CellValue]:
+        """Every cell of the plan, Narasi, Monev and Lampiran sheets that holds free text, each cell once."""
+        return list(_texts(self.workbook))
+
+    @cached_property
+    def profile(self) -> UnitProfile:
+        """What the unit is and which agencies it may name (`agencies.unit_profile`)."""
+        return unit_profile(self.identitas)
+
+    @cached_property
+    def region(self) -> Region:
+        """The unit's own region (`places.unit_region`)."""
+        wide = bool(self.profile.kinds & _PROVINCE_WIDE)
+        return unit_region(self.identitas, province_wide=wide)
+
+    @cached_property
+    def repeats_bukti(self) -> frozenset[int]:
+        """The Excel rows of the plan whose Langkah Aksi repeats their Bukti Fisik (`_repeats_bukti`)."""
+        return frozenset(row.row for row in self.plan if _repeats_bukti(row.langkah_aksi, row.bukti_fisik))
 
     def plan_cell(self, row: PlanRow, name: str) -> CellRef:
         """Where field `name` of a plan row is, also when empty (the whole row when the column is unknown)."""
@@ -294,6 +320,7 @@ def check_placeholders(context: CheckContext) -> Iterator[Finding]:
     """Every {placeholder} in Narasi and Lampiran texts names an Identitas field."""
     workbook = context.workbook
     values = [item.isi for item in workbook.narasi]
+    values += [item.isi for item in workbook.laporan_monev]
     values += [step.langkah for step in workbook.mekanisme]
     values += [target.target for target in workbook.target_prioritas]
     for value in values:
@@ -463,15 +490,14 @@ def _around(text: str, start: int, end: int, width: int = 30) -> str:
     return ("…" if left else "") + " ".join(snippet.split()) + ("…" if right != -1 else "")
 
 
-def _texts(context: CheckContext) -> Iterator[CellValue]:
-    """Every cell of the plan, Narasi, Monev and Lampiran sheets that holds free text, each cell once."""
-    workbook = context.workbook
+def _texts(workbook: Workbook) -> Iterator[CellValue]:
     seen: set[CellRef] = set()
     values: list[CellValue] = []
     for row in workbook.rencana_aksi:
         values += [row.komponen, row.indikator, row.langkah_aksi, row.bukti_fisik, row.target_waktu]
         values.append(row.penanggung_jawab)
     values += [item.isi for item in workbook.narasi]
+    values += [item.isi for item in workbook.laporan_monev]
     for entry in workbook.monev:
         values += [entry.capaian, entry.bukti_dukung, entry.kendala, entry.tindak_lanjut]
     values += [step.langkah for step in workbook.mekanisme]
@@ -488,9 +514,11 @@ def _texts(context: CheckContext) -> Iterator[CellValue]:
 def check_other_agencies(context: CheckContext) -> Iterator[Finding]:
     """No cell names an agency the unit neither is nor works with (copy-paste residue; see agencies.py)."""
     unit = context.identitas.nama_unit
-    profile = unit_profile(context.identitas)
-    for value in _texts(context):
-        mentions = other_agencies(value.text, profile)
+    judged: dict[str, list[Mention]] = {}  # -- texts repeat down a plan (komponen, targets, PJ)
+    for value in context.texts:
+        mentions = judged.get(value.text)
+        if mentions is None:
+            mentions = judged[value.text] = other_agencies(value.text, context.profile)
         if mentions:
             yield f.OTHER_AGENCY.at(
                 value.cell,
@@ -503,10 +531,12 @@ def check_other_agencies(context: CheckContext) -> Iterator[Finding]:
 @check
 def check_other_regions(context: CheckContext) -> Iterator[Finding]:
     """No cell names a kabupaten, kota or province other than the unit's own (see places.py)."""
-    profile = unit_profile(context.identitas)
-    region = unit_region(context.identitas, province_wide=bool(profile.kinds & _PROVINCE_WIDE))
-    for value in _texts(context):
-        places = other_regions(value.text, region)
+    region = context.region
+    judged: dict[str, list[tuple[str, int, int]]] = {}
+    for value in context.texts:
+        places = judged.get(value.text)
+        if places is None:
+            places = judged[value.text] = other_regions(value.text, region)
         if places:
             yield f.OTHER_REGION.at(
                 value.cell,
@@ -659,9 +689,8 @@ def check_langkah_repeats_bukti(context: CheckContext) -> Iterator[Finding]:
     """A Langkah Aksi says what is done, not only the documents of its Bukti Fisik: the texts are the same,
     or nearly so with no step of the Langkah Aksi an action (two clear actions are no repeat)."""
     for row in context.plan:
-        langkah, bukti = row.langkah_aksi, row.bukti_fisik
-        if _repeats_bukti(langkah, bukti):
-            yield f.LANGKAH_REPEATS_BUKTI.at(langkah.cell, bukti=bukti.text)
+        if row.row in context.repeats_bukti:
+            yield f.LANGKAH_REPEATS_BUKTI.at(row.langkah_aksi.cell, bukti=row.bukti_fisik.text)
 
 
 def _repeats_bukti(langkah: CellValue, bukti: CellValue) -> bool:
@@ -744,12 +773,113 @@ def check_monev_refs(context: CheckContext) -> Iterator[Finding]:
 
 
 @check
+def check_monev_doubtful(context: CheckContext) -> Iterator[Finding]:
+    """An achievement whose words only resemble plan rows is not counted; the user may name the row."""
+    refs = context.refs
+    for entry in context.workbook.monev:
+        rows = context.analysis.doubtful.get(entry.row, ())
+        if rows:
+            yield f.MONEV_MATCH_DOUBTFUL.at(
+                _monev_cell(entry, entry.capaian, entry.bulan),
+                capaian=entry.capaian.text,
+                baris=", ".join(f"{refs.own_ref(row)} ({quote(_row_text(row), 50)})" for row in rows[:3]),
+                ref=refs.own_ref(rows[0]),
+            )
+
+
+def _row_text(row: PlanRow) -> str:
+    return row.langkah_aksi.text or row.indikator.text
+
+
+@check
+def check_realisasi_refs(context: CheckContext) -> Iterator[Finding]:
+    """Every filled Realisasi row names one plan row; every plan row has a Realisasi row (when the sheet is
+    there)."""
+    refs = context.refs
+    links = context.analysis.realisasi
+    for source, named in links.unlinked:
+        if named:
+            names = ", ".join(refs.own_ref(row) for row in named[:4])
+            state = f"menunjuk {len(named)} baris rencana aksi ({names})"
+        else:
+            state = "kosong" if not source.ref else "tidak menunjuk baris rencana aksi mana pun"
+        cell = source.ref.cell or CellRef(context.workbook.realisasi_sheet, source.row, "A")
+        yield f.REALISASI_REF_UNKNOWN.at(cell, value=source.ref.text, keadaan=state)
+    for name in context.workbook.unrecognised_sheets:
+        yield f.REALISASI_SHEET_UNREADABLE.at(None, sheet=name, nama_sheet=name, baris=HEADER_SEARCH_ROWS)
+    sheet = context.workbook.realisasi_sheet
+    missing = [row for row in context.plan if row.row not in links.listed]
+    if sheet and missing:
+        yield f.REALISASI_ROWS_MISSING.at(
+            None,
+            sheet=sheet,
+            nama_sheet=sheet,
+            jumlah=len(missing),
+            contoh=", ".join(refs.own_ref(row) for row in missing[:3]),
+            berkas=context.workbook.path.name,
+        )
+
+
+@check
+def check_realisasi_values(context: CheckContext) -> Iterator[Finding]:
+    """Realisasi labels, statuses, dates done and revised targets are readable (each label cell once)."""
+    year = context.plan_year
+    example = year or context.today.year
+    seen: set[CellRef | None] = set()
+    for source in context.workbook.realisasi:
+        for cells in source.periods:
+            label = cells.periode
+            if label and label.cell not in seen and read_period(label, year) is None:
+                seen.add(label.cell)
+                yield f.PERIODE_UNREADABLE.at(label.cell, value=label.text, tahun=example)
+            if monev_status(cells.status.text) is None:
+                yield f.REALISASI_STATUS_UNKNOWN.at(cells.status.cell, value=cells.status.text)
+            if cells.tanggal_selesai and read_date(cells.tanggal_selesai, year) is None:
+                yield f.TANGGAL_UNREADABLE.at(
+                    cells.tanggal_selesai.cell,
+                    kolom="Tanggal Selesai",
+                    value=cells.tanggal_selesai.text,
+                    contoh=f"12 Maret {example}",
+                )
+            if cells.target_revisi and not revised_target(cells.target_revisi, year).months:
+                yield f.TANGGAL_UNREADABLE.at(
+                    cells.target_revisi.cell,
+                    kolom="Target Revisi",
+                    value=cells.target_revisi.text,
+                    contoh=f"Juni {example}",
+                )
+
+
+@check
+def check_laporan_monev(context: CheckContext) -> Iterator[Finding]:
+    """LaporanMonev rows name a known Bagian (once per run of rows), a readable Periode and date."""
+    year = context.plan_year
+    example = year or context.today.year
+    previous: str | None = None
+    seen: set[CellRef | None] = set()
+    for item in context.workbook.laporan_monev:
+        if item.bagian not in LAPORAN_BAGIAN and item.bagian != previous:
+            yield f.LAPORAN_BAGIAN_UNKNOWN.at(item.isi.cell, bagian=item.bagian, pilihan=list(LAPORAN_BAGIAN))
+        previous = item.bagian
+        periode = item.periode
+        if periode and periode.cell not in seen and read_period(periode, year) is None:
+            seen.add(periode.cell)
+            yield f.PERIODE_UNREADABLE.at(periode.cell, value=periode.text, tahun=example)
+        date = item.isi
+        if item.bagian == TANGGAL and date and not is_end_of_period(date.text) and not read_date(date, year):
+            yield f.TANGGAL_UNREADABLE.at(
+                item.isi.cell, kolom="Tanggal Laporan", value=item.isi.text, contoh=f"30 Juni {example}"
+            )
+
+
+@check
 def check_overdue(context: CheckContext) -> Iterator[Finding]:
-    """Plan actions due by the latest Monev month have something reported: terlambat in the Monev document's
-    progress up to that month (`progress.PlanProgress.status`)."""
-    latest = context.analysis.latest_month
-    if latest is None:
+    """Plan actions due by the end of the latest reported period have something reported: terlambat in the
+    Monev document's progress up to then (`progress.PlanProgress.status`)."""
+    period = context.analysis.latest_period
+    if period is None:
         return
+    latest = period.last
     for plan in context.analysis.plan_progress(latest):
         if plan.status != TERLAMBAT or plan.due is None:
             continue
@@ -774,7 +904,7 @@ def check_langkah_not_action(context: CheckContext) -> Iterator[Finding]:
     reported as `langkah-repeats-bukti` instead)."""
     for row in context.plan:
         langkah = row.langkah_aksi
-        if not langkah or _repeats_bukti(langkah, row.bukti_fisik):
+        if not langkah or row.row in context.repeats_bukti:
             continue
         step = next((s for s in langkah_steps(langkah.text) if not is_action(s)), None)
         if step is not None:
@@ -876,7 +1006,8 @@ def full_realisation(value: CellValue, column: bool) -> bool:
             return True
         if text in _DONE_WORDS:
             return True
-    return bool(_FULL_REALISATION.search(value.text))
+    # -- both forms of the phrase hold "100": most cells are done with without the search
+    return "100" in value.text and bool(_FULL_REALISATION.search(value.text))
 
 
 @check

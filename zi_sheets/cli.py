@@ -101,27 +101,68 @@ _REGULASI = click.option(
 @click.option("--unit-kerja", default="", metavar="NAMA", help="Nama unit kerja, mis. 'Kecamatan Pasirian'.")
 @click.option("--tahun", type=Rentang(2000, 2100), default=None, metavar="TAHUN", help="Tahun rencana kerja.")
 @_REGULASI
+@click.option(
+    "--periode-realisasi",
+    type=click.Choice(["bulan", "triwulan", "semester"]),
+    default="triwulan",
+    show_default=True,
+    help="Kelompok kolom per periode di sheet Realisasi.",
+)
+@click.option(
+    "--sinkron-realisasi",
+    is_flag=True,
+    help="PATH adalah workbook yang sudah ada: tambahkan baris rencana aksi baru ke sheet Realisasi "
+    "(dan sheet Realisasi/LaporanMonev bila belum ada) tanpa mengubah isian yang ada.",
+)
 @click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
 @click.option(
     "--lke-only",
     is_flag=True,
     help="Tambahkan hanya sheet LKE ke workbook PATH yang sudah ada; sheet lain tidak diubah.",
 )
-def init(path: str, unit_kerja: str, tahun: int | None, regulasi: str, force: bool, lke_only: bool) -> None:
+def init(
+    path: str,
+    unit_kerja: str,
+    tahun: int | None,
+    regulasi: str,
+    periode_realisasi: str,
+    sinkron_realisasi: bool,
+    force: bool,
+    lke_only: bool,
+) -> None:
     """Tulis workbook baru yang sudah berisi sheet, judul kolom, teks baku dan indikator LKE.
 
-    Dengan --lke-only, workbook lama mendapat sheet LKE (penilaian mandiri) menurut regulasinya.
+    Dengan --lke-only, workbook lama mendapat sheet LKE (penilaian mandiri) menurut regulasinya. Dengan
+    --sinkron-realisasi, workbook PATH yang sudah ada diberi baris Realisasi untuk setiap baris rencana aksi
+    yang belum punya; berkas lama disimpan sebagai PATH.bak.
 
     Contoh: zi-sheets init zi-2026.xlsx --unit-kerja "Kecamatan Pasirian" --tahun 2026
     """
-    from zi_sheets.template import add_lke_sheet, write_template
+    from zi_sheets.template import add_lke_sheet, sync_realisasi, write_template
 
     if lke_only:
         explicit = click.get_current_context().get_parameter_source("regulasi") is not ParameterSource.DEFAULT
         written = _run(add_lke_sheet, path, regulasi if explicit else None)
         click.echo(f"ditulis: {written} (sheet LKE ditambahkan)", err=True)
         return
-    written = _run(write_template, path, unit_kerja=unit_kerja, tahun=tahun, regulasi=regulasi, force=force)
+    if sinkron_realisasi:
+        result = _run(sync_realisasi, path, periode=periode_realisasi)
+        notes = [
+            f"baris Realisasi ditambahkan: {result.added}",
+            *(f"sheet baru: {n}" for n in result.created),
+        ]
+        for note in [*notes, *result.notes, f"cadangan: {result.backup}", f"ditulis: {result.path}"]:
+            click.echo(note, err=True)
+        return
+    written = _run(
+        write_template,
+        path,
+        unit_kerja=unit_kerja,
+        tahun=tahun,
+        regulasi=regulasi,
+        periode=periode_realisasi,
+        force=force,
+    )
     click.echo(f"ditulis: {written}", err=True)
 
 
@@ -224,7 +265,7 @@ def _many(paths: list[Path], work: Callable[..., UnitResult], *arguments: object
     "--bulan",
     default=None,
     metavar="BULAN",
-    help="Bulan Monev: 2019-05 atau 'Mei 2019' (bawaan: bulan terakhir di sheet Monev).",
+    help="Bulan Monev: 2019-05 atau 'Mei 2019' (bawaan: periode terakhir di sheet Monev atau Realisasi).",
 )
 @click.option(
     "--semester", type=Rentang(1, 2), default=None, metavar="N", help="Monev satu semester (1 atau 2)."

@@ -467,12 +467,78 @@ MONEV_REF_UNKNOWN = _register(
     "Kode LKE-nya.",
     "Ref menghubungkan capaian dengan baris rencana aksi yang dilaporkannya.",
 )
+MONEV_MATCH_DOUBTFUL = _register(
+    "monev-match-doubtful",
+    "info",
+    "Capaian Monev hanya mirip baris rencana aksi (tidak dihitung)",
+    "Capaian {capaian!q} hanya mirip baris rencana aksi {baris} lewat kata yang umum di areanya, sehingga "
+    "tidak dihitung sebagai laporannya; bila memang melaporkan baris itu, isi Ref Rencana Aksi (mis. {ref}).",
+    "Capaian tanpa Ref dicocokkan dengan kata-katanya; kecocokan yang meragukan tidak dihitung.",
+)
+# -- Realisasi and LaporanMonev --
+REALISASI_REF_UNKNOWN = _register(
+    "realisasi-ref-unknown",
+    "warning",
+    "Ref di sheet Realisasi tidak menunjuk satu baris rencana aksi",
+    "Ref {value!q} di sheet Realisasi {keadaan}, sehingga isiannya tidak masuk Monev; tulis Ref satu baris "
+    "rencana aksi (No-nya, mis. 'I.2.b').",
+    "Setiap baris Realisasi melaporkan satu langkah aksi, ditunjuk dengan Ref-nya.",
+)
+REALISASI_ROWS_MISSING = _register(
+    "realisasi-rows-missing",
+    "info",
+    "Baris rencana aksi belum ada di sheet Realisasi",
+    "{jumlah} baris rencana aksi belum ada di sheet {nama_sheet} (mis. {contoh}); jalankan 'zi-sheets init "
+    "--sinkron-realisasi {berkas}' untuk menambahkannya tanpa mengubah isian yang ada.",
+    "Baris rencana aksi yang ditambah setelah init perlu baris Realisasi sendiri.",
+)
+REALISASI_SHEET_UNREADABLE = _register(
+    "realisasi-sheet-unreadable",
+    "warning",
+    "Sheet Realisasi tidak terbaca",
+    "Sheet {nama_sheet} tidak dibaca sebagai Realisasi: baris judul dengan kolom 'Ref' dan 'Status' atau "
+    "'Realisasi' tidak ditemukan di {baris} baris pertama; isiannya tidak masuk Monev.",
+    "Sheet Realisasi berisi Ref dan, per periode, Status, Realisasi, Tanggal Selesai, Bukti, Kendala, "
+    "Tindak Lanjut dan Target Revisi.",
+)
+REALISASI_STATUS_UNKNOWN = _register(
+    "realisasi-status-unknown",
+    "warning",
+    "Status Realisasi tidak dikenal",
+    "Status {value!q} tidak dikenal, sehingga dibaca dari isian lainnya; tulis Selesai, Dalam Proses atau "
+    "Belum (atau pilih dari daftar).",
+    "Status menentukan apakah langkah aksi selesai, dalam proses atau belum.",
+)
+PERIODE_UNREADABLE = _register(
+    "periode-unreadable",
+    "warning",
+    "Periode tidak terbaca",
+    "Periode {value!q} tidak terbaca; tulis mis. 'Triwulan I {tahun}', 'Semester I {tahun}' atau "
+    "'Mei {tahun}'.",
+    "Isian Realisasi dan teks laporan masuk ke laporan periode yang tertulis di atas atau di sampingnya.",
+)
+TANGGAL_UNREADABLE = _register(
+    "tanggal-unreadable",
+    "warning",
+    "Tanggal atau target tidak terbaca",
+    "{kolom} {value!q} tidak terbaca sebagai tanggal; tulis mis. '{contoh}' atau isi sel tanggal.",
+    "Tanggal selesai, target revisi dan tanggal laporan dibaca sebagai tanggal atau bulan.",
+)
+LAPORAN_BAGIAN_UNKNOWN = _register(
+    "laporan-bagian-unknown",
+    "warning",
+    "Bagian LaporanMonev tidak dikenal",
+    "Bagian {bagian!q} tidak dikenal, sehingga teksnya tidak masuk laporan Monev; pilih salah satu: "
+    "{pilihan}.",
+    "Setiap baris LaporanMonev masuk ke bab laporan Monev menurut Bagian-nya.",
+)
 PLAN_OVERDUE = _register(
     "plan-overdue",
     "info",
     "Rencana aksi lewat jadwal tanpa laporan Monev",
     "Target {target!q} jatuh tempo {jatuh_tempo}, tetapi Monev sampai {monev_sampai} belum melaporkan "
-    "capaian untuk baris ini ({baris!q}); bila sudah dilaporkan, isi Ref Rencana Aksi pada baris Monev-nya.",
+    "capaian untuk baris ini ({baris!q}); bila sudah dilaporkan, isi Ref Rencana Aksi pada baris Monev-nya "
+    "atau isian periodenya di sheet Realisasi.",
     "Langkah aksi yang telah jatuh tempo tanpa capaian dilaporkan terlambat di Monev.",
 )
 

@@ -1,5 +1,6 @@
 """The one komponen numbering rule: plan rows grouped by area and komponen, numbered as the Rencana Kerja
-prints them and as a Monev Ref ("I.2": area I, komponen 2) names them."""
+prints them and as a Monev Ref ("I.2": area I, komponen 2) names them; a row within its komponen is lettered
+("I.2.b": area I, komponen 2, second row), as units number their actions."""
 
 from __future__ import annotations
 
@@ -78,3 +79,24 @@ def komponen_numbers(groups: Sequence[AreaGroup]) -> dict[int, int]:
 
 def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def row_letter(index: int) -> str:
+    """The letter of the `index`-th (0-based) row of a komponen: a..z, then aa, ab, ..."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(97 + remainder) + letters
+    return letters
+
+
+def action_numbers(groups: Sequence[AreaGroup]) -> dict[int, str]:
+    """The number of every plan row of a recognised area as units write it, "I.2.b", by Excel row."""
+    return {
+        row.row: f"{area.numeral}.{komponen.number}.{row_letter(index)}"
+        for area in groups
+        if area.area_no is not None
+        for komponen in area.komponen
+        for index, row in enumerate(komponen.rows)
+    }

@@ -78,6 +78,23 @@ NARASI_BAGIAN: tuple[str, ...] = (
 
 MONEV_STATUS: tuple[str, ...] = ("Selesai", "Dalam Proses", "Belum")
 
+# -- The report-level parts of a Monev report (sheet LaporanMonev), in the order the report prints them:
+# -- Kata Pengantar; BAB Pendahuluan (the next four); Pelaksanaan; Permasalahan dan Saran (the next three);
+# -- Penutup; and the date the report is signed. --
+LAPORAN_BAGIAN: tuple[str, ...] = (
+    "Kata Pengantar",
+    "Latar Belakang",
+    "Tujuan",
+    "Ruang Lingkup",
+    "Dasar Hukum",
+    "Pelaksanaan",
+    "Permasalahan",
+    "Saran",
+    "Tindak Lanjut",
+    "Penutup",
+    "Tanggal Laporan",
+)
+
 
 @dataclass(frozen=True, order=True)
 class CellRef:
@@ -310,6 +327,52 @@ class MonevEntry:
 
 
 @dataclass(frozen=True)
+class RealisasiPeriod:
+    """What one planned action achieved in one period, from one column group of the Realisasi sheet.
+
+    `periode` is the group's label as written above its columns ("Triwulan I 2026"; EMPTY for a sheet
+    without labels, whose one group is the current state).
+    """
+
+    periode: CellValue
+    status: CellValue = EMPTY
+    realisasi: CellValue = EMPTY
+    tanggal_selesai: CellValue = EMPTY
+    bukti: CellValue = EMPTY
+    kendala: CellValue = EMPTY
+    tindak_lanjut: CellValue = EMPTY
+    target_revisi: CellValue = EMPTY
+
+
+@dataclass(frozen=True)
+class RealisasiRow:
+    """One row of the Realisasi sheet: the plan row its Ref names, and the periods staff filled in.
+
+    `langkah_aksi` is the copy `init` wrote for reading (never used to link); `periods` holds only the
+    groups with at least one cell filled.
+    """
+
+    row: int
+    ref: CellValue
+    langkah_aksi: CellValue = EMPTY
+    periods: tuple[RealisasiPeriod, ...] = ()
+
+
+@dataclass(frozen=True)
+class LaporanItem:
+    """One paragraph or list item of the report-level Monev text (sheet LaporanMonev).
+
+    `bagian` is one of LAPORAN_BAGIAN when recognised (else as written); `periode` EMPTY means every report,
+    else the one report period it was written for ("Semester I 2026").
+    """
+
+    bagian: str
+    isi: CellValue
+    periode: CellValue = EMPTY
+    is_list_item: bool = False
+
+
+@dataclass(frozen=True)
 class MekanismeStep:
     """One step of Lampiran 1 (the team-forming mechanism)."""
 
@@ -405,6 +468,11 @@ class Workbook:
     mekanisme: list[MekanismeStep] = field(default_factory=list)
     target_prioritas: list[TargetPrioritas] = field(default_factory=list)
     tim_kerja: list[TimMember] = field(default_factory=list)
+    # -- The optional Realisasi sheet (per planned action, per period) and its name ('' when absent). --
+    realisasi: list[RealisasiRow] = field(default_factory=list)
+    realisasi_sheet: str = ""
+    # -- The optional LaporanMonev sheet: report-level chapters and the date of signing. --
+    laporan_monev: list[LaporanItem] = field(default_factory=list)
     # -- The optional Pengaturan sheet (house style), by setting name; see house_style.py. --
     pengaturan: dict[str, CellValue] = field(default_factory=dict)
     # -- The optional LKE sheet (self-assessment answers); None when the workbook has none. --
@@ -415,6 +483,8 @@ class Workbook:
     hidden_rows: list[CellRef] = field(default_factory=list)
     active_filters: list[ActiveFilter] = field(default_factory=list)
     uncached_formulas: list[CellRef] = field(default_factory=list)
+    # -- Optional sheets found by name but not laid out as zi-sheets reads them (left out, reported). --
+    unrecognised_sheets: list[str] = field(default_factory=list)
     sheets_present: tuple[str, ...] = ()
     # -- The sheet read for each known sheet, by the name `init` writes ("Monev" -> "Monev 2026"). --
     sheets_found: dict[str, str] = field(default_factory=dict)

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from zi_sheets.model import Identitas
+from zi_sheets.namelist import NameList
 from zi_sheets.text import normalize
 
 # -- Names that are also ordinary words or people's names: read only after a prefix ("Kota Batu").
@@ -28,9 +30,11 @@ _COMMON_WORDS = frozenset(
     "malang,tanah datar,tanah laut,pesisir selatan,kepulauan seribu,bangli,badung,sambas,landak,"
     "kapuas,katingan,seruyan,lamandau,banyuasin,empat lawang,lima puluh kota,tanah bumbu".split(",")
 )
-_PREFIX = (
-    r"(?:Kabupaten|Kab|Kota|Kotamadya|Pemkab|Pemkot|Provinsi|Prov|Pemprov|"
-    r"Pemerintah\s+Kabupaten|Pemerintah\s+Kota|Pemerintah\s+Provinsi)"
+# -- A prefix and the spacing after it: a place name (`_Places.prefixed`) may follow.
+_PREFIX = re.compile(
+    r"(?<![0-9A-Za-z])(?:Kabupaten|Kab|Kota|Kotamadya|Pemkab|Pemkot|Provinsi|Prov|Pemprov|"
+    r"Pemerintah\s+Kabupaten|Pemerintah\s+Kota|Pemerintah\s+Provinsi)\.?\s+",
+    re.IGNORECASE,
 )
 # -- A place name right after these is part of an institution's name, not the region it is in.
 _INSTITUTION_BEFORE = re.compile(
@@ -58,8 +62,9 @@ class Place:
 @dataclass(frozen=True)
 class _Places:
     places: tuple[Place, ...]
-    prefixed: re.Pattern[str]
-    bare: re.Pattern[str]
+    prefixed: NameList  # every spelling, any case: after a prefix
+    bare: NameList  # the spellings that stand on their own, as written or in capitals
+    bare_start: re.Pattern[str]  # where a bare spelling may start
     by_written: dict[str, tuple[Place, ...]]  # normalised written name -> places of that name
 
 
@@ -85,14 +90,53 @@ def _load() -> _Places:
     for place in places:
         for written in (place.nama, *place.aliases):
             by_written.setdefault(normalize(written).replace(" ", ""), []).append(place)
-    spellings = sorted({w for p in places for w in (p.nama, *p.aliases)}, key=len, reverse=True)
-    names = "|".join(_words_pattern(w) for w in spellings)
-    prefixed = re.compile(rf"(?<![0-9A-Za-z]){_PREFIX}\.?\s+(?P<name>{names})(?![0-9A-Za-z])", re.IGNORECASE)
+    # -- longest first; spellings of one length never match the same text differently
+    spellings = sorted(dict.fromkeys(w for p in places for w in (p.nama, *p.aliases)), key=len, reverse=True)
+    prefixed = NameList(
+        spellings,
+        _words_pattern,
+        after="(?![0-9A-Za-z])",
+        flags=re.IGNORECASE,
+    )
     bare_names = [w for w in spellings if normalize(w) not in _COMMON_WORDS and len(w) >= 5]
     # -- a proper name: capitalised as written in the list, or in capitals; never lower case
-    alternatives = "|".join(f"{_words_pattern(w)}|{_words_pattern(w.upper())}" for w in bare_names)
-    bare = re.compile(rf"(?<![0-9A-Za-z])(?P<name>{alternatives})(?![0-9A-Za-z])")
-    return _Places(places, prefixed, bare, {k: tuple(v) for k, v in by_written.items()})
+    bare = NameList(
+        [v for w in bare_names for v in (w, w.upper())],
+        _words_pattern,
+        before="(?<![0-9A-Za-z])",
+        after="(?![0-9A-Za-z])",
+    )
+    starts = "".join(sorted({re.escape(word[0]) for word in bare.first_words}))
+    bare_start = re.compile(rf"(?<![0-9A-Za-z])[{starts}]")
+    return _Places(places, prefixed, bare, bare_start, {k: tuple(v) for k, v in by_written.items()})
+
+
+def _prefixed(text: str) -> Iterator[tuple[str, str, int, int]]:
+    """Places named after a prefix ("Kab. Jember"), left to right, not overlapping: (as written, the name,
+    start, end)."""
+    names = _load().prefixed
+    pos = 0
+    while (prefix := _PREFIX.search(text, pos)) is not None:
+        found = names.match(text, prefix.end())
+        if found is None:
+            pos = prefix.start() + 1
+            continue
+        start, end = prefix.start(), found[0].end()
+        yield text[start:end], found[0].group(), start, end
+        pos = end
+
+
+def _bare(text: str) -> Iterator[tuple[str, int, int]]:
+    """Places named on their own as proper names, left to right, not overlapping: (name, start, end)."""
+    table = _load()
+    end = 0
+    for start in table.bare_start.finditer(text):
+        if start.start() < end:
+            continue
+        found = table.bare.match(text, start.start())
+        if found is not None:
+            end = found[0].end()
+            yield found[0].group(), start.start(), end
 
 
 @dataclass(frozen=True)
@@ -105,10 +149,10 @@ class Region:
 
 def _places_named(text: str) -> set[Place]:
     table = _load()
+    names = [name for _, name, _, _ in _prefixed(text)] + [name for name, _, _ in _bare(text)]
     found: set[Place] = set()
-    for pattern in (table.prefixed, table.bare):
-        for match in pattern.finditer(text):
-            found.update(table.by_written.get(normalize(match.group("name")).replace(" ", ""), ()))
+    for name in names:
+        found.update(table.by_written.get(normalize(name).replace(" ", ""), ()))
     return found
 
 
@@ -156,14 +200,13 @@ def other_regions(text: str, region: Region) -> list[tuple[str, int, int]]:
             return
         found.setdefault(normalize(written), (written, start, end))
 
-    for match in table.prefixed.finditer(text):
-        judge(match.group(), match.group("name"), *match.span())
-    for match in table.bare.finditer(text):
-        start, end = match.span()
+    for written, name, start, end in _prefixed(text):
+        judge(written, name, start, end)
+    for name, start, end in _bare(text):
         before = text[:start]
         if not before.strip() or re.search(r"[.!?;:\n]\s*$", before):
             continue  # the first word of a sentence may be capitalised for another reason
         if _INSTITUTION_BEFORE.search(before):
             continue
-        judge(match.group(), match.group("name"), start, end)
+        judge(name, name, start, end)
     return sorted(found.values(), key=lambda m: m[1])

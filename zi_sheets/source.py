@@ -10,6 +10,7 @@ from its content.xml, which also gives its merged cells); `workbook.py` turns th
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import zipfile
@@ -484,6 +485,7 @@ def sheet_values(path: Path) -> dict[str, list[list[object]]]:
     return {name: [list(row) for row in source.grid(name).rows] for name in source.sheetnames}
 
 
+@functools.cache
 def column_letter(index: int) -> str:
     """The Excel column letters of a 1-based column index: 1 -> A, 27 -> AA."""
     letters = ""
@@ -510,6 +512,8 @@ def cell_text(raw: object, number_format: str | None = None) -> str:
     """
     if raw is None:
         return ""
+    if type(raw) is str and raw.isprintable() and raw == raw.strip():
+        return raw  # -- most cells: one line without control characters, no-break or outer spaces
     if isinstance(raw, dt.datetime | dt.date):
         date = raw.date() if isinstance(raw, dt.datetime) else raw
         if date.day != 1:

@@ -206,3 +206,48 @@ def standard_narasi(regulation_key: str) -> list[tuple[str, str]]:
     rows += [("Proses Pembangunan", text) for text in _PROSES]
     rows += [("Penutup", text) for text in _PENUTUP]
     return rows
+
+
+_LAPORAN_LATAR = [
+    "Pembangunan Zona Integritas menuju Wilayah Bebas dari Korupsi (WBK) dan Wilayah Birokrasi Bersih dan "
+    "Melayani (WBBM) di {Nama Unit Kerja} dilaksanakan menurut rencana kerja dan rencana aksi tahun {Tahun}. "
+    "Agar pelaksanaannya terarah dan hambatannya segera diatasi, setiap langkah aksi dipantau dan dievaluasi "
+    "secara berkala.",
+    "Monitoring dan evaluasi pembangunan Zona Integritas merupakan bagian dari area Manajemen Perubahan "
+    "sebagaimana diamanatkan {Regulasi}; hasilnya dilaporkan kepada pimpinan sebagai bahan pengambilan "
+    "keputusan dan perbaikan.",
+]
+_LAPORAN_TUJUAN = [
+    "- Mengetahui kemajuan pelaksanaan setiap langkah aksi pembangunan Zona Integritas dibandingkan dengan "
+    "target waktunya;",
+    "- Mengidentifikasi kendala dan permasalahan dalam pelaksanaan rencana aksi; dan",
+    "- Merumuskan saran dan tindak lanjut agar target pembangunan Zona Integritas tercapai.",
+]
+_LAPORAN_RUANG_LINGKUP = [
+    "Monitoring dan evaluasi mencakup seluruh langkah aksi pada enam area perubahan: Manajemen Perubahan, "
+    "Penataan Tatalaksana, Penataan Sistem Manajemen SDM, Penguatan Akuntabilitas Kinerja, Penguatan "
+    "Pengawasan, dan Peningkatan Kualitas Pelayanan Publik, sampai dengan akhir periode laporan.",
+]
+_LAPORAN_PELAKSANAAN = [
+    "Monitoring dan evaluasi dilaksanakan oleh Tim Zona Integritas {Nama Unit Kerja} dengan membandingkan "
+    "realisasi setiap langkah aksi terhadap target waktunya pada rencana aksi, disertai bukti dukungnya.",
+]
+_LAPORAN_PENUTUP = [
+    "Demikian laporan monitoring dan evaluasi pembangunan Zona Integritas {Nama Unit Kerja} ini disusun "
+    "sebagai bahan evaluasi dan perbaikan berkelanjutan. Hasilnya menjadi dasar penyesuaian rencana aksi "
+    "pada periode berikutnya.",
+]
+
+
+def standard_laporan_monev(regulation_key: str) -> list[tuple[str, str]]:
+    """(Bagian, Isi) rows for every report in the LaporanMonev sheet of a new workbook: the chapters that do
+    not change from one report to the next, and "akhir periode" as the date of signing."""
+    dasar_hukum = _DASAR_HUKUM_52 if regulation_key == "52-2014" else _DASAR_HUKUM_90
+    rows = [("Latar Belakang", text) for text in _LAPORAN_LATAR]
+    rows += [("Tujuan", text) for text in _LAPORAN_TUJUAN]
+    rows += [("Ruang Lingkup", text) for text in _LAPORAN_RUANG_LINGKUP]
+    rows += [("Dasar Hukum", text) for text in dasar_hukum]
+    rows += [("Pelaksanaan", text) for text in _LAPORAN_PELAKSANAAN]
+    rows += [("Penutup", text) for text in _LAPORAN_PENUTUP]
+    rows.append(("Tanggal Laporan", "akhir periode"))
+    return rows

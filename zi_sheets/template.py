@@ -1,11 +1,15 @@
-"""Write a new, pre-filled workbook (`zi-sheets init`): every sheet, header, dropdown and standard text."""
+"""Write a new, pre-filled workbook (`zi-sheets init`): every sheet, header, dropdown and standard text; and
+bring an existing workbook's Realisasi sheet up to its plan (`zi-sheets init --sinkron-realisasi`)."""
 
 from __future__ import annotations
 
+import shutil
 import warnings
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook as XlsxWorkbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -13,14 +17,18 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from zi_sheets.bahasa import roman
+from zi_sheets.bahasa import BULAN, roman
 from zi_sheets.catalogue import REGULATIONS, load_catalogue
 from zi_sheets.errors import ZiSheetsError
 from zi_sheets.files import write_atomic
 from zi_sheets.house_style import SETTINGS
+from zi_sheets.komponen import row_letter
 from zi_sheets.lke.items import FORMULAS, JUMLAH, PERSEN, PILIHAN, SURVEI, YA_TIDAK, LkeItem, load_lke
-from zi_sheets.model import AREAS, IDENTITAS_FIELDS, MONEV_STATUS
-from zi_sheets.standard_texts import standard_outline
+from zi_sheets.model import AREAS, IDENTITAS_FIELDS, LAPORAN_BAGIAN, MONEV_STATUS
+from zi_sheets.standard_texts import standard_laporan_monev, standard_outline
+
+if TYPE_CHECKING:
+    from zi_sheets.workbook import RealisasiLayout
 
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -71,6 +79,7 @@ MONEV = SheetLayout(
         ("Tindak Lanjut", 30),
     ),
 )
+LAPORAN_MONEV = SheetLayout("LaporanMonev", (("Periode", 18), ("Bagian", 20), ("Isi", 110)))
 MEKANISME = SheetLayout("MekanismeTim", (("No", 6), ("Langkah", 100)))
 TARGET_PRIORITAS = SheetLayout("TargetPrioritas", (("No", 6), ("Target Prioritas", 80), ("Area", 30)))
 PENGATURAN = SheetLayout("Pengaturan", (("Pengaturan", 28), ("Nilai", 26), ("Keterangan", 80)))
@@ -91,7 +100,38 @@ LKE = SheetLayout(
         ("Catatan", 30),
     ),
 )
-LAYOUTS = (IDENTITAS, NARASI, RENCANA_AKSI, MONEV, MEKANISME, TARGET_PRIORITAS, TIM_KERJA, LKE, PENGATURAN)
+LAYOUTS = (
+    IDENTITAS,
+    NARASI,
+    RENCANA_AKSI,
+    MONEV,
+    LAPORAN_MONEV,
+    MEKANISME,
+    TARGET_PRIORITAS,
+    TIM_KERJA,
+    LKE,
+    PENGATURAN,
+)
+
+# -- The Realisasi sheet: Ref and copies of the plan for reading (merged over the two header rows), then one
+# -- group of columns per period under its label. Its headers take two rows, so it is no SheetLayout. --
+REALISASI = "Realisasi"
+REALISASI_COPIES: tuple[tuple[str, int], ...] = (("Ref", 9), ("Langkah Aksi", 45), ("Target Waktu", 18))
+REALISASI_GROUP: tuple[tuple[str, int], ...] = (
+    ("Status", 13),
+    ("Realisasi", 40),
+    ("Tanggal Selesai", 14),
+    ("Bukti", 28),
+    ("Kendala", 28),
+    ("Tindak Lanjut", 28),
+    ("Target Revisi", 14),
+)
+# -- The period groups `init` writes, by how often the unit reports (`--periode-realisasi`). --
+REALISASI_PERIODS: dict[str, tuple[str, ...]] = {
+    "bulan": BULAN,
+    "triwulan": tuple(f"Triwulan {roman(n)}" for n in range(1, 5)),
+    "semester": ("Semester I", "Semester II"),
+}
 
 AREA_CHOICES = [f"{roman(no)}. {name}" for no, name in AREAS.items()]
 
@@ -150,10 +190,28 @@ PETUNJUK = (
     "RencanaAksi: satu baris per indikator; sudah terisi semua area, komponen dan indikator dari katalog "
     "LKE. Isi Langkah Aksi, Bukti Fisik, Target Waktu (mis. 'Januari s/d Desember 2026', 'Juni, Desember "
     "2026', 'Triwulan II') dan Penanggung Jawab. Beberapa langkah dalam satu sel: tekan Alt+Enter. Baris "
-    "boleh ditambah; Kode LKE boleh dikosongkan.",
+    "boleh ditambah; Kode LKE boleh dikosongkan. No adalah nomor baris (mis. I.2.b: area I, komponen 2, "
+    "baris b) yang dipakai Ref di sheet Monev dan Realisasi: jangan diubah setelah Realisasi diisi.",
     "Monev: satu baris per capaian yang dilaporkan dalam satu bulan. Bulan berupa tanggal atau teks "
-    "('Mei 2026'); Status: Selesai / Dalam Proses / Belum; Ref Rencana Aksi: No atau Kode LKE baris "
-    "rencana aksi yang dilaporkan.",
+    "('Mei 2026'); Status: Selesai / Dalam Proses / Belum (juga 'Sudah', 'Proses', 'On Progress'); Ref "
+    "Rencana Aksi: No baris rencana aksi yang dilaporkan (mis. I.2.b) atau Kode LKE-nya. Ref sebuah komponen "
+    "(mis. I.2) dihitung sebagai laporan untuk setiap langkah aksi komponen itu, tetapi tidak pernah "
+    "menjadikannya selesai. Capaian tanpa Ref dicocokkan dengan kata-katanya; yang meragukan tidak dihitung "
+    "dan disebut dalam pemeriksaan.",
+    "Realisasi: satu baris per langkah aksi, sudah berisi Ref (No baris rencana aksi), Langkah Aksi dan "
+    "Target Waktu (salinan untuk dibaca). Untuk setiap periode (judul di atas kelompok kolom, mis. "
+    "'Triwulan I 2026') isi Status, Realisasi, Tanggal Selesai, Bukti, Kendala, Tindak Lanjut dan, bila "
+    "jadwal bergeser, Target Revisi (menggantikan Target Waktu dalam menentukan keterlambatan). Isian "
+    "suatu periode adalah keadaan langkah aksi pada periode itu; laporan memakai periode terakhir yang "
+    "sudah dimulai. Kelompok kolom boleh disalin ke kanan untuk periode lain (ganti judulnya). Setelah "
+    "menambah baris rencana aksi (beri No sendiri), jalankan 'zi-sheets init --sinkron-realisasi "
+    "NAMA-BERKAS.xlsx': baris baru ditambahkan di bawah, isian yang ada tidak diubah, salinan Langkah "
+    "Aksi dan Target Waktu diperbarui, dan berkas lama disimpan sebagai NAMA-BERKAS.xlsx.bak.",
+    "LaporanMonev: teks laporan Monev satu baris per paragraf atau butir. Bagian: "
+    + ", ".join(LAPORAN_BAGIAN)
+    + ". Periode kosong: untuk setiap laporan; diisi (mis. 'Semester I 2026'): hanya untuk laporan periode "
+    "itu, menggantikan teks umum Bagian yang sama. Bagian yang kosong tidak dicetak. Tanggal Laporan: "
+    "'akhir periode' (bawaan), tanggal tertentu, atau kosong untuk laporan tanpa tanggal.",
     "MekanismeTim: langkah-langkah penetapan Tim Zona Integritas (Lampiran 1), satu langkah per baris.",
     "TargetPrioritas: target prioritas pembangunan ZI (Lampiran 2), satu per baris.",
     "TimKerja (opsional): susunan tim (Lampiran 3).",
@@ -163,9 +221,13 @@ PETUNJUK = (
     "ZI.pdf', atau tautan https://..., satu per baris dengan Alt+Enter) dan Catatan. 'zi-sheets nilai "
     "NAMA-BERKAS.xlsx' menghitung nilai per area, total, dan syarat Menuju WBK/WBBM.",
     "Pengaturan (opsional): gaya dokumen: ukuran kertas (F4, A4, Folio), jenis dan ukuran huruf, posisi "
-    "nomor halaman, gaya nama penandatangan, kop surat (memakai Logo, Pemerintah Daerah, Instansi Induk, "
-    "Nama Unit Kerja dan Alamat dari Identitas), penandatangan (Pimpinan dan Ketua Tim, atau Pimpinan "
-    "saja dengan 'Ditetapkan di') dan format NIP.",
+    "nomor halaman, gaya nama penandatangan, dan kop surat (memakai Logo, Pemerintah Daerah, Nama Unit "
+    "Kerja, Instansi Induk dan Alamat dari Identitas); penandatangan (Pimpinan dan Ketua Tim, atau "
+    "Pimpinan saja dengan 'Ditetapkan di'), format NIP; bentuk Monev: Matriks Capaian (capaian per area "
+    "dari sheet Monev), Matriks Rencana Aksi (setiap langkah aksi dengan realisasinya), Keduanya, atau "
+    "Otomatis; laporan "
+    "berbab (untuk triwulan dan semester, setiap laporan, atau tidak) dan sampulnya. Laporan bulanan, "
+    "triwulan atau semester dibuat dengan 'zi-sheets build' --bulan, --triwulan atau --semester.",
     "Diterima (opsional, buat sendiri bila perlu): kolom Kode | Sel | Nama | Alasan. Satu baris "
     "menerima satu temuan pemeriksaan (Kode dan Sel, mis. other-agency dan RencanaAksi!F14) atau satu "
     "nama (Nama, mis. Dinas Kesehatan) yang menurut tim memang benar. Temuan yang diterima tetap dihitung "
@@ -184,18 +246,21 @@ def write_template(
     unit_kerja: str = "",
     tahun: int | None = None,
     regulasi: str = "90-2021",
+    periode: str = "triwulan",
     force: bool = False,
 ) -> Path:
-    """Write a new workbook at `path`; ZiSheetsError when it exists and `force` is false."""
+    """Write a new workbook at `path`; ZiSheetsError when it exists and `force` is false. `periode` is how
+    often the unit reports its realisation ("bulan", "triwulan", "semester"): the groups of the Realisasi
+    sheet."""
     path = Path(path)
     if path.exists() and not force:
         raise ZiSheetsError(f"Berkas {path} sudah ada; pakai --force untuk menimpanya.")
-    book = build_template(unit_kerja=unit_kerja, tahun=tahun, regulasi=regulasi)
+    book = build_template(unit_kerja=unit_kerja, tahun=tahun, regulasi=regulasi, periode=periode)
     return write_atomic(path, book.save)
 
 
 def build_template(
-    *, unit_kerja: str = "", tahun: int | None = None, regulasi: str = "90-2021"
+    *, unit_kerja: str = "", tahun: int | None = None, regulasi: str = "90-2021", periode: str = "triwulan"
 ) -> XlsxWorkbook:
     """The template workbook in memory (for `init` and for tests that fill it in code)."""
     catalogue = load_catalogue(regulasi)
@@ -213,9 +278,11 @@ def build_template(
     rows = []
     for area in catalogue.areas:
         for index, komponen in enumerate(area.komponen, start=1):
-            for indicator in komponen.indicators:
+            for letter, indicator in enumerate(komponen.indicators):
+                # -- No numbers every row as units number their actions ("I.2.b"): each row's own Ref --
+                number = f"{roman(area.no)}.{index}.{row_letter(letter)}"
                 area_text = f"{roman(area.no)}. {AREAS[area.no]}"
-                rows.append((str(index), area_text, komponen.name, indicator.code, indicator.text))
+                rows.append((number, area_text, komponen.name, indicator.code, indicator.text))
     _write_rows(plan, rows)
     _validate(plan, DataValidation(type="list", formula1=_choices(AREA_CHOICES), allow_blank=True), "B")
 
@@ -224,6 +291,10 @@ def build_template(
         monev.cell(row, 1).number_format = "mmmm yyyy"
     _validate(monev, DataValidation(type="list", formula1=_choices(AREA_CHOICES), allow_blank=True), "B")
     _validate(monev, DataValidation(type="list", formula1=_choices(MONEV_STATUS), allow_blank=True), "D")
+
+    labels = [f"{label} {tahun}" if tahun else label for label in REALISASI_PERIODS[periode]]
+    write_realisasi(book.create_sheet(REALISASI), [(row[0], row[4], "") for row in rows], labels)
+    _write_laporan_monev(_new_sheet(book, LAPORAN_MONEV), regulasi)
 
     _write_rows(_new_sheet(book, MEKANISME), [(i, text) for i, text in enumerate(_MEKANISME_STANDAR, 1)])
     targets = _new_sheet(book, TARGET_PRIORITAS)
@@ -234,6 +305,53 @@ def build_template(
     write_lke_sheet(book, regulasi)
     _write_pengaturan(_new_sheet(book, PENGATURAN))
     return book
+
+
+def _write_laporan_monev(sheet: Worksheet, regulasi: str) -> None:
+    _write_rows(sheet, [(None, bagian, text) for bagian, text in standard_laporan_monev(regulasi)])
+    _validate(sheet, DataValidation(type="list", formula1=_choices(LAPORAN_BAGIAN), allow_blank=True), "B")
+
+
+def write_realisasi(sheet: Worksheet, rows: Sequence[tuple[str, str, str]], labels: Sequence[str]) -> None:
+    """Lay out an empty Realisasi sheet: the two header rows (a group of columns per period `labels`), then
+    one row per plan action, each (Ref, Langkah Aksi copy, Target Waktu copy)."""
+    for col, (header, width) in enumerate(REALISASI_COPIES, start=1):
+        _header_cell(sheet, 1, col, header, width)
+        sheet.merge_cells(start_row=1, start_column=col, end_row=2, end_column=col)
+    first = len(REALISASI_COPIES) + 1
+    statuses = DataValidation(type="list", formula1=_choices(MONEV_STATUS), allow_blank=True)
+    statuses.error, statuses.errorTitle = "Pilih salah satu isian dari daftar.", "Isian tidak dikenal"
+    sheet.add_data_validation(statuses)
+    for index, label in enumerate(labels):
+        start = first + index * len(REALISASI_GROUP)
+        _header_cell(sheet, 1, start, label, None)
+        sheet.merge_cells(
+            start_row=1, start_column=start, end_row=1, end_column=start + len(REALISASI_GROUP) - 1
+        )
+        for offset, (header, width) in enumerate(REALISASI_GROUP):
+            _header_cell(sheet, 2, start + offset, header, width)
+        letter = get_column_letter(start)
+        statuses.add(f"{letter}3:{letter}{VALIDATION_ROWS + 2}")
+    sheet.freeze_panes = f"{get_column_letter(first)}3"
+    append_realisasi_rows(sheet, rows, 3, (1, 2, 3))
+
+
+def append_realisasi_rows(
+    sheet: Worksheet, rows: Sequence[tuple[str, str, str]], start: int, columns: Sequence[int | None]
+) -> None:
+    """Write `rows` (Ref, Langkah Aksi copy, Target Waktu copy) from sheet row `start` into `columns` (the
+    Ref, copy and target columns; None: the sheet has no such column)."""
+    for offset, values in enumerate(rows):
+        for col, value in zip(columns, values, strict=True):
+            if col is not None:
+                sheet.cell(start + offset, col, value or None).alignment = WRAP
+
+
+def _header_cell(sheet: Worksheet, row: int, col: int, text: str, width: int | None) -> None:
+    cell = sheet.cell(row, col, text)
+    cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
+    if width is not None:
+        sheet.column_dimensions[get_column_letter(col)].width = width
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -407,15 +525,7 @@ def _validate(sheet: Worksheet, validation: DataValidation, column: str) -> None
 
 
 def _new_sheet(book: XlsxWorkbook, layout: SheetLayout) -> Worksheet:
-    sheet = book.create_sheet(layout.name)
-    for col, (header, width) in enumerate(layout.columns, start=1):
-        cell = sheet.cell(1, col, header)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = WRAP
-        sheet.column_dimensions[get_column_letter(col)].width = width
-    sheet.freeze_panes = "A2"
-    return sheet
+    return _new_sheet_at(book.create_sheet(layout.name), layout)
 
 
 def _write_rows(sheet: Worksheet, rows) -> None:
@@ -454,3 +564,149 @@ def _write_petunjuk(sheet: Worksheet) -> None:
         cell = sheet.cell(row, 1, text or None)
         cell.alignment = WRAP
     sheet["A1"].font = Font(bold=True, size=13)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Bringing an existing workbook's Realisasi sheet up to its plan
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """What `sync_realisasi` did: the rows added, the sheets created, the copy of the file as it was, and
+    notes for the user."""
+
+    path: Path
+    backup: Path
+    added: int
+    created: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def sync_realisasi(path: str | Path, *, periode: str = "triwulan") -> SyncResult:
+    """Give every plan row of the workbook at `path` a row in its Realisasi sheet, without changing anything
+    staff typed: new rows go below the last one, only the read-only copies (Langkah Aksi, Target Waktu) of
+    rows already there are refreshed; a missing Realisasi (groups by `periode`) or LaporanMonev sheet is
+    added. The file as it was is kept beside it as `<name>.bak`.
+
+    ZiSheetsError when the workbook cannot be read or written.
+    """
+    from zi_sheets.analysis import analyse
+    from zi_sheets.realisasi import langkah_copy
+    from zi_sheets.workbook import LAPORAN_MONEV as LAPORAN_MONEV_SPEC
+    from zi_sheets.workbook import has_sheet, read_workbook, realisasi_layout
+
+    path = Path(path)
+    workbook = read_workbook(path)
+    analysis = analyse(workbook)
+    refs = analysis.refs
+    wanted = {
+        row.row: (refs.own_ref(row), langkah_copy(row), row.target_waktu.text)
+        for row in workbook.rencana_aksi
+    }
+    book = _open_for_writing(path)
+    created: list[str] = []
+    found = realisasi_layout(path)
+    if found is None:
+        sheet = book.create_sheet(REALISASI, index=_after(book, "Monev"))
+        year = analysis.plan_year
+        labels = [f"{label} {year}" if year else label for label in REALISASI_PERIODS[periode]]
+        write_realisasi(sheet, list(wanted.values()), labels)
+        created.append(REALISASI)
+        added = len(wanted)
+    else:
+        name, layout = found
+        if layout is None:
+            raise ZiSheetsError(
+                f"Berkas {path.name}: sheet {name} bukan sheet Realisasi zi-sheets (tanpa kolom 'Ref' dan "
+                "'Status'); ganti namanya lalu ulangi agar sheet Realisasi baru dapat dibuat."
+            )
+        sheet = book[name]
+        linked = analysis.realisasi.linked
+        new = [wanted[row] for row in wanted if row not in analysis.realisasi.listed]
+        _extend_realisasi(
+            sheet, layout, {source: wanted[plan_row] for source, plan_row in linked.items()}, new
+        )
+        added = len(new)
+    if not has_sheet(workbook.sheets_present, LAPORAN_MONEV_SPEC):
+        laporan = book.create_sheet(LAPORAN_MONEV.name, index=book.sheetnames.index(sheet.title) + 1)
+        _write_laporan_monev(_new_sheet_at(laporan, LAPORAN_MONEV), analysis.regulation)
+        created.append(LAPORAN_MONEV.name)
+    notes = []
+    if _has_drawings(path):
+        notes.append(
+            f"Gambar atau grafik di {path.name} tidak ikut tersimpan oleh sinkron; salin dari berkas .bak "
+            "bila perlu."
+        )
+    backup = path.with_name(path.name + ".bak")
+    try:
+        shutil.copy2(path, backup)
+    except OSError as error:
+        raise ZiSheetsError(f"Cadangan {backup} tidak dapat ditulis: {error.strerror}.") from error
+    try:
+        write_atomic(path, book.save)
+    except PermissionError as error:
+        raise ZiSheetsError(
+            f"Berkas {path} tidak dapat ditulis (mungkin sedang dibuka di Excel); tutup lalu ulangi."
+        ) from error
+    return SyncResult(path, backup, added, tuple(created), tuple(notes))
+
+
+def _extend_realisasi(
+    sheet: Worksheet,
+    layout: RealisasiLayout,
+    present: dict[int, tuple[str, str, str]],
+    new: Sequence[tuple[str, str, str]],
+) -> None:
+    """Refresh the copies of the rows `present` (sheet row -> what the plan row's copies say) and write the
+    `new` rows below the last row in use; no other cell is touched."""
+    for source_row, (_, copy, target) in present.items():
+        for col, value in ((layout.copy_col, copy), (layout.target_col, target)):
+            if col is not None and (sheet.cell(source_row, col).value or "") != value:
+                sheet.cell(source_row, col, value or None)
+    start = max(_last_used_row(sheet), layout.header_row) + 1
+    append_realisasi_rows(sheet, new, start, (layout.ref_col, layout.copy_col, layout.target_col))
+
+
+def _open_for_writing(path: Path) -> XlsxWorkbook:
+    from openpyxl import load_workbook
+
+    # -- openpyxl warns about Excel extensions it does not keep (e.g. some validations); the user was told
+    # -- the file is kept as .bak, the warning would only repeat it in English --
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        try:
+            return load_workbook(path)
+        except Exception as error:  # openpyxl raises several types for files calamine could read
+            raise ZiSheetsError(
+                f"Berkas {path.name} tidak dapat dibuka untuk ditulis ({type(error).__name__}); buka dan "
+                "simpan ulang di Excel sebagai .xlsx."
+            ) from error
+
+
+def _after(book: XlsxWorkbook, name: str) -> int:
+    """The sheet index just after sheet `name` (matched loosely), or the end."""
+    for index, title in enumerate(book.sheetnames):
+        if title.replace(" ", "").lower().startswith(name.lower()):
+            return index + 1
+    return len(book.sheetnames)
+
+
+def _new_sheet_at(sheet: Worksheet, layout: SheetLayout) -> Worksheet:
+    for col, (header, width) in enumerate(layout.columns, start=1):
+        _header_cell(sheet, 1, col, header, width)
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def _last_used_row(sheet: Worksheet) -> int:
+    """The last row holding a value (formatting alone does not count)."""
+    last = 0
+    for row in sheet.iter_rows():
+        if any(cell.value not in (None, "") for cell in row):
+            last = row[0].row
+    return last
+
+
+def _has_drawings(path: Path) -> bool:
+    with zipfile.ZipFile(path) as archive:
+        return any(name.startswith(("xl/drawings/", "xl/charts/")) for name in archive.namelist())

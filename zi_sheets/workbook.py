@@ -9,6 +9,7 @@ for the checks to report; only a file that cannot be read at all raises.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
@@ -18,11 +19,13 @@ from zi_sheets.errors import UnreadableWorkbook
 from zi_sheets.model import (
     EMPTY,
     IDENTITAS_FIELDS,
+    LAPORAN_BAGIAN,
     NARASI_BAGIAN,
     ActiveFilter,
     CellRef,
     CellValue,
     Identitas,
+    LaporanItem,
     LkeAnswer,
     LkeSheet,
     MekanismeStep,
@@ -30,6 +33,8 @@ from zi_sheets.model import (
     NarasiItem,
     Penerimaan,
     PlanRow,
+    RealisasiPeriod,
+    RealisasiRow,
     TargetPrioritas,
     TimMember,
     Workbook,
@@ -179,6 +184,33 @@ DITERIMA = SheetSpec(
     ),
 )
 
+LAPORAN_MONEV = SheetSpec(
+    "LaporanMonev",
+    ("laporanmonev", "laporan monev", "bab laporan monev", "narasi monev"),
+    (
+        Column("periode", ("periode", "periode laporan", "untuk periode")),
+        Column("bagian", ("bagian", "bab", "sub bab", "subbab"), required=True),
+        Column("isi", ("isi", "teks", "paragraf", "uraian"), required=True),
+    ),
+)
+# -- The Realisasi sheet: Ref, the copies for reading, then one group of these columns per period, each
+# -- group under its period label ("Triwulan I 2026") in the row above the headers. --
+REALISASI_NAMES = ("realisasi", "realisasi rencana aksi", "monev rencana aksi", "matriks monev")
+REALISASI_REF = Column("ref", ("ref", "ref rencana aksi", "no", "nomor", "no rencana aksi"), required=True)
+REALISASI_COPY = Column("langkah_aksi", ("langkah aksi", "rencana aksi", "kegiatan", "uraian kegiatan"))
+REALISASI_FIELDS: tuple[Column, ...] = (
+    Column("status", ("status", "keterangan status", "status capaian")),
+    Column("realisasi", ("realisasi", "capaian", "hasil", "realisasi kegiatan", "uraian realisasi")),
+    Column(
+        "tanggal_selesai",
+        ("tanggal selesai", "tgl selesai", "tanggal realisasi", "waktu realisasi", "waktu selesai"),
+    ),
+    Column("bukti", ("bukti", "bukti dukung", "data dukung", "bukti fisik")),
+    Column("kendala", ("kendala", "hambatan", "permasalahan")),
+    Column("tindak_lanjut", ("tindak lanjut", "rencana tindak lanjut")),
+    Column("target_revisi", ("target revisi", "revisi target", "target waktu revisi", "target baru")),
+)
+
 _IDENTITAS_VARIANTS = {
     "pemerintah daerah instansi induk": "Pemerintah Daerah",
     "pemda": "Pemerintah Daerah",
@@ -221,11 +253,21 @@ def read_workbook(path: str | Path) -> Workbook:
         (TARGET_PRIORITAS, _read_target_prioritas),
         (TIM_KERJA, _read_tim_kerja),
         (PENGATURAN, _read_pengaturan),
+        (LAPORAN_MONEV, _read_laporan_monev),
         (DITERIMA, _read_diterima),
     ):
         table = sheets.optional(spec)
         if table is not None:
             setattr(workbook, _ATTRIBUTE[spec.name], reader(table))
+    realisasi = sheets.optional_grid("Realisasi", REALISASI_NAMES)
+    layout = _realisasi_header(realisasi) if realisasi is not None else None
+    if realisasi is not None and layout is None:
+        # -- a sheet of another shape under that name is the unit's own: reported, never fatal --
+        workbook.unrecognised_sheets.append(realisasi.title)
+    elif realisasi is not None and layout is not None:
+        workbook.realisasi_sheet = realisasi.title
+        workbook.realisasi = _read_realisasi(realisasi, layout)
+        sheets.note_hidden(realisasi, (r.row for r in workbook.realisasi))
     workbook.lke = _read_lke(sheets)
     workbook.hidden_rows = sheets.hidden_rows
     workbook.active_filters = sheets.active_filters
@@ -240,6 +282,7 @@ _ATTRIBUTE = {
     "TargetPrioritas": "target_prioritas",
     "TimKerja": "tim_kerja",
     "Pengaturan": "pengaturan",
+    "LaporanMonev": "laporan_monev",
     "Diterima": "diterima",
 }
 
@@ -335,6 +378,15 @@ class _SheetFinder:
         """The table of an optional sheet, None when the workbook has no such sheet."""
         name = self._find(spec)
         return None if name is None else self._table(name, spec)
+
+    def optional_grid(self, name: str, variants: tuple[str, ...]) -> Grid | None:
+        """The cells of an optional sheet a reader of its own walks, None when the workbook has none."""
+        found = self._find(SheetSpec(name, variants, ()))
+        return None if found is None else self.book.grid(found)
+
+    def note_hidden(self, grid: Grid, rows: Iterable[int]) -> None:
+        """Remember which of `rows` (read from `grid`) are hidden, for the checks."""
+        self.hidden_rows += [CellRef(grid.title, row, "A") for row in rows if grid.is_hidden(row)]
 
     def _table(self, name: str, spec: SheetSpec) -> Table:
         grid = self.book.grid(name)
@@ -584,6 +636,132 @@ def _read_monev(table: Table, plan_year: int | None) -> list[MonevEntry]:
             )
         )
     return entries
+
+
+@dataclass(frozen=True)
+class RealisasiLayout:
+    """Where things are in a Realisasi sheet: the header row, the Ref column, the copies beside it (None
+    when absent) and the period groups, each (label from the row above or EMPTY, field -> column)."""
+
+    header_row: int
+    ref_col: int
+    copy_col: int | None
+    target_col: int | None
+    groups: tuple[tuple[CellValue, dict[str, int]], ...]
+
+
+def has_sheet(names: Iterable[str], spec: SheetSpec) -> bool:
+    """True when one of `names` is the sheet of `spec` (by its name or a variant, as the reader finds it)."""
+    wanted = {normalize(variant).replace(" ", "") for variant in (spec.name, *spec.variants)}
+    return any(normalize(name).replace(" ", "") in wanted for name in names)
+
+
+def realisasi_layout(path: str | Path) -> tuple[str, RealisasiLayout | None] | None:
+    """The Realisasi sheet of the workbook at `path`: its name and layout (None when it is not laid out as
+    one); None when the workbook has no such sheet."""
+    path = Path(path)
+    grid = _SheetFinder(open_xlsx(path), path).optional_grid("Realisasi", REALISASI_NAMES)
+    return None if grid is None else (grid.title, _realisasi_header(grid))
+
+
+def _read_realisasi(grid: Grid, layout: RealisasiLayout) -> list[RealisasiRow]:
+    rows = []
+    for row in range(layout.header_row + 1, grid.max_row + 1):
+        ref = grid.value(row, layout.ref_col)
+        periods = []
+        for label, columns in layout.groups:
+            values = {name: grid.value(row, col) for name, col in columns.items()}
+            if any(values.values()):
+                periods.append(RealisasiPeriod(label, **values))
+        if ref or periods:
+            copy = grid.value(row, layout.copy_col) if layout.copy_col else EMPTY
+            rows.append(RealisasiRow(row, ref, copy, tuple(periods)))
+    return rows
+
+
+def _realisasi_header(grid: Grid) -> RealisasiLayout | None:
+    """The layout of a Realisasi sheet; None when it has no header row with Ref and a period column.
+
+    The header row is the one (within the first rows) with the most period columns; a group starts at a
+    new label in the row above, or where a field repeats.
+    """
+    fields = {header: column.field for column in REALISASI_FIELDS for header in column.headers}
+    best: tuple[int, int] = (0, 0)
+    for row in range(1, min(grid.max_row, HEADER_SEARCH_ROWS) + 1):
+        texts = [normalize(grid.value(row, col).text) for col in grid.columns]
+        count = sum(1 for text in texts if text in fields)
+        if any(text in REALISASI_REF.headers for text in texts) and count > best[1]:
+            best = (row, count)
+    header_row = best[0]
+    if not header_row:
+        return None
+    ref_col = copy_col = target_col = None
+    groups: list[tuple[CellValue, dict[str, int]]] = []
+    for col in grid.columns:
+        header = normalize(grid.value(header_row, col).text)
+        above = grid.value(header_row - 1, col) if header_row > 1 else EMPTY
+        if ref_col is None and header in REALISASI_REF.headers:
+            ref_col = col
+        elif copy_col is None and not groups and header in REALISASI_COPY.headers:
+            copy_col = col
+        elif target_col is None and not groups and header in ("target waktu", "target"):
+            target_col = col
+        elif header in fields:
+            relabelled = bool(above) and (not groups or above.text != groups[-1][0].text)
+            if not groups or relabelled or fields[header] in groups[-1][1]:
+                groups.append((above, {}))
+            groups[-1][1][fields[header]] = col
+    return RealisasiLayout(header_row, ref_col or 1, copy_col, target_col, tuple(groups))
+
+
+def _read_laporan_monev(table: Table) -> list[LaporanItem]:
+    items = []
+    bagian, periode = "", EMPTY
+    canonical = {normalize(name): name for name in LAPORAN_BAGIAN}
+    for record in table.records:
+        written = record.get("bagian").text
+        if written:
+            bagian, periode = _laporan_bagian(written, canonical), record.get("periode")
+        elif record.get("periode"):
+            periode = record.get("periode")
+        isi = record.get("isi")
+        if not isi and bagian != "Tanggal Laporan":
+            continue  # -- an empty Tanggal Laporan is kept: it asks for an undated report
+        marker, rest = split_marker(isi.text)
+        if marker:
+            isi = CellValue(rest, isi.cell, isi.raw)
+        items.append(LaporanItem(bagian, isi, periode, is_list_item=bool(marker)))
+    return items
+
+
+# -- Other names staff give the report's parts. --
+_LAPORAN_VARIANTS = {
+    "kendala": "Permasalahan",
+    "kendala permasalahan": "Permasalahan",
+    "permasalahan kendala": "Permasalahan",
+    "hambatan": "Permasalahan",
+    "masalah": "Permasalahan",
+    "maksud dan tujuan": "Tujuan",
+    "maksud": "Tujuan",
+    "tujuan monev": "Tujuan",
+    "rekomendasi": "Saran",
+    "saran rekomendasi": "Saran",
+    "rencana tindak lanjut": "Tindak Lanjut",
+    "pengantar": "Kata Pengantar",
+    "tanggal": "Tanggal Laporan",
+    "tanggal penandatanganan": "Tanggal Laporan",
+    "tanggal tanda tangan": "Tanggal Laporan",
+    "pelaksanaan monev": "Pelaksanaan",
+    "pelaksanaan monitoring dan evaluasi": "Pelaksanaan",
+    "hasil pelaksanaan": "Pelaksanaan",
+    "landasan hukum": "Dasar Hukum",
+}
+
+
+def _laporan_bagian(written: str, canonical: dict[str, str]) -> str:
+    """The LAPORAN_BAGIAN a written Bagian names ("1.2 Tujuan" -> Tujuan), else the text as written."""
+    norm = re.sub(r"^(?:bab [ivx]+ |[ivx]+ |[a-z] |\d+(?: \d+)* )", "", normalize(written))
+    return canonical.get(norm) or _LAPORAN_VARIANTS.get(norm) or written
 
 
 def _read_mekanisme(table: Table) -> list[MekanismeStep]:
