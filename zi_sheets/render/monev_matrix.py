@@ -11,8 +11,8 @@ from zi_sheets.bahasa import format_bulan, format_tanggal
 from zi_sheets.model import MonevEntry
 from zi_sheets.periods import Period
 from zi_sheets.progress import SELESAI, PlanProgress
-from zi_sheets.render.docx_helpers import CellSpec, PageStyle, add_header_table, text_lines
-from zi_sheets.render.plan_table import add_plan_rows, short_rows
+from zi_sheets.render.docx_helpers import CellSpec, PageStyle, add_header_table, fit_shares, text_lines
+from zi_sheets.render.plan_table import add_plan_rows, no_need
 
 # -- (header, share of the width); NO and KOMPONEN are filled by the grouping --
 MATRIX_COLUMNS: tuple[tuple[str, float], ...] = (
@@ -33,18 +33,13 @@ def add_realisation_matrix(
     """The matrix of `plans` (every plan row at the end of `period`, as `Analysis.plan_progress` gives
     them) at the end of `document`'s last section, its header repeated on every page; a row estimated
     taller than a third of the page may break across pages, shorter ones never do."""
-    writer = add_header_table(document, MATRIX_COLUMNS)
-    section = document.sections[-1]
-    page, top, bottom = (
-        length or 0 for length in (section.page_height, section.top_margin, section.bottom_margin)
-    )
-    height = round((page - top - bottom) / 635)  # -- EMU to twips
+    rows = [plan.row for plan in plans]
+    needs = [no_need(document, rows, style.table_size_pt)] + [0.0] * (len(MATRIX_COLUMNS) - 1)
+    shares = fit_shares([share for _, share in MATRIX_COLUMNS], needs)
+    writer = add_header_table(document, [(h, s) for (h, _), s in zip(MATRIX_COLUMNS, shares, strict=True)])
     by_row = {plan.row.row: plan for plan in plans}
     add_plan_rows(
-        writer,
-        [plan.row for plan in plans],
-        lambda row, _: matrix_cells(by_row[row.row], period),
-        cant_split=short_rows(writer.widths, style.table_size_pt, height),
+        document, writer, rows, lambda row: matrix_cells(by_row[row.row], period), style.table_size_pt
     )
 
 

@@ -6,13 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
-from typing import Literal
 
 from docx.document import Document
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Pt
 
-from zi_sheets.komponen import group_by_area
 from zi_sheets.model import (
     EMPTY,
     RENCANA_AKSI_PLACEHOLDER,
@@ -21,51 +18,38 @@ from zi_sheets.model import (
     NarasiItem,
     PlanRow,
     Workbook,
-    same_merge,
 )
+from zi_sheets.render.cover import add_cover
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
-    COVER_TEXT,
     COVER_TITLE,
-    GROUP_FILL,
     HEADING_1,
     HEADING_2,
     HEADING_3,
     NORMAL,
-    TABLE_GROUP,
     TITLE,
-    CellSpec,
     PageStyle,
-    TableWriter,
     add_header_table,
     add_landscape_section,
     add_list_item,
-    add_logo,
     add_page_number_footer,
     add_portrait_section,
     add_signature_block,
     clean_text,
     column_need,
     fit_shares,
-    keep_row_with_next,
     keep_with_next_block,
     new_document,
-    text_height_twips,
-    text_height_twips_of,
     text_lines,
     text_width_twips,
     unit_signers,
 )
+from zi_sheets.render.plan_table import add_plan_rows, no_need
 from zi_sheets.standard_texts import BABS, bab_heading
 from zi_sheets.text import marker_kind, normalize, split_marker
 
 DOCUMENT_TITLE = "DOKUMEN RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS"
 LAMPIRAN_TITLE = "RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS"
-# -- A row taller than this share of the page's text height may break across pages: kept whole, it would
-# -- leave the rest of a page empty and push its neighbours onto pages of their own. --
-UNSPLIT_SHARE = 1 / 3
-# -- How many of the table's last rows are kept on one page. --
-TAIL_ROWS = 3
 
 
 def document_title(identitas: Identitas) -> list[str]:
@@ -87,7 +71,7 @@ def build_rencana_kerja(workbook: Workbook, style: PageStyle | None = None) -> D
     document.core_properties.title = _join(*title, unit, tahun)
     document.core_properties.author = "Tim Zona Integritas"
 
-    _add_cover(document, identitas, style, title, unit, tahun)
+    add_cover(document, identitas, style, [*title, unit, tahun])
     if not style.single_signer:
         _add_approval_page(document, identitas, style, title, unit, tahun)
 
@@ -119,29 +103,6 @@ def _join(*parts: str) -> str:
 
 def _lines(*texts: str) -> list[str]:
     return [clean_text(text) for text in texts if text]
-
-
-def _add_cover(
-    document: Document, identitas: Identitas, style: PageStyle, title: list[str], unit: str, tahun: str
-) -> None:
-    for line in _lines(*title, unit, tahun):
-        document.add_paragraph(line, style=COVER_TITLE)
-    if style.letterhead is not None and style.letterhead.logo is not None:
-        logo = document.add_paragraph(style=COVER_TEXT)
-        logo.paragraph_format.space_before = Mm(15)
-        add_logo(logo, style.letterhead.logo, 4.0)
-    # -- the cover spreads over the page: "Disusun oleh" in the middle, the unit's hierarchy at the foot;
-    # -- 35% of the text height before each still leaves room for a unit name on two lines, F4 or A4 --
-    gap = Mm((style.paper_height_mm - 10 * (style.margin_top_cm + style.margin_bottom_cm)) * 0.35)
-    prepared = document.add_paragraph("Disusun oleh:", style=COVER_TEXT)
-    prepared.paragraph_format.space_before = gap
-    document.add_paragraph("TIM ZONA INTEGRITAS", style=COVER_TEXT)
-    induk = [line.upper() for line in identitas.induk]
-    footer_lines = _lines(*induk, unit, identitas.kabupaten_kota.upper())
-    for index, line in enumerate(footer_lines):
-        paragraph = document.add_paragraph(line, style=COVER_TEXT)
-        if index == 0:
-            paragraph.paragraph_format.space_before = gap
 
 
 def _add_approval_page(
@@ -428,125 +389,16 @@ def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow], style: 
     headers = [header for header, _, _ in base] + [header.upper() for header in extras]
     # -- the standard columns keep their proportions in what the unit's columns leave; a No written longer
     # -- than the usual "12" ("VI.20") widens the NO column to hold it --
-    needs = [column_need("NO", [row.no.text for row in rows], total, font)] + [0.0] * (len(base) - 1)
+    needs = [no_need(document, rows, font)] + [0.0] * (len(base) - 1)
     needs += [column_need(h, [row.extra.get(h, EMPTY).text for row in rows], total, font) for h in extras]
     shares = fit_shares([share for _, share, _ in base] + [0.0] * len(extras), needs)
-    columns = list(zip(headers, shares, strict=True))
-    fields: list[Callable[[PlanRow], CellValue]] = [attrgetter(name) for _, _, name in base[2:] if name]
-    fields += [_extra_getter(header) for header in extras]
-    writer = add_header_table(document, columns)
-    limit = text_height_twips_of(document.sections[-1]) * UNSPLIT_SHARE
-    _Matrix(writer, style.table_size_pt, limit).write(rows, fields)
+    writer = add_header_table(document, list(zip(headers, shares, strict=True)))
+    names = [name for _, _, name in base[2:] if name]
 
+    def cells(row: PlanRow) -> list[CellValue]:
+        return [*(getattr(row, name) for name in names), *(row.extra.get(h, EMPTY) for h in extras)]
 
-def _extra_getter(header: str) -> Callable[[PlanRow], CellValue]:
-    def get(row: PlanRow) -> CellValue:
-        return row.extra.get(header, EMPTY)
-
-    return get
-
-
-MergeFlag = Literal["restart", "continue"] | None
-
-
-def merge_flags(rows: Sequence[PlanRow], values: Sequence[CellValue]) -> list[MergeFlag]:
-    """Each row's place in a cell merged down in the workbook (`same_merge`): "restart" at its top,
-    "continue" below, None for a cell of its own. An empty merged cell stays unmerged."""
-    follows = [
-        index > 0 and bool(value) and same_merge(values[index - 1], value, rows[index].row)
-        for index, value in enumerate(values)
-    ]
-    flags: list[MergeFlag] = []
-    for index, follow in enumerate(follows):
-        if follow:
-            flags.append("continue")
-        elif index + 1 < len(follows) and follows[index + 1]:
-            flags.append("restart")
-        else:
-            flags.append(None)
-    return flags
-
-
-def _run_lengths(flags: Sequence[MergeFlag]) -> list[int]:
-    """For every row, how many rows the merged cell it belongs to covers (1 for a cell of its own)."""
-    lengths = [1] * len(flags)
-    start = 0
-    for index in range(1, len(flags) + 1):
-        if index == len(flags) or flags[index] != "continue":
-            lengths[start:index] = [index - start] * (index - start)
-            start = index
-    return lengths
-
-
-@dataclass
-class _Matrix:
-    """Writes the plan rows under their area rows. Komponen and the cells merged in the workbook are merged
-    down; a row is kept whole on one page only when its estimated height is below `limit` twips (a merged
-    cell's text shared among the rows it covers)."""
-
-    writer: TableWriter
-    font_pt: float
-    limit: float
-
-    def write(self, rows: Sequence[PlanRow], fields: Sequence[Callable[[PlanRow], CellValue]]) -> None:
-        widths = self.writer.widths
-        written = []
-        for area in group_by_area(rows):
-            self.writer.add_row(
-                [
-                    CellSpec([area.numeral], style=TABLE_GROUP, align="center", shading=GROUP_FILL),
-                    CellSpec([area.title], span=len(widths) - 1, style=TABLE_GROUP, shading=GROUP_FILL),
-                ]
-            )
-            flat = [(komponen, index) for komponen in area.komponen for index in range(len(komponen.rows))]
-            plan_rows = [komponen.rows[index] for komponen, index in flat]
-            columns = [[get(row) for row in plan_rows] for get in fields]
-            flags = [merge_flags(plan_rows, values) for values in columns]
-            texts = [[value.lines for value in values] for values in columns]
-            heights = [
-                self._shared_heights(lines, column_flags, widths[column + 2])
-                for column, (lines, column_flags) in enumerate(zip(texts, flags, strict=True))
-            ]
-            komponen_heights = {
-                id(komponen): self._height(komponen.komponen.lines, widths[1]) // len(komponen.rows)
-                for komponen in area.komponen
-            }
-            for position, (komponen, index) in enumerate(flat):
-                row = plan_rows[position]
-                group: MergeFlag = None
-                if len(komponen.rows) > 1:
-                    group = "restart" if index == 0 else "continue"
-                # -- No as the unit wrote it: one number for the komponen, or each row its own --
-                own_numbers = len({r.no.text for r in komponen.rows}) > 1
-                number = row.no.text if own_numbers else (komponen.rows[0].no.text or str(komponen.number))
-                cells = [
-                    CellSpec([number], merge=None if own_numbers else group, align="center"),
-                    CellSpec(komponen.komponen.lines, merge=group),
-                ]
-                cells += [
-                    CellSpec(lines[position], merge=column_flags[position])
-                    for lines, column_flags in zip(texts, flags, strict=True)
-                ]
-                tallest = max([komponen_heights[id(komponen)], *(column[position] for column in heights)])
-                written.append(self.writer.add_row(cells, cant_split=tallest < self.limit))
-        # -- the table's last rows go to a page together: its last page never holds one or two rows alone --
-        for tr in written[-TAIL_ROWS:-1]:
-            keep_row_with_next(tr)
-
-    def _height(self, lines: Sequence[str], width: int) -> int:
-        return text_height_twips(lines, width, self.font_pt)
-
-    def _shared_heights(
-        self, texts: Sequence[Sequence[str]], flags: Sequence[MergeFlag], width: int
-    ) -> list[int]:
-        """Each row's share of the height of its cell's text (a merged cell's shared by its rows)."""
-        shares: list[int] = []
-        for index, length in enumerate(_run_lengths(flags)):
-            if flags[index] == "continue":
-                shares.append(shares[-1])
-            else:
-                shares.append(self._height(texts[index], width) // length)
-        return shares
+    add_plan_rows(document, writer, rows, cells, font)
 
 
 def _add_rencana_aksi_lampiran(
