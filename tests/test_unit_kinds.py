@@ -222,5 +222,11 @@ def test_pdf_the_plan_table_has_no_page_with_fewer_than_three_rows(pdfs) -> None
     # -- every row of the flat layout starts with its No as written: "I.1", "VI.20"
     rows = [len(re.findall(r"(?m)^(?:I|II|III|IV|V|VI)\.\d+\b", text)) for text in table_pages]
     assert len(table_pages) > 5 and min(rows) >= 3, rows
+    # -- an area row is never the last row of its page: the row after it comes along
+    for text in table_pages:
+        lines = text.splitlines()
+        areas = [i for i, line in enumerate(lines) if re.match(r"(?:I|II|III|IV|V|VI) [A-Z]{4,}", line)]
+        numbered = [i for i, line in enumerate(lines) if re.match(r"(?:I|II|III|IV|V|VI)\.\d+\b", line)]
+        assert all(any(n > a for n in numbered) for a in areas), text
     assert all("%REALISASI" in squeeze(text) for text in table_pages)
     assert sum(squeeze(text).count(squeeze(MERGED_TARGET.splitlines()[0])) for text in table_pages) == 1
