@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from conftest import PLAN_HEADER
 from openpyxl import Workbook as XlsxWorkbook
 
 from zi_sheets.analysis import analyse
@@ -874,16 +875,6 @@ def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
 # ---------------------------------------------------------------------------------------------------------
 # Writing the workbook and locating what was planted
 
-_PLAN_HEADER = [
-    "No",
-    "Area",
-    "Komponen",
-    "Kode LKE",
-    "Indikator",
-    "Langkah Aksi",
-    "Bukti Fisik",
-    "Target Waktu",
-]
 _GROUPED_HEADER = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU"]
 
 
@@ -952,7 +943,7 @@ def save(plan: Plan, path: Path) -> dict[tuple[str, str, object], str]:
             _remember(where, row, sheet.max_row, columns)
         _merge_komponen(sheet, plan)
     else:
-        header = list(_PLAN_HEADER) + ["Penanggung Jawab"] + (["Realisasi"] if unit.realisasi else [])
+        header = list(PLAN_HEADER) + (["Realisasi"] if unit.realisasi else [])
         columns = {
             "area": "B",
             "komponen": "C",
