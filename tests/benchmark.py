@@ -1,19 +1,26 @@
 """Speed and memory of zi-sheets, measured as a user meets them: whole processes, medians of repeated runs.
 
-Run by hand (not collected by pytest):  python tests/benchmark.py [--runs 5]
+Run by hand (not collected by pytest):  python tests/benchmark.py [--runs 5] [--nilai | --only ij]
 Targets (issue "Hard to break, fast, and ready for a whole kabupaten"):
   (a) build of the example, all documents, no PDF  <= 1.6 x  python -c "import pandas, openpyxl, docx"
   (b) build of a generated 2,000-row plan          <= 1.5 s, and 4,000 rows <= 2.2 x the 2,000-row time
   (c) zi-sheets --help                             <= 0.2 s (pandas not imported)
   (d) peak memory (max RSS) of (b)
-Targets (issue 9, "Faster PDF and batch"):
-  (e) build --pdf of the example (three documents): one LibreOffice start for all of them
-  (f) build of a folder of 100 workbooks of distinct units        <= 20 s on 2 cores
+  (e) nilai on a 137-item LKE (every item answered, evidence named)  well under 1 s beyond the import floor
+      (python -c "import" of the modules nilai loads)
+  (f) reading the 2,000-row plan in process, plain and with two columns of formatted numbers (0%, #,##0):
+      what the number-format pass costs (issue 9: numbers as Excel shows them)
+  (g) where (b) spends its time, in the process: import, read, analyse, checks, documents
+  (h) build of (b) with the Monev as Matriks Rencana Aksi (every planned action a row)
+Targets (issue 9, "Faster PDF and batch"; --only ij measures these alone, --batch-runs times each):
+  (i) build --pdf of the example (three documents): one LibreOffice start for all of them
+  (j) build of a folder of 100 workbooks of distinct units        <= 20 s on 2 cores
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -26,10 +33,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from factory import unit_workbook  # noqa: E402
+from factory import fill_lke, random_answers, unit_workbook  # noqa: E402
 
 EXAMPLE = HERE.parent / "workbook_templates" / "contoh-pasirian-2019.xlsx"
 ZI = [sys.executable, "-m", "zi_sheets.cli"]
+# -- What `nilai` must import whatever the workbook: the reader, the checks it proposes answers with, the LKE.
+NILAI_IMPORTS = (
+    "import zi_sheets.cli, zi_sheets.workbook, zi_sheets.checks, zi_sheets.lke.assess, python_calamine"
+)
+
+
 # -- CPU seconds of every measured run: steadier than wall time on a machine other work shares --
 CPU_SECONDS: list[float] = []
 
@@ -58,12 +71,119 @@ def median(command: list[str], runs: int, fresh: Path | None = None) -> tuple[fl
     return statistics.median(s for s, _ in samples), max(m for _, m in samples)
 
 
-def units_folder(folder: Path, count: int) -> Path:
-    """`count` workbooks of distinct units (one output folder each), as a kabupaten's batch would be."""
-    folder.mkdir()
-    for number in range(count):
-        unit_workbook(folder / f"unit-{number:03d}.xlsx", unit=f"Kecamatan Contoh {number:03d}")
-    return folder
+def measure_pdf_and_batch(work: Path, runs: int) -> list[str]:
+    """(i) and (j): whole processes with their CPU seconds (children included), which a busy machine does
+    not inflate as it does wall time."""
+    lines = []
+    pdf = work / "pdf"
+    if shutil.which("soffice") or shutil.which("libreoffice"):
+        with_pdf, _ = median([*ZI, "build", str(EXAMPLE), "--pdf", "-o", str(pdf)], runs, fresh=pdf)
+        cpu = statistics.median(CPU_SECONDS[-runs:])
+        lines.append(f"(i) build --pdf of the example (3 documents): {with_pdf:.2f} s; CPU {cpu:.2f} s")
+    else:
+        lines.append("(i) build --pdf: LibreOffice not installed, not measured")
+    units = work / "units"
+    units.mkdir()
+    for number in range(100):  # -- distinct units, one output folder each, as a kabupaten's batch is
+        unit_workbook(units / f"unit-{number:03d}.xlsx", unit=f"Kecamatan Contoh {number:03d}")
+    batch = work / "batch"
+    many, many_mb = median([*ZI, "build", str(units), "-o", str(batch)], runs, fresh=batch)
+    cpu = statistics.median(CPU_SECONDS[-runs:])
+    lines.append(
+        f"(j) build of 100 workbooks of distinct units: {many:.2f} s (target <= 20 s); CPU {cpu:.1f} s "
+        f"= {cpu / (os.cpu_count() or 1):.1f} s a core; peak {many_mb} MB"
+    )
+    return lines
+
+
+def with_setting(source: Path, target: Path, name: str, value: str) -> Path:
+    """A copy of the workbook `source` with one Pengaturan setting changed."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(source)
+    for row in book["Pengaturan"].iter_rows(min_row=2):
+        if row[0].value == name:
+            row[1].value = value
+    book.save(target)
+    return target
+
+
+def measure_nilai(work: Path, runs: int) -> str:
+    """(e): `nilai` on a unit workbook whose 137 LKE items are all answered, each naming an evidence file."""
+    answers = random_answers("90-2021", seed=14)
+    (work / "Bukti Dukung").mkdir()
+    for code in answers:
+        (work / "Bukti Dukung" / f"{code}.pdf").write_bytes(b"%PDF-1.4")
+    lke = fill_lke(unit_workbook(work / "lke.xlsx"), answers, {c: f"Bukti Dukung/{c}.pdf" for c in answers})
+    scored, _ = median([*ZI, "nilai", str(lke)], runs)
+    floor, _ = median([sys.executable, "-c", NILAI_IMPORTS], runs)
+    return (
+        f"(e) nilai, 137-item LKE: {scored:.2f} s; import floor {floor:.2f} s; beyond the floor "
+        f"{scored - floor:.2f} s (target well under 1 s)"
+    )
+
+
+def read_times(plain: Path, runs: int) -> tuple[float, float]:
+    """The least CPU time (s) of reading `plain` in process, and of a copy with 4,000 formatted number cells.
+
+    -- CPU time and the least of many runs: the cost of the pass itself, steady on a busy machine. --
+    """
+    from openpyxl import load_workbook
+
+    from zi_sheets.workbook import read_workbook
+
+    styled = plain.with_name("berformat.xlsx")
+    book = load_workbook(plain)
+    plan = book["RencanaAksi"]
+    for row in range(2, plan.max_row + 1):
+        plan.cell(row, 10, row / 3000).number_format = "0%"
+        plan.cell(row, 11, row * 1000).number_format = "#,##0"
+    book.save(styled)
+    least = []
+    for path in (plain, styled):
+        samples = []
+        for _ in range(max(runs, 5) * 3):
+            started = time.process_time()
+            read_workbook(path)
+            samples.append(time.process_time() - started)
+        least.append(min(samples))
+    return least[0], least[1]
+
+
+STAGES = ("import", "read", "analyse", "checks", "documents")
+
+
+def stages(path: Path, output: Path) -> dict[str, float]:
+    """Seconds of each stage of one build of `path` in this process (run in a fresh one)."""
+    started = time.perf_counter()
+    from zi_sheets import builder
+
+    seconds = {"import": time.perf_counter() - started}
+    for name, stage in (("read_workbook", "read"), ("analyse", "analyse"), ("run_checks", "checks")):
+        original = getattr(builder, name)
+
+        def timed(*args: object, _original=original, _stage=stage) -> object:
+            begun = time.perf_counter()
+            try:
+                return _original(*args)
+            finally:
+                seconds[_stage] = time.perf_counter() - begun
+
+        setattr(builder, name, timed)
+    begun = time.perf_counter()
+    builder.build(path, builder.BuildOptions(output=output))
+    total = time.perf_counter() - begun
+    seconds["documents"] = total - seconds["read"] - seconds["analyse"] - seconds["checks"]
+    return seconds
+
+
+def median_stages(path: Path, output: Path, runs: int) -> dict[str, float]:
+    command = [sys.executable, __file__, "--stages", str(path), str(output)]
+    samples = [
+        json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+        for _ in range(runs)
+    ]
+    return {stage: statistics.median(s[stage] for s in samples) for stage in STAGES}
 
 
 def main() -> None:
@@ -71,68 +191,71 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--batch-runs", type=int, default=3, help="runs of (e) and (f), the slow ones")
-    parser.add_argument("--only", choices=["abcd", "ef"], default=None, help="measure only these")
+    parser.add_argument("--nilai", action="store_true", help="measure only (e)")
+    parser.add_argument("--only", choices=["ij"], help="measure only (i) and (j), the slow ones")
+    parser.add_argument("--batch-runs", type=int, default=3, help="runs of (i) and (j)")
+    parser.add_argument("--stages", nargs=2, type=Path, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
-    runs, batch_runs = arguments.runs, arguments.batch_runs
-    quick = arguments.only in (None, "abcd")
-    slow = arguments.only in (None, "ef")
+    if arguments.stages:
+        print(json.dumps(stages(*arguments.stages)))
+        return
+    runs = arguments.runs
     work = Path(tempfile.mkdtemp(prefix="zi-bench-"))
-    lines = [
-        f"medians of {runs} runs ((e), (f): {batch_runs}), {os.cpu_count()} cores, Python "
-        f"{sys.version.split()[0]}"
-    ]
+    heading = f"medians of {runs} runs, {os.cpu_count()} cores, Python {sys.version.split()[0]}"
+    if arguments.nilai:
+        try:
+            print(heading, measure_nilai(work, runs), sep="\n")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
+    if arguments.only == "ij":
+        try:
+            heading = f"medians of {arguments.batch_runs} runs, {os.cpu_count()} cores"
+            print(heading, *measure_pdf_and_batch(work, arguments.batch_runs), sep="\n")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     try:
-        if quick:
-            lines += _quick(work, runs)
-        if slow:
-            lines += _slow(work, batch_runs)
+        batch_lines = measure_pdf_and_batch(work, arguments.batch_runs)
+        plans = {n: unit_workbook(work / f"rencana-{n}.xlsx", rows=n) for n in (2000, 4000)}
+        matrix = with_setting(plans[2000], work / "matriks-2000.xlsx", "Bentuk Monev", "Matriks Rencana Aksi")
+        bare, _ = median([sys.executable, "-c", "import pandas, openpyxl, docx"], runs)
+        example, example_mb = median([*ZI, "build", str(EXAMPLE), "-o", str(work / "a")], runs)
+        big, big_mb = median([*ZI, "build", str(plans[2000]), "-o", str(work / "b")], runs)
+        bigger, _ = median([*ZI, "build", str(plans[4000]), "-o", str(work / "c")], runs)
+        realised, _ = median([*ZI, "build", str(matrix), "-o", str(work / "e")], runs)
+        helped, _ = median([*ZI, "--help"], runs)
+        nilai = measure_nilai(work, runs)
+        read_plain, read_styled = read_times(plans[2000], runs)
+        inside = median_stages(plans[2000], work / "d", runs)
+        help_imports = subprocess.run(
+            [sys.executable, "-c", "import sys, zi_sheets.cli; print('pandas' in sys.modules)"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print("\n".join(lines))
 
-
-def _slow(work: Path, runs: int) -> list[str]:
-    lines = []
-    pdf = work / "pdf"
-    if shutil.which("soffice") or shutil.which("libreoffice"):
-        with_pdf, _ = median([*ZI, "build", str(EXAMPLE), "--pdf", "-o", str(pdf)], runs, fresh=pdf)
-        cpu = statistics.median(CPU_SECONDS[-runs:])
-        lines.append(f"(e) build --pdf of the example (3 documents): {with_pdf:.2f} s; CPU {cpu:.2f} s")
-    else:
-        lines.append("(e) build --pdf: LibreOffice not installed, not measured")
-    units = units_folder(work / "units", 100)
-    batch = work / "batch"
-    many, many_mb = median([*ZI, "build", str(units), "-o", str(batch)], runs, fresh=batch)
-    cpu = statistics.median(CPU_SECONDS[-runs:])
-    lines.append(
-        f"(f) build of 100 workbooks of distinct units: {many:.2f} s (target <= 20 s); CPU {cpu:.1f} s "
-        f"= {cpu / (os.cpu_count() or 1):.1f} s a core; peak {many_mb} MB"
-    )
-    return lines
-
-
-def _quick(work: Path, runs: int) -> list[str]:
-    plans = {n: unit_workbook(work / f"rencana-{n}.xlsx", rows=n) for n in (2000, 4000)}
-    bare, _ = median([sys.executable, "-c", "import pandas, openpyxl, docx"], runs)
-    example, example_mb = median([*ZI, "build", str(EXAMPLE), "-o", str(work / "a")], runs)
-    big, big_mb = median([*ZI, "build", str(plans[2000]), "-o", str(work / "b")], runs)
-    bigger, _ = median([*ZI, "build", str(plans[4000]), "-o", str(work / "c")], runs)
-    helped, _ = median([*ZI, "--help"], runs)
-    help_imports = subprocess.run(
-        [sys.executable, "-c", "import sys, zi_sheets.cli; print('pandas' in sys.modules)"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    return [
+    print(heading)
+    print(
         f"(a) import pandas, openpyxl, docx: {bare:.2f} s; build example: {example:.2f} s "
-        f"= {example / bare:.2f} x (target <= 1.6 x); peak {example_mb} MB",
+        f"= {example / bare:.2f} x (target <= 1.6 x); peak {example_mb} MB"
+    )
+    print(
         f"(b) build 2,000-row plan: {big:.2f} s (target <= 1.5 s); 4,000 rows: {bigger:.2f} s "
-        f"= {bigger / big:.2f} x (target <= 2.2 x)",
-        f"(c) zi-sheets --help: {helped:.2f} s (target <= 0.2 s); pandas imported: {help_imports}",
-        f"(d) peak memory of (b): {big_mb} MB",
-    ]
+        f"= {bigger / big:.2f} x (target <= 2.2 x)"
+    )
+    print(f"(c) zi-sheets --help: {helped:.2f} s (target <= 0.2 s); pandas imported: {help_imports}")
+    print(f"(d) peak memory of (b): {big_mb} MB")
+    print(nilai)
+    print(
+        f"(f) read 2,000-row plan in process (least CPU time): {read_plain * 1000:.0f} ms; with 4,000 "
+        f"formatted numbers: {read_styled * 1000:.0f} ms"
+    )
+    print("(g) stages of (b) in the process: " + ", ".join(f"{s} {inside[s]:.2f} s" for s in STAGES))
+    print(f"(h) build 2,000-row plan, Monev as Matriks Rencana Aksi: {realised:.2f} s")
+    print(*batch_lines, sep="\n")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
-"""Shared fixtures: workbooks built in code, the example workbook, golden-file regeneration."""
+"""Shared fixtures: workbooks built in code, the example workbook, golden-file regeneration, and the OOXML
+schema check of every .docx the session writes."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from ooxml import Report, WrittenDocuments
 from openpyxl import Workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +23,32 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite the golden files of tests/golden/cases.toml from this run",
     )
+
+
+_SCHEMA_REPORT = pytest.StashKey[Report]()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def written_documents(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[WrittenDocuments]:
+    """Every .docx zi-sheets writes in this session, checked against the OOXML schema once all tests ran.
+
+    -- A session fixture's teardown runs after the last test of the session, whatever tests were selected
+    -- and in whatever order, so documents written by every module are seen; a problem fails the session
+    -- as an error of that last test's teardown, naming the document and the test that wrote it. --
+    """
+    with WrittenDocuments(tmp_path_factory.mktemp("written-docx")).recording() as written:
+        yield written
+        report = written.validate()
+    request.config.stash[_SCHEMA_REPORT] = report
+    if report.problems:
+        pytest.fail(f"{report.summary()}\n{report.details()}", pytrace=False)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    if _SCHEMA_REPORT in config.stash:
+        terminalreporter.write_line(config.stash[_SCHEMA_REPORT].summary())
 
 
 @pytest.fixture

@@ -171,3 +171,13 @@ def document_texts(document: Document) -> list[str]:
         else:
             found.append(block.text)
     return found
+
+
+def signature_columns(table: Table) -> list[list[str]]:
+    """The non-empty lines of a signature table per column, top to bottom over its rows (positions in the
+    first row, names and NIPs in the second)."""
+    columns: list[list[str]] = [[] for _ in table._tbl.tr_lst[0].tc_lst]
+    for tr in table._tbl.tr_lst:
+        for index, tc in enumerate(tr.tc_lst):
+            columns[index] += [text for p in tc.p_lst if (text := paragraph_text(p))]
+    return columns

@@ -6,9 +6,13 @@ would: identity, actions, evidence, targets in the plan year, a few Monev months
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import random
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+from openpyxl import load_workbook
 
 from zi_sheets.bahasa import BULAN, roman
 from zi_sheets.model import AREAS
@@ -150,3 +154,294 @@ def logo_png(path: Path, width: int = 300, height: int = 360) -> Path:
     draw.ellipse((width // 4, height // 3, width * 3 // 4, height * 2 // 3), fill="#fdd835")
     image.save(path)
     return path
+
+
+_LANGKAH = (
+    "Menyusun {x}",
+    "Menetapkan {x} dengan keputusan pimpinan",
+    "Melaksanakan sosialisasi {x} kepada seluruh pegawai",
+    "Mengevaluasi pelaksanaan {x}\nMelaporkan hasil evaluasi kepada pimpinan",
+)
+_TARGETS = (
+    "Januari {y}",
+    "Februari {y}",
+    "Maret {y}",
+    "April {y}",
+    "Triwulan II {y}",
+    "Juni, Desember {y}",
+    "Januari s/d Desember {y}",
+    "Agustus {y}",
+)
+_LONG_REALISASI = (
+    "Rapat koordinasi tim dilaksanakan pada minggu kedua\nDraf dokumen disusun oleh subbagian umum dan "
+    "dibahas bersama seluruh kepala seksi\nMasukan pegawai dihimpun melalui kotak saran dan formulir daring"
+    "\nPerbaikan draf sedang berjalan dan dijadwalkan selesai bulan berikutnya\nHasil pembahasan dicatat "
+    "dalam notula dan daftar hadir\nTindak lanjut rapat dibagikan kepada seluruh seksi melalui surat "
+    "edaran sekretaris kecamatan\nPemantauan berikutnya dijadwalkan pada rapat tim akhir bulan"
+)
+
+
+def realisation_workbook(
+    path: Path, *, year: int = 2026, per_area: int = 8, layout: str = "Otomatis", tanggal: str | None = None
+) -> Path:
+    """A unit keeping its Monev per planned action: `per_area` plan rows in each area (48 by default), four
+    months (January to April) of Realisasi and Monev rows, report chapters for Semester I in LaporanMonev,
+    and Pengaturan's "Bentuk Monev" set to `layout`. `tanggal` None leaves the Semester I report's Tanggal
+    Laporan as "15 Juli <year>"; '' leaves it empty (an undated report)."""
+    from zi_sheets.template import REALISASI, REALISASI_PERIODS, write_realisasi
+
+    book = build_template(unit_kerja="Kecamatan Sukamaju", tahun=year, regulasi="90-2021", periode="bulan")
+    for row in book["Identitas"].iter_rows(min_row=2):
+        template = _IDENTITAS.get(row[0].value)
+        if template:
+            row[1].value = template.format(kab="Contoh", unit="Sukamaju")
+        if row[0].value == "Tanggal Penetapan":
+            row[1].value = dt.datetime(year, 1, 5)
+    plan = book["RencanaAksi"]
+    catalogue = [[cell.value for cell in row] for row in plan.iter_rows(min_row=2)]
+    # -- every komponen's first indicator, then second ones, in catalogue order: `per_area` rows per area on
+    # -- average, every komponen covered
+    first: dict[tuple[object, object], list[object]] = {}
+    for row in catalogue:
+        first.setdefault((row[1], row[2]), row)
+    chosen = [*first.values(), *(row for row in catalogue if row not in first.values())]
+    wanted = {id(row) for row in chosen[: max(len(first), per_area * len(AREAS))]}
+    kept = [row for row in catalogue if id(row) in wanted]
+    plan.delete_rows(2, plan.max_row)
+    for index, base in enumerate(kept):
+        subject = f"{base[2].lower()} ({base[0]})"
+        plan.append(
+            [
+                *base[:5],
+                _LANGKAH[index % 4].format(x=subject),
+                f"Dokumen {base[2].lower()}",
+                _TARGETS[index % len(_TARGETS)].format(y=year),
+                "Sekretaris Kecamatan",
+            ]
+        )
+    del book[REALISASI]
+    sheet = book.create_sheet(REALISASI, index=book.sheetnames.index("Monev") + 1)
+    labels = [f"{label} {year}" for label in REALISASI_PERIODS["bulan"]]
+    rows = [
+        (base[0], _LANGKAH[i % 4].format(x=f"{base[2].lower()} ({base[0]})"), "")
+        for i, base in enumerate(kept)
+    ]
+    write_realisasi(sheet, rows, labels)
+    group = 7  # columns per period, from column D
+
+    def put(row: int, month: int, **values: object) -> None:
+        fields = ("status", "realisasi", "selesai", "bukti", "kendala", "tindak", "revisi")
+        for offset, name in enumerate(fields):
+            if name in values:
+                sheet.cell(row, 4 + (month - 1) * group + offset, values[name])
+
+    monev = book["Monev"]
+    monev_rows: list[list[object]] = []
+    for index, base in enumerate(kept):
+        row, area = index + 3, base[1]
+        kind = index % 6
+        if kind == 0:
+            put(
+                row,
+                1,
+                status="Selesai",
+                realisasi=f"Telah {base[2].lower()}",
+                selesai=dt.datetime(year, 1, 20),
+                bukti="SK dan notula",
+            )
+        elif kind == 1:
+            put(row, 2, status="Proses", realisasi="Draf disusun", kendala="Data dari seksi belum lengkap")
+            put(
+                row,
+                3,
+                status="Sudah",
+                realisasi="Dokumen ditetapkan",
+                selesai="20 Maret 2026",
+                bukti="Dokumen final",
+            )
+        elif kind == 2:
+            put(
+                row,
+                3,
+                status="Belum",
+                kendala="Narasumber belum tersedia",
+                tindak="Bersurat ke BKPSDM",
+                revisi=f"Mei {year}",
+            )
+            put(row, 4, status="Dalam Proses", realisasi="Narasumber dijadwalkan")
+        elif kind == 4:
+            put(row, 4, status="On Progress", realisasi=_LONG_REALISASI, bukti="Notula rapat\nDaftar hadir")
+        elif kind == 5:
+            month = 1 + (index // 6) % 4
+            monev_rows.append(
+                [
+                    dt.datetime(year, month, 1),
+                    area,
+                    f"Laporan pelaksanaan {base[0]} disampaikan",
+                    "Selesai",
+                    base[0],
+                    "Laporan",
+                    None,
+                    None,
+                ]
+            )
+    monev_rows += [
+        [
+            dt.datetime(year, 2, 1),
+            "II. Penataan Tatalaksana",
+            "Sebagian SOP telah direviu",
+            "Selesai",
+            "II.1",
+            "Notula",
+            "Waktu reviu terbatas",
+            "Reviu dilanjutkan",
+        ],
+        [
+            dt.datetime(year, 4, 1),
+            "VI. Peningkatan Kualitas Pelayanan Publik",
+            "Survei kepuasan masyarakat dilaksanakan",
+            "Dalam Proses",
+            None,
+            "Kuesioner",
+            None,
+            None,
+        ],
+    ]
+    for values in sorted(monev_rows, key=lambda r: r[0]):
+        monev.append(values)
+    laporan = book["LaporanMonev"]
+    semester = f"Semester I {year}"
+    for periode, bagian, isi in (
+        (
+            semester,
+            "Kata Pengantar",
+            "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa atas tersusunnya laporan monitoring "
+            "dan evaluasi pembangunan Zona Integritas {Nama Unit Kerja} semester pertama tahun {Tahun}.",
+        ),
+        (
+            semester,
+            None,
+            "Laporan ini memuat kemajuan setiap langkah aksi, kendala yang dihadapi, serta saran dan "
+            "tindak lanjutnya.",
+        ),
+        (
+            semester,
+            "Pelaksanaan",
+            "Monitoring dan evaluasi semester pertama dilaksanakan melalui rapat tim setiap akhir bulan dan "
+            "verifikasi bukti dukung setiap langkah aksi.",
+        ),
+        (
+            semester,
+            "Permasalahan",
+            "- Sebagian bukti dukung belum diunggah tepat waktu oleh penanggung jawab;",
+        ),
+        (semester, None, "- Jadwal narasumber pelatihan belum pasti."),
+        (
+            semester,
+            "Saran",
+            "- Penanggung jawab mengunggah bukti dukung paling lambat tanggal 5 bulan berikutnya;",
+        ),
+        (semester, None, "- Tim menyusun jadwal pelatihan bersama BKPSDM untuk semester kedua."),
+        (
+            semester,
+            "Tindak Lanjut",
+            "- Sekretaris kecamatan menerbitkan surat edaran pengumpulan bukti dukung.",
+        ),
+        (semester, "Tanggal Laporan", f"15 Juli {year}" if tanggal is None else (tanggal or None)),
+        (f"April {year}", "Permasalahan", "Rapat evaluasi bulan April tertunda karena kegiatan Musrenbang."),
+    ):
+        laporan.append([periode, bagian, isi])
+    for row in book["Pengaturan"].iter_rows(min_row=2):
+        if row[0].value == "Bentuk Monev":
+            row[1].value = layout
+    book.save(path)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------------------
+# LKE answers, chosen from the catalogue CSV itself (read with csv, never through the package's code)
+
+DATA = Path(__file__).resolve().parent.parent / "zi_sheets" / "data"
+
+
+def catalogue_csv(regulasi: str = "90-2021") -> list[dict[str, str]]:
+    """The rows of the packaged catalogue CSV, as written."""
+    with (DATA / f"catalogue-{regulasi}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def choices(row: dict[str, str]) -> list[str]:
+    """The answers a letter or Ya/Tidak row accepts, best first ("Ya", "Tidak" / "A", "B", ...)."""
+    if row["answer_type"] == "Ya/Tidak":
+        return ["Ya", "Tidak"]
+    return row["answer_type"].split("/")
+
+
+def random_answers(regulasi: str, seed: int, *, jumlah: bool = True) -> dict[str, object]:
+    """An answer for every item: a random choice, percentage (a fraction), survey score or count.
+
+    `jumlah` False leaves the Jumlah inputs empty, so the typed percentages count.
+    """
+    rng = random.Random(seed)
+    answers: dict[str, object] = {}
+    for row in catalogue_csv(regulasi):
+        kind = row["answer_type"]
+        if kind == "Jumlah":
+            if jumlah:
+                answers[row["indicator_code"]] = rng.randint(1, 40)
+        elif kind.startswith("%"):
+            answers[row["indicator_code"]] = round(rng.random(), 4)
+        elif kind.startswith("Nilai"):
+            answers[row["indicator_code"]] = round(rng.uniform(0, 4), 2)
+        else:
+            answers[row["indicator_code"]] = rng.choice(choices(row))
+    return answers
+
+
+def extreme_answers(regulasi: str, *, worst_area: int | None = None) -> dict[str, object]:
+    """The best answer to every item (A, Ya, 100%, survey 4), the worst in area `worst_area` when given.
+
+    No Jumlah input is filled, so each percentage counts as written.
+    """
+    answers: dict[str, object] = {}
+    for row in catalogue_csv(regulasi):
+        worst = row["area_no"] == str(worst_area)
+        kind = row["answer_type"]
+        if kind == "Jumlah":
+            continue
+        if kind.startswith("%"):
+            answers[row["indicator_code"]] = 0.0 if worst else 1.0
+        elif kind.startswith("Nilai"):
+            answers[row["indicator_code"]] = 0.0 if worst else 4.0
+        else:
+            answers[row["indicator_code"]] = choices(row)[-1 if worst else 0]
+    return answers
+
+
+def fill_lke(path: Path, answers: dict[str, object], evidence: dict[str, str] | None = None) -> Path:
+    """Write `answers` (by Kode) into the Jawaban cells of the workbook's LKE sheet and `evidence` into
+    its Bukti Dukung cells, as a person would in Excel; returns `path`."""
+    book = load_workbook(path)
+    sheet = book["LKE"]
+    header = [cell.value for cell in sheet[1]]
+    jawaban, bukti = header.index("Jawaban") + 1, header.index("Bukti Dukung") + 1
+    for row in range(2, sheet.max_row + 1):
+        code = sheet.cell(row, 1).value
+        if code in answers:
+            sheet.cell(row, jawaban, answers[code])
+        if evidence and code in evidence:
+            sheet.cell(row, bukti, evidence[code])
+    book.save(path)
+    return path
+
+
+def lke_row(path: Path, code: str) -> int:
+    """The Excel row of item `code` on the workbook's LKE sheet."""
+    book = load_workbook(path, read_only=True)
+    try:
+        for index, row in enumerate(book["LKE"].iter_rows(min_col=1, max_col=1, values_only=True), start=1):
+            if row[0] == code:
+                return index
+    finally:
+        book.close()
+    raise KeyError(code)

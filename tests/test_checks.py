@@ -8,20 +8,21 @@ import inspect
 import pytest
 from conftest import EXAMPLE, PLAN_HEADER, minimal_sheets, plan_row
 from factory import filled_template
+from openpyxl import load_workbook
 
 from zi_sheets import checks as checks_module
+from zi_sheets.agencies import other_agencies, unit_profile
 from zi_sheets.analysis import analyse
 from zi_sheets.catalogue import load_catalogue
 from zi_sheets.checks import (
     CHECKS,
     nip_problem,
     old_years,
-    other_agencies,
-    own_agencies,
+    row_spans,
     run_checks,
 )
 from zi_sheets.findings import Report
-from zi_sheets.model import CellRef
+from zi_sheets.model import CellRef, CellValue, Identitas
 from zi_sheets.progress import TERLAMBAT
 from zi_sheets.workbook import read_workbook
 
@@ -79,6 +80,21 @@ def test_correct_template_has_no_finding_at_all(tmp_path, regulasi, tahun):
     assert report.summary().endswith("(100%)")
 
 
+@pytest.mark.parametrize(("regulasi", "tahun"), [("90-2021", 2024), ("52-2014", 2019)])
+def test_rows_without_kode_lke_are_matched_by_their_text(tmp_path, regulasi, tahun):
+    # -- the Petunjuk allows an empty Kode LKE; 90/2021 names two komponen of area II "SPBE"
+    path = filled_template(tmp_path / "tanpa-kode.xlsx", regulasi, tahun)
+    book = load_workbook(path)
+    for row in book["RencanaAksi"].iter_rows(min_row=2):
+        row[3].value = None
+    book.save(path)
+    analysis = analyse(read_workbook(path))
+    report = run_checks(analysis, TODAY)
+    assert report.findings == []
+    matched = [analysis.matches[row.row].indicator for row in analysis.workbook.rencana_aksi]
+    assert [i.code if i else None for i in matched] == [i.code for i in load_catalogue(regulasi).indicators]
+
+
 def test_every_check_is_a_registered_generator():
     # -- a check written but not registered would never run
     written = {
@@ -95,6 +111,39 @@ def test_every_check_is_a_registered_generator():
 def test_hidden_rows(make_xlsx):
     report = run(make_xlsx, minimal_sheets(), hidden={"RencanaAksi": [3]})
     assert pairs(report, "hidden-row") == {("RencanaAksi!A3", "hidden-row")}
+
+
+def test_active_autofilter_is_one_finding_naming_the_filter(make_xlsx):
+    rows = [
+        plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", f"Indikator {n}", pj=f"Seksi {n % 2}")
+        for n in range(10)
+    ]  # -- Excel rows 2-11
+    path = make_xlsx(with_plan(*rows), hidden={"RencanaAksi": [3, 5, 7, 9, 11]})
+    book = load_workbook(path)
+    plan = book["RencanaAksi"]
+    plan.auto_filter.ref = "A1:I9"  # -- row 11 lies below the filter: hidden by hand
+    plan.auto_filter.add_filter_column(8, ["Seksi 0"])
+    book.save(path)
+    report = run_checks(analyse(read_workbook(path)), TODAY)
+    assert pairs(report, "autofilter-hidden-rows") == {("RencanaAksi!A1", "autofilter-hidden-rows")}
+    (finding,) = report.of("autofilter-hidden-rows")
+    assert finding.values["jumlah"] == 4 and finding.values["baris"] == "baris 3, 5, 7, 9"
+    assert pairs(report, "hidden-row") == {("RencanaAksi!A11", "hidden-row")}
+
+
+def test_filter_buttons_without_criteria_hide_nothing(make_xlsx):
+    path = make_xlsx(minimal_sheets(), hidden={"RencanaAksi": [3]})
+    book = load_workbook(path)
+    book["RencanaAksi"].auto_filter.ref = "A1:I3"
+    book.save(path)
+    report = run_checks(analyse(read_workbook(path)), TODAY)
+    assert pairs(report, "hidden-row") == {("RencanaAksi!A3", "hidden-row")}
+    assert not report.of("autofilter-hidden-rows")
+
+
+def test_row_spans():
+    assert row_spans([4, 5, 6, 9, 12, 13]) == "baris 4-6, 9, 12-13"
+    assert row_spans(range(2, 40, 2), limit=2) == "baris 2, 4, …"
 
 
 def test_formula_without_value_reported_where_the_reader_found_it(make_xlsx):
@@ -153,6 +202,8 @@ def test_predikat(make_xlsx, predikat, found):
         ("19750921 199602 3 002", "nip-pattern"),  # digit 15 neither 1 nor 2
         (197509211996021002, "nip-stored-as-number"),
         (1.97509211996021e17, "nip-stored-as-number"),
+        ("1,97509E+17", "nip-stored-as-number"),  # -- the number's display, pasted as text
+        ("1.97509211996021E+17", "nip-stored-as-number"),
     ],
 )
 def test_nip(make_xlsx, nip, code):
@@ -224,6 +275,32 @@ def test_komponen_without_plan_row(make_xlsx):
     assert (report.coverage.komponen_covered, report.coverage.komponen_total) == (22, 23)
 
 
+def test_coverage_counts_only_rows_with_a_langkah_aksi(tmp_path):
+    from zi_sheets.template import write_template
+
+    analysis = analyse(
+        read_workbook(write_template(tmp_path / "baru.xlsx", unit_kerja="Kec. Uji", tahun=2024))
+    )
+    report = run_checks(analysis, TODAY)
+    catalogue = load_catalogue("90-2021")
+    assert report.summary().endswith(f"komponen 0 dari {len(catalogue.komponen)}, indikator 0 dari 110 (0%)")
+    assert len(report.of("komponen-missing")) == len(catalogue.komponen)
+
+
+def test_a_komponen_whose_rows_plan_nothing_is_missing(make_xlsx):
+    rows = [
+        plan_row(
+            "I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja telah dibentuk", kode="P.1.i.a"
+        ),
+        plan_row("I. Manajemen Perubahan", "Rencana Pembangunan Zona Integritas", "Rencana", kode="P.1.ii.a"),
+    ]
+    rows[1][5] = None  # -- no Langkah Aksi: an indicator copied from the template, nothing planned
+    report = run(make_xlsx, with_plan(*rows))
+    missing = {finding.values["komponen"] for finding in report.of("komponen-missing")}
+    assert "P.1.i" not in missing and "P.1.ii" in missing
+    assert (report.coverage.indicators_covered, report.coverage.komponen_covered) == (1, 1)
+
+
 @pytest.mark.parametrize(
     ("field", "code", "cell"),
     [
@@ -238,6 +315,22 @@ def test_empty_plan_cells(make_xlsx, field, code, cell):
     row = sheets["RencanaAksi"][2]
     row[{"indikator": 4, "langkah": 5, "bukti": 6, "target": 7}[field]] = None
     assert pairs(run(make_xlsx, sheets), code) == {(f"RencanaAksi!{cell}", code)}
+
+
+def test_inserted_second_langkah_row_is_told_how_to_join_its_indicator(make_xlsx):
+    first = plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja telah dibentuk")
+    second = [None, None, None, None, None, "Menetapkan SK tim", "SK Tim", "Februari 2024", None]
+    third = [None, None, None, None, None, "Menyosialisasikan SK tim", "Foto", "Maret 2024", None]
+    report = run(make_xlsx, with_plan(first, second, third))
+    assert pairs(report, "langkah-row-without-indikator") == {
+        ("RencanaAksi!E3", "langkah-row-without-indikator"),
+        ("RencanaAksi!E4", "langkah-row-without-indikator"),
+    }
+    assert not report.of("indikator-empty")
+    assert [f.values["above"] for f in report.of("langkah-row-without-indikator")] == [2, 2]
+    # -- the advice followed: the Indikator cell merged over both rows reads as filled
+    merged = run(make_xlsx, with_plan(first, second), merges={"RencanaAksi": ["E2:E3"]})
+    assert not merged.of("langkah-row-without-indikator") and not merged.of("indikator-empty")
 
 
 def test_empty_cell_in_a_column_never_filled_points_at_that_cell(make_xlsx):
@@ -377,11 +470,12 @@ def test_other_agencies_named_anywhere(make_xlsx):
         ("Puskesmas Pasirian", "UPT Puskesmas Pasirian", []),
         ("Website Dispenduk dan BKP", "OPD Kecamatan Pasirian", ["Dispenduk", "BKP"]),
         ("Kadis dan KADIN", "Kecamatan Pasirian", ["Kadis", "KADIN"]),
-        ("SUBKP; bkp-x", "Kecamatan Pasirian", ["bkp"]),
+        ("SUBKP; BKP-x; bkp", "Kecamatan Pasirian", ["BKP"]),  # short capitals match only in capitals
     ],
 )
 def test_other_agency_names(text, unit, expected):
-    assert [name for name, _, _ in other_agencies(text, own_agencies(unit))] == expected
+    profile = unit_profile(Identitas({"Nama Unit Kerja": CellValue(unit)}))
+    assert [m.name for m in other_agencies(text, profile)] == expected
 
 
 @pytest.mark.parametrize(
@@ -485,12 +579,37 @@ def test_monev_months(make_xlsx):
     assert pairs(report, "monev-month-unreadable") == {("Monev!A5", "monev-month-unreadable")}
 
 
+def test_monev_month_without_a_year_takes_the_plan_year(make_xlsx):
+    sheets = with_monev(
+        ["Mei", "I. Manajemen Perubahan", "Tim dibentuk"],
+        ["Juni", "II. Penataan Tatalaksana", "SOP disusun"],
+    )
+    workbook = read_workbook(make_xlsx(sheets))
+    assert [entry.month for entry in workbook.monev] == [(2024, 5), (2024, 6)]
+    report = run_checks(analyse(workbook), TODAY)
+    assert not report.of("monev-month-unreadable") and not report.of("monev-month-outside-year")
+
+
 def test_monev_unknown_area(make_xlsx):
     sheets = with_monev(
         ["Mei 2024", "Manajemen Perubahan", "Tim dibentuk"],
         ["Mei 2024", "Bagian Umum", "Surat diarsipkan"],
     )
     assert pairs(run(make_xlsx, sheets), "monev-area-unknown") == {("Monev!B3", "monev-area-unknown")}
+
+
+def test_monev_status_words_outside_the_vocabulary(make_xlsx):
+    sheets = with_monev(
+        ["Mei 2024", "I", "Tim dibentuk", "Sudah"],
+        ["Mei 2024", "I", "Tim dibentuk", "On Progress"],
+        ["Mei 2024", "I", "Tim dibentuk", None],
+        ["Mei 2024", "I", "Tim dibentuk", "Oke"],
+        ["Mei 2024", "II", "SOP disusun", "Menunggu TTD"],
+    )
+    assert pairs(run(make_xlsx, sheets), "monev-status-unknown") == {
+        ("Monev!D5", "monev-status-unknown"),
+        ("Monev!D6", "monev-status-unknown"),
+    }
 
 
 def test_monev_reference_to_no_plan_row(make_xlsx):
@@ -639,6 +758,17 @@ def test_example_defects_found_at_their_cells(example_report):
         ("RencanaAksi!D25", "langkah-repeats-bukti"),
     }
     assert pairs(report, "target-event") == {("RencanaAksi!F55", "target-event")}
+    assert pairs(report, "langkah-not-action") == {
+        ("RencanaAksi!D6", "langkah-not-action"),  # "Terbentuknya Tim Kerja ZI"
+        ("RencanaAksi!D14", "langkah-not-action"),  # "Seluruh pegawai telah memiliki SOP ..."
+        ("RencanaAksi!D37", "langkah-not-action"),  # "Buku kode etik pegawai sudah didistribusikan ..."
+        ("RencanaAksi!D41", "langkah-not-action"),  # "Kadin terlibat dalam penyusunan RENSTRA ..."
+        ("RencanaAksi!D73", "langkah-not-action"),  # "SOP tersedia di ruang pelayanan"
+        ("RencanaAksi!D78", "langkah-not-action"),  # "Pelayanan terpadu administrasi kependudukan"
+    }
+    # -- the ten indicators the seed has no row for (71 of 81 covered)
+    assert len(report.of("indikator-missing")) == 10
+    assert "5.4.b" in {x.values["kode"] for x in report.of("indikator-missing")}
 
 
 def test_example_has_no_other_error_or_warning(example_report):
@@ -649,6 +779,7 @@ def test_example_has_no_other_error_or_warning(example_report):
         "other-agency",
         "evidence-year-old",
         "langkah-repeats-bukti",
+        "langkah-not-action",
     }
     serious = {x.code for x in example_report.findings if x.severity != "info"}
     assert serious == expected_codes
@@ -656,6 +787,7 @@ def test_example_has_no_other_error_or_warning(example_report):
     assert {x.code for x in example_report.findings if x.severity == "info"} <= {
         "target-event",
         "plan-overdue",
+        "indikator-missing",
     }
     # -- Overdue plan actions are due in January-March 2019 and point at their Target Waktu (column F).
     assert all(x.cell.column == "F" for x in example_report.of("plan-overdue"))

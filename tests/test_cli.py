@@ -74,7 +74,7 @@ def test_bad_option_is_a_usage_error(runner):
     assert runner.invoke(main, ["init", "--regulasi", "10-2019"]).exit_code == 2
 
 
-@pytest.mark.parametrize("command", ["init", "check", "build", "catalogue", "rekap", "kirim"])
+@pytest.mark.parametrize("command", sorted(main.commands))
 def test_every_command_has_help_with_an_example_and_is_in_the_readme(runner, command):
     result = runner.invoke(main, [command, "--help"])
     assert result.exit_code == 0
@@ -180,6 +180,29 @@ def test_build_monev_period(runner, make_xlsx, tmp_path, options, name, present,
         assert unexpected not in text
 
 
+@pytest.mark.parametrize(
+    ("options", "warnings"),
+    [
+        (["--bulan", "2024-05"], []),
+        (["--semester", "1"], []),
+        (["--bulan", "2023-05"], ["periode Monev Mei 2023 di luar tahun rencana 2024", "untuk Mei 2023;"]),
+        (["--bulan", "2024-08"], ["tidak memuat capaian untuk Agustus 2024;"]),
+        (["--triwulan", "3"], ["tidak memuat capaian untuk Triwulan III 2024;"]),
+    ],
+)
+def test_a_period_outside_the_year_or_without_monev_is_a_warning_line(
+    runner, make_xlsx, tmp_path, options, warnings
+):
+    result = runner.invoke(
+        main, ["build", str(_two_month_workbook(make_xlsx)), "-o", str(tmp_path), *options]
+    )
+    assert result.exit_code == 1, result.output  # -- the minimal workbook lacks most komponen
+    lines = [line for line in result.stderr.splitlines() if line.startswith("peringatan: ")]
+    assert len(lines) == len(warnings)
+    for line, expected in zip(lines, warnings, strict=True):
+        assert expected in line
+
+
 def test_build_rejects_two_periods_and_a_bad_month(runner, make_xlsx, tmp_path):
     path = _two_month_workbook(make_xlsx)
     both = runner.invoke(main, ["build", str(path), "--bulan", "2024-05", "--semester", "1"])
@@ -194,3 +217,33 @@ def test_pdf_without_libreoffice_still_writes_docx(runner, make_xlsx, tmp_path, 
     assert result.exit_code in (0, 1)
     assert "LibreOffice tidak ditemukan" in result.stderr
     assert list(tmp_path.rglob("*.docx")) and not list(tmp_path.rglob("*.pdf"))
+
+
+@pytest.mark.parametrize(
+    ("sheet", "label", "cell"),
+    [
+        ("Identitas", "NIP Pimpinan", "Identitas!B10"),
+        ("Identitas", "NIP Ketua Tim", "Identitas!B13"),
+        ("TimKerja", "NIP", "TimKerja!C2"),
+    ],
+)
+def test_nip_stored_as_a_number_blocks_the_build_and_the_package(
+    runner, make_xlsx, tmp_path, sheet, label, cell
+):
+    # -- 197805122005012009 typed in a General cell: Excel keeps 1.97805122005012E+17, read back ...2000
+    lost = 1.97805122005012e17
+    sheets = minimal_sheets()
+    sheets["TimKerja"] = [["No", "Nama", "NIP", "Jabatan"], [1, "SITI AMINAH", "198001012005012003", "Ketua"]]
+    if sheet == "Identitas":
+        sheets["Identitas"] = [[r[0], lost if r[0] == label else r[1], r[2]] for r in sheets["Identitas"]]
+    else:
+        sheets["TimKerja"][1][2] = lost
+    out = tmp_path / "hasil"
+    result = runner.invoke(main, ["build", str(make_xlsx(sheets)), "-o", str(out), "--paket"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    refused = [line for line in lines if "nip-stored-as-number" in line]
+    assert len(refused) == 1 and refused[0].startswith(cell)
+    assert "197805122005012000" in refused[0] and "Format sel itu sebagai Teks" in refused[0]
+    assert lines[-1] == "dokumen tidak ditulis; perbaiki temuan di atas lalu ulangi."
+    assert not out.exists()  # -- no signature block, no .eml drafted

@@ -325,3 +325,6 @@ def _check_invariants(result: TargetDate, text: str) -> None:
     assert not (result.months and "unparsed" in result.flags)
     assert result.months or result.flags, text
     assert all(1 <= month <= 12 and 1990 <= year <= 2101 for year, month in result.months), text
+    # -- every span lies in the months, and every month has a span to fall due with
+    assert all(first <= last and {first, last} <= result.months for first, last in result.spans), text
+    assert all(any(first <= m <= last for first, last in result.spans) for m in result.months), text

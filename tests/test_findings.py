@@ -160,7 +160,8 @@ def test_to_json_has_every_finding_with_position_code_and_values():
     )
     data = json.loads(report.to_json())
     assert data["summary"] == "1 galat, 1 peringatan, 0 info; komponen 22 dari 23, indikator 70 dari 81 (86%)"
-    assert data["counts"] == {"error": 1, "warning": 1, "info": 0}
+    assert data["counts"] == {"error": 1, "warning": 1, "info": 0, "accepted": 0}
+    assert data["accepted"] == []
     assert data["coverage"]["komponen"] == [22, 23]
     assert data["coverage"]["indikator"] == [70, 81]
     assert [(x["sheet"], x["cell"], x["code"], x["severity"]) for x in data["findings"]] == [

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE, GOLDEN
 from docx_dump import dump_docx
-from factory import filled_template, unit_workbook
+from factory import filled_template, realisation_workbook, unit_workbook
 
 from zi_sheets.cli import main
 
@@ -33,6 +33,7 @@ WORKBOOKS: dict[str, Callable[..., Path]] = {
     "example": _example,
     "factory": unit_workbook,
     "filled-template": filled_template,
+    "realisation": realisation_workbook,
 }
 
 

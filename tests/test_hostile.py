@@ -53,6 +53,15 @@ def _docx_bytes() -> bytes:
     return out.getvalue()
 
 
+def _damaged_part(make_xlsx) -> bytes:
+    """A whole archive whose first sheet's compressed bytes are overwritten (a bad sector, a bad copy)."""
+    data = bytearray(_valid_bytes(make_xlsx))
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start : start + info.compress_size] = bytes(info.compress_size)
+    return bytes(data)
+
+
 def _ole2(extra: bytes = b"") -> bytes:
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + extra
 
@@ -80,7 +89,9 @@ UNREADABLE = [
     ("docx renamed", lambda make: _docx_bytes(), "bukan workbook Excel"),
     ("old xls", lambda make: _ole2(), "Excel lama (.xls)"),
     ("password", lambda make: _ole2("EncryptedPackage".encode("utf-16-le")), "dilindungi kata sandi"),
-    ("truncated xlsx", lambda make: _valid_bytes(make)[:900], "bukan workbook Excel"),
+    ("truncated xlsx", lambda make: _valid_bytes(make)[:900], "rusak: isinya terpotong"),
+    ("xlsx cut in half", lambda make: _valid_bytes(make)[:len(_valid_bytes(make)) // 2], "rusak"),
+    ("damaged part", _damaged_part, "rusak"),
     ("zip bomb", _zip_bomb, "isinya tidak wajar"),
     ("too many parts", _many_entries, "isinya tidak wajar"),
     ("xml bomb", lambda make: _with_member(_valid_bytes(make), "xl/sharedStrings.xml", BILLION_LAUGHS),

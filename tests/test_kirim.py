@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import email
 import os
+import re
 import shutil
 import socket
 import ssl
@@ -518,3 +519,68 @@ def test_cli_kirim_without_settings_is_one_line(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["kirim", str(eml)])
     assert result.exit_code == 3 and len(result.stderr.strip().splitlines()) == 1
     assert "ZI_SHEETS_SMTP_HOST" in result.stderr
+
+
+def test_a_stale_package_is_never_sent(start_server, tmp_path, monkeypatch, make_xlsx):
+    """Documents rebuilt without --paket are newer than the draft: kirim refuses and names the way out."""
+    from click.testing import CliRunner
+    from conftest import minimal_sheets
+
+    from zi_sheets.cli import main
+
+    handler, port = start_server()
+    for name in list(os.environ):
+        if name.startswith("ZI_SHEETS_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    for variable, value in (("HOST", HOST), ("PORT", str(port)), ("SECURITY", "none"), ("FROM", USER)):
+        monkeypatch.setenv(f"ZI_SHEETS_SMTP_{variable}", value)
+    workbook = make_xlsx(minimal_sheets(), name="zi.xlsx")
+    out = tmp_path / "hasil"
+    built = CliRunner().invoke(main, ["build", str(workbook), "-o", str(out), "--paket"])
+    assert built.exit_code in (0, 1), built.output
+    (eml,) = out.rglob("*.eml")
+    yesterday = eml.stat().st_mtime - 86400
+    os.utime(eml, (yesterday, yesterday))  # -- the package was made yesterday, the documents today
+    rebuilt = CliRunner().invoke(main, ["build", str(workbook), "-o", str(out)])
+    assert rebuilt.exit_code in (0, 1), rebuilt.output
+
+    refused = CliRunner().invoke(main, ["kirim", str(eml.parent), "--to", "inspektorat@contoh.go.id"])
+    assert refused.exit_code == 3
+    (line,) = refused.stderr.strip().splitlines()
+    assert re.fullmatch(
+        rf"zi-sheets: Draf surel {re.escape(eml.name)} lebih lama daripada dokumen di sampingnya "
+        r"\(.+\.docx\), jadi paket itu usang dan tidak dikirim; buat ulang dengan "
+        r"'zi-sheets build WORKBOOK --paket' lalu kirim lagi\.",
+        line,
+    )
+    assert handler.envelopes == []
+    with pytest.raises(ZiSheetsError, match="usang"):
+        send_package(eml, plain(port))  # -- the Python API refuses it too
+
+    again = CliRunner().invoke(main, ["build", str(workbook), "-o", str(out), "--paket"])
+    assert again.exit_code in (0, 1), again.output
+    sent = CliRunner().invoke(main, ["kirim", str(eml.parent), "--to", "inspektorat@contoh.go.id"])
+    assert sent.exit_code == 0, sent.output
+    assert len(handler.envelopes) == 1
+
+
+def test_cli_kirim_without_a_terminal_or_password_says_so(package, tmp_path, monkeypatch):
+    """No terminal to ask on (a scheduled task, a pipe): one line instead of a prompt that hangs."""
+    from click.testing import CliRunner
+
+    from zi_sheets.cli import main
+
+    for name in list(os.environ):
+        if name.startswith("ZI_SHEETS_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("ZI_SHEETS_SMTP_HOST", HOST)
+    monkeypatch.setenv("ZI_SHEETS_SMTP_USER", USER)
+    written, _documents = package
+    result = CliRunner().invoke(main, ["kirim", str(written.eml_path)], input="")
+    assert result.exit_code == 3
+    assert result.stderr.strip().splitlines() == [
+        f"zi-sheets: Kata sandi SMTP untuk {USER} belum diisi dan tidak dapat ditanyakan (tidak dijalankan "
+        "di terminal): isi variabel ZI_SHEETS_SMTP_PASSWORD atau 'password' di bagian [smtp]."
+    ]

@@ -10,7 +10,7 @@ from conftest import EXAMPLE, IDENTITAS_ROWS, PLAN_HEADER, plan_row
 from zi_sheets.analysis import analyse
 from zi_sheets.dates import parse_target
 from zi_sheets.komponen import group_by_area, komponen_numbers
-from zi_sheets.model import AREAS
+from zi_sheets.model import AREAS, MONEV_STATUS
 from zi_sheets.monev_match import PlanRefs, match_reports
 from zi_sheets.periods import Period, latest_month
 from zi_sheets.progress import (
@@ -20,6 +20,7 @@ from zi_sheets.progress import (
     SELESAI,
     TERLAMBAT,
     due_months,
+    monev_status,
     total,
 )
 from zi_sheets.workbook import read_workbook
@@ -199,10 +200,10 @@ def test_a_row_named_by_its_own_codes_before_its_komponen(make_xlsx, ref: str, a
 
 
 def test_extra_codes_name_rows(make_xlsx) -> None:
-    entry = monev_row("Mei 2024", AREA_II, "Lain hal", ref="1.2.a")
+    entry = monev_row("Mei 2024", AREA_II, "Lain hal", ref="2.iii.b")
     workbook = read_workbook(make_xlsx(sheets(NUMBERED_PLAN, [entry])))
     assert rows_of(workbook, "Lain hal") == []
-    assert rows_of(workbook, "Lain hal", codes={4: ["1.2.a"]}) == [4]
+    assert rows_of(workbook, "Lain hal", codes={4: ["2.iii.b"]}) == [4]
 
 
 def test_unknown_refs(make_xlsx) -> None:
@@ -299,12 +300,13 @@ def status_workbook(make_xlsx):
 
 def test_statuses_at_the_end_of_march(status_workbook) -> None:
     plans = {plan.row.row: plan for plan in analyse(status_workbook).plan_progress((2024, 3))}
-    # -- rows 4 and 5 share komponen I.2, so every I.2 report counts for both --
+    # -- rows 4 and 5 share komponen I.2: every I.2 report counts for both, but a komponen Ref never marks
+    # -- every action of the komponen done, whatever its Status says --
     assert {row: plan.status for row, plan in plans.items()} == {
         2: TERLAMBAT,
         3: BELUM_JADWAL,
-        4: SELESAI,
-        5: SELESAI,
+        4: DALAM_PROSES,
+        5: DALAM_PROSES,
         6: DALAM_PROSES,  # reported, even if its Status says Belum
         7: BELUM_JADWAL,  # no target month: never scheduled
         8: TERLAMBAT,  # its report comes in June, after the period
@@ -326,10 +328,50 @@ def test_statuses_at_the_end_of_march(status_workbook) -> None:
         ("Januari 2024, setiap ada pertemuan", [(2024, 1)]),
         ("Januari 2023", []),  # outside the plan year: never due (the checks report the year)
         ("setiap ada pertemuan", []),
+        # -- a period is one activity, due at the end of the period --
+        ("Triwulan I", [(2024, 3)]),
+        ("Triwulan II", [(2024, 6)]),
+        ("Semester I", [(2024, 6)]),
+        ("Triwulan III 2024", [(2024, 9)]),
+        ("Semester II", [(2024, 12)]),
+        ("Triwulan I, Triwulan III", [(2024, 3), (2024, 9)]),  # a list of periods: at each end
+        ("Semester I - II", [(2024, 12)]),
+        ("Januari - Maret, Juli - September 2024", [(2024, 3), (2024, 9)]),  # a list of spans
+        ("Januari, Juni s/d Desember 2024", [(2024, 1), (2024, 12)]),
+        ("Oktober 2024 s/d Maret 2025", [(2024, 12)]),  # runs past the plan year
+        ("setiap triwulan", [(2024, 3), (2024, 6), (2024, 9), (2024, 12)]),
     ],
 )
 def test_due_months(target: str, due: list) -> None:
     assert due_months(parse_target(target, 2024), 2024) == due
+
+
+@pytest.mark.parametrize(
+    "cell, due",
+    [(dt.datetime(2024, 5, 1), [(2024, 5)]), (2024, [(2024, 12)]), (45444, [(2024, 6)])],
+)
+def test_due_months_of_date_and_number_cells(cell: object, due: list) -> None:
+    assert due_months(parse_target(cell, 2024), 2024) == due
+
+
+PERIOD_PLAN = [
+    plan_row(AREA_I, "Tim", "Rapat koordinasi", target="Triwulan II"),  # row 2
+    plan_row(AREA_I, "Tim", "Evaluasi tim", target="Semester I"),  # row 3
+    plan_row(AREA_I, "Tim", "Survei internal", target="Triwulan I"),  # row 4
+]
+
+
+@pytest.mark.parametrize(
+    "until, statuses",
+    [
+        ((2024, 3), [BELUM_JADWAL, BERJALAN, TERLAMBAT]),
+        ((2024, 5), [BERJALAN, BERJALAN, TERLAMBAT]),  # running work is not late before June
+        ((2024, 6), [TERLAMBAT, TERLAMBAT, TERLAMBAT]),
+    ],
+)
+def test_period_targets_are_late_only_after_the_period(make_xlsx, until, statuses: list[str]) -> None:
+    workbook = read_workbook(make_xlsx(sheets(PERIOD_PLAN, [])))
+    assert [plan.status for plan in analyse(workbook).plan_progress(until)] == statuses
 
 
 def test_due_months_without_a_plan_year() -> None:
@@ -373,6 +415,57 @@ def test_a_later_report_clears_an_overdue_row(status_workbook) -> None:
     assert plans[3].status == TERLAMBAT
 
 
+@pytest.mark.parametrize(
+    "written, meaning",
+    [
+        ("Selesai", "Selesai"),
+        ("Sudah", "Selesai"),
+        ("Selesai 100%", "Selesai"),
+        ("Tercapai", "Selesai"),
+        ("100%", "Selesai"),
+        ("Dalam Proses", "Dalam Proses"),
+        ("Proses", "Dalam Proses"),
+        ("On Progress", "Dalam Proses"),
+        ("Sedang berjalan", "Dalam Proses"),
+        ("belum selesai", "Dalam Proses"),
+        ("selesai sebagian", "Dalam Proses"),  # not Selesai
+        ("50%", "Dalam Proses"),
+        ("Belum", "Belum"),
+        ("Tidak", "Belum"),
+        ("", ""),
+        ("Oke", None),
+        ("Selesai?", "Selesai"),
+        ("Menunggu tanda tangan", None),
+    ],
+)
+def test_monev_status_vocabulary(written: str, meaning: str | None) -> None:
+    assert monev_status(written) == meaning
+    assert meaning in (*MONEV_STATUS, "", None)
+
+
+@pytest.mark.parametrize(
+    "status, done",
+    [
+        ("Sudah", True),
+        ("Tercapai", True),
+        ("selesai sebagian", False),
+        ("belum selesai", False),
+        ("Oke", False),
+    ],
+)
+def test_only_a_done_status_counts_as_selesai(make_xlsx, status: str, done: bool) -> None:
+    workbook = read_workbook(
+        make_xlsx(
+            sheets(
+                STATUS_PLAN[:1],
+                [monev_row("Januari 2024", AREA_I, "Tim kerja telah dibentuk", status=status, ref="I.1")],
+            )
+        )
+    )
+    (plan,) = analyse(workbook).plan_progress((2024, 1))
+    assert plan.status == (SELESAI if done else DALAM_PROSES)
+
+
 def test_report_without_status_is_in_progress(make_xlsx) -> None:
     workbook = read_workbook(
         make_xlsx(sheets(STATUS_PLAN[:1], [monev_row("Januari 2024", AREA_I, "Tim kerja telah dibentuk")]))
@@ -383,7 +476,7 @@ def test_report_without_status_is_in_progress(make_xlsx) -> None:
 
 def test_area_figures_add_up(status_workbook) -> None:
     area_i, area_ii, *others = analyse(status_workbook).progress(Period.month(2024, 3))
-    assert (area_i.scheduled, area_i.reported, area_i.selesai, area_i.dalam_proses) == (4, 3, 2, 1)
+    assert (area_i.scheduled, area_i.reported, area_i.selesai, area_i.dalam_proses) == (4, 3, 0, 3)
     assert [plan.row.row for plan in area_i.terlambat] == [2] and area_i.berjalan == 0
     assert (area_ii.scheduled, area_ii.reported, len(area_ii.terlambat)) == (1, 0, 1)
     assert all(area.scheduled == 0 for area in others)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx_dump import cell_text, dump_docx, paragraph_text
 
+from zi_sheets.errors import ZiSheetsError
 from zi_sheets.komponen import group_by_area
 from zi_sheets.model import AREAS, IDENTITAS_FIELDS, CellValue, Identitas, NarasiItem, PlanRow, Workbook
 from zi_sheets.render.docx_helpers import (
@@ -42,10 +44,12 @@ NIP_KETUA = "196305011985121001"
 
 IDENTITAS = {
     "Nama Unit Kerja": UNIT,
+    "Instansi Induk": "",
     "Pemerintah Daerah": "Pemerintah Kabupaten Lumajang",
     "Kabupaten/Kota": "Kabupaten Lumajang",
     "Alamat": "Jl. Raya Sukamaju 1",
     "Tahun": "2024",
+    "Judul Dokumen": "Dokumen Rencana Kerja Pembangunan Zona Integritas",
     "Tempat Penetapan": "Lumajang",
     "Jabatan Pimpinan": "Camat Sukamaju",
     "Nama Pimpinan": "Wan Hadi Purnomo, S.TP, MM",
@@ -362,18 +366,17 @@ def test_unknown_placeholder_stays_visible(build: Callable[..., Document]) -> No
     assert "Unit {Nama Unti Kerja}." in [p.text for p in body_paragraphs(document)]
 
 
-def test_empty_subsection_keeps_its_heading(build: Callable[..., Document]) -> None:
-    narasi = [item for item in NARASI if item[0] != "Pencanangan"]
+def test_empty_subsection_is_left_out_and_the_numbers_close_up(build: Callable[..., Document]) -> None:
+    narasi = [item for item in NARASI if item[0] not in ("Pencanangan", "Penutup")]
     document = build(narasi=narasi)
-    assert headings(document) == EXPECTED_HEADINGS
-    texts = [p.text for p in body_paragraphs(document)]
-    position = texts.index("2.1 Pencanangan Pembangunan Zona Integritas")
-    assert texts[position + 1] == "2.2 Proses Pembangunan Zona Integritas Menuju WBK/WBBM"
+    expected = [h for h in EXPECTED_HEADINGS if "Pencanangan" not in h[1] and "PENUTUP" not in h[1]]
+    expected = [(s, t.replace("2.2 Proses", "2.1 Proses")) for s, t in expected]
+    assert headings(document) == expected
 
 
 def test_multi_line_narasi_item_keeps_its_number_once(build: Callable[..., Document]) -> None:
     document = build(narasi=[("Dasar Hukum", "Perpres 81/2010\ntentang Grand Design", True)])
-    assert section_items(document)["1.2 Dasar Hukum"] == [
+    assert section_items(document)["1.1 Dasar Hukum"] == [
         "Numbered Item: 1.\tPerpres 81/2010",
         "Numbered Item: \ttentang Grand Design",
     ]
@@ -692,7 +695,7 @@ def test_split_width_sums_exactly(total: int, shares: tuple[int, ...]) -> None:
 
 def test_single_signer_block_sits_right(tmp_path: Path) -> None:
     document = new_document()
-    add_signature_block(document, right=Signer(nama="Egol", jabatan=["Ketua Tim"], nip=NIP_KETUA))
+    add_signature_block(document, right=Signer(nama="Egol", jabatan=["Ketua Tim"], nip=format_nip(NIP_KETUA)))
     reopened = docx.Document(str(save_atomic(document, tmp_path / "s.docx")))
     left, right = signature_cells(reopened)
     assert left == ["", ""]  # -- an empty cell in each of the two rows
@@ -738,10 +741,10 @@ def test_failed_save_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest
     document = build_rencana_kerja(make_workbook())
 
     def broken(stream: object) -> None:
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(document, "save", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ZiSheetsError, match=r"rk\.docx tidak dapat ditulis: disk penuh\.$"):
         save_atomic(document, target)
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["rk.docx"]
@@ -749,10 +752,10 @@ def test_failed_save_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest
 
 def test_failed_write_removes_the_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(source: object, target: object) -> None:
-        raise PermissionError("locked by Word")
+        raise PermissionError(errno.EACCES, "locked by Word")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(PermissionError):
+    with pytest.raises(ZiSheetsError, match="sedang dibuka di Word atau Excel"):
         save_atomic(build_rencana_kerja(make_workbook()), tmp_path / "rk.docx")
     assert list(tmp_path.iterdir()) == []
 
@@ -810,3 +813,23 @@ def test_two_thousand_rows_all_written(tmp_path: Path) -> None:
 def test_identitas_fields_cover_the_model() -> None:
     # -- the factory fills every Identitas field the model knows, so placeholders of all of them are tested --
     assert set(IDENTITAS) | {"Tanggal Penetapan"} == set(IDENTITAS_FIELDS)
+
+
+def test_indikator_merged_over_its_steps_is_merged_in_the_table(make_xlsx) -> None:
+    from conftest import PLAN_HEADER, minimal_sheets, plan_row
+
+    from zi_sheets.workbook import read_workbook
+
+    sheets = minimal_sheets()
+    first = plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja telah dibentuk")
+    second = [None, None, None, None, None, "Menetapkan SK tim", "SK Tim", "Februari 2024", None]
+    own = plan_row("I. Manajemen Perubahan", None, "Anggota tim dipilih dengan prosedur")
+    sheets["RencanaAksi"] = [list(PLAN_HEADER), first, second, own]
+    workbook = read_workbook(make_xlsx(sheets, merges={"RencanaAksi": ["E2:E3"]}))
+    rows = rows_of(rencana_table(build_rencana_kerja(workbook)))
+    body = [r[2:4] for r in rows if len(r) > 3 and not r[0].startswith("<span")][1:]
+    assert body == [
+        ["v Tim kerja telah dibentuk", "Menyusun tim kerja telah dibentuk"],
+        ["^", "Menetapkan SK tim"],
+        ["Anggota tim dipilih dengan prosedur", "Menyusun anggota tim dipilih dengan prosedur"],
+    ]

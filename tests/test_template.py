@@ -26,7 +26,10 @@ def test_init_still_writes_the_committed_template(tmp_path):
 
 def test_template_sheets_headers_and_layout(tmp_path):
     book = load_workbook(write_template(tmp_path / "baru.xlsx"))
-    assert book.sheetnames == ["Petunjuk"] + [layout.name for layout in LAYOUTS]
+    assert book.sheetnames == [
+        "Petunjuk", "Identitas", "Narasi", "RencanaAksi", "Monev", "Realisasi", "LaporanMonev",
+        "MekanismeTim", "TargetPrioritas", "TimKerja", "LKE", "Pengaturan",
+    ]  # fmt: skip
     for layout in LAYOUTS:
         sheet = book[layout.name]
         assert [c.value for c in sheet[1]][: len(layout.headers)] == layout.headers
@@ -55,7 +58,7 @@ def test_template_holds_every_catalogue_indicator(tmp_path, regulasi):
     assert workbook.identitas.tahun == 2024
     assert catalogue.title in workbook.identitas.text("Regulasi")
     # -- Standard texts name the unit through placeholders, never literally.
-    latar = " ".join(workbook.identitas.fill(i.isi.text) for i in workbook.narasi_for("Latar Belakang"))
+    latar = " ".join(workbook.identitas.fill(i.isi.text) for i in workbook.narasi_for("1.1 Latar Belakang"))
     assert "Kecamatan Uji" in latar and "{" not in latar
 
 

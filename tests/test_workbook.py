@@ -266,3 +266,71 @@ def test_tanggal_penetapan_written_as_text(make_xlsx, written, expected):
     sheets = minimal_sheets()
     sheets["Identitas"][6][1] = written
     assert read_workbook(make_xlsx(sheets)).identitas.tanggal_penetapan == expected
+
+
+def _with_number_formats(path, sheet: str, formats: dict[str, str]):
+    """The workbook at `path` with number formats set on cells ({"F2": "0%"}), saved in place."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    for cell, code in formats.items():
+        book[sheet][cell].number_format = code
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "shown"),
+    [
+        (0.85, "0%", "85%"),
+        (0.1234, "0.00%", "12,34%"),
+        (1.5, "General", "1,5"),
+        (1234567, "#,##0", "1.234.567"),
+        (1234567.891, "#,##0.00", "1.234.567,89"),
+        (1234567, '_-[$Rp-421]* #,##0_-;\\-[$Rp-421]* #,##0_-;_-[$Rp-421]* "-"_-;_-@_-', "Rp 1.234.567"),
+        (-1234.5, "#,##0.0;(#,##0.0)", "(1.234,5)"),
+        (12, '0 "orang"', "12 orang"),
+        (2024, "0", "2024"),
+    ],
+)
+def test_numbers_read_as_excel_shows_them_in_indonesian(make_xlsx, value, code, shown):
+    sheets = minimal_sheets()
+    sheets["RencanaAksi"][1][6] = value  # -- Bukti Fisik of the first plan row, RencanaAksi!G2
+    path = _with_number_formats(make_xlsx(sheets), "RencanaAksi", {"G2": code})
+    (first, _) = read_workbook(path).rencana_aksi
+    assert (first.bukti_fisik.text, first.bukti_fisik.raw) == (shown, value)
+
+
+def test_numbers_in_the_documents_as_excel_shows_them(make_xlsx, tmp_path):
+    from docx_dump import dump_docx
+
+    from zi_sheets.builder import BuildOptions, build
+
+    sheets = minimal_sheets()
+    sheets["RencanaAksi"][1][6] = 0.85
+    sheets["RencanaAksi"][2][6] = 1234567
+    sheets["Monev"] = [["Bulan", "Area", "Capaian"], ["Januari 2024", "I. Manajemen Perubahan", 1.5]]
+    path = _with_number_formats(make_xlsx(sheets), "RencanaAksi", {"G2": "0%", "G3": "#,##0"})
+    result = build(path, BuildOptions(output=tmp_path / "hasil"))
+    text = "\n".join(dump_docx(document) for document in result.documents)
+    assert "| 85% |" in text and "| 1.234.567 |" in text and "1,5" in text
+    assert "0.85" not in text and "1234567" not in text
+
+
+def test_codes_typed_as_numbers_still_name_their_rows(make_xlsx):
+    from zi_sheets.analysis import analyse
+
+    sheets = minimal_sheets()
+    sheets["Identitas"] = [[r[0], 2019 if r[0] == "Tahun" else r[1], r[2]] for r in sheets["Identitas"]]
+    sheets["Identitas"] = [r for r in sheets["Identitas"] if r[0] != "Regulasi"]  # -- 2019: 52/2014
+    sheets["RencanaAksi"][1][3] = 1.2  # -- Kode LKE 1.2, shown "1,2" by an Indonesian Excel
+    sheets["RencanaAksi"][1][0] = 1.1  # -- No
+    sheets["Monev"] = [
+        ["Bulan", "Area", "Capaian", "Status", "Ref Rencana Aksi"],
+        ["Mei 2019", "I. Manajemen Perubahan", "Rencana disusun", "Selesai", 1.1],
+    ]
+    analysis = analyse(read_workbook(make_xlsx(sheets)))
+    first = analysis.workbook.rencana_aksi[0]
+    assert (first.kode_lke.text, first.kode_lke.code) == ("1,2", "1.2")
+    assert analysis.matches[first.row].komponen.code == "1.2"
+    assert [entry.capaian.text for entry in analysis.reports[first.row]] == ["Rencana disusun"]

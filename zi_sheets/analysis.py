@@ -14,10 +14,11 @@ from zi_sheets.catalogue import REGULATIONS, Catalogue, load_catalogue, regulati
 from zi_sheets.dates import MAX_YEAR, MIN_YEAR, TargetDate
 from zi_sheets.findings import AreaCoverage, Coverage
 from zi_sheets.matching import RowMatch, match_row
-from zi_sheets.model import MonevEntry, Workbook
-from zi_sheets.monev_match import PlanRefs, match_reports
+from zi_sheets.model import MonevEntry, PlanRow, Workbook
+from zi_sheets.monev_match import PlanRefs, link_reports
 from zi_sheets.periods import Month, Period, latest_month
 from zi_sheets.progress import AreaProgress, PlanProgress, area_progress, plan_progress, target_of
+from zi_sheets.realisasi import RealisasiLinks, link_realisasi
 
 
 def plan_year_of(workbook: Workbook) -> int | None:
@@ -37,7 +38,10 @@ class Analysis:
     """One workbook with everything derived from it.
 
     `plan_year` is None when Tahun holds no plausible year; `targets`, `matches` and `reports` are keyed by
-    the plan row's Excel row; `latest_month` is None when no Monev entry has a readable month.
+    the plan row's Excel row; `broad` holds, by plan row, the Monev entries (Excel rows) that name it only
+    with other rows; `doubtful` the Monev entries (by Excel row) whose words only resemble plan rows;
+    `realisasi` the Realisasi sheet linked to the plan; `latest_month` is None when no Monev entry has a
+    readable month.
     """
 
     workbook: Workbook
@@ -48,6 +52,20 @@ class Analysis:
     refs: PlanRefs
     reports: Mapping[int, tuple[MonevEntry, ...]]
     latest_month: Month | None
+    broad: Mapping[int, frozenset[int]]
+    doubtful: Mapping[int, tuple[PlanRow, ...]]
+    realisasi: RealisasiLinks
+
+    @property
+    def latest_period(self) -> Period | None:
+        """The period a Monev report covers unless asked for another: the latest Monev month, or the latest
+        period the Realisasi sheet reports on when that ends later; None when neither has one."""
+        month = Period.month(*self.latest_month) if self.latest_month else None
+        filled = [r.period for found in self.realisasi.by_row.values() for r in found if r.period]
+        realised = max(filled, key=lambda p: (p.last, p.first), default=None)
+        if realised is not None and (month is None or realised.last > month.last):
+            return realised
+        return month
 
     @property
     def catalogue(self) -> Catalogue:
@@ -61,17 +79,32 @@ class Analysis:
 
     def plan_progress(self, until: Month) -> list[PlanProgress]:
         """Every plan row at the end of month `until`, in workbook order."""
-        return plan_progress(self.workbook.rencana_aksi, self.targets, self.reports, until, self.plan_year)
+        return plan_progress(
+            self.workbook.rencana_aksi,
+            self.targets,
+            self.reports,
+            until,
+            self.plan_year,
+            self.broad,
+            self.realisasi.by_row,
+        )
 
     def progress(self, period: Period) -> list[AreaProgress]:
         """The six areas at the end of `period`, with the period's Monev entries."""
         return area_progress(self.plan_progress(period.last), self.workbook.monev, period)
 
     @cached_property
+    def planned(self) -> tuple[RowMatch, ...]:
+        """The catalogue matches of the plan rows that plan something (their Langkah Aksi is filled): what
+        covers the catalogue. A row of `init`'s template left as written covers nothing."""
+        rows = self.workbook.rencana_aksi
+        return tuple(self.matches[row.row] for row in rows if row.langkah_aksi)
+
+    @cached_property
     def coverage(self) -> Coverage:
-        """Komponen with at least one plan row and indicators matched, per area and overall."""
-        komponen_hit = {m.komponen.code for m in self.matches.values() if m.komponen is not None}
-        indicator_hit = {m.indicator.code for m in self.matches.values() if m.indicator is not None}
+        """Komponen and indicators with at least one planned row (`planned`), per area and overall."""
+        komponen_hit = {m.komponen.code for m in self.planned if m.komponen is not None}
+        indicator_hit = {m.indicator.code for m in self.planned if m.indicator is not None}
         areas = []
         for area in self.catalogue.areas:
             indicators = [i for k in area.komponen for i in k.indicators]
@@ -108,6 +141,7 @@ def analyse(workbook: Workbook) -> Analysis:
         if match.indicator is not None
     }
     refs = PlanRefs(rows, codes)
+    links = link_reports(workbook, refs)
     return Analysis(
         workbook=workbook,
         plan_year=plan_year,
@@ -115,6 +149,9 @@ def analyse(workbook: Workbook) -> Analysis:
         targets={row.row: target_of(row, plan_year) for row in rows},
         matches=matches,
         refs=refs,
-        reports=match_reports(workbook, refs),
+        reports=links.reports,
         latest_month=latest_month(workbook),
+        broad=links.broad,
+        doubtful=links.doubtful,
+        realisasi=link_realisasi(workbook, refs, plan_year),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 
 BULAN = (
     "Januari",
@@ -76,3 +77,15 @@ def format_tanggal(date: dt.date) -> str:
 def format_bulan(year: int, month: int) -> str:
     """A month as Indonesian documents write it: "Mei 2019"."""
     return f"{BULAN[month - 1]} {year}"
+
+
+def round_half_up(value: float, digits: int = 2) -> Decimal:
+    """`value` rounded as people round (2,625 -> 2,63), not to even as Python's round() does."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def format_angka(value: float, digits: int = 2) -> str:
+    """A number as Indonesian documents write it, `round_half_up`: "1.234,56" (dot for thousands, comma for
+    decimals)."""
+    text = f"{round_half_up(value, digits):,.{digits}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

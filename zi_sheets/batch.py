@@ -13,31 +13,74 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from zi_sheets.errors import ZiSheetsError
+from zi_sheets.errors import UnreadableWorkbook, ZiSheetsError
 from zi_sheets.findings import Report
 
 if TYPE_CHECKING:
     from zi_sheets.analysis import Analysis
     from zi_sheets.builder import BuildOptions
     from zi_sheets.model import Identitas
+    from zi_sheets.paket import Entry
 
-# -- Excel's lock files (~$name.xlsx) and our own rekap are never unit workbooks. --
-_SKIPPED_PREFIXES = ("~$", ".~")
+# -- What a folder search takes as a workbook; an old .xls is taken too, so that it is named as unreadable
+# -- with the sentence saying how to resave it (and gets its row in the rekap) instead of being dropped. --
+WORKBOOK_SUFFIXES = (".xlsx", ".ods", ".xls")
+# -- Excel's lock file (~$name.xlsx), LibreOffice's (.~lock.name.xlsx#) and our own temporary files (.~…)
+# -- stand beside a workbook while it is open or being written; they are never workbooks. --
+_LOCK_PREFIXES = ("~$", ".~")
+# -- Files an operating system leaves in folders on its own; never meant for us, so not even named. --
+_SYSTEM_FILES = {"thumbs.db", "desktop.ini"}
 
 
-def expand_inputs(paths: list[Path], exclude: Path | None = None) -> list[Path]:
-    """The workbooks named: files as given, folders searched (recursively) for .xlsx, sorted by path."""
-    found: list[Path] = []
+@dataclass
+class Inputs:
+    """The workbooks a command was given, and the files of its folders that are not workbooks, each with
+    the reason it was skipped, so that none is dropped without a word."""
+
+    workbooks: list[Path]
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def expand_inputs(paths: list[Path], exclude: tuple[Path, ...] = ()) -> Inputs:
+    """The workbooks named: files as given, folders searched recursively, sorted by path.
+
+    Files and folders under `exclude` (the rekap being written, the build's output folder) are left out.
+    Hidden files (a name starting with a dot) are left out without a word unless they look like workbooks.
+    """
+    excluded = [p.resolve() for p in exclude]
+    inputs = Inputs([])
     for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*.xlsx") if not p.name.startswith(_SKIPPED_PREFIXES))
-        else:
-            found.append(path)
-    if exclude is not None:
-        found = [p for p in found if p.resolve() != exclude.resolve()]
-    return list(dict.fromkeys(found))
+        if not path.is_dir():
+            inputs.workbooks.append(path)
+            continue
+        for found in sorted(p for p in path.rglob("*") if p.is_file()):
+            resolved = found.resolve()
+            if any(resolved == e or e in resolved.parents for e in excluded):
+                continue
+            reason = _skip_reason(found.relative_to(path))
+            if reason is None:
+                inputs.workbooks.append(found)
+            elif reason:
+                inputs.skipped.append((found, reason))
+    inputs.workbooks = [p for p in dict.fromkeys(inputs.workbooks) if p.resolve() not in excluded]
+    return inputs
+
+
+def _skip_reason(relative: Path) -> str | None:
+    """None for a workbook, "" for a file skipped without a word, else why the file is skipped."""
+    name = relative.name
+    if name.startswith(_LOCK_PREFIXES):
+        if name.startswith(("~$", ".~lock.")):
+            return "berkas kunci Excel/LibreOffice yang ada selama workbook dibuka, bukan workbook"
+        return "berkas sementara, bukan workbook"
+    hidden = any(part.startswith(".") for part in relative.parts)
+    if relative.suffix.lower() in WORKBOOK_SUFFIXES:
+        return None
+    if hidden or name.lower() in _SYSTEM_FILES:
+        return ""
+    return "bukan workbook .xlsx atau .ods"
 
 
 @dataclass
@@ -60,6 +103,15 @@ class UnitResult:
     folder: Path | None = None
     identitas: Identitas | None = None
     period_label: str | None = None
+    evidence: list[Entry] = field(default_factory=list)  # -- the LKE's Bukti Dukung for the package
+    # -- True when the workbook was read but its documents could not be written (another workbook's
+    # -- documents in its folder, a folder that cannot be written); `problem` says why. --
+    unwritten: bool = False
+
+    @property
+    def problem_label(self) -> str:
+        """How the one-line result names the problem: "tidak terbaca" or "tidak ditulis"."""
+        return "tidak ditulis" if self.unwritten else "tidak terbaca"
 
     @property
     def errors(self) -> int:
@@ -74,6 +126,20 @@ class UnitResult:
         """Plan actions past due with nothing reported (the `plan-overdue` findings)."""
         return len(self.report.of("plan-overdue")) if self.report else 0
 
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of one workbook, the same for one file and for many: its berkas, the sentence
+        saying why it could not be read (`galat_baca`, else None), then `Report.to_dict`'s keys (summary,
+        counts and coverage None and no findings when it could not be read)."""
+        unread: dict[str, Any] = {
+            "summary": None,
+            "counts": None,
+            "coverage": None,
+            "findings": [],
+            "accepted": [],
+        }
+        report = self.report.to_dict() if self.report else unread
+        return {"berkas": str(self.path), "galat_baca": self.problem or None, **report}
+
     @property
     def status(self) -> str:
         """The verdict an evaluator filters on."""
@@ -85,16 +151,14 @@ class UnitResult:
 
 
 def _summarise(path: Path, report: Report, analysis: Analysis, strict: bool) -> UnitResult:
-    from zi_sheets.bahasa import format_bulan
-
-    latest = analysis.latest_month
+    latest = analysis.latest_period
     return UnitResult(
         path=path,
         report=report,
         unit=analysis.workbook.identitas.nama_unit,
         year=analysis.workbook.identitas.tahun,
         regulation=analysis.regulation_title,
-        last_monev=format_bulan(*latest) if latest else "",
+        last_monev=latest.label if latest else "",
         exit_code=report.exit_code(strict),
     )
 
@@ -120,9 +184,12 @@ def build_one(path: Path, options: BuildOptions) -> UnitResult:
     from zi_sheets.builder import build
 
     try:
+        # -- PDFs and packages are made once all workbooks are built: one LibreOffice start per core
         result = build(path, replace(options, pdf=False, paket=False))
-    except ZiSheetsError as error:
+    except UnreadableWorkbook as error:
         return UnitResult(path, problem=str(error), exit_code=3)
+    except ZiSheetsError as error:
+        return UnitResult(path, problem=str(error), exit_code=3, unwritten=True)
     summary = _summarise(path, result.report, result.analysis, options.strict)
     if result.refused_by:
         summary.notes.append("dokumen tidak ditulis: " + "; ".join(f.line() for f in result.refused_by))
@@ -133,6 +200,10 @@ def build_one(path: Path, options: BuildOptions) -> UnitResult:
         summary.documents, summary.folder = list(result.documents), result.folder
         summary.identitas = result.analysis.workbook.identitas
         summary.period_label = result.period.label if result.period else None
+        if options.paket:
+            from zi_sheets.lke.paket import evidence_entries
+
+            summary.evidence = evidence_entries(result.analysis)
     return summary
 
 
@@ -174,6 +245,7 @@ def finish_builds(results: list[UnitResult], options: BuildOptions, jobs: int | 
                     result.folder,
                     summary=result.report.summary() if options.paket_summary else None,
                     month_label=result.period_label,
+                    evidence=result.evidence,
                 )
             except ZiSheetsError as error:
                 result.notes.append(str(error))
@@ -217,7 +289,12 @@ class BatchReport:
     @property
     def unreadable(self) -> list[UnitResult]:
         """The workbooks that could not be read at all."""
-        return [r for r in self.results if r.problem]
+        return [r for r in self.results if r.problem and not r.unwritten]
+
+    @property
+    def unwritten(self) -> list[UnitResult]:
+        """The workbooks read whose documents could not be written."""
+        return [r for r in self.results if r.unwritten]
 
     def exit_code(self) -> int:
         """The worst of the workbooks: 3 when one could not be read, else 1 when one fails, else 0."""
@@ -225,21 +302,14 @@ class BatchReport:
 
     def tally(self) -> str:
         """ "30 workbook: 25 tanpa galat, 2 ada galat, 3 tidak terbaca" """
-        broken = len(self.unreadable)
+        broken, unwritten = len(self.unreadable), len(self.unwritten)
         failing = sum(1 for r in self.results if not r.problem and r.errors)
-        clean = len(self.results) - broken - failing
-        return (
+        clean = len(self.results) - broken - unwritten - failing
+        tally = (
             f"{len(self.results)} workbook: {clean} tanpa galat, {failing} ada galat, {broken} tidak terbaca"
         )
+        return f"{tally}, {unwritten} tidak ditulis" if unwritten else tally
 
     def to_json(self) -> str:
-        """Every workbook's report as `Report.to_dict` gives it, with its berkas and read error."""
-        files = [
-            {
-                "berkas": str(r.path),
-                "galat_baca": r.problem or None,
-                **(r.report.to_dict() if r.report else {}),
-            }
-            for r in self.results
-        ]
-        return json.dumps(files, ensure_ascii=False, indent=2, default=str)
+        """A JSON list with `UnitResult.to_dict` of every workbook, in path order."""
+        return json.dumps([r.to_dict() for r in self.results], ensure_ascii=False, indent=2, default=str)

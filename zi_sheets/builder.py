@@ -13,6 +13,7 @@ from zi_sheets.analysis import Analysis, analyse
 from zi_sheets.catalogue import load_catalogue
 from zi_sheets.checks import run_checks
 from zi_sheets.errors import ZiSheetsError
+from zi_sheets.files import claim_folder, make_folder
 from zi_sheets.findings import Finding, Report
 from zi_sheets.model import Workbook
 from zi_sheets.periods import Period
@@ -90,9 +91,10 @@ class BuildOptions:
 
 
 def monev_period(analysis: Analysis, options: BuildOptions) -> Period | None:
-    """The Monev report's period: --bulan, --semester or --triwulan, else the latest Monev month.
+    """The Monev report's period: --bulan, --semester or --triwulan, else the latest period reported on
+    (`Analysis.latest_period`: the latest Monev month, or a later Realisasi period).
 
-    None when the workbook has no Monev month to report on. ZiSheetsError for a period that cannot be.
+    None when the workbook has nothing to report on. ZiSheetsError for a period that cannot be.
     """
     latest = analysis.latest_month
     year = analysis.workbook.identitas.tahun or (latest or (None,))[0]
@@ -105,7 +107,35 @@ def monev_period(analysis: Analysis, options: BuildOptions) -> Period | None:
             return Period.triwulan(year, options.triwulan)
     except ValueError as error:
         raise ZiSheetsError(str(error)) from error
-    return Period.month(*latest) if latest else None
+    return analysis.latest_period
+
+
+def why_no_monev(workbook: Workbook) -> str:
+    """The line saying why a build wrote no Monev: no sheet, an empty sheet, or no month that reads."""
+    sheet = workbook.sheets_found.get("Monev")
+    if sheet is None:
+        return "Monev tidak ditulis: workbook tidak memiliki sheet Monev."
+    if not workbook.monev:
+        return f"Monev tidak ditulis: sheet {sheet} belum berisi capaian."
+    return (
+        f"Monev tidak ditulis: tidak ada Bulan yang terbaca di sheet {sheet} (lihat temuan "
+        "monev-month-unreadable); tulis bulannya seperti 'Mei 2026' atau pakai --bulan."
+    )
+
+
+def period_warnings(analysis: Analysis, period: Period) -> list[str]:
+    """Warning lines for a Monev period asked for by --bulan, --semester or --triwulan that lies outside the
+    plan year, or in which the Monev sheet reports nothing; [] when there is nothing to say."""
+    warnings = []
+    year = analysis.plan_year
+    if year is not None and (period.first[0] != year or period.last[0] != year):
+        warnings.append(f"peringatan: periode Monev {period.label} di luar tahun rencana {year}.")
+    if not any(entry.month in period for entry in analysis.workbook.monev):
+        warnings.append(
+            f"peringatan: sheet Monev tidak memuat capaian untuk {period.label}; dokumen Monev hanya berisi "
+            f"jadwal rencana aksi s.d. {period.end_label}."
+        )
+    return warnings
 
 
 def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
@@ -129,34 +159,36 @@ def _build(analysis: Analysis, options: BuildOptions) -> BuildResult:
     refused_by = report.blocks_build(options.strict)
     if refused_by:
         return BuildResult(report, analysis, refused_by=refused_by)
-    style = house_style(workbook, options.docx_template).style
+    chosen = house_style(workbook, options.docx_template)
+    style = chosen.style
     if style.template is not None:
         new_document(style)  # -- fail on an unusable template before anything is written
     period = monev_period(analysis, options)
     folder = output_folder(workbook, options.output or DEFAULT_OUTPUT)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise ZiSheetsError(f"Folder {folder} tidak dapat dibuat: {error.strerror}.") from error
+    make_folder(folder)
+    claim_folder(folder, workbook.path)
     result = BuildResult(report, analysis, folder, period=period)
+    if period is None:
+        result.notes.append(why_no_monev(workbook))
+    elif options.bulan or options.semester or options.triwulan:
+        result.notes += period_warnings(analysis, period)
     documents: list[tuple[str, str | None, Callable[[], Document]]] = [
         (RENCANA_KERJA, None, lambda: build_rencana_kerja(workbook, style)),
         (LAMPIRAN, None, lambda: build_lampiran(workbook, style)),
     ]
     if period is not None:
-        documents.append((MONEV, period.label, lambda: build_monev(analysis, period, style)))
+        documents.append((MONEV, period.label, lambda: build_monev(analysis, period, style, chosen.monev)))
     for title, label, render in documents:
         target = folder / document_filename(title, analysis, label)
-        try:
-            save_atomic(render(), target)
-        except PermissionError as error:
-            raise ZiSheetsError(
-                f"Berkas {target} tidak dapat ditulis (mungkin sedang dibuka di Word); tutup lalu ulangi."
-            ) from error
+        save_atomic(render(), target)
         result.documents.append(target)
+    from zi_sheets.lke.documents import build_documents  # -- the self-assessment, once the LKE is answered
+
+    result.documents += build_documents(analysis, folder, style)
     if options.pdf:
         _write_pdfs(result)
     if options.paket:
+        from zi_sheets.lke.paket import evidence_entries  # -- the LKE's evidence folder, once answered
         from zi_sheets.paket import write_package
 
         result.package = write_package(
@@ -165,6 +197,7 @@ def _build(analysis: Analysis, options: BuildOptions) -> BuildResult:
             folder,
             summary=report.summary() if options.paket_summary else None,
             month_label=period.label if period else None,
+            evidence=evidence_entries(analysis),
         )
         result.notes += result.package.notes
     return result
@@ -177,4 +210,4 @@ def _write_pdfs(result: BuildResult) -> None:
     if find_office() is None:
         result.notes.append(INSTALL_HINT)
         return
-    result.pdfs = convert_to_pdf(result.documents)
+    result.pdfs = convert_to_pdf([document for document in result.documents if document.suffix == ".docx"])

@@ -131,10 +131,17 @@ def regulation_key(regulasi: str, tahun: int | None) -> str:
 
 
 @cache
+def catalogue_rows(key: str) -> tuple[dict[str, str], ...]:
+    """Every row of regulation `key`'s catalogue CSV as read (all columns, Hasil and count inputs too);
+    KeyError for another key."""
+    text = resources.files("zi_sheets.data").joinpath(_FILES[key]).read_text(encoding="utf-8")
+    return tuple(csv.DictReader(text.splitlines()))
+
+
+@cache
 def load_catalogue(key: str) -> Catalogue:
     """The catalogue of regulation `key` ("90-2021" or "52-2014"); KeyError for another key."""
-    text = resources.files("zi_sheets.data").joinpath(_FILES[key]).read_text(encoding="utf-8")
-    rows = [r for r in csv.DictReader(text.splitlines()) if r["component"] == "pengungkit"]
+    rows = [r for r in catalogue_rows(key) if r["component"] == "pengungkit"]
     areas: list[Area] = []
     for area_no in sorted({int(r["area_no"]) for r in rows}):
         area_rows = [r for r in rows if int(r["area_no"]) == area_no]

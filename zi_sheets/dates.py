@@ -2,7 +2,8 @@
 
 A cell such as "Januari s/d Desember 2019", "Juni, Desember 2019", "Triwulan II 2019", "setiap 6 bulan",
 "Feb-17" or a date cell becomes a `TargetDate`: the (year, month) pairs it covers, every year written in it
-and flags describing how it was read. The text is read in three steps:
+, the span of each period, range or month it names (`spans`: when each falls due) and flags describing how
+it was read. The text is read in three steps:
 
 1. phrases that are not dates are taken out: events ("setiap ada pertemuan", "apabila ada perubahan") and
    recurrences ("setiap bulan", "per semester", "setahun sekali");
@@ -46,12 +47,18 @@ _MAX_SPAN = 1200  # months; a longer range is a typo, not a plan
 
 @dataclass(frozen=True)
 class TargetDate:
-    """What a Target Waktu cell says, as months."""
+    """What a Target Waktu cell says, as months.
+
+    `spans` holds the (first, last) month of each thing the cell names: a month is a span of one month, a
+    quarter, a semester, a year or a range one span ("Triwulan II": April to June), "Juni, Desember" two.
+    A recurrence is a span per month it recurs in, or one span for a whole year ("setiap bulan").
+    """
 
     text: str
     months: frozenset[Month]
     years: frozenset[int]
     flags: frozenset[str]
+    spans: frozenset[tuple[Month, Month]] = frozenset()
 
     @property
     def parsed(self) -> bool:
@@ -104,7 +111,7 @@ def _from_date(value: dt.date) -> TargetDate:
     year, month = getattr(value, "year", None), getattr(value, "month", None)
     if not isinstance(year, int) or not isinstance(month, int):  # pandas NaT answers NaN
         return _unparsed(_safe_str(value))
-    return TargetDate(str(value), frozenset({(year, month)}), frozenset({year}), frozenset())
+    return _single(str(value), (year, month))
 
 
 def _from_number(value: object, text: str) -> TargetDate:
@@ -118,13 +125,21 @@ def _from_number(value: object, text: str) -> TargetDate:
     if number.is_integer() and MIN_YEAR <= number <= MAX_YEAR:
         year = int(number)
         months = frozenset((year, m) for m in range(1, 13))
-        return TargetDate(text, months, frozenset({year}), frozenset({"whole-year"}))
+        spans = frozenset({((year, 1), (year, 12))})
+        return TargetDate(text, months, frozenset({year}), frozenset({"whole-year"}), spans)
     if _SERIAL_MIN <= number <= _SERIAL_MAX:
         day = _EXCEL_EPOCH + dt.timedelta(days=int(number))
-        return TargetDate(text, frozenset({(day.year, day.month)}), frozenset({day.year}), frozenset())
+        return _single(text, (day.year, day.month))
     if number.is_integer() and 100 <= number <= 9999:
         return TargetDate(text, frozenset(), frozenset({int(number)}), frozenset({"impossible-year"}))
     return _unparsed(text)
+
+
+def _single(text: str, month: Month) -> TargetDate:
+    """A target of one month (a date cell, an Excel serial)."""
+    return TargetDate(
+        text, frozenset({month}), frozenset({month[0]}), frozenset(), frozenset({(month, month)})
+    )
 
 
 def _unparsed(text: str) -> TargetDate:
@@ -565,12 +580,30 @@ def _from_text(text: str, plan_year: int | None) -> TargetDate:
     items = [item for item in items if all(item is not lone for lone in lone_years)]
     _assign_years(items, plan_year, flags)
     months: set[Month] = set()
+    spans: set[tuple[Month, Month]] = set()
     for item in items:
-        months |= _expand(item, flags, years)
+        expanded = _expand(item, flags, years)
+        if expanded:
+            months |= expanded
+            spans.add((min(expanded), max(expanded)))
     if sum(1 for item in items if not (item.year_span and item.end is not None)) >= 2:
         flags.add("list")
     if has_recurrence and not months:
         months = _recurring_months(recurrence, lone_years, plan_year, flags)
+        spans = _recurring_spans(months)
     if not months and not flags:
         flags.add("unparsed")
-    return TargetDate(text, frozenset(months), frozenset(years), frozenset(flags))
+    return TargetDate(text, frozenset(months), frozenset(years), frozenset(flags), frozenset(spans))
+
+
+def _recurring_spans(months: set[Month]) -> set[tuple[Month, Month]]:
+    """A recurrence in every month of a year is one activity over that year ("setiap bulan"); a sparser
+    one ("setiap triwulan") is one activity per month it recurs in."""
+    spans: set[tuple[Month, Month]] = set()
+    for year in {year for year, _ in months}:
+        in_year = sorted(month for month in months if month[0] == year)
+        if len(in_year) == 12:
+            spans.add((in_year[0], in_year[-1]))
+        else:
+            spans.update((month, month) for month in in_year)
+    return spans

@@ -150,6 +150,15 @@ HIDDEN_ROW = _register(
     "barisnya, atau hapus bila tidak dipakai.",
     "Baris yang disembunyikan di Excel tetap masuk ke dokumen.",
 )
+AUTOFILTER_HIDDEN_ROWS = _register(
+    "autofilter-hidden-rows",
+    "warning",
+    "Filter aktif menyembunyikan baris yang tetap dibaca",
+    "Filter aktif di sheet {nama_sheet} menyembunyikan {jumlah} baris ({baris}), yang tetap dibaca dan masuk "
+    "ke dokumen; hapus filternya (Data > Filter) agar semua baris terlihat, lalu hapus baris yang memang "
+    "tidak dipakai.",
+    "Baris yang disembunyikan filter tetap masuk ke dokumen; satu temuan untuk filternya, bukan per baris.",
+)
 FORMULA_WITHOUT_VALUE = _register(
     "formula-without-value",
     "warning",
@@ -184,16 +193,17 @@ PREDIKAT_INVALID = _register(
     "predikat-invalid",
     "warning",
     "Target Predikat bukan WBK atau WBBM",
-    "Target Predikat {value!q} bukan WBK atau WBBM.",
-    "Predikat yang dituju: WBK atau WBBM.",
+    "Target Predikat {value!q} bukan WBK, WBBM atau WBK/WBBM.",
+    "Predikat yang dituju: WBK, WBBM, atau WBK/WBBM bila unit menuju keduanya.",
 )
 NIP_STORED_AS_NUMBER = _register(
     "nip-stored-as-number",
     "error",
     "NIP tersimpan sebagai angka, bukan teks",
-    "{label} '{value}' tersimpan sebagai angka; Excel hanya menyimpan 15 angka pertama. Ketik ulang NIP "
-    "sebagai teks (format sel Teks, atau awali dengan tanda ').",
-    "Excel membulatkan angka 18 digit; NIP harus diketik sebagai teks.",
+    "{label} '{value}' tersimpan sebagai angka, sehingga Excel hanya menyimpan 15 angka pertamanya; dokumen "
+    "tidak ditulis. Format sel itu sebagai Teks, lalu ketik ulang NIP-nya (atau awali dengan tanda ').",
+    "Excel membulatkan angka 18 digit, sehingga NIP yang tersimpan sebagai angka tercetak salah di tanda "
+    "tangan; dokumen tidak ditulis sampai NIP diketik ulang sebagai teks.",
 )
 NIP_LENGTH = _register(
     "nip-length",
@@ -236,8 +246,24 @@ KOMPONEN_MISSING = _register(
     "komponen-missing",
     "error",
     "Komponen LKE tanpa rencana aksi",
-    "Komponen {komponen} '{nama}' (area {area}) belum punya baris rencana aksi ({katalog}).",
-    "Setiap komponen (sub-area) LKE memerlukan sedikitnya satu baris rencana aksi.",
+    "Komponen {komponen} '{nama}' (area {area}) belum punya baris rencana aksi berisi Langkah Aksi "
+    "({katalog}).",
+    "Setiap komponen (sub-area) LKE memerlukan sedikitnya satu baris rencana aksi berisi Langkah Aksi.",
+)
+INDIKATOR_MISSING = _register(
+    "indikator-missing",
+    "info",
+    "Indikator LKE tanpa rencana aksi",
+    "Indikator {kode} {indikator!q} (komponen {komponen} '{nama}') belum punya baris rencana aksi.",
+    "Komponen yang sudah punya baris rencana aksi tetapi salah satu indikatornya belum; isi Kode LKE pada "
+    "baris yang menjawabnya, atau tambahkan barisnya.",
+)
+AREA_TITLE_DIFFERS = _register(
+    "area-title-differs",
+    "warning",
+    "Judul area berbeda dengan area LKE",
+    "Judul area {judul!q} bukan area LKE {area}; tulis judul area sesuai {katalog}.",
+    "Judul area yang lain dari area katalog (atau bernomor area lain) tercetak apa adanya di dokumen.",
 )
 INDIKATOR_EMPTY = _register(
     "indikator-empty",
@@ -245,6 +271,15 @@ INDIKATOR_EMPTY = _register(
     "Indikator kosong",
     _PLAN_CELL_EMPTY,
     "Setiap baris rencana aksi memerlukan Indikator.",
+)
+LANGKAH_ROW_WITHOUT_INDIKATOR = _register(
+    "langkah-row-without-indikator",
+    "error",
+    "Baris langkah tambahan tanpa Indikator",
+    "Baris {row} berisi Langkah Aksi tanpa Indikator, di bawah indikator baris {above} ({indikator!q}); bila "
+    "ini langkah berikutnya untuk indikator itu, gabungkan (Merge) sel Indikator baris {above} s.d. {row}, "
+    "atau tulis semua langkahnya dalam satu sel Langkah Aksi dengan Alt+Enter.",
+    "Baris yang disisipkan untuk langkah kedua perlu sel Indikator yang digabung dengan baris di atasnya.",
 )
 LANGKAH_AKSI_EMPTY = _register(
     "langkah-aksi-empty",
@@ -322,6 +357,13 @@ TARGET_YEAR_IMPOSSIBLE = _register(
     "Tahun '{years}' pada target '{target}' tidak mungkin.",
     "Tahun seperti '208' adalah salah ketik.",
 )
+TARGET_CONTRADICTS_BUKTI = _register(
+    "target-contradicts-bukti",
+    "warning",
+    "Bukti Fisik bertanggal di luar Target Waktu",
+    "Bukti Fisik menyebut {bulan}, di luar Target Waktu {target!q}: {bukti!q}.",
+    "Bukti yang bertanggal di luar jadwal barisnya biasanya tersalin dari baris atau rencana lain.",
+)
 # -- Consistency --
 OTHER_AGENCY = _register(
     "other-agency",
@@ -329,6 +371,21 @@ OTHER_AGENCY = _register(
     "Teks menyebut instansi lain (sisa salinan)",
     "Teks menyebut {names}, bukan {unit}; kemungkinan sisa salinan dari dokumen instansi lain: '{kutipan}'.",
     "Nama instansi lain di dokumen unit biasanya sisa salinan dari dokumen instansi lain.",
+)
+OTHER_REGION = _register(
+    "other-region",
+    "warning",
+    "Teks menyebut daerah lain (sisa salinan)",
+    "Teks menyebut {names}, bukan wilayah {wilayah}; kemungkinan sisa salinan dari dokumen daerah lain: "
+    "'{kutipan}'.",
+    "Nama kabupaten, kota atau provinsi lain di dokumen unit biasanya sisa salinan dari dokumen daerah lain.",
+)
+YEAR_OUTSIDE_PLAN = _register(
+    "year-outside-plan",
+    "warning",
+    "Teks menyebut tahun lain dari tahun rencana",
+    "Teks menyebut tahun {years}, bukan tahun rencana {tahun}: '{kutipan}'.",
+    "Tahun lain di Narasi, Monev atau Lampiran biasanya tersalin dari dokumen tahun lain.",
 )
 EVIDENCE_YEAR_OLD = _register(
     "evidence-year-old",
@@ -345,6 +402,23 @@ LANGKAH_REPEATS_BUKTI = _register(
     "Langkah Aksi hanya mengulang Bukti Fisik ({bukti!q}); tulis kegiatan yang dilakukan, mis. 'Menyusun "
     "...', 'Melaksanakan ...'.",
     "Langkah Aksi menyebut kegiatan; Bukti Fisik menyebut dokumen hasilnya.",
+)
+LANGKAH_NOT_ACTION = _register(
+    "langkah-not-action",
+    "warning",
+    "Langkah Aksi bukan kegiatan",
+    "Langkah Aksi {langkah!q} menyebut hasil atau benda, bukan kegiatan; tulis kegiatannya, mis. "
+    "'Menyusun ...', 'Melaksanakan ...'.",
+    "Langkah Aksi menyebut apa yang dikerjakan ('Menyusun SOP'), bukan hasilnya ('SOP telah ditetapkan').",
+)
+REALISASI_IN_PLAN = _register(
+    "realisasi-in-plan",
+    "warning",
+    "Rencana sudah melaporkan realisasi 100%",
+    "Baris ini sudah melaporkan realisasi {realisasi!q}, padahal rencana ditetapkan {ditetapkan} dan "
+    "targetnya {target!q}; laporkan realisasi di Monev, bukan di rencana aksi.",
+    "Rencana yang ditetapkan di awal tahun belum dapat melaporkan kegiatan yang jatuh tempo sesudahnya "
+    "sebagai selesai.",
 )
 DUPLICATE_ROW = _register(
     "duplicate-row",
@@ -377,6 +451,14 @@ MONEV_AREA_UNKNOWN = _register(
     "Perubahan').",
     "Capaian tanpa area yang dikenal tidak masuk matriks per area.",
 )
+MONEV_STATUS_UNKNOWN = _register(
+    "monev-status-unknown",
+    "warning",
+    "Status Monev tidak dikenal",
+    "Status {value!q} tidak dikenal, sehingga capaian ini dihitung belum selesai; tulis Selesai, Dalam "
+    "Proses atau Belum (atau pilih dari daftar).",
+    "Status menentukan apakah langkah aksi dihitung selesai di Monev; kata lain dihitung belum selesai.",
+)
 MONEV_REF_UNKNOWN = _register(
     "monev-ref-unknown",
     "warning",
@@ -385,18 +467,224 @@ MONEV_REF_UNKNOWN = _register(
     "Kode LKE-nya.",
     "Ref menghubungkan capaian dengan baris rencana aksi yang dilaporkannya.",
 )
+MONEV_MATCH_DOUBTFUL = _register(
+    "monev-match-doubtful",
+    "info",
+    "Capaian Monev hanya mirip baris rencana aksi (tidak dihitung)",
+    "Capaian {capaian!q} hanya mirip baris rencana aksi {baris} lewat kata yang umum di areanya, sehingga "
+    "tidak dihitung sebagai laporannya; bila memang melaporkan baris itu, isi Ref Rencana Aksi (mis. {ref}).",
+    "Capaian tanpa Ref dicocokkan dengan kata-katanya; kecocokan yang meragukan tidak dihitung.",
+)
+# -- Realisasi and LaporanMonev --
+REALISASI_REF_UNKNOWN = _register(
+    "realisasi-ref-unknown",
+    "warning",
+    "Ref di sheet Realisasi tidak menunjuk satu baris rencana aksi",
+    "Ref {value!q} di sheet Realisasi {keadaan}, sehingga isiannya tidak masuk Monev; tulis Ref satu baris "
+    "rencana aksi (No-nya, mis. 'I.2.b').",
+    "Setiap baris Realisasi melaporkan satu langkah aksi, ditunjuk dengan Ref-nya.",
+)
+REALISASI_ROWS_MISSING = _register(
+    "realisasi-rows-missing",
+    "info",
+    "Baris rencana aksi belum ada di sheet Realisasi",
+    "{jumlah} baris rencana aksi belum ada di sheet {nama_sheet} (mis. {contoh}); jalankan 'zi-sheets init "
+    "--sinkron-realisasi {berkas}' untuk menambahkannya tanpa mengubah isian yang ada.",
+    "Baris rencana aksi yang ditambah setelah init perlu baris Realisasi sendiri.",
+)
+REALISASI_SHEET_UNREADABLE = _register(
+    "realisasi-sheet-unreadable",
+    "warning",
+    "Sheet Realisasi tidak terbaca",
+    "Sheet {nama_sheet} tidak dibaca sebagai Realisasi: baris judul dengan kolom 'Ref' dan 'Status' atau "
+    "'Realisasi' tidak ditemukan di {baris} baris pertama; isiannya tidak masuk Monev.",
+    "Sheet Realisasi berisi Ref dan, per periode, Status, Realisasi, Tanggal Selesai, Bukti, Kendala, "
+    "Tindak Lanjut dan Target Revisi.",
+)
+REALISASI_STATUS_UNKNOWN = _register(
+    "realisasi-status-unknown",
+    "warning",
+    "Status Realisasi tidak dikenal",
+    "Status {value!q} tidak dikenal, sehingga dibaca dari isian lainnya; tulis Selesai, Dalam Proses atau "
+    "Belum (atau pilih dari daftar).",
+    "Status menentukan apakah langkah aksi selesai, dalam proses atau belum.",
+)
+PERIODE_UNREADABLE = _register(
+    "periode-unreadable",
+    "warning",
+    "Periode tidak terbaca",
+    "Periode {value!q} tidak terbaca; tulis mis. 'Triwulan I {tahun}', 'Semester I {tahun}' atau "
+    "'Mei {tahun}'.",
+    "Isian Realisasi dan teks laporan masuk ke laporan periode yang tertulis di atas atau di sampingnya.",
+)
+TANGGAL_UNREADABLE = _register(
+    "tanggal-unreadable",
+    "warning",
+    "Tanggal atau target tidak terbaca",
+    "{kolom} {value!q} tidak terbaca sebagai tanggal; tulis mis. '{contoh}' atau isi sel tanggal.",
+    "Tanggal selesai, target revisi dan tanggal laporan dibaca sebagai tanggal atau bulan.",
+)
+LAPORAN_BAGIAN_UNKNOWN = _register(
+    "laporan-bagian-unknown",
+    "warning",
+    "Bagian LaporanMonev tidak dikenal",
+    "Bagian {bagian!q} tidak dikenal, sehingga teksnya tidak masuk laporan Monev; pilih salah satu: "
+    "{pilihan}.",
+    "Setiap baris LaporanMonev masuk ke bab laporan Monev menurut Bagian-nya.",
+)
 PLAN_OVERDUE = _register(
     "plan-overdue",
     "info",
     "Rencana aksi lewat jadwal tanpa laporan Monev",
     "Target {target!q} jatuh tempo {jatuh_tempo}, tetapi Monev sampai {monev_sampai} belum melaporkan "
-    "capaian untuk baris ini ({baris!q}); bila sudah dilaporkan, isi Ref Rencana Aksi pada baris Monev-nya.",
+    "capaian untuk baris ini ({baris!q}); bila sudah dilaporkan, isi Ref Rencana Aksi pada baris Monev-nya "
+    "atau isian periodenya di sheet Realisasi.",
     "Langkah aksi yang telah jatuh tempo tanpa capaian dilaporkan terlambat di Monev.",
 )
 
 
-# -- Errors that would make a signed document wrong: a cover without a unit, a year that is no year. --
-BLOCKING_CODES = frozenset({IDENTITAS_MISSING.code, TAHUN_INVALID.code})
+# -- LKE self-assessment (the LKE sheet; see zi_sheets/lke/) --
+LKE_SHEET_UNREADABLE = _register(
+    "lke-sheet-unreadable",
+    "warning",
+    "Sheet LKE tidak terbaca sebagai jawaban LKE",
+    "Sheet {nama_sheet} tidak dibaca sebagai jawaban LKE: {masalah} Judul kolom yang dibaca: Kode, Jawaban, "
+    "Bukti Dukung, Catatan.",
+    "Sheet bernama LKE dengan susunan lain (mis. salinan LKE resmi) tidak dinilai; workbook tetap terbaca.",
+)
+LKE_EMPTY = _register(
+    "lke-empty",
+    "warning",
+    "Sheet LKE belum berisi jawaban",
+    "Sheet {nama_sheet} belum berisi jawaban; semua {butir} butir dihitung 0.",
+    "'zi-sheets nilai' menilai sheet LKE yang belum dijawab sebagai 0; 'check' baru memeriksanya setelah "
+    "jawaban pertama diisi.",
+)
+LKE_UNANSWERED = _register(
+    "lke-unanswered",
+    "warning",
+    "Butir LKE belum dijawab (dihitung 0)",
+    "{kode} belum dijawab; dihitung 0. Pilih atau isi jawabannya di kolom Jawaban.",
+    "Butir tanpa jawaban dihitung 0. Untuk butir persentase boleh diisi baris Jumlah di bawahnya; "
+    "persentasenya dihitung dari situ.",
+)
+LKE_ITEM_MISSING = _register(
+    "lke-item-missing",
+    "warning",
+    "Butir LKE tidak punya baris di sheet LKE (dihitung 0)",
+    "{kode} tidak punya baris di sheet {nama_sheet}; dihitung 0. Tambahkan barisnya dengan Kode {kode} "
+    "(salin dari workbook baru 'zi-sheets init').",
+    "Baris butir yang terhapus dari sheet LKE tidak dapat dijawab; butirnya dihitung 0.",
+)
+LKE_KODE_UNKNOWN = _register(
+    "lke-kode-unknown",
+    "warning",
+    "Kode di sheet LKE tidak ada di LKE",
+    "Kode {kode!q} pada baris {row} tidak ada di LKE {katalog}, sehingga jawabannya tidak dinilai.",
+    "Jawaban dinilai menurut Kode butirnya (mis. 'P.1.i.a'); baris tanpa Kode yang dikenal tidak dinilai.",
+)
+LKE_ANSWER_INVALID = _register(
+    "lke-answer-invalid",
+    "warning",
+    "Jawaban LKE bukan salah satu pilihannya",
+    "Jawaban {kode} {jawaban!q} {masalah}; {dihitung}.",
+    "Jawaban yang tidak sesuai jenis butirnya (Ya/Tidak, huruf, persentase, nilai survei, jumlah) "
+    "dihitung 0.",
+)
+LKE_JUMLAH_MISMATCH = _register(
+    "lke-jumlah-mismatch",
+    "warning",
+    "Persentase berbeda dengan hitungan dari isian Jumlah",
+    "Persentase {kode} tertulis {tertulis}, tetapi dari isian Jumlah-nya {hitungan}; yang dinilai hitungan "
+    "dari Jumlah.",
+    "Persentase dihitung dari isian Jumlah sebagaimana Penjelasan LKE; persentase yang diketik berbeda "
+    "diabaikan.",
+)
+LKE_KODE_DUPLICATE = _register(
+    "lke-kode-duplicate",
+    "warning",
+    "Kode LKE tercantum lebih dari sekali",
+    "Kode {kode} sudah ada di baris {pertama}; yang dinilai hanya jawaban baris {pertama}.",
+    "Setiap butir LKE dijawab pada satu baris.",
+)
+LKE_EVIDENCE_MISSING = _register(
+    "lke-evidence-missing",
+    "warning",
+    "Berkas Bukti Dukung tidak ditemukan",
+    "Berkas Bukti Dukung {kode} '{berkas}' tidak ditemukan (dicari relatif terhadap folder workbook "
+    "{folder}); periksa nama dan foldernya.",
+    "Tim Penilai memeriksa setiap jawaban terhadap berkas buktinya.",
+)
+LKE_EVIDENCE_OUTSIDE = _register(
+    "lke-evidence-outside",
+    "warning",
+    "Berkas Bukti Dukung di luar folder workbook (tidak dikemas)",
+    "Berkas Bukti Dukung {kode} '{berkas}' ada di luar folder workbook, sehingga tidak ikut dikemas 'build "
+    "--paket'; pindahkan ke folder workbook (mis. subfolder 'Bukti Dukung').",
+    "'build --paket' hanya mengemas berkas di dalam folder workbook.",
+)
+LKE_EVIDENCE_NONE = _register(
+    "lke-evidence-none",
+    "warning",
+    "Jawaban Ya atau A tanpa Bukti Dukung",
+    "{kode} dijawab {jawaban} tanpa Bukti Dukung; Tim Penilai memeriksa setiap jawaban terhadap buktinya. "
+    "Tulis lokasi berkas (relatif terhadap folder workbook) atau tautannya.",
+    "Jawaban terbaik tanpa bukti biasanya diturunkan oleh Tim Penilai.",
+)
+LKE_LINK_MALFORMED = _register(
+    "lke-link-malformed",
+    "warning",
+    "Tautan Bukti Dukung bukan alamat web yang benar",
+    "Tautan Bukti Dukung {kode} '{tautan}' bukan alamat web yang benar ({masalah}); salin alamat lengkapnya "
+    "dari peramban, mis. https://drive.google.com/...",
+    "Tautan harus alamat http(s) lengkap agar dapat dibuka Tim Penilai.",
+)
+LKE_LINK_UNREACHABLE = _register(
+    "lke-link-unreachable",
+    "warning",
+    "Tautan Bukti Dukung tidak dapat dibuka",
+    "Tautan Bukti Dukung {kode} '{tautan}' tidak dapat dibuka: {masalah}; pastikan tautannya dibagikan "
+    "untuk umum atau untuk Tim Penilai.",
+    "Hanya diperiksa dengan 'zi-sheets nilai --cek-tautan'.",
+)
+LKE_EVIDENCE_SHARED = _register(
+    "lke-evidence-shared",
+    "info",
+    "Satu berkas Bukti Dukung dipakai untuk butir yang tidak berkaitan",
+    "'{berkas}' dipakai sebagai Bukti Dukung untuk {codes} dari sub-area yang berbeda; periksa apakah "
+    "setiap butir memang dijawab oleh berkas yang sama.",
+    "Butir dari sub-area berbeda jarang dijawab oleh satu berkas yang sama.",
+)
+LKE_ANSWER_PROPOSED = _register(
+    "lke-answer-proposed",
+    "info",
+    "Isi workbook mengusulkan jawaban lain untuk butir LKE",
+    "Isi workbook mengusulkan {kode} = {usulan} ({alasan}); jawaban saat ini: {jawaban!q}. Jawaban tidak "
+    "diubah; putuskan setelah memeriksa buktinya.",
+    "Tim Kerja, Rencana Aksi, Target Prioritas dan Monev di workbook menunjukkan jawaban butir manajemen "
+    "perubahan; usulan tidak pernah menimpa jawaban.",
+)
+
+# -- Accepted findings (the Diterima sheet) --
+DITERIMA_INVALID = _register(
+    "diterima-invalid",
+    "warning",
+    "Baris sheet Diterima tidak dapat dipakai",
+    "Baris {row} sheet Diterima {masalah}; isi Kode dan Sel (mis. 'other-agency' dan 'RencanaAksi!F14'), "
+    "atau Nama yang diterima.",
+    "Setiap baris Diterima menyebut satu temuan (Kode dan Sel) atau satu nama yang diterima.",
+)
+DITERIMA_UNUSED = _register(
+    "diterima-unused",
+    "info",
+    "Baris sheet Diterima tidak cocok dengan temuan mana pun",
+    "Baris {row} sheet Diterima ({isi}) tidak cocok dengan temuan mana pun; hapus bila sudah diperbaiki.",
+    "Penerimaan yang tidak lagi dipakai sebaiknya dihapus agar daftarnya tetap benar.",
+)
+
+# -- Errors that would make a signed document wrong: a cover without a unit, a year that is no year, a NIP
+# -- whose last digits Excel has already lost (no document may print it). --
+BLOCKING_CODES = frozenset({IDENTITAS_MISSING.code, TAHUN_INVALID.code, NIP_STORED_AS_NUMBER.code})
 
 
 def all_codes() -> list[tuple[str, Severity, str]]:
@@ -519,15 +807,33 @@ def _sort_key(finding: Finding) -> tuple[int, str, int, tuple[int, str]]:
     return (rank, other, finding.cell.row, _column_key(finding.cell.column))
 
 
+@dataclass(frozen=True)
+class Accepted:
+    """A finding staff accepted in the Diterima sheet: still counted and listed, never failing a check.
+
+    `by` is the Diterima row that accepted it; `alasan` its reason ('' when none was written).
+    """
+
+    finding: Finding
+    by: CellRef | None
+    alasan: str = ""
+
+
 @dataclass
 class Report:
-    """The findings of one check run and the coverage figures; owns exit code, order and summary."""
+    """The findings of one check run and the coverage figures; owns exit code, order and summary.
+
+    `accepted` holds the findings the Diterima sheet accepted: counted in the summary and listed, but they
+    neither fail the check (also with --strict) nor block a build.
+    """
 
     findings: list[Finding] = field(default_factory=list)
     coverage: Coverage | None = None
+    accepted: list[Accepted] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.findings = sorted(self.findings, key=_sort_key)
+        self.accepted = sorted(self.accepted, key=lambda a: _sort_key(a.finding))
 
     def count(self, severity: Severity) -> int:
         """How many findings have this severity."""
@@ -573,13 +879,23 @@ class Report:
         ]
 
     def summary(self) -> str:
-        """One Indonesian line: "3 galat, 12 peringatan, 2 info; komponen 23 dari 23, indikator ..."."""
+        """One Indonesian line: "3 galat, 12 peringatan, 2 info, 1 diterima; komponen 23 dari 23, ..."; the
+        accepted count only when the Diterima sheet accepted something."""
         counts = f"{self.errors} galat, {self.warnings} peringatan, {self.infos} info"
+        if self.accepted:
+            counts += f", {len(self.accepted)} diterima"
         return f"{counts}; {self.coverage.sentence()}" if self.coverage else counts
 
     def to_text(self) -> str:
-        """One line per finding ("RencanaAksi!H14  galat  target-year-impossible  ..."), summary last."""
+        """One line per finding ("RencanaAksi!H14  galat  target-year-impossible  ..."), then one per
+        accepted finding ("... diterima ..."), summary last."""
         lines = [finding.line() for finding in self.findings]
+        for item in self.accepted:
+            finding = item.finding
+            reason = f" (diterima: {item.alasan})" if item.alasan else " (diterima)"
+            lines.append(
+                f"{finding.cell_text or '(workbook)'}  diterima  {finding.code}  {finding.message}{reason}"
+            )
         lines.append(self.summary())
         return "\n".join(lines)
 
@@ -587,23 +903,33 @@ class Report:
         """The report as plain data: findings, counts, coverage figures and the summary line."""
         return {
             "summary": self.summary(),
-            "counts": {"error": self.errors, "warning": self.warnings, "info": self.infos},
+            "counts": {
+                "error": self.errors,
+                "warning": self.warnings,
+                "info": self.infos,
+                "accepted": len(self.accepted),
+            },
             "coverage": self.coverage.to_dict() if self.coverage else None,
-            "findings": [
-                {
-                    "sheet": f.sheet_name,
-                    "cell": f.address or None,
-                    "ref": f.cell_text,
-                    "code": f.code,
-                    "severity": f.severity.value,
-                    "title": f.title,
-                    "message": f.message,
-                    "values": f.values,
-                }
-                for f in self.findings
+            "findings": [_finding_dict(f) for f in self.findings],
+            "accepted": [
+                {**_finding_dict(a.finding), "accepted_by": str(a.by) if a.by else None, "alasan": a.alasan}
+                for a in self.accepted
             ],
         }
 
     def to_json(self, indent: int | None = 2) -> str:
         """`to_dict()` as JSON text (non-ASCII kept readable; unusual values written as text)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, default=str)
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "sheet": f.sheet_name,
+        "cell": f.address or None,
+        "ref": f.cell_text,
+        "code": f.code,
+        "severity": f.severity.value,
+        "title": f.title,
+        "message": f.message,
+        "values": f.values,
+    }

@@ -29,6 +29,20 @@ SIGNER_STYLES: dict[str, tuple[bool, bool]] = {
     "Biasa": (False, False),
 }
 YES_NO = {"Ya": True, "Tidak": False}
+# -- Which matrices the Monev report prints: (achievements per area as the seed, realisation per planned
+# -- action); None: by what the workbook holds for the period. --
+MONEV_LAYOUTS: dict[str, tuple[bool, bool] | None] = {
+    "Otomatis": None,
+    "Matriks Capaian": (True, False),
+    "Matriks Rencana Aksi": (False, True),
+    "Keduanya": (True, True),
+}
+# -- Which Monev reports get chapters (cover, Pendahuluan, Pelaksanaan, ..., from sheet LaporanMonev). --
+MONEV_CHAPTERS = {"Triwulan dan Semester": "period", "Setiap Laporan": "always", "Tidak": "never"}
+# -- Who signs the Rencana Kerja and its Lampiran: True for the single "Ditetapkan di" signer. --
+SIGNERS: dict[str, bool] = {"Pimpinan dan Ketua Tim": False, "Pimpinan": True}
+# -- How an 18-digit NIP is printed: True for "19750921 199602 1 002", False for "197509211996021002". --
+NIP_FORMATS: dict[str, bool] = {"Dengan Spasi": True, "Tanpa Spasi": False}
 
 
 @dataclass(frozen=True)
@@ -56,6 +70,34 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "Kop Surat", "Ya", "Ya: kop (logo, pemda, unit, alamat) di halaman pertama Monev.", tuple(YES_NO)
     ),
+    Setting(
+        "Bentuk Monev",
+        "Otomatis",
+        "Matriks Capaian (capaian per area, sheet Monev), Matriks Rencana Aksi (setiap langkah aksi dengan "
+        "realisasinya), Keduanya, atau Otomatis (menurut isian sheet Monev dan Realisasi).",
+        tuple(MONEV_LAYOUTS),
+    ),
+    Setting(
+        "Bab Laporan Monev",
+        "Triwulan dan Semester",
+        "Laporan Monev dengan bab dari sheet LaporanMonev (Pendahuluan, Pelaksanaan, Permasalahan dan Saran, "
+        "Penutup): untuk laporan triwulan dan semester, setiap laporan, atau tidak pernah.",
+        tuple(MONEV_CHAPTERS),
+    ),
+    Setting("Sampul Laporan Monev", "Ya", "Ya: laporan Monev yang berbab diberi sampul.", tuple(YES_NO)),
+    Setting(
+        "Penandatangan",
+        "Pimpinan dan Ketua Tim",
+        "Rencana Kerja dan Lampiran. Pimpinan dan Ketua Tim: dua kolom dengan 'Mengetahui,' di halaman "
+        "pengesahan. Pimpinan: satu penandatangan 'Ditetapkan di / Pada tanggal' di akhir naskah.",
+        tuple(SIGNERS),
+    ),
+    Setting(
+        "Format NIP",
+        "Dengan Spasi",
+        "Dengan Spasi: 19750921 199602 1 002. Tanpa Spasi: 197509211996021002.",
+        tuple(NIP_FORMATS),
+    ),
 )
 
 
@@ -65,6 +107,8 @@ class Letterhead:
 
     lines: tuple[str, ...]
     logo: Path | None = None
+    # -- the index in `lines` of the unit's name, printed largest; the hierarchy above it, the address below
+    unit_line: int = 1
 
 
 @dataclass(frozen=True)
@@ -73,7 +117,9 @@ class PageStyle:
 
     `landscape_margins_cm` (top, bottom, left, right) is None to rotate the portrait margins with the sheet,
     so the binding margin (portrait left) becomes the landscape top. `template` is a Word file whose styles
-    the documents take (None: zi-sheets' own styles); `letterhead` None means no kop.
+    the documents take (None: zi-sheets' own styles); `letterhead` None means no kop. `single_signer` puts
+    the Pimpinan alone ("Ditetapkan di") under the Rencana Kerja and Lampiran; `nip_spaced` prints NIPs
+    grouped 8-6-1-3.
     """
 
     paper_width_mm: float = 215
@@ -91,6 +137,8 @@ class PageStyle:
     page_number_position: str = "Bawah Tengah"
     signer_bold: bool = True
     signer_underline: bool = True
+    single_signer: bool = False
+    nip_spaced: bool = True
     letterhead: Letterhead | None = None
     template: Path | None = None
 
@@ -118,12 +166,24 @@ class SettingProblem:
     expected: str
 
 
+@dataclass(frozen=True)
+class MonevLayout:
+    """What a Monev report holds: the matrices (`matrices` None: by what the workbook holds for the period;
+    else (achievements per area, realisation per planned action)), when it has chapters ("period": for a
+    quarter or a half year, "always", "never") and whether a report with chapters has a cover."""
+
+    matrices: tuple[bool, bool] | None = None
+    chapters: str = "period"
+    cover: bool = True
+
+
 @dataclass
 class HouseStyle:
-    """The PageStyle a workbook asks for, and what in its settings could not be used."""
+    """The PageStyle a workbook asks for, its Monev layout, and what in its settings could not be used."""
 
     style: PageStyle
     problems: list[SettingProblem] = field(default_factory=list)
+    monev: MonevLayout = MonevLayout()
 
 
 def house_style(workbook: Workbook, template: Path | None = None) -> HouseStyle:
@@ -136,11 +196,11 @@ def house_style(workbook: Workbook, template: Path | None = None) -> HouseStyle:
         setting = next(s for s in SETTINGS if s.name == name)
         if value is None or not value.text:
             return options[str(setting.default)]
-        found = next((v for k, v in options.items() if k.lower() == value.text.strip().lower()), None)
-        if found is None:
+        key = next((k for k in options if k.lower() == value.text.strip().lower()), None)
+        if key is None:
             problems.append(SettingProblem(name, value, "salah satu dari: " + ", ".join(options)))
             return options[str(setting.default)]
-        return found
+        return options[key]
 
     def number(name: str, low: float, high: float) -> float | None:
         value = settings.get(name)
@@ -164,6 +224,8 @@ def house_style(workbook: Workbook, template: Path | None = None) -> HouseStyle:
         page_number_position=str(position),
         signer_bold=bold,
         signer_underline=underline,
+        single_signer=choice("Penandatangan", SIGNERS),
+        nip_spaced=choice("Format NIP", NIP_FORMATS),
         template=template,
     )
     font = settings.get("Jenis Huruf")
@@ -176,20 +238,20 @@ def house_style(workbook: Workbook, template: Path | None = None) -> HouseStyle:
     )
     if choice("Kop Surat", YES_NO):
         style = replace(style, letterhead=_letterhead(workbook, problems))
-    return HouseStyle(style, problems)
+    monev = MonevLayout(
+        choice("Bentuk Monev", MONEV_LAYOUTS),
+        choice("Bab Laporan Monev", MONEV_CHAPTERS),
+        choice("Sampul Laporan Monev", YES_NO),
+    )
+    return HouseStyle(style, problems, monev)
 
 
 def _letterhead(workbook: Workbook, problems: list[SettingProblem]) -> Letterhead:
     identitas = workbook.identitas
-    lines = tuple(
-        text
-        for text in (
-            identitas.text("Pemerintah Daerah").upper(),
-            identitas.nama_unit.upper(),
-            identitas.text("Alamat"),
-        )
-        if text
-    )
+    above = [line.upper() for line in identitas.induk]
+    unit = [identitas.nama_unit.upper()] if identitas.nama_unit else []
+    address = [identitas.text("Alamat")] if identitas.text("Alamat") else []
+    lines = tuple(above + unit + address)
     logo_value = identitas.get("Logo")
     logo = None
     if logo_value.text:
@@ -201,7 +263,7 @@ def _letterhead(workbook: Workbook, problems: list[SettingProblem]) -> Letterhea
             logo = candidate
         else:
             problems.append(SettingProblem("Logo", logo_value, "berkas gambar PNG/JPG yang ada"))
-    return Letterhead(lines, logo)
+    return Letterhead(lines, logo, unit_line=len(above) if unit else -1)
 
 
 # -- The first bytes of the image formats Word embeds; a renamed or damaged file is refused early. --

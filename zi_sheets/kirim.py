@@ -171,6 +171,30 @@ def find_eml(path: Path) -> Path:
     return path
 
 
+# -- What `build` writes into a folder as documents; a package draft older than one of them is stale. --
+DOCUMENT_SUFFIXES = (".docx", ".pdf")
+
+
+def check_fresh(eml_path: Path) -> None:
+    """Refuse a package draft older than a document beside it: it would send yesterday's documents.
+
+    `build` writes the documents, then the package; a later `build` without `--paket` leaves the old .eml
+    beside newer documents. Raises ZiSheetsError naming the newer document and the command to rerun.
+    """
+    try:
+        sent = eml_path.stat().st_mtime_ns
+        documents = [p for p in eml_path.parent.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES]
+        newer = sorted((p.stat().st_mtime_ns, p.name) for p in documents if p.stat().st_mtime_ns > sent)
+    except OSError as error:
+        raise ZiSheetsError(f"Folder {eml_path.parent} tidak dapat dibaca: {error.strerror}.") from error
+    if newer:
+        raise ZiSheetsError(
+            f"Draf surel {eml_path.name} lebih lama daripada dokumen di sampingnya ({newer[-1][1]}), jadi "
+            "paket itu usang dan tidak dikirim; buat ulang dengan 'zi-sheets build WORKBOOK --paket' lalu "
+            "kirim lagi."
+        )
+
+
 def _read_message(path: Path) -> EmailMessage:
     try:
         data = path.read_bytes()
@@ -192,11 +216,13 @@ def _addresses(message: EmailMessage, *headers: str) -> list[str]:
 def send_package(eml_path: Path, settings: SmtpSettings, *, to: str | None = None) -> list[str]:
     """Send the .eml at `eml_path` (or the single .eml in that folder); return the recipients.
 
-    `to` replaces the draft's To (several addresses may be separated by commas). Raises ZiSheetsError
-    when there is no recipient or sender, or when the server cannot be reached or refuses the message;
-    the message names the host and port and the reason, never the password.
+    A draft older than a document in its folder is refused (`check_fresh`). `to` replaces the draft's To
+    (several addresses may be separated by commas). Raises ZiSheetsError when there is no recipient or
+    sender, or when the server cannot be reached or refuses the message; the message names the host and
+    port and the reason, never the password.
     """
     path = find_eml(eml_path)
+    check_fresh(path)
     message = _read_message(path)
     del message["X-Unsent"]
     if to is not None:

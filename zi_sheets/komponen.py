@@ -1,5 +1,6 @@
 """The one komponen numbering rule: plan rows grouped by area and komponen, numbered as the Rencana Kerja
-prints them and as a Monev Ref ("I.2": area I, komponen 2) names them."""
+prints them and as a Monev Ref ("I.2": area I, komponen 2) names them; a row within its komponen is lettered
+("I.2.b": area I, komponen 2, second row), as units number their actions."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass, field
 
 from zi_sheets.bahasa import roman
 from zi_sheets.model import AREAS, CellValue, PlanRow
+from zi_sheets.text import area_title
 
 UNKNOWN_AREA = "LAIN-LAIN"
 
@@ -23,11 +25,16 @@ class KomponenGroup:
 
 @dataclass
 class AreaGroup:
-    """The plan rows of one area; `area_no` None for rows whose area was not recognised."""
+    """The plan rows of one area; `area_no` None for rows whose area was not recognised.
+
+    `name` is the catalogue's name of the area in capitals (for an unrecognised one, its text); `title` the
+    area's title as the unit wrote it on its first row, in capitals, the catalogue's when none is written.
+    """
 
     area_no: int | None
     name: str
     komponen: list[KomponenGroup] = field(default_factory=list)
+    title: str = ""
 
     @property
     def numeral(self) -> str:
@@ -48,7 +55,8 @@ def group_by_area(rows: Sequence[PlanRow]) -> list[AreaGroup]:
             name = AREAS[row.area_no]
         else:
             key, name = (None, _normal(row.area.text)), row.area.text
-        group = buckets.setdefault(key, AreaGroup(key[0], name.upper() or UNKNOWN_AREA))
+        title = area_title(row.area.text).upper() or name.upper() or UNKNOWN_AREA
+        group = buckets.setdefault(key, AreaGroup(key[0], name.upper() or UNKNOWN_AREA, title=title))
         current = group.komponen[-1] if group.komponen else None
         if current is None or (row.komponen and _normal(row.komponen.text) != _normal(current.komponen.text)):
             current = KomponenGroup(len(group.komponen) + 1, row.komponen)
@@ -71,3 +79,24 @@ def komponen_numbers(groups: Sequence[AreaGroup]) -> dict[int, int]:
 
 def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def row_letter(index: int) -> str:
+    """The letter of the `index`-th (0-based) row of a komponen: a..z, then aa, ab, ..."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(97 + remainder) + letters
+    return letters
+
+
+def action_numbers(groups: Sequence[AreaGroup]) -> dict[int, str]:
+    """The number of every plan row of a recognised area as units write it, "I.2.b", by Excel row."""
+    return {
+        row.row: f"{area.numeral}.{komponen.number}.{row_letter(index)}"
+        for area in groups
+        if area.area_no is not None
+        for komponen in area.komponen
+        for index, row in enumerate(komponen.rows)
+    }

@@ -17,12 +17,30 @@ from zi_sheets.text import words
 KOMPONEN_THRESHOLD = 75
 INDICATOR_THRESHOLD = 50
 
-_SYNONYMS = {"zi": "zona integritas", "wbs": "whistle blowing system", "survey": "survei"}
+# -- Abbreviations spelled out, so that "Penerapan SPIP (Sistem Pengendalian Intern Pemerintah)." and the
+# -- 52/2014 name "Penerapan SPIP" read the same; a word written twice (abbreviation and spelled out) counts
+# -- once.
+_SYNONYMS = {
+    "zi": "zona integritas",
+    "wbs": "whistle blowing system",
+    "survey": "survei",
+    "spip": "sistem pengendalian intern pemerintah",
+    "spbe": "sistem pemerintahan berbasis elektronik",
+    "sop": "prosedur operasional tetap",
+    "kip": "keterbukaan informasi publik",
+    "lhkpn": "laporan harta kekayaan pejabat negara",
+    "lhkasn": "laporan harta kekayaan aparatur sipil negara",
+    "wbk": "wilayah bebas korupsi",
+    "wbbm": "wilayah birokrasi bersih melayani",
+    "sakip": "sistem akuntabilitas kinerja instansi pemerintah",
+}
 
 
 def comparable(text: str) -> str:
-    """Normalized text without stop words, abbreviations spelled out: what fuzzy matching compares."""
-    return " ".join(_SYNONYMS.get(word, word) for word in words(text))
+    """Normalized text without stop words, abbreviations spelled out, each word once: what fuzzy matching
+    compares."""
+    spelled = (part for word in words(text) for part in _SYNONYMS.get(word, word).split())
+    return " ".join(dict.fromkeys(spelled))
 
 
 def similarity(a: str, b: str, **_: object) -> float:
@@ -32,14 +50,6 @@ def similarity(a: str, b: str, **_: object) -> float:
     berorientasi hasil"); the token-sort half breaks such ties toward the text with the same words.
     """
     return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
-
-
-def _best(query: str, choices: dict[str, str], threshold: float) -> str | None:
-    """The key of the choice most similar to `query` when it reaches `threshold`."""
-    if not query or not choices:
-        return None
-    found = process.extractOne(query, choices, scorer=similarity, score_cutoff=threshold)
-    return found[2] if found else None
 
 
 @dataclass(frozen=True)
@@ -59,32 +69,52 @@ def match_row(catalogue: Catalogue, row: PlanRow) -> RowMatch:
     """The catalogue komponen and indicator `row` stands for."""
     kode_unknown = False
     if row.kode_lke:
-        indicator = catalogue.indicator(row.kode_lke.text)
+        indicator = catalogue.indicator(row.kode_lke.code)
         if indicator is not None:
             return RowMatch(catalogue.komponen_by_code(indicator.komponen_code), indicator, by_code=True)
-        komponen = catalogue.komponen_by_code(row.kode_lke.text)
+        komponen = catalogue.komponen_by_code(row.kode_lke.code)
         if komponen is not None:
             return RowMatch(komponen, match_indicator(komponen, row.indikator.text), by_code=True)
         kode_unknown = True
-    komponen = match_komponen(catalogue.key, row.area_no, row.komponen.text)
-    indicator = match_indicator(komponen, row.indikator.text) if komponen else None
-    return RowMatch(komponen, indicator, kode_unknown=kode_unknown)
+    # -- a name several komponen of the area share (90/2021 has two "SPBE" in area II): the row's indicator
+    # -- decides, so that neither is reported missing
+    best: tuple[float, Komponen | None, Indicator | None] = (-1.0, None, None)
+    for komponen in komponen_candidates(catalogue.key, row.area_no, row.komponen.text):
+        indicator, score = _indicator_match(komponen, row.indikator.text)
+        if score > best[0]:
+            best = (score, komponen, indicator)
+    return RowMatch(best[1], best[2], kode_unknown=kode_unknown)
 
 
 def match_indicator(komponen: Komponen, text: str) -> Indicator | None:
     """The indicator of `komponen` a written indicator statement means, None when none is close enough."""
-    best = _best(
-        comparable(text), {i.code: comparable(i.text) for i in komponen.indicators}, INDICATOR_THRESHOLD
-    )
-    return next(i for i in komponen.indicators if i.code == best) if best else None
+    return _indicator_match(komponen, text)[0]
+
+
+def _indicator_match(komponen: Komponen, text: str) -> tuple[Indicator | None, float]:
+    """The indicator of `komponen` closest to `text` with its score; (None, 0) when none reaches the
+    threshold."""
+    query = comparable(text)
+    if not query or not komponen.indicators:
+        return None, 0.0
+    choices = {i.code: comparable(i.text) for i in komponen.indicators}
+    found = process.extractOne(query, choices, scorer=similarity, score_cutoff=INDICATOR_THRESHOLD)
+    if found is None:
+        return None, 0.0
+    return next(i for i in komponen.indicators if i.code == found[2]), found[1]
 
 
 @cache
-def match_komponen(regulation: str, area_no: int | None, text: str) -> Komponen | None:
-    """The catalogue komponen a written komponen name means, searched within its area when known."""
+def komponen_candidates(regulation: str, area_no: int | None, text: str) -> tuple[Komponen, ...]:
+    """The catalogue komponen a written komponen name means, searched within its area when known: the closest
+    one, with any other whose name it fits as well; () when none is close enough."""
     catalogue = load_catalogue(regulation)
     pool = catalogue.komponen
     if area_no is not None and any(a.no == area_no for a in catalogue.areas):
         pool = catalogue.area(area_no).komponen
-    best = _best(comparable(text), {k.code: comparable(k.name) for k in pool}, KOMPONEN_THRESHOLD)
-    return next(k for k in pool if k.code == best) if best else None
+    query = comparable(text)
+    if not query:
+        return ()
+    scores = [(similarity(query, comparable(k.name)), k) for k in pool]
+    top = max((score for score, _ in scores), default=0.0)
+    return tuple(k for score, k in scores if score == top) if top >= KOMPONEN_THRESHOLD else ()

@@ -10,8 +10,9 @@ import datetime as dt
 import mimetypes
 import os
 import re
+import shutil
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from email import policy
 from email.headerregistry import Address
@@ -40,6 +41,15 @@ for _type, _extension in (
 MAIL_SIZE_LIMIT = 20 * 1024 * 1024
 
 _ADDR_SPEC = re.compile(r"[^\s@<>()\[\],;:\"\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One further member of the zip: its name, and either the file to copy or the bytes to write."""
+
+    name: str
+    source: Path | None = None
+    data: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -93,14 +103,16 @@ def write_package(
     summary: str | None = None,
     month_label: str | None = None,
     env: Mapping[str, str] | None = None,
+    evidence: Sequence[Entry] = (),
 ) -> Package:
     """Write `<folder>/<folder.name>-paket.zip` and `<folder>/<folder.name>.eml` for `documents`.
 
     `summary` is the check summary line (with coverage figures) for the body, None to leave the check's
     internal counts out of a letter to the Inspektorat; `month_label` the Monev period ("Mei 2019"), None
-    when no Monev was written. The From header comes from ZI_SHEETS_FROM in `env` (default
-    os.environ), else it is left for the mail client. Raises ZiSheetsError for an invalid Email
-    Inspektorat, a document that cannot be read or a package that cannot be written.
+    when no Monev was written. The From header comes from ZI_SHEETS_FROM in `env` (default os.environ),
+    else it is left for the mail client. `evidence` are further zip members (the LKE's Bukti Dukung
+    folder), never attached to the mail. Raises ZiSheetsError for an invalid Email Inspektorat, a document
+    or evidence file that cannot be read or a package that cannot be written.
     """
     env = os.environ if env is None else env
     folder = Path(folder)
@@ -113,8 +125,8 @@ def write_package(
     files = _read_documents([d for d in documents if Path(d).name not in (zip_path.name, eml_path.name)])
     message = _draft(identitas, files, recipients, senders, summary, month_label)
     data = message.as_bytes(policy=policy.SMTP)
-    _write(zip_path, lambda temporary: _write_zip(temporary, files))
-    _write(eml_path, lambda temporary: Path(temporary).write_bytes(data))
+    write_atomic(zip_path, lambda temporary: _write_zip(temporary, files, evidence))
+    write_atomic(eml_path, lambda temporary: Path(temporary).write_bytes(data))
 
     notes = []
     if not recipients:
@@ -148,26 +160,37 @@ def _read_documents(documents: list[Path]) -> list[tuple[str, Path, bytes]]:
     return [(name, path, data) for name, (path, data) in sorted(files.items(), key=lambda i: i[0].casefold())]
 
 
-def _write(path: Path, write) -> None:
-    try:
-        write_atomic(path, write)
-    except OSError as error:
-        raise ZiSheetsError(
-            f"Berkas {path} tidak dapat ditulis ({error.strerror}); tutup berkas itu bila sedang dibuka, "
-            "lalu ulangi."
-        ) from error
-
-
-def _write_zip(temporary: str, files: list[tuple[str, Path, bytes]]) -> None:
+def _write_zip(temporary: str, files: list[tuple[str, Path, bytes]], extra: Sequence[Entry] = ()) -> None:
     with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, path, data in files:
-            modified = dt.datetime.fromtimestamp(path.stat().st_mtime)
-            info = zipfile.ZipInfo(name, date_time=max(modified, dt.datetime(1980, 1, 1)).timetuple()[:6])
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            if not name.isascii():
-                info.flag_bits |= 0x800  # -- UTF-8 file name, so Windows Explorer shows it right
-            archive.writestr(info, data)
+            archive.writestr(_info(name, path), data)
+        for entry in extra:
+            if entry.source is None:
+                archive.writestr(_info(entry.name, None), entry.data)
+                continue
+            try:
+                # -- streamed: evidence files may be large scans, never read whole into memory (zip64 in
+                # -- case one passes 2 GB, which zipfile cannot know before it has written it)
+                with (
+                    entry.source.open("rb") as source,
+                    archive.open(_info(entry.name, entry.source), "w", force_zip64=True) as sink,
+                ):
+                    shutil.copyfileobj(source, sink)
+            except OSError as error:
+                raise ZiSheetsError(
+                    f"Berkas Bukti Dukung {entry.source} tidak dapat dibaca untuk paket: {error.strerror}."
+                ) from error
+
+
+def _info(name: str, path: Path | None) -> zipfile.ZipInfo:
+    """A zip member dated like its file (now for generated data), readable by all, with a UTF-8 name."""
+    modified = dt.datetime.fromtimestamp(path.stat().st_mtime) if path is not None else dt.datetime.now()
+    info = zipfile.ZipInfo(name, date_time=max(modified, dt.datetime(1980, 1, 1)).timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    if not name.isascii():
+        info.flag_bits |= 0x800  # -- UTF-8 file name, so Windows Explorer shows it right
+    return info
 
 
 def subject(identitas: Identitas, month_label: str | None = None) -> str:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from zi_sheets.bahasa import format_bulan, from_roman, month_number, roman
-from zi_sheets.model import Workbook
+from zi_sheets.model import CellValue, Workbook, parse_tanggal
 from zi_sheets.text import normalize
 
 Month = tuple[int, int]
@@ -52,7 +52,7 @@ class Period:
             month = month_number(match.group(1))
             if month is not None:
                 return cls.month(int(match.group(2)), month)
-        if match := re.fullmatch(r"(semester|smt|triwulan|tw) ([ivx]+|\d) (\d{4})", norm):
+        if match := re.fullmatch(r"(semester|smt|triwulan|tw) ?([ivx]+|\d) (\d{4})", norm):
             kind, numeral, year = match.groups()
             number = int(numeral) if numeral.isdigit() else from_roman(numeral)
             make = cls.semester if kind in ("semester", "smt") else cls.triwulan
@@ -106,3 +106,41 @@ def _from_ordinal(ordinal: int) -> Month:
 def latest_month(workbook: Workbook) -> Month | None:
     """The latest month the Monev sheet reports on, None when no entry has a readable month."""
     return max((entry.month for entry in workbook.monev if entry.month is not None), default=None)
+
+
+def read_period(value: CellValue, plan_year: int | None) -> Period | None:
+    """A period label as staff write it above a Realisasi group or in LaporanMonev: a month cell, "Mei 2026",
+    "Triwulan I 2026", "Semester II"; a label without a year takes the plan year. None when unreadable."""
+    raw = value.raw
+    if isinstance(raw, dt.date):
+        return Period.month(raw.year, raw.month)
+    text = value.text.strip()
+    for candidate in (text, f"{text} {plan_year}" if plan_year else ""):
+        if candidate:
+            try:
+                return Period.parse(candidate)
+            except ValueError:
+                pass
+    return None
+
+
+def read_date(value: CellValue, plan_year: int | None = None) -> dt.date | None:
+    """A date staff write: a date cell, "12 Maret 2026", or a month ("Maret 2026", read as its last day);
+    None when empty or unreadable."""
+    raw = value.raw
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if not value.text:
+        return None
+    day = parse_tanggal(value.text)
+    if day is not None:
+        return day
+    period = read_period(value, plan_year)
+    return period.end_date if period is not None and period.is_month else None
+
+
+def month_end(month: Month) -> dt.date:
+    """The last day of `month`."""
+    return Period.month(*month).end_date

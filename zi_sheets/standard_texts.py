@@ -7,6 +7,54 @@ documents, so the unit's name is written once. A leading "- " marks a numbered l
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from zi_sheets.bahasa import roman
+from zi_sheets.model import RENCANA_AKSI_PLACEHOLDER
+from zi_sheets.text import is_bullet, split_marker
+
+
+@dataclass(frozen=True)
+class Bab:
+    """One chapter of the standard outline: its title, its numbered sub-sections as (heading, Narasi
+    bagian), or Narasi directly under it (`bagian`, None for none), or the Rencana Aksi table
+    (`rencana_aksi`, in a landscape section)."""
+
+    title: str
+    subsections: tuple[tuple[str, str], ...] = ()
+    bagian: str | None = None
+    rencana_aksi: bool = False
+
+
+# -- The standard outline, BAB I-IV: what a classic Narasi sheet (Bagian | Isi) is printed under, and the
+# -- headings `init` writes into a new Narasi sheet (Judul | Isi). --
+BABS: tuple[Bab, ...] = (
+    Bab(
+        "PENDAHULUAN",
+        (
+            ("Latar Belakang", "Latar Belakang"),
+            ("Dasar Hukum", "Dasar Hukum"),
+            ("Maksud dan Tujuan", "Maksud dan Tujuan"),
+            ("Pengertian Umum", "Pengertian Umum"),
+        ),
+    ),
+    Bab(
+        "PROGRAM KERJA PEMBANGUNAN ZONA INTEGRITAS",
+        (
+            ("Pencanangan Pembangunan Zona Integritas", "Pencanangan"),
+            ("Proses Pembangunan Zona Integritas Menuju WBK/WBBM", "Proses Pembangunan"),
+        ),
+    ),
+    Bab("RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS", rencana_aksi=True),
+    Bab("PENUTUP", bagian="Penutup"),
+)
+
+
+def bab_heading(number: int, bab: Bab) -> str:
+    """ "BAB III RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS" for chapter `number` (1-based)."""
+    return f"BAB {roman(number)} {bab.title}"
+
+
 _PERMEN_90 = (
     "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 90 Tahun 2021 tentang "
     "Pembangunan dan Evaluasi Zona Integritas Menuju Wilayah Bebas dari Korupsi dan Wilayah Birokrasi "
@@ -114,6 +162,39 @@ _PENUTUP = [
 ]
 
 
+def standard_outline(regulation_key: str) -> list[tuple[str, str]]:
+    """(Judul, Isi) rows for the Narasi sheet of a new workbook: the headings of BAB I-IV written out,
+    each list item with its number typed, and "{Rencana Aksi}" where the table stands."""
+    texts: dict[str, list[str]] = {}
+    for bagian, text in standard_narasi(regulation_key):
+        texts.setdefault(bagian, []).append(text)
+    rows: list[tuple[str, str]] = []
+
+    def write(heading: str, bagian: str | None) -> None:
+        number = 0
+        items = texts.get(bagian or "", [])
+        if not items:
+            rows.append((heading, ""))
+        for index, text in enumerate(items):
+            marker, rest = split_marker(text)
+            if is_bullet(marker):
+                number += 1
+                text = f"{number}. {rest}"
+            rows.append((heading if index == 0 else "", text))
+
+    for bab_no, bab in enumerate(BABS, start=1):
+        if bab.rencana_aksi:
+            rows.append((bab_heading(bab_no, bab), "{" + RENCANA_AKSI_PLACEHOLDER + "}"))
+            continue
+        if bab.bagian is not None:
+            write(bab_heading(bab_no, bab), bab.bagian)
+            continue
+        rows.append((bab_heading(bab_no, bab), ""))
+        for sub_no, (heading, bagian) in enumerate(bab.subsections, start=1):
+            write(f"{bab_no}.{sub_no} {heading}", bagian)
+    return rows
+
+
 def standard_narasi(regulation_key: str) -> list[tuple[str, str]]:
     """(Bagian, Isi) rows for the Narasi sheet of a new workbook under regulation "90-2021" or "52-2014"."""
     dasar_hukum = _DASAR_HUKUM_52 if regulation_key == "52-2014" else _DASAR_HUKUM_90
@@ -124,4 +205,49 @@ def standard_narasi(regulation_key: str) -> list[tuple[str, str]]:
     rows += [("Pencanangan", text) for text in _PENCANANGAN]
     rows += [("Proses Pembangunan", text) for text in _PROSES]
     rows += [("Penutup", text) for text in _PENUTUP]
+    return rows
+
+
+_LAPORAN_LATAR = [
+    "Pembangunan Zona Integritas menuju Wilayah Bebas dari Korupsi (WBK) dan Wilayah Birokrasi Bersih dan "
+    "Melayani (WBBM) di {Nama Unit Kerja} dilaksanakan menurut rencana kerja dan rencana aksi tahun {Tahun}. "
+    "Agar pelaksanaannya terarah dan hambatannya segera diatasi, setiap langkah aksi dipantau dan dievaluasi "
+    "secara berkala.",
+    "Monitoring dan evaluasi pembangunan Zona Integritas merupakan bagian dari area Manajemen Perubahan "
+    "sebagaimana diamanatkan {Regulasi}; hasilnya dilaporkan kepada pimpinan sebagai bahan pengambilan "
+    "keputusan dan perbaikan.",
+]
+_LAPORAN_TUJUAN = [
+    "- Mengetahui kemajuan pelaksanaan setiap langkah aksi pembangunan Zona Integritas dibandingkan dengan "
+    "target waktunya;",
+    "- Mengidentifikasi kendala dan permasalahan dalam pelaksanaan rencana aksi; dan",
+    "- Merumuskan saran dan tindak lanjut agar target pembangunan Zona Integritas tercapai.",
+]
+_LAPORAN_RUANG_LINGKUP = [
+    "Monitoring dan evaluasi mencakup seluruh langkah aksi pada enam area perubahan: Manajemen Perubahan, "
+    "Penataan Tatalaksana, Penataan Sistem Manajemen SDM, Penguatan Akuntabilitas Kinerja, Penguatan "
+    "Pengawasan, dan Peningkatan Kualitas Pelayanan Publik, sampai dengan akhir periode laporan.",
+]
+_LAPORAN_PELAKSANAAN = [
+    "Monitoring dan evaluasi dilaksanakan oleh Tim Zona Integritas {Nama Unit Kerja} dengan membandingkan "
+    "realisasi setiap langkah aksi terhadap target waktunya pada rencana aksi, disertai bukti dukungnya.",
+]
+_LAPORAN_PENUTUP = [
+    "Demikian laporan monitoring dan evaluasi pembangunan Zona Integritas {Nama Unit Kerja} ini disusun "
+    "sebagai bahan evaluasi dan perbaikan berkelanjutan. Hasilnya menjadi dasar penyesuaian rencana aksi "
+    "pada periode berikutnya.",
+]
+
+
+def standard_laporan_monev(regulation_key: str) -> list[tuple[str, str]]:
+    """(Bagian, Isi) rows for every report in the LaporanMonev sheet of a new workbook: the chapters that do
+    not change from one report to the next, and "akhir periode" as the date of signing."""
+    dasar_hukum = _DASAR_HUKUM_52 if regulation_key == "52-2014" else _DASAR_HUKUM_90
+    rows = [("Latar Belakang", text) for text in _LAPORAN_LATAR]
+    rows += [("Tujuan", text) for text in _LAPORAN_TUJUAN]
+    rows += [("Ruang Lingkup", text) for text in _LAPORAN_RUANG_LINGKUP]
+    rows += [("Dasar Hukum", text) for text in dasar_hukum]
+    rows += [("Pelaksanaan", text) for text in _LAPORAN_PELAKSANAAN]
+    rows += [("Penutup", text) for text in _LAPORAN_PENUTUP]
+    rows.append(("Tanggal Laporan", "akhir periode"))
     return rows

@@ -14,10 +14,13 @@ import re
 
 from zi_sheets.bahasa import from_roman
 
+_ALNUM = re.compile(r"[0-9a-z]+")
+
 
 def normalize(text: str) -> str:
     """Lower case, punctuation to spaces, spaces collapsed: how headers and labels are compared."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
+    # -- the runs of letters and digits joined by one space; one pass, called for every cell a check reads
+    return " ".join(_ALNUM.findall(text.lower()))
 
 
 # -- Words that identify an area in headers, dropdowns and Monev rows, most specific first. --
@@ -47,6 +50,15 @@ def area_number(text: str) -> int | None:
         if number is not None and 1 <= number <= 6:
             return number
     return next((number for key, number in _AREA_KEYWORDS if key in norm), None)
+
+
+_AREA_NUMBER = re.compile(r"^\s*(?:area\s+)?(?:[IVX]+|[1-6])\b\s*[.):\-]?\s*", re.IGNORECASE)
+
+
+def area_title(text: str) -> str:
+    """An area's title as written, without the numeral before it: "I. Manajemen Perubahan" ->
+    "Manajemen Perubahan"; '' when nothing but a numeral is written."""
+    return " ".join(_AREA_NUMBER.sub("", text, count=1).split())
 
 
 # -- Words that carry no meaning when a plan's statement ("SK Tim telah dibuat") is compared with the
@@ -105,3 +117,32 @@ def stem(word: str) -> str:
     if word.startswith("per") and len(word) > 5 and word[3] not in _VOWELS:
         return word[3:]
     return word[2:] if word.startswith("pe") and len(word) > 5 else word
+
+
+# -- A list marker typed before an item: "1." "1)" "(1)" "a." "a)" "(a)" "A." or a bullet ("-", "•", "*",
+# -- "–", "·"), followed by a space. --
+_LIST_MARKER = re.compile(
+    r"^\s*(\d{1,2}[.)]|\(\d{1,2}\)|[a-zA-Z][.)]|\([a-zA-Z]\)|[-\u2022*\u2013\u00b7])\s+"
+)
+_BULLETS = frozenset("-\u2022*\u2013\u00b7")
+
+
+def split_marker(text: str) -> tuple[str, str]:
+    """(marker as written, the rest of the text) of a list item; ('', text) when `text` has no marker."""
+    match = _LIST_MARKER.match(text)
+    if not match:
+        return "", text
+    return match.group(1), text[match.end() :].strip()
+
+
+def is_bullet(marker: str) -> bool:
+    """True for a bullet marker ("-", "•"), False for a number or letter ("1.", "a)")."""
+    return marker in _BULLETS
+
+
+def marker_kind(marker: str) -> str:
+    """What kind of marker a list item has, the same for every item of one list: "1." and "12." are "9.",
+    "a)" and "c)" are "z)", "(a)" is "(z)", "A." is "Z."; a bullet is itself."""
+    kind = re.sub(r"\d{1,2}", "9", marker)
+    kind = re.sub(r"[a-z]", "z", kind)
+    return re.sub(r"[A-Z]", "Z", kind)

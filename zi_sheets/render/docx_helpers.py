@@ -26,6 +26,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -35,8 +36,7 @@ from zi_sheets.bahasa import format_tanggal
 from zi_sheets.errors import ZiSheetsError
 from zi_sheets.files import write_atomic
 from zi_sheets.house_style import PAGE_NUMBER_POSITIONS, Letterhead, PageStyle
-from zi_sheets.model import Identitas
-from zi_sheets.text import normalize
+from zi_sheets.model import Identitas, is_no_nip
 
 __all__ = ["PageStyle"]  # -- re-exported: documents import their page style from here
 
@@ -45,14 +45,18 @@ NORMAL = "Normal"
 TITLE = "Title"
 HEADING_1 = "Heading 1"
 HEADING_2 = "Heading 2"
+HEADING_3 = "Heading 3"
 BODY_TEXT = "Body Text"
 NUMBERED_ITEM = "Numbered Item"
+# -- list items of the second and third level, indented one and two steps further --
+NUMBERED_ITEMS = (NUMBERED_ITEM, "Numbered Item 2", "Numbered Item 3")
 COVER_TITLE = "Cover Title"
 COVER_TEXT = "Cover Text"
 TABLE_TEXT = "Table Text"
 TABLE_HEADING = "Table Heading"
 TABLE_GROUP = "Table Group"
 SIGNATURE_TEXT = "Signature Text"
+SIGNATURE_LEFT = "Signature Left"
 SIGNER_NAME = "Signer Name"
 FOOTER = "Footer"
 TABLE_GRID = "Table Grid"
@@ -88,9 +92,18 @@ def add_numbered_item(document: Document, label: str | int, lines: Sequence[str]
 
     Nothing is written when `lines` is empty.
     """
+    add_list_item(document, f"{label}.", lines)
+
+
+def add_list_item(document: Document, marker: str, lines: Sequence[str], level: int = 1) -> list[Paragraph]:
+    """One list item with its marker as printed ("1.", "a)", "-"), at nesting `level` 1-3; each further line
+    its own paragraph under the first line's text. Returns the paragraphs written (none for no `lines`)."""
+    style = NUMBERED_ITEMS[min(max(level, 1), len(NUMBERED_ITEMS)) - 1]
     # -- further lines start at the tab stop, under the first line's text (see `_numbered_item_indent`) --
-    for index, line in enumerate(lines):
-        document.add_paragraph(f"{label}.\t{line}" if index == 0 else f"\t{line}", style=NUMBERED_ITEM)
+    return [
+        document.add_paragraph(f"{marker}\t{line}" if index == 0 else f"\t{line}", style=style)
+        for index, line in enumerate(lines)
+    ]
 
 
 def set_fonts(element: etree._Element, font_name: str) -> None:
@@ -148,6 +161,7 @@ def _blank_document(style: PageStyle, stamp: tuple[int, int] | None) -> bytes:
         _define_styles(document, style)
     else:
         document = _from_template(style)
+    _drop_styles_with_effects(document)
     setup_section(document.sections[0], style)
     document.core_properties.language = style.language
     buffer = io.BytesIO()
@@ -213,8 +227,9 @@ def _from_template(style: PageStyle) -> Document:
     for name, base, look in _style_specs(own):
         if name not in names:
             _look(_paragraph_style(document, name, base), own, **look)
-    if NUMBERED_ITEM not in names:
-        _numbered_item_indent(document)
+    _numbered_item_indent(document, [name for name in NUMBERED_ITEMS if name not in names])
+    if SIGNATURE_LEFT not in names:
+        _signature_left_tab(document)
     if SIGNER_NAME not in names:
         _signer_style(document, own)
     return document
@@ -228,9 +243,14 @@ def _prune_styles(document: Document, style: PageStyle) -> None:
     """
     root = document.styles.element
     by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
-    wanted = {name for name, _, _ in _style_specs(style)} | {SIGNER_NAME, TABLE_GRID, "Header", "Footer"}
+    # -- styles.xml holds Word's internal names ("heading 1", "footer"), python-docx's API the UI names;
+    # -- Header and Footer are the ids python-docx's own header and footer parts apply (a section's first
+    # -- page footer is such a part, never restyled), so they must survive even though we name them too --
+    wanted = {name for name, _, _ in _style_specs(style)} | {SIGNER_NAME, TABLE_GRID, "Header", FOOTER}
+    wanted_internal = {BabelFish.ui2internal(name) for name in wanted}
     keep = {sid for sid, s in by_id.items() if s.get(qn("w:default")) == "1"}
-    keep |= {sid for sid, s in by_id.items() if s.find(qn("w:name")).get(qn("w:val")) in wanted}
+    keep |= {sid for sid, s in by_id.items() if s.find(qn("w:name")).get(qn("w:val")) in wanted_internal}
+    keep |= _style_references(document) & by_id.keys()
     pending = list(keep)
     while pending:  # -- styles the kept ones are based on, linked to or followed by stay too
         element = by_id[pending.pop()]
@@ -243,6 +263,36 @@ def _prune_styles(document: Document, style: PageStyle) -> None:
     for sid, element in by_id.items():
         if sid not in keep:
             root.remove(element)
+
+
+# -- every attribute through which a part other than styles.xml names a style id --
+_STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleLink", "w:styleLink")
+
+
+def _style_references(document: Document) -> set[str]:
+    """The style ids that the package's XML parts other than styles.xml apply (body, numbering, ...)."""
+    query = " | ".join(f".//{tag}/@w:val" for tag in _STYLE_REFERENCES)
+    found: set[str] = set()
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "element", None)
+        if element is not None and element is not document.styles.element:
+            found.update(element.xpath(query))
+    return found
+
+
+# -- Word 2010 wrote stylesWithEffects.xml as a copy of styles.xml with its text effects; Word 2013 and
+# -- later neither write nor need it, and styles.xml alone is what every version reads. python-docx's
+# -- template carries one, and once the styles are pruned and redefined it no longer matches styles.xml:
+# -- a stale copy is what a strict reader may "repair". Dropping the relationship drops the part, and
+# -- python-docx writes content types from the parts it saves, so its override goes too. Keeping it in
+# -- step would mean rewriting it from styles.xml on every save, for no reader that needs it. --
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def _drop_styles_with_effects(document: Document) -> None:
+    rels = document.part.rels
+    for rId in [rId for rId, rel in rels.items() if rel.reltype == _STYLES_WITH_EFFECTS]:
+        del rels[rId]
 
 
 def _template_font(document: Document) -> str | None:
@@ -320,8 +370,12 @@ def _style_specs(style: PageStyle) -> list[tuple[str, str | None, dict[str, Any]
         (TITLE, NORMAL, {"size": body + 2, "align": center, "before": 0, "after": 18, **strong}),
         (HEADING_1, NORMAL, {"align": center, "before": 12, "after": 12, **strong}),
         (HEADING_2, NORMAL, {"align": left, "before": 12, "after": 6, **strong}),
+        (HEADING_3, NORMAL, {"align": left, "before": 6, "after": 3, **strong}),
         (BODY_TEXT, NORMAL, {"align": justify, "line_spacing": spacing, "before": 0, "after": 6}),
-        (NUMBERED_ITEM, NORMAL, {"align": justify, "line_spacing": spacing, "before": 0, "after": 3}),
+        *(
+            (name, NORMAL, {"align": justify, "line_spacing": spacing, "before": 0, "after": 3})
+            for name in NUMBERED_ITEMS
+        ),
         (COVER_TITLE, NORMAL, {"size": body + 4, "bold": True, "align": center, "line_spacing": 1.15}),
         (COVER_TEXT, NORMAL, {"bold": True, "align": center, "line_spacing": 1.15}),
         (TABLE_TEXT, NORMAL, {"size": table, "align": left, **tight}),
@@ -329,6 +383,7 @@ def _style_specs(style: PageStyle) -> list[tuple[str, str | None, dict[str, Any]
         # -- an area row must not stay alone at the foot of a page: keepNext holds it to the next row --
         (TABLE_GROUP, TABLE_TEXT, {"size": table, "align": left, **strong, **tight}),
         (SIGNATURE_TEXT, NORMAL, {"align": center, **tight}),
+        (SIGNATURE_LEFT, NORMAL, {"align": left, **tight}),
         (FOOTER, NORMAL, {"size": table, "align": center, **tight}),
     ]
     return specs
@@ -344,17 +399,26 @@ def _define_styles(document: Document, style: PageStyle) -> None:
     for stale in title_rule + footer_tabs:
         stale.getparent().remove(stale)
     document.styles[BODY_TEXT].paragraph_format.first_line_indent = Cm(1.25)
-    _numbered_item_indent(document)
+    _numbered_item_indent(document, NUMBERED_ITEMS)
+    _signature_left_tab(document)
     _signer_style(document, style)
     _look(document.styles[TABLE_GRID], style, size=style.table_size_pt, bold=None, italic=None)
 
 
-def _numbered_item_indent(document: Document) -> None:
+def _numbered_item_indent(document: Document, names: Sequence[str]) -> None:
     # -- numbers are written into the text ("1.<tab>") so every viewer and python-docx see them; the
-    # -- hanging indent and the tab stop line the wrapped lines up under the text, not under the number --
-    item = document.styles[NUMBERED_ITEM].paragraph_format
-    item.left_indent, item.first_line_indent = Cm(0.75), Cm(-0.75)
-    item.tab_stops.add_tab_stop(Cm(0.75), WD_TAB_ALIGNMENT.LEFT)
+    # -- hanging indent and the tab stop line the wrapped lines up under the text, not under the number;
+    # -- each level of a nested list stands one step (0.75 cm) further in --
+    for name in names:
+        step = Cm(0.75 * (NUMBERED_ITEMS.index(name) + 1))
+        item = document.styles[name].paragraph_format
+        item.left_indent, item.first_line_indent = step, Cm(-0.75)
+        item.tab_stops.add_tab_stop(step, WD_TAB_ALIGNMENT.LEFT)
+
+
+def _signature_left_tab(document: Document) -> None:
+    # -- "Ditetapkan di<tab>: Bogor" and "Pada tanggal<tab>: ..." put their colons under each other --
+    document.styles[SIGNATURE_LEFT].paragraph_format.tab_stops.add_tab_stop(Cm(3.25), WD_TAB_ALIGNMENT.LEFT)
 
 
 def _signer_style(document: Document, style: PageStyle) -> None:
@@ -397,6 +461,11 @@ def _add_section(document: Document, style: PageStyle, *, landscape: bool) -> Se
     section.different_first_page_header_footer = False
     setup_section(section, style, landscape=landscape)
     return section
+
+
+def text_height_twips_of(section: Section) -> int:
+    """The height between the top and bottom margins of `section`, in twips."""
+    return _twips(section.page_height) - _twips(section.top_margin) - _twips(section.bottom_margin)
 
 
 def text_width_twips(section: Section) -> int:
@@ -705,8 +774,79 @@ class TableWriter:
         return self._p_opens[key]
 
 
+# -- Arial's average character in Indonesian text (letters, digits, spaces) is 0.47 em wide (measured on the
+# -- example's plan with Liberation Sans, Arial's metric twin) and
+# -- its line about 1.15 em high; enough to tell a three-line row from a half-page one. --
+_CHAR_EM = 0.48
+_LINE_EM = 1.15
+_CELL_MARGINS_TWIPS = 2 * 108
+
+
+def text_height_twips(lines: Sequence[str], width: int, font_pt: float) -> int:
+    """The estimated height of `lines` (one paragraph each) wrapped in a table cell `width` twips wide."""
+    per_line = max(1, int((width - _CELL_MARGINS_TWIPS) / (font_pt * 20 * _CHAR_EM)))
+    count = 0
+    for line in lines:
+        used = 0
+        count += 1
+        if len(line) <= per_line:
+            continue  # -- most cell lines fit on one line: no need to wrap them word by word
+        for word in line.split():
+            if used and used + 1 + len(word) > per_line:
+                count += 1
+                used = 0
+            used += (1 if used else 0) + len(word)
+            while used > per_line:  # -- a word longer than the cell breaks where it must
+                count += 1
+                used -= per_line
+    return round(max(count, 1) * font_pt * 20 * _LINE_EM) + 40
+
+
+def column_need(header: str, texts: Sequence[str], total: int, font_pt: float) -> float:
+    """The share of a table `total` twips wide that a column needs in `font_pt` type: room for its longest
+    word on one line (the bold capital header's words included), widened for long texts to about three
+    lines; at most 0.15.
+
+    -- Capitals in bold run to 0.7 em a character, wider than running text: a header such as "ANGGARAN" or
+    -- "% TARGET" must not break inside its word. --
+    """
+    words = [word for text in (header.upper(), *texts) for word in text.split()]
+    longest = max((len(word) for word in words), default=1)
+    lengths = sorted(len(text) for text in texts if text)
+    typical = lengths[len(lengths) * 3 // 4] if lengths else 0
+    em = font_pt * 20
+    needed = max(longest * em * 0.7, typical * em * _CHAR_EM / 3) + _CELL_MARGINS_TWIPS
+    return min(0.15, needed / total)
+
+
+def fit_shares(shares: Sequence[float], needs: Sequence[float]) -> list[float]:
+    """Column shares (any scale) as fractions of the width, each column given at least its need (a
+    fraction); the columns given more keep their proportions in the width left."""
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(shares)) if i not in fixed]
+        room = 1 - sum(fixed.values())
+        weight = sum(shares[i] for i in free) or 1
+        result = [fixed.get(i, room * shares[i] / weight) for i in range(len(shares))]
+        short = [i for i in free if result[i] < needs[i]]
+        if not short:
+            return result
+        fixed.update({i: needs[i] for i in short})
+
+
+def keep_with_next(document: Document, count: int = 1) -> None:
+    """Keep the last `count` blocks of `document`'s body on the page of what is added next: a paragraph
+    as it is, a table by its last row (a signature block must not stand alone on a page)."""
+    blocks = [child for child in document.element.body if child.tag in (qn("w:p"), qn("w:tbl"))]
+    for block in blocks[-count:] if count else []:
+        if block.tag == qn("w:p"):
+            block.get_or_add_pPr().keepNext_val = True  # type: ignore[attr-defined]
+        elif rows := block.findall(qn("w:tr")):
+            keep_row_with_next(rows[-1])
+
+
 def hold_table_ends(document: Document) -> None:
-    """Keep each data table's header with its first two rows, and its last two rows together, so no page
+    """Keep each data table's header with its first body row, and its last two rows together, so no page
     holds a lone row of a table (a header at the foot of a page, or the last row alone on a new page).
 
     A data table is one with a repeated header row (`add_header_table`); signature and letterhead tables
@@ -719,10 +859,17 @@ def hold_table_ends(document: Document) -> None:
         if not header:
             continue
         body = rows[len(header) :]
-        # -- keepNext on every paragraph of a row holds that row to the next one, in Word and LibreOffice
         for tr in [*header, *body[:1], *body[-2:-1]]:
-            for p in tr.iter(qn("w:p")):
-                p.get_or_add_pPr().keepNext_val = True  # type: ignore[attr-defined]
+            keep_row_with_next(tr)
+
+
+def keep_row_with_next(tr: etree._Element) -> None:
+    """Keep table row `tr` on the page of what follows it (the next row, or the paragraph after the table).
+
+    -- Word and LibreOffice keep a row with the next when every paragraph in it is "keep with next". --
+    """
+    for p in tr.iter(qn("w:p")):
+        p.get_or_add_pPr().keepNext_val = True  # type: ignore[attr-defined]
 
 
 def add_header_table(document: Document, columns: Sequence[tuple[str, float]]) -> TableWriter:
@@ -748,7 +895,9 @@ class Signer:
     """One signatory of a signature block.
 
     `place_date` ("Lumajang, 2 Januari 2019") and `lead` ("Mengetahui,") are '' to leave those lines out;
-    `jabatan` holds the position lines; `nip` '' leaves the NIP line empty (for a non-civil-servant).
+    `dated` holds (label, value) lines printed with their colons aligned ("Ditetapkan di : Bogor"), () for
+    none; `jabatan` holds the position lines; `nip` is printed as given (see `format_nip`), and no NIP line
+    is printed when it is '' or a dash.
     """
 
     nama: str
@@ -756,6 +905,12 @@ class Signer:
     nip: str = ""
     lead: str = ""
     place_date: str = ""
+    dated: Sequence[tuple[str, str]] = ()
+
+
+# -- How many blocks before a signature move with it to a new page: the spacer or closing line and the text
+# -- before it, so a signature never stands alone. --
+SIGNATURE_COMPANIONS = 2
 
 
 def add_signature_block(
@@ -763,18 +918,23 @@ def add_signature_block(
 ) -> Table:
     """A borderless two-column signature table at the end of `document`; a None side stays empty.
 
-    The first row holds the place and date, the lead and the positions, the second the room to sign, the
-    names and "NIP. ...": both names stand on one line however many lines either position wraps to. One
-    signer on the right is the usual single-signature layout. The name is bold and underlined. The rows
-    never split and stay together, and the block keeps the text before it on its page.
+    The first row holds the place and date, the `dated` lines, the lead and the positions, each padded so
+    both sides start them on one line; the second the room to sign, the names and "NIP. ...": both names
+    stand on one line however many lines either position wraps to. One signer on the right is the usual
+    single-signature layout. The name is bold and underlined. A signer with `dated` lines is set flush left
+    in its column, as the "Ditetapkan di" formula is printed. The rows never split and stay together, and
+    the block keeps the two blocks before it on its page.
     """
     signers = [s for s in (left, right) if s is not None]
     has_place = any(s.place_date for s in signers)
     has_lead = any(s.lead for s in signers)
+    dated_count = max((len(s.dated) for s in signers), default=0)
+    has_nip = any(not is_no_nip(s.nip) for s in signers)
 
     def heading(signer: Signer) -> list[str]:
-        # -- place and lead padded, so the positions start on the same line on both sides
-        return [signer.place_date] * has_place + [signer.lead] * has_lead + list(signer.jabatan)
+        dated = [f"{label}\t: {value}" for label, value in signer.dated]
+        dated += [""] * (dated_count - len(signer.dated))
+        return [signer.place_date] * has_place + dated + [signer.lead] * has_lead + list(signer.jabatan)
 
     with_heading = any(heading(signer) for signer in signers)
     keep_with_next(document, SIGNATURE_COMPANIONS)
@@ -785,83 +945,85 @@ def add_signature_block(
         set_cant_split(row._tr)
     for column, signer in enumerate((left, right)):
         cells = [row.cells[column] for row in table.rows]
+        style = SIGNATURE_LEFT if signer is not None and signer.dated else SIGNATURE_TEXT
         for cell in cells:
-            cell.paragraphs[0].style = SIGNATURE_TEXT
+            cell.paragraphs[0].style = style
         if signer is None:
             continue
         if with_heading:
-            _cell_lines(cells[0], heading(signer))
-            for paragraph in cells[0].paragraphs:  # -- the positions stay with the names below them
-                paragraph.paragraph_format.keep_with_next = True
+            _cell_lines(cells[0], heading(signer), style)
+            keep_row_with_next(table.rows[0]._tr)  # -- the positions stay with the names below them
         foot = cells[-1]
-        _cell_lines(foot, [""] * signature_lines)
-        name = foot.add_paragraph(style=SIGNATURE_TEXT) if signature_lines else foot.paragraphs[0]
+        _cell_lines(foot, [""] * signature_lines, style)
+        name = foot.add_paragraph(style=style) if signature_lines else foot.paragraphs[0]
         name.add_run(clean_text(signer.nama), style=SIGNER_NAME)
-        nip = foot.add_paragraph(style=SIGNATURE_TEXT)
-        if signer.nip:
-            nip.add_run(f"NIP. {format_nip(signer.nip)}")
+        if has_nip:
+            nip = foot.add_paragraph(style=style)
+            if not is_no_nip(signer.nip):
+                nip.add_run(f"NIP. {signer.nip.strip()}")
     return table
 
 
-def _cell_lines(cell: _Cell, lines: Sequence[str]) -> None:
-    """Write `lines` into `cell` (whose first paragraph is empty), one Signature Text paragraph each."""
+def _cell_lines(cell: _Cell, lines: Sequence[str], style: str) -> None:
+    """Write `lines` into `cell` (whose first paragraph is empty), one paragraph of `style` each."""
     for index, line in enumerate(lines):
-        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph(style=SIGNATURE_TEXT)
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph(style=style)
         if line:
             paragraph.add_run(clean_text(line))
 
 
-# -- How many blocks before a signature move with it to a new page: a signature never stands alone. --
-SIGNATURE_COMPANIONS = 2
+# -- How a jabatan line may start when someone signs for the head (atas nama, untuk beliau) or stands in
+# -- for them (pelaksana tugas, pelaksana harian); printed in this spelling, the rest in capitals. --
+_JABATAN_PREFIXES = {"an": "a.n.", "ub": "u.b.", "plt": "Plt.", "plh": "Plh."}
+_JABATAN_PREFIX = re.compile(r"^\s*(a\.?\s?n|u\.?\s?b|plt|plh)\b\.?\s*", re.IGNORECASE)
 
 
-def keep_with_next(document: Document, count: int) -> None:
-    """Hold the last `count` blocks of `document`'s body to whatever comes next (keepNext).
+def jabatan_lines(text: str) -> list[str]:
+    """The lines of a Jabatan as a signature prints them: capitals, with a.n., u.b., Plt. or Plh. kept in
+    their own spelling ("Plt. KEPALA DINAS KESEHATAN")."""
+    lines = []
+    for line in text_lines(text):
+        match = _JABATAN_PREFIX.match(line)
+        if match and line[match.end() :].strip():
+            prefix = _JABATAN_PREFIXES[re.sub(r"[^a-z]", "", match.group(1).lower())]
+            lines.append(f"{prefix} {line[match.end() :].strip().upper()}")
+        else:
+            lines.append(line.upper())
+    return lines
 
-    A table counts as one block: its last row is held (Word keeps a row whose paragraphs are keepNext
-    with the next block, and so does LibreOffice).
+
+def unit_signers(
+    identitas: Identitas, date: str | None = None, *, single: bool = False, nip_spaced: bool = True
+) -> tuple[Signer | None, Signer]:
+    """The unit's signatories, `date` None meaning the Tanggal Penetapan.
+
+    Two (`single` false): "Mengetahui," the Pimpinan (left) and the Ketua Tim (right), who dates the page
+    "<Tempat Penetapan>, <date>". One (`single`): the Pimpinan alone on the right under "Ditetapkan di :
+    <Tempat Penetapan>" and "Pada tanggal : <date>", the jabatan ending in a comma; the left is None.
     """
-    blocks = [child for child in document.element.body if child.tag in (qn("w:p"), qn("w:tbl"))]
-    for block in blocks[-count:] if count else []:
-        rows = block.findall(qn("w:tr"))
-        paragraphs = [block] if block.tag == qn("w:p") else rows[-1].iter(qn("w:p")) if rows else []
-        for p in paragraphs:
-            p.get_or_add_pPr().keepNext_val = True  # type: ignore[attr-defined]
-
-
-def unit_signers(identitas: Identitas, date: str | None = None) -> tuple[Signer, Signer]:
-    """The unit's two signatories: "Mengetahui," the Pimpinan (left) and the Ketua Tim (right), who dates
-    the page "<Tempat Penetapan>, <date>"; `date` None means the Tanggal Penetapan."""
     if date is None:
         penetapan = identitas.tanggal_penetapan
         date = format_tanggal(penetapan) if penetapan else identitas.text("Tanggal Penetapan")
-    place_date = ", ".join(part for part in (identitas.text("Tempat Penetapan"), date) if part)
+    tempat = identitas.text("Tempat Penetapan")
 
-    def signer(role: str, **extra: str) -> Signer:
+    def signer(role: str, **extra: Any) -> Signer:
         return Signer(
             nama=identitas.text(f"Nama {role}"),
-            jabatan=[line.upper() for line in identitas.get(f"Jabatan {role}").lines],
-            nip=identitas.text(f"NIP {role}"),
+            jabatan=jabatan_lines(identitas.text(f"Jabatan {role}")),
+            nip=format_nip(identitas.text(f"NIP {role}"), spaced=nip_spaced),
             **extra,
         )
 
+    if single:
+        pimpinan = signer(
+            "Pimpinan", dated=[(k, v) for k, v in (("Ditetapkan di", tempat), ("Pada tanggal", date)) if v]
+        )
+        jabatan = list(pimpinan.jabatan)
+        if jabatan and not jabatan[-1].endswith(","):
+            jabatan[-1] += ","
+        return None, replace(pimpinan, jabatan=jabatan)
+    place_date = ", ".join(part for part in (tempat, date) if part)
     return signer("Pimpinan", lead="Mengetahui,"), signer("Ketua Tim", place_date=place_date)
-
-
-def unit_region(identitas: Identitas) -> str:
-    """The Kabupaten/Kota line under the unit's name in a title, upper case; '' when empty or when the
-    unit's name already holds it ("Dinas Kesehatan Kabupaten Lumajang" is not followed by "KABUPATEN
-    LUMAJANG" again)."""
-    region = identitas.text("Kabupaten/Kota")
-    if not region or _region_words(region) in _region_words(identitas.nama_unit):
-        return ""
-    return region.upper()
-
-
-def _region_words(text: str) -> str:
-    # -- "Kab. Lumajang" in a unit's name is the same region as "Kabupaten Lumajang"; spaces frame the
-    # -- words so "kota batu" is not found inside "kota batulicin" --
-    return f" {normalize(text)} ".replace(" kab ", " kabupaten ")
 
 
 def add_logo(paragraph: Paragraph, logo: Path | None, height_cm: float) -> bool:
@@ -889,13 +1051,16 @@ def add_letterhead(document: Document, letterhead: Letterhead, style: PageStyle)
     logo_paragraph = logo_cell.paragraphs[0]
     logo_paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_logo(logo_paragraph, letterhead.logo, 2.2)
-    sizes = [style.body_size_pt + 2, style.body_size_pt + 4] + [style.table_size_pt] * len(letterhead.lines)
+    # -- the hierarchy above the unit bold, the unit's name bold and largest, the address below it small --
+    unit = letterhead.unit_line
     for index, line in enumerate(letterhead.lines):
         paragraph = text_cell.paragraphs[0] if index == 0 else text_cell.add_paragraph()
         paragraph.style = SIGNATURE_TEXT
         run = paragraph.add_run(clean_text(line))
-        run.font.size = Pt(sizes[index])
-        run.font.bold = index < 2
+        above = index < unit
+        size = style.body_size_pt + 4 if index == unit else style.body_size_pt + 2 if above else None
+        run.font.size = Pt(size or style.table_size_pt)
+        run.font.bold = index <= unit
     # -- the kop's double rule: a thick-thin bottom border on the table, as on printed letterheads --
     tblPr = table._tbl.tblPr
     borders = tblPr.find(qn("w:tblBorders"))
@@ -908,11 +1073,12 @@ def add_letterhead(document: Document, letterhead: Letterhead, style: PageStyle)
     return table
 
 
-def format_nip(text: str) -> str:
-    """An 18-digit NIP grouped as printed, "19750921 199602 1 002"; anything else is returned as given."""
+def format_nip(text: str, *, spaced: bool = True) -> str:
+    """An 18-digit NIP as printed: grouped "19750921 199602 1 002" (`spaced`) or "197509211996021002";
+    anything else is returned as given."""
     compact = re.sub(r"[\s.\-]", "", text)
     if len(compact) == 18 and compact.isdigit():
-        return f"{compact[:8]} {compact[8:14]} {compact[14]} {compact[15:]}"
+        return f"{compact[:8]} {compact[8:14]} {compact[14]} {compact[15:]}" if spaced else compact
     return text.strip()
 
 

@@ -12,11 +12,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from zi_sheets.bahasa import roman
-from zi_sheets.model import AREAS, Identitas, TargetPrioritas, Workbook
+from zi_sheets.model import AREAS, EMPTY, Identitas, TargetPrioritas, Workbook, is_no_nip
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
     NORMAL,
-    TABLE_TEXT,
     TITLE,
     CellSpec,
     PageStyle,
@@ -25,6 +24,8 @@ from zi_sheets.render.docx_helpers import (
     add_page_number_footer,
     add_signature_block,
     clean_text,
+    column_need,
+    fit_shares,
     format_nip,
     hold_table_ends,
     new_document,
@@ -32,12 +33,11 @@ from zi_sheets.render.docx_helpers import (
     set_properties,
     text_lines,
     text_width_twips,
-    unit_region,
     unit_signers,
 )
+from zi_sheets.render.rencana_kerja import document_title
 from zi_sheets.text import area_number
 
-DOCUMENT_TITLE = "DOKUMEN RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS"
 EMPTY_SHEET = "Belum diisi pada workbook"
 # -- The heading block printed at the top right of every Lampiran ("LAMPIRAN I" / document / unit / year). --
 LAMPIRAN_HEADING = "Lampiran Heading"
@@ -51,7 +51,7 @@ class Lampiran:
     title: tuple[str, ...]
     sheet: str
     optional: bool
-    write: Callable[[Document, Workbook], None]
+    write: Callable[[Document, Workbook, PageStyle], None]
     is_empty: Callable[[Workbook], bool]
 
 
@@ -66,19 +66,20 @@ def build_lampiran(workbook: Workbook, style: PageStyle | None = None) -> Docume
     document = new_document(style)
     _define_heading_style(document, style)
     unit = identitas.nama_unit.upper()
-    set_properties(document, identitas, f"LAMPIRAN {DOCUMENT_TITLE} {unit}")
+    title = " ".join(document_title(identitas))
+    set_properties(document, identitas, f"LAMPIRAN {title} {unit}")
 
     lampiran = [item for item in LAMPIRAN if not (item.optional and item.is_empty(workbook))]
     for number, item in enumerate(lampiran, start=1):
-        _add_heading_block(document, identitas, number, new_page=number > 1)
+        _add_heading_block(document, identitas, title, number, new_page=number > 1)
         for line in _title_lines(item.title, identitas):
             document.add_paragraph(line, style=TITLE).paragraph_format.space_after = Pt(0)
         document.add_paragraph(style=NORMAL).paragraph_format.space_after = Pt(12)
         if item.is_empty(workbook):
             document.add_paragraph(f"{EMPTY_SHEET} (sheet {item.sheet})", style=BODY_TEXT)
             continue
-        item.write(document, workbook)
-        _add_signatures(document, identitas)
+        item.write(document, workbook, style)
+        _add_signatures(document, identitas, style)
 
     hold_table_ends(document)
     add_page_number_footer(document.sections[0], position=style.page_number_position)
@@ -101,9 +102,11 @@ def _define_heading_style(document: Document, style: PageStyle) -> None:
     fmt.keep_with_next = True
 
 
-def _add_heading_block(document: Document, identitas: Identitas, number: int, *, new_page: bool) -> None:
+def _add_heading_block(
+    document: Document, identitas: Identitas, title: str, number: int, *, new_page: bool
+) -> None:
     tahun = identitas.tahun or identitas.text("Tahun")
-    lines = [f"LAMPIRAN {roman(number)}", DOCUMENT_TITLE, identitas.nama_unit.upper()]
+    lines = [f"LAMPIRAN {roman(number)}", title, identitas.nama_unit.upper()]
     lines += [f"TAHUN {tahun}"] if tahun else []
     for index, line in enumerate(line for line in lines if line):
         paragraph = document.add_paragraph(clean_text(line), style=LAMPIRAN_HEADING)
@@ -112,7 +115,7 @@ def _add_heading_block(document: Document, identitas: Identitas, number: int, *,
 
 
 def _title_lines(title: Sequence[str], identitas: Identitas) -> list[str]:
-    own = [identitas.nama_unit.upper(), unit_region(identitas)]
+    own = [identitas.nama_unit.upper(), identitas.kabupaten_kota.upper()]
     return [clean_text(line) for line in [*title, *own] if line]
 
 
@@ -120,7 +123,7 @@ def _title_lines(title: Sequence[str], identitas: Identitas) -> list[str]:
 # Contents
 
 
-def _write_mekanisme(document: Document, workbook: Workbook) -> None:
+def _write_mekanisme(document: Document, workbook: Workbook, style: PageStyle) -> None:
     steps = [text_lines(workbook.identitas.fill(step.langkah.text)) for step in workbook.mekanisme]
     # -- a step left empty by its placeholders is skipped without leaving a gap in the numbers --
     for number, lines in enumerate((lines for lines in steps if lines), start=1):
@@ -133,45 +136,70 @@ def target_area(target: TargetPrioritas) -> str:
     return AREAS[number] if number in AREAS else target.area.text
 
 
-def _write_target_prioritas(document: Document, workbook: Workbook) -> None:
+def _write_target_prioritas(document: Document, workbook: Workbook, style: PageStyle) -> None:
     targets = workbook.target_prioritas
-    # -- the seed's table has no Area column; it appears only when some target names an area --
+    # -- the seed's table has no Area column; it appears only when some target names an area; columns the
+    # -- unit added (e.g. "% Target") follow, each when some target fills it --
     with_area = any(target.area for target in targets)
-    columns = [("NO", 7), ("TARGET PRIORITAS", 63 if with_area else 93)]
-    columns += [("AREA", 30)] if with_area else []
+    extras = [
+        header
+        for header in dict.fromkeys(key for target in targets for key in target.extra)
+        if any(target.extra.get(header) for target in targets)
+    ]
+    total = text_width_twips(document.sections[-1])
+    columns = [("NO", 7.0), ("TARGET PRIORITAS", 63.0 if with_area else 93.0)]
+    columns += [("AREA", 30.0)] if with_area else []
+    needs = [0.0] * len(columns)
+    needs += [
+        column_need(h, [t.extra.get(h, EMPTY).text for t in targets], total, style.table_size_pt)
+        for h in extras
+    ]
+    shares = fit_shares([share for _, share in columns] + [0.0] * len(extras), needs)
+    headers = [header for header, _ in columns] + [header.upper() for header in extras]
+    columns = list(zip(headers, shares, strict=True))
     writer = add_header_table(document, columns)
     for number, target in enumerate(targets, start=1):
         text = workbook.identitas.fill(target.target.text)
         cells = [CellSpec([str(number)], align="center"), CellSpec(text_lines(text))]
         if with_area:
             cells.append(CellSpec(text_lines(target_area(target))))
+        cells += [CellSpec(target.extra.get(header, EMPTY).lines) for header in extras]
         writer.add_row(cells)
 
 
 # -- A NIP as printed ("19800101 200501 2 003") is 18 digits and 3 spaces: 0.62 em a digit covers Arial
-# -- (0.556) and the wider office faces; 0.3 cm is the cell's two default margins and a little slack. --
+# -- (0.556) and the wider office faces; 0.3 em a space; plus the cell's two margins and a little slack. --
 _NIP_EMS, _CELL_MARGINS_CM = 18 * 0.62 + 3 * 0.3, 0.5
 
 
-def _write_tim_kerja(document: Document, workbook: Workbook) -> None:
-    # -- the NIP column is as wide as a NIP in the table's font, so no NIP wraps; the others share the rest
-    size = document.styles[TABLE_TEXT].font.size
-    nip_twips = _NIP_EMS * (size.pt if size else 10) * 20 + Cm(_CELL_MARGINS_CM).twips
-    share = 100 * min(0.4, nip_twips / text_width_twips(document.sections[-1]))
-    others = [("NO", 6), ("NAMA", 28), ("JABATAN", 24), ("KEDUDUKAN DALAM TIM", 20)]
-    scale = (100 - share) / sum(part for _, part in others)
-    columns = [(name, part * scale) for name, part in others]
-    writer = add_header_table(document, [*columns[:2], ("NIP", share), *columns[2:]])
+def _write_tim_kerja(document: Document, workbook: Workbook, style: PageStyle) -> None:
+    # -- the NIP column is as wide as a NIP in the table's type, so no NIP wraps; the others share the rest
+    total = text_width_twips(document.sections[-1])
+    nip_need = min(0.4, (_NIP_EMS * style.table_size_pt * 20 + Cm(_CELL_MARGINS_CM).twips) / total)
+    columns = [("NO", 6), ("NAMA", 28), ("NIP", 22), ("JABATAN", 24), ("KEDUDUKAN DALAM TIM", 20)]
+    needs = [nip_need if name == "NIP" else 0.0 for name, _ in columns]
+    shares = fit_shares([share for _, share in columns], needs)
+    writer = add_header_table(
+        document, [(name, share) for (name, _), share in zip(columns, shares, strict=True)]
+    )
     for number, member in enumerate(workbook.tim_kerja, start=1):
         writer.add_row(
             [
                 CellSpec([str(number)], align="center"),
                 CellSpec(member.nama.lines),
-                CellSpec([format_nip(member.nip.text)] if member.nip else []),
+                CellSpec(
+                    []
+                    if is_no_nip(member.nip.text)
+                    else [format_nip(member.nip.text, spaced=style.nip_spaced)]
+                ),
                 CellSpec(member.jabatan.lines),
                 CellSpec(member.kedudukan.lines),
             ]
         )
+
+
+def _nip_lines(nip: str, style: PageStyle) -> list[str]:
+    return [] if is_no_nip(nip) else [format_nip(nip, spaced=style.nip_spaced)]
 
 
 LAMPIRAN: tuple[Lampiran, ...] = (
@@ -203,9 +231,8 @@ LAMPIRAN: tuple[Lampiran, ...] = (
 # Signatures
 
 
-def _add_signatures(document: Document, identitas: Identitas) -> None:
-    pimpinan, ketua = unit_signers(identitas)
+def _add_signatures(document: Document, identitas: Identitas, style: PageStyle) -> None:
+    left, right = unit_signers(identitas, single=style.single_signer, nip_spaced=style.nip_spaced)
     spacer = document.add_paragraph(style=NORMAL)
     spacer.paragraph_format.space_after = Pt(12)
-    spacer.paragraph_format.keep_with_next = True
-    add_signature_block(document, pimpinan, ketua)
+    add_signature_block(document, left, right)

@@ -1,0 +1,408 @@
+"""The self-assessment of one workbook (`zi-sheets nilai`): its LKE answers scored, the WBK/WBBM verdict,
+what closes each gap, the answers the workbook itself supports, and the LKE findings; also the findings
+`zi-sheets check` reports for the LKE sheet.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from zi_sheets import findings as f
+from zi_sheets.analysis import Analysis
+from zi_sheets.bahasa import format_angka, roman
+from zi_sheets.diterima import apply_diterima
+from zi_sheets.errors import ZiSheetsError
+from zi_sheets.findings import Finding, Report
+from zi_sheets.lke.answers import AnswerSheet, percent_text, read_answers
+from zi_sheets.lke.evidence import evidence_findings
+from zi_sheets.lke.items import Lke, load_lke
+from zi_sheets.lke.proposals import Proposal, proposals
+from zi_sheets.lke.score import (
+    PREDIKAT,
+    PREDIKAT_TITLE,
+    Gap,
+    Requirement,
+    Score,
+    compute,
+    gaps,
+    meets,
+    requirements,
+    rounded,
+    unmet,
+)
+from zi_sheets.model import CellRef, Workbook
+
+# -- What the 52/2014 catalogue and regulation do not give, said plainly wherever its score is shown. --
+NOTES_52_2014 = (
+    "PermenPANRB 52/2014 tidak memuat nilai per pilihan jawaban; dipakai konvensi LKE 90/2021 (Ya = 1, "
+    "A/B/C = 1/0,5/0, A/B/C/D = 1/0,67/0,33/0, A-E = 1/0,75/0,5/0,25/0).",
+    "PermenPANRB 52/2014 tidak menetapkan ambang nilai pengungkit maupun ambang per area; yang diuji hanya "
+    "nilai total dan ambang hasil.",
+    "PermenPANRB 52/2014 tidak membagi area menjadi pemenuhan dan reform; uraian pilihan jawabannya belum "
+    "ada di katalog.",
+)
+NOTE_WBBM = (
+    "Menuju WBBM juga mensyaratkan unit telah berpredikat Menuju WBK; syarat itu tidak dinilai di sini."
+)
+# -- Findings about the Diterima sheet's own rows: `check` reports them, `nilai` only applies the sheet. --
+_DITERIMA_CODES = frozenset({f.DITERIMA_INVALID.code, f.DITERIMA_UNUSED.code})
+
+
+@dataclass
+class Assessment:
+    """Everything `zi-sheets nilai` reports for one workbook."""
+
+    analysis: Analysis
+    lke: Lke
+    sheet: AnswerSheet
+    score: Score
+    requirements: list[Requirement]
+    gaps: list[Gap]
+    proposals: list[Proposal]
+    report: Report
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def workbook(self) -> Workbook:
+        return self.analysis.workbook
+
+    @property
+    def wbk(self) -> bool:
+        return meets(self.requirements, "WBK")
+
+    @property
+    def wbbm(self) -> bool:
+        return meets(self.requirements, "WBBM")
+
+    def kurang(self, predikat: str) -> list[str]:
+        """The unmet requirements of `predikat` as sentences ("Area V Penguatan Pengawasan 4,50 (minimal
+        9,00)")."""
+        return [requirement.sentence for requirement in unmet(self.requirements, predikat)]
+
+    @property
+    def warnings(self) -> list[Requirement]:
+        """Reading (b) of the per-area minimum where it says more than reading (a): a Pemenuhan or Reform
+        half below its share while its whole area meets the same predicate (WBK before WBBM, each half
+        once)."""
+        failing = {
+            (r.predikat, r.area_no) for r in self.requirements if r.threshold.scope == "area" and not r.met
+        }
+        shown: dict[str, Requirement] = {}
+        for requirement in self.requirements:
+            if not requirement.warning_only or requirement.met or requirement.label in shown:
+                continue
+            if (requirement.predikat, requirement.area_no) not in failing:
+                shown[requirement.label] = requirement
+        return list(shown.values())
+
+    @property
+    def verdict(self) -> str:
+        """ "Memenuhi syarat nilai Menuju WBBM." or "Belum memenuhi syarat nilai Menuju WBK.", etc."""
+        if self.wbbm:
+            return "Memenuhi syarat nilai Menuju WBBM (dan Menuju WBK)."
+        if self.wbk:
+            return "Memenuhi syarat nilai Menuju WBK; belum memenuhi Menuju WBBM."
+        return "Belum memenuhi syarat nilai Menuju WBK maupun Menuju WBBM."
+
+    def to_dict(self) -> dict[str, Any]:
+        """The figures, verdict and findings as plain data (the shape `nilai --format json` prints)."""
+        score = self.score
+        return {
+            "pengungkit": rounded(score.pengungkit),
+            "hasil": rounded(score.hasil),
+            "total": rounded(score.total),
+            "area": [
+                {
+                    "area": area.no,
+                    "nama": area.name,
+                    "bobot": area.weight,
+                    "pemenuhan": None if area.pemenuhan is None else rounded(area.pemenuhan),
+                    "reform": None if area.reform is None else rounded(area.reform),
+                    "nilai": rounded(area.nilai),
+                    "persen": rounded(area.persen),
+                }
+                for area in score.areas
+            ],
+            "predikat": {
+                "wbk": self.wbk,
+                "wbbm": self.wbbm,
+                "kurang_wbk": self.kurang("WBK"),
+                "kurang_wbbm": self.kurang("WBBM"),
+            },
+            "findings": self.report.to_dict()["findings"],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, default=str)
+
+    def to_text(self) -> str:
+        """The score table, the thresholds with their status, what closes each gap, the proposals, the
+        findings, and a summary line last."""
+        lines = [self._title(), ""]
+        lines += self._score_lines() + [""]
+        lines += self._threshold_lines() + [""]
+        lines.append(f"Predikat: {self.verdict}")
+        lines += [f"Catatan: {note}" for note in self.notes]
+        if self.gaps:
+            lines += [
+                "",
+                "Yang menutup kekurangan (perubahan jawaban yang paling menaikkan nilai, berurutan):",
+            ]
+            lines += [line for gap in self.gaps for line in gap_lines(gap)]
+        if self.proposals:
+            lines += ["", "Usulan jawaban dari isi workbook (jawaban di sheet LKE tidak diubah):"]
+            lines += [self._proposal_line(proposal) for proposal in self.proposals]
+        findings = [finding.line() for finding in self.report.findings]
+        if findings:
+            lines += ["", *findings]
+        lines += ["", self.summary()]
+        return "\n".join(lines)
+
+    def summary(self) -> str:
+        """ "nilai total 75,10; Menuju WBK terpenuhi, Menuju WBBM belum; 0 galat, 3 peringatan, 2 info"."""
+        status = ", ".join(
+            f"{PREDIKAT_TITLE[p]} {'terpenuhi' if meets(self.requirements, p) else 'belum'}" for p in PREDIKAT
+        )
+        return f"nilai total {format_angka(self.score.total)}; {status}; {self.report.summary()}"
+
+    # -- text parts --
+
+    def _title(self) -> str:
+        identitas = self.workbook.identitas
+        who = ", ".join(part for part in (identitas.nama_unit, str(identitas.tahun or "")) if part)
+        return f"Penilaian Mandiri LKE {who} ({self.lke.title})".replace("LKE  (", "LKE (")
+
+    def _score_lines(self) -> list[str]:
+        score = self.score
+        rows: list[tuple[str, ...]] = [("", "Bobot", "Pemenuhan", "Reform", "Nilai", "%")]
+        for area in score.areas:
+            halves = [area.pemenuhan, area.reform]
+            rows.append(
+                (
+                    f"{roman(area.no)}. {area.name}",
+                    format_angka(area.weight),
+                    *("-" if half is None else format_angka(half) for half in halves),
+                    format_angka(area.nilai),
+                    format_angka(area.persen),
+                )
+            )
+        rows.append(("Pengungkit", format_angka(60), "", "", format_angka(score.pengungkit), ""))
+        for group in score.hasil_groups:
+            rows.append((group.label, format_angka(group.weight), "", "", format_angka(group.nilai), ""))
+        rows.append(("Hasil", format_angka(40), "", "", format_angka(score.hasil), ""))
+        rows.append(("Nilai total", format_angka(100), "", "", format_angka(score.total), ""))
+        return _table(rows)
+
+    def _threshold_lines(self) -> list[str]:
+        rows: list[tuple[str, ...]] = [
+            ("Ambang batas", "Nilai", PREDIKAT_TITLE["WBK"], PREDIKAT_TITLE["WBBM"])
+        ]
+        for label, figure, by_predikat in threshold_rows(self.requirements):
+            rows.append((label, format_angka(figure), *(status_text(by_predikat.get(p)) for p in PREDIKAT)))
+        lines = _table(rows)
+        for requirement in self.warnings:
+            lines.append(
+                f"Peringatan (bacaan b, bukan syarat): {requirement.sentence} untuk "
+                f"{PREDIKAT_TITLE[requirement.predikat]}."
+            )
+        return lines
+
+    def _proposal_line(self, proposal: Proposal) -> str:
+        answer = self.sheet.answers[proposal.code]
+        staff = answer.shown if answer.answered else "(kosong)"
+        same = " (sama)" if staff == proposal.answer else ""
+        return f"  {proposal.code}  jawaban: {staff}  usulan: {proposal.answer}{same}  ({proposal.reason})"
+
+
+def threshold_rows(found: list[Requirement]) -> list[tuple[str, float, dict[str, Requirement]]]:
+    """The deciding requirements as one row per figure: (label, figure, {"WBK": ..., "WBBM": ...})."""
+    rows: dict[tuple[str, str], tuple[str, float, dict[str, Requirement]]] = {}
+    for requirement in found:
+        if requirement.warning_only:
+            continue
+        key = (requirement.threshold.key, requirement.label)
+        rows.setdefault(key, (requirement.label, requirement.figure, {}))[2][requirement.predikat] = (
+            requirement
+        )
+    return list(rows.values())
+
+
+def status_text(requirement: Requirement | None) -> str:
+    """ "≥ 75,00 terpenuhi", "≥ 9,00 kurang 4,50", or "-" when the predicate sets no minimum."""
+    if requirement is None:
+        return "-"
+    state = "terpenuhi" if requirement.met else f"kurang {format_angka(requirement.shortfall)}"
+    return f"≥ {format_angka(requirement.need)} {state}"
+
+
+def gap_lines(gap: Gap) -> list[str]:
+    """A gap as text: the requirement and its shortfall, then the numbered answer changes."""
+    requirement = gap.requirement
+    lines = [
+        f"{PREDIKAT_TITLE[requirement.predikat]}: {requirement.sentence}, kurang "
+        f"{format_angka(requirement.shortfall)}"
+    ]
+    lines += [f"  {number}. {step.text}" for number, step in enumerate(gap.steps, start=1)]
+    if not gap.steps:
+        lines.append(
+            "  Tidak ada jawaban yang dapat dinaikkan; kekurangan ini hanya tertutup lewat nilai survei."
+        )
+    elif not gap.closes:
+        lines.append("  (perubahan di atas belum cukup; lanjutkan dengan butir lain di cakupan yang sama)")
+    return lines
+
+
+def _table(rows: list[tuple[str, ...]]) -> list[str]:
+    """Rows as aligned text: the first column left-aligned, the others right-aligned."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(
+            cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)
+        ).rstrip()
+        for row in rows
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Entry points
+
+
+def assess(analysis: Analysis, *, fetch_links: bool = False) -> Assessment:
+    """The self-assessment of an analysed workbook, held against the LKE of its regulation; ZiSheetsError
+    when it has no LKE sheet or the sheet cannot be read.
+
+    `fetch_links` opens every well-formed Bukti Dukung link (with a short timeout) and reports those that do
+    not open. Findings the Diterima sheet accepts are counted as accepted, as in `check`.
+    """
+    workbook = analysis.workbook
+    sheet = workbook.lke
+    name = workbook.path.name
+    if sheet is None:
+        raise ZiSheetsError(
+            f"Berkas {name} tidak memiliki sheet LKE; tambahkan dengan: zi-sheets init --lke-only {name}"
+        )
+    if sheet.problem:
+        raise ZiSheetsError(sheet.problem)
+    lke = load_lke(analysis.regulation)
+    answers = read_answers(lke, sheet)
+    score = compute(lke, answers.answers)
+    found = requirements(lke, score)
+    proposed = proposals(analysis, lke)
+    findings = list(_findings(workbook, lke, answers, proposed, fetch_links=fetch_links, started=True))
+    standing, accepted = apply_diterima(findings, workbook.diterima)
+    # -- rows accepting plan findings accept nothing here; they are not unused
+    standing = [finding for finding in standing if finding.code not in _DITERIMA_CODES]
+    notes = list(NOTES_52_2014) if lke.key == "52-2014" else []
+    notes.append(NOTE_WBBM)
+    return Assessment(
+        analysis,
+        lke,
+        answers,
+        score,
+        found,
+        gaps(lke, answers.answers, found),
+        proposed,
+        Report(standing, accepted=accepted),
+        notes,
+    )
+
+
+def assess_file(path: str | Path, *, fetch_links: bool = False) -> Assessment:
+    """`assess` of the workbook at `path`; ZiSheetsError when it cannot be read."""
+    from zi_sheets.analysis import analyse
+    from zi_sheets.workbook import read_workbook
+
+    return assess(analyse(read_workbook(path)), fetch_links=fetch_links)
+
+
+def check_findings(analysis: Analysis) -> list[Finding]:
+    """The LKE findings `zi-sheets check` reports: none until the LKE sheet holds a first answer (a fresh
+    template is not yet a self-assessment), links never fetched."""
+    workbook = analysis.workbook
+    sheet = workbook.lke
+    if sheet is None:
+        return []
+    if sheet.problem:
+        return [
+            f.LKE_SHEET_UNREADABLE.at(None, sheet=sheet.name, nama_sheet=sheet.name, masalah=sheet.problem)
+        ]
+    lke = load_lke(analysis.regulation)
+    answers = read_answers(lke, sheet)
+    if not answers.any_answer:
+        return []
+    return list(_findings(workbook, lke, answers, proposals(analysis, lke), started=False))
+
+
+def _findings(
+    workbook: Workbook,
+    lke: Lke,
+    answers: AnswerSheet,
+    proposed: list[Proposal],
+    *,
+    fetch_links: bool = False,
+    started: bool,
+) -> Iterator[Finding]:
+    sheet = workbook.lke
+    assert sheet is not None
+    name = sheet.name
+    for row in answers.unknown:
+        yield f.LKE_KODE_UNKNOWN.at(
+            row.kode.cell or CellRef(name, row.row, ""), kode=row.kode.text, row=row.row, katalog=lke.title
+        )
+    for repeat, first in answers.duplicates:
+        yield f.LKE_KODE_DUPLICATE.at(
+            repeat.kode.cell or CellRef(name, repeat.row, ""), kode=repeat.kode.text, pertama=first.row
+        )
+    if started and not answers.any_answer:
+        yield f.LKE_EMPTY.at(None, sheet=name, nama_sheet=name, butir=len(lke.scored))
+    else:
+        yield from _answer_findings(lke, answers, name)
+    for proposal in proposed:
+        answer = answers.answers[proposal.code]
+        staff = answer.shown if answer.answered else ""
+        if staff == proposal.answer:
+            continue
+        proposed_row = answer.row
+        yield f.LKE_ANSWER_PROPOSED.at(
+            proposed_row.jawaban.cell if proposed_row is not None else None,
+            sheet=name,
+            kode=proposal.code,
+            usulan=proposal.answer,
+            alasan=proposal.reason,
+            jawaban=staff,
+        )
+    yield from evidence_findings(
+        answers.answers.values(), name, workbook.path.resolve().parent, fetch_links=fetch_links
+    )
+
+
+def _answer_findings(lke: Lke, answers: AnswerSheet, name: str) -> Iterator[Finding]:
+    for item in lke.items:
+        answer = answers.answers[item.code]
+        row = answer.row
+        cell = (row.jawaban.cell or CellRef(name, row.row, "")) if row is not None else None
+        code = item.code
+        if answer.invalid:
+            yield f.LKE_ANSWER_INVALID.at(
+                cell,
+                kode=code,
+                jawaban=row.jawaban.text if row is not None else "",
+                masalah=answer.invalid,
+                dihitung="dipakai hitungan dari isian Jumlah" if answer.answered else "dihitung 0",
+            )
+        elif item.scored and not answer.answered:
+            if row is None:
+                yield f.LKE_ITEM_MISSING.at(None, sheet=name, kode=code, nama_sheet=name)
+            else:
+                yield f.LKE_UNANSWERED.at(cell, kode=code)
+        if answer.mismatch and answer.computed is not None and answer.typed is not None:
+            yield f.LKE_JUMLAH_MISMATCH.at(
+                cell,
+                kode=code,
+                tertulis=percent_text(answer.typed),
+                hitungan=percent_text(answer.computed),
+            )
