@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 
 from zi_sheets.model import Identitas
-from zi_sheets.namelist import WORD, NameList
+from zi_sheets.namelist import WORD, NameList, words_pattern
 from zi_sheets.text import normalize
 
 # -- The unit's level decides its default partners; a unit with kinds of several levels takes the first of
@@ -60,13 +60,19 @@ class Nomenclature:
     first_words: frozenset[str]  # the first word of every name, lower case: where a name may start
 
 
+# -- What may stand between the words of a name: any spacing, ".", "-" or "/".
+_SEPARATOR = r"[\s.\-/]"
+
+
+def _short_capitals(name: str) -> bool:
+    """Abbreviations of three letters or fewer in capitals ("BKP", "UPT") match only in capitals."""
+    return len(name) <= 3 and name.isupper()
+
+
 def _name_pattern(name: str) -> str:
     """A name as a regex: its words joined by any spacing, "." or "-"; short capitals match in capitals."""
-    words = re.findall(r"[0-9A-Za-z']+", name)
-    body = r"[\s.\-/]*".join(re.escape(word) for word in words)
-    if len(name) <= 3 and name.isupper():
-        body = f"(?-i:{body})"
-    return body
+    body = words_pattern(name, _SEPARATOR)
+    return f"(?-i:{body})" if _short_capitals(name) else body
 
 
 @cache
@@ -97,7 +103,8 @@ def nomenclature() -> Nomenclature:
     not_app = "".join(f"(?<!\\b{re.escape(prefix)})" for prefix in prefixes)
     names = NameList(
         [name for name, _ in named],
-        _name_pattern,
+        _SEPARATOR,
+        exact_case=_short_capitals,
         before=rf"(?<![0-9a-z]){not_app}",
         after="(?![0-9a-z])",
         flags=re.IGNORECASE,

@@ -1,7 +1,7 @@
 """Long lists of names (agencies, places) found in text fast: one regex alternation of several hundred names
 takes a quarter of a second to compile and tries every name at every position it is asked about. A
-`NameList` groups the names by their first word and compiles, on first use, one small alternation of the
-names a word may start; it matches exactly as the one big alternation would.
+`NameList` looks a word up among the names' first words, keeps the names whose letters the text goes on
+with, and compiles (once) the alternation of those few; it matches exactly as the one big alternation would.
 """
 
 from __future__ import annotations
@@ -12,35 +12,45 @@ from collections.abc import Callable, Sequence
 
 # -- The words of names and texts: what a name's first word is compared with.
 WORD = re.compile(r"[0-9A-Za-z']+")
+# -- The only characters that case-insensitive matching takes for an ASCII letter or digit (İ ı for "i", ſ
+# -- for "s", the Kelvin sign for "k"); a text holding one is matched without the letter comparison.
+CASE_FOLDED = frozenset("\u0130\u0131\u017f\u212a")
 # -- Bound on remembered words: a batch of many workbooks must not grow the cache without end.
 _CACHE_LIMIT = 20_000
 
 
+def words_pattern(name: str, separator: str) -> str:
+    """A name as a regex: its words (runs of WORD characters) joined by any run of `separator` characters
+    (a regex character class), none included."""
+    return f"{separator}*".join(re.escape(word) for word in WORD.findall(name))
+
+
 class NameList:
     """Names in priority order (the first that matches wins); `match` finds at a position what
-    `before(?:(pattern(name1))|(pattern(name2))|...)after` would.
-
-    `pattern` makes a name's regex: no capturing groups, starting with the name's first word (its first run
-    of WORD characters) literally. With re.IGNORECASE in `flags` first words compare in lower case.
+    `before(?:(name1)|(name2)|...)after` would, each name written as `words_pattern(name, separator)`, in
+    exact case (not only with `flags`) where `exact_case(name)` holds.
     """
 
     def __init__(
         self,
         names: Sequence[str],
-        pattern: Callable[[str], str],
+        separator: str,
         *,
+        exact_case: Callable[[str], bool] = lambda name: False,
         before: str = "",
         after: str = "",
         flags: int = 0,
     ) -> None:
         self._fold = bool(flags & re.IGNORECASE)
-        self._names, self._pattern_of = tuple(names), pattern
+        self._names, self._separator, self._exact_case = tuple(names), separator, exact_case
+        self._separators = re.compile(f"{separator}+")
         self._before, self._after, self._flags = before, after, flags
+        # -- a name's letters as the text must go on with them once its separators are left out
+        self._letters = tuple(self._key("".join(WORD.findall(name))) for name in self._names)
         by_first: dict[str, list[int]] = {}
         for index, name in enumerate(self._names):
             first = WORD.search(name)
-            key = "" if first is None else first.group().lower() if self._fold else first.group()
-            by_first.setdefault(key, []).append(index)
+            by_first.setdefault("" if first is None else self._key(first.group()), []).append(index)
         self._by_first = {word: tuple(indices) for word, indices in by_first.items()}
         self._firsts = sorted(by_first)
         self._first_chars = {word[0] for word in by_first if word}
@@ -75,11 +85,30 @@ class NameList:
     def _pattern(self, indices: tuple[int, ...]) -> re.Pattern[str]:
         pattern = self._compiled.get(indices)
         if pattern is None:
-            # -- a name's regex is made here, for the few names a workbook's words may start
-            alternatives = "|".join(f"({self._pattern_of(self._names[i])})" for i in indices)
+            alternatives = "|".join(f"({self._name_pattern(self._names[i])})" for i in indices)
             pattern = re.compile(f"{self._before}(?:{alternatives}){self._after}", self._flags)
             self._compiled[indices] = pattern
         return pattern
+
+    def _name_pattern(self, name: str) -> str:
+        body = words_pattern(name, self._separator)
+        return f"(?-i:{body})" if self._exact_case(name) else body
+
+    def _going_on(self, text: str, pos: int, indices: tuple[int, ...]) -> tuple[int, ...]:
+        """The names of `indices` whose letters `text` goes on with from `pos`, separators left out: no other
+        name can match there."""
+        need = max(len(self._letters[i]) for i in indices)
+        size = 2 * need + 8
+        while True:
+            letters = self._separators.sub("", text[pos : pos + size])
+            if len(letters) >= need or pos + size >= len(text):
+                break
+            size *= 4
+        letters = letters[:need]
+        if not CASE_FOLDED.isdisjoint(letters):
+            return indices
+        letters = self._key(letters)
+        return tuple(i for i in indices if letters.startswith(self._letters[i]))
 
     def match(self, text: str, pos: int) -> tuple[re.Match[str], int] | None:
         """The first name matching `text` at `pos` and its index in `names`; None when none does."""
@@ -90,6 +119,8 @@ class NameList:
             indices = self._exotic(text[pos])
         else:
             return None  # -- a name starts with a letter or digit
+        if indices:
+            indices = self._going_on(text, pos, indices)
         if not indices:
             return None
         found = self._pattern(indices).match(text, pos)

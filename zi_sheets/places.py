@@ -68,8 +68,8 @@ class _Places:
     by_written: dict[str, tuple[Place, ...]]  # normalised written name -> places of that name
 
 
-def _words_pattern(name: str) -> str:
-    return r"[\s-]*".join(re.escape(word) for word in re.findall(r"[0-9A-Za-z']+", name))
+# -- What may stand between the words of a place name: any spacing or "-".
+_SEPARATOR = r"[\s-]"
 
 
 @cache
@@ -94,7 +94,7 @@ def _load() -> _Places:
     spellings = sorted(dict.fromkeys(w for p in places for w in (p.nama, *p.aliases)), key=len, reverse=True)
     prefixed = NameList(
         spellings,
-        _words_pattern,
+        _SEPARATOR,
         after="(?![0-9A-Za-z])",
         flags=re.IGNORECASE,
     )
@@ -102,7 +102,7 @@ def _load() -> _Places:
     # -- a proper name: capitalised as written in the list, or in capitals; never lower case
     bare = NameList(
         [v for w in bare_names for v in (w, w.upper())],
-        _words_pattern,
+        _SEPARATOR,
         before="(?<![0-9A-Za-z])",
         after="(?![0-9A-Za-z])",
     )
