@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import struct
 import subprocess
@@ -356,6 +357,28 @@ def test_chart_is_deterministic_and_about_16_by_8_cm(example) -> None:
 def test_chart_of_empty_areas(make_xlsx) -> None:
     workbook = read_workbook(make_xlsx({"Identitas": TWO_MONTHS["Identitas"], "RencanaAksi": [PLAN_HEADER]}))
     assert png_size(progress_chart_png(analyse(workbook).progress(Period.month(2024, 1))))[0] > 0
+
+
+def _colours(png: bytes) -> set[tuple[int, int, int]]:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        return {colour for _, colour in image.convert("RGB").getcolors(1 << 20)}
+
+
+def test_the_lke_score_chart_colours_each_area_against_the_minima() -> None:
+    from zi_sheets.render.chart import area_score_png
+
+    red, amber, green, grey = (198, 40, 40), (249, 168, 37), (46, 125, 50), (140, 140, 140)
+    labels = ["I. Manajemen Perubahan", "II. Tatalaksana", "III. Manajemen SDM"]
+    minima = [("Minimal WBK", 60.0), ("Minimal WBBM", 75.0)]
+    below_between_above = area_score_png(labels, [40.0, 70.0, 90.0], minima)
+    assert below_between_above == area_score_png(labels, [40.0, 70.0, 90.0], minima)
+    assert {red, amber, green} <= _colours(below_between_above)
+    assert png_size(below_between_above) == png_size(progress_chart_png([]))
+    all_above = _colours(area_score_png(labels, [80.0, 95.0, 100.0], minima))
+    assert green in all_above and red not in all_above and amber not in all_above
+    assert grey in _colours(area_score_png(labels, [40.0, 70.0, 90.0]))  # -- no minima: no verdict colours
 
 
 def test_a_build_never_loads_matplotlib(tmp_path: Path) -> None:
