@@ -25,7 +25,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Emu, Length, Mm, Pt, RGBColor
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 from docx.table import Table, _Cell
@@ -1048,6 +1048,20 @@ def unit_signers(
         return None, replace(pimpinan, jabatan=jabatan)
     place_date = ", ".join(part for part in (tempat, date) if part)
     return signer("Pimpinan", lead="Mengetahui,"), signer("Ketua Tim", place_date=place_date)
+
+
+# -- twips (1/1440 inch) to EMU (1/914400 inch), the unit of a picture's size --
+_EMU_PER_TWIP = 635
+
+
+def add_picture(document: Document, png: bytes, width: Length) -> Paragraph:
+    """A centred paragraph at the end of `document` holding the image `png`, `width` wide or as wide as the
+    section's text when that is narrower."""
+    fitted = min(width, Emu(text_width_twips(document.sections[-1]) * _EMU_PER_TWIP))
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run().add_picture(io.BytesIO(png), width=fitted)
+    return paragraph
 
 
 def add_logo(paragraph: Paragraph, logo: Path | None, height_cm: float) -> bool:

@@ -12,15 +12,13 @@ Which plan rows are done, in progress or terlambat is `progress.PlanProgress.sta
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Emu, Pt
+from docx.shared import Cm, Pt
 
 from zi_sheets.analysis import Analysis
 from zi_sheets.bahasa import format_bulan, format_tanggal, roman
@@ -44,6 +42,7 @@ from zi_sheets.render.docx_helpers import (
     add_letterhead,
     add_numbered_item,
     add_page_number_footer,
+    add_picture,
     add_signature_block,
     clean_text,
     hold_table_ends,
@@ -51,7 +50,6 @@ from zi_sheets.render.docx_helpers import (
     set_properties,
     setup_section,
     text_lines,
-    text_width_twips,
     unit_signers,
 )
 from zi_sheets.render.monev_matrix import add_realisation_matrix
@@ -59,7 +57,6 @@ from zi_sheets.render.monev_matrix import add_realisation_matrix
 DOCUMENT_TITLE = "DOKUMEN MONITORING DAN EVALUASI"
 LAPORAN_TITLE = "LAPORAN MONITORING DAN EVALUASI"
 CHART_WIDTH = Cm(16)
-_EMU_PER_TWIP = 635
 
 # -- (header, share of the width) of the progress table and of the overdue-actions table --
 _PROGRESS_COLUMNS = (
@@ -312,11 +309,7 @@ def _figures(area: AreaProgress) -> tuple[int, ...]:
 def _add_chart(document: Document, areas: list[AreaProgress]) -> None:
     from zi_sheets.render.chart import progress_chart_png
 
-    png = progress_chart_png(areas)
-    width = min(CHART_WIDTH, Emu(text_width_twips(document.sections[-1]) * _EMU_PER_TWIP))
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.add_run().add_picture(io.BytesIO(png), width=width)
+    add_picture(document, progress_chart_png(areas), CHART_WIDTH)
 
 
 def _add_overdue_table(document: Document, overdue: Sequence[PlanProgress]) -> None:

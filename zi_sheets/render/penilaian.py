@@ -4,13 +4,12 @@ threshold verdict, what closes each gap, and every item's answer, value and evid
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Pt
+from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -31,6 +30,7 @@ from zi_sheets.render.docx_helpers import (
     PageStyle,
     TableWriter,
     add_page_number_footer,
+    add_picture,
     add_signature_block,
     clean_text,
     hold_table_ends,
@@ -44,7 +44,6 @@ from zi_sheets.render.docx_helpers import (
 DOCUMENT_TITLE = "LAPORAN PENILAIAN MANDIRI"
 ITEMS_HEADING = "Lampiran: Jawaban per Butir LKE"
 CHART_WIDTH = Cm(15)
-_EMU_PER_TWIP = 635
 
 # -- (header, share of the width) of the score table, the threshold table and the item table --
 _SCORE_COLUMNS = (
@@ -226,12 +225,9 @@ def _add_chart(document: Document, assessment: Assessment) -> None:
     ]
     labels = [f"{roman(area.no)}. {SHORT_NAMES[area.no]}" for area in areas]
     png = area_score_png(labels, [area.persen for area in areas], minima)
-    width = min(CHART_WIDTH, Emu(text_width_twips(document.sections[-1]) * _EMU_PER_TWIP))
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.keep_with_next = True
+    paragraph = add_picture(document, png, CHART_WIDTH)
+    paragraph.paragraph_format.keep_with_next = True  # -- with its caption
     paragraph.paragraph_format.space_before = Pt(12)
-    paragraph.add_run().add_picture(io.BytesIO(png), width=width)
     caption = (
         "Garis putus-putus: nilai minimal setiap area (persen dari bobotnya) untuk Menuju WBK dan Menuju "
         "WBBM."
