@@ -9,28 +9,17 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from pdf_pages import pages  # noqa: E402
 from unit_kinds import KINDS, build_workbook  # noqa: E402
 
 from zi_sheets.builder import BuildOptions, build  # noqa: E402
 from zi_sheets.pdf import convert_to_pdf  # noqa: E402
-
-
-def pages(pdf: Path) -> list[tuple[bool, str]]:
-    info = subprocess.run(["pdfinfo", "-l", "9999", str(pdf)], capture_output=True, text=True, check=True)
-    sizes = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info.stdout, flags=re.MULTILINE)
-    result = []
-    for number, (width, height) in enumerate(sizes, start=1):
-        command = ["pdftotext", "-raw", "-f", str(number), "-l", str(number), str(pdf), "-"]
-        text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-        result.append((float(width) > float(height), text))
-    return result
 
 
 def first_lines(text: str, width: int = 200) -> str:

@@ -15,33 +15,18 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE
 from docx import Document
+from pdf_pages import page_sizes_mm, page_text
 
 from zi_sheets.builder import BuildOptions, build
 from zi_sheets.pdf import find_office
 from zi_sheets.periods import Period
 
-MM_PER_PT = 25.4 / 72
 _MISSING = find_office() is None or shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None
 if _MISSING and os.environ.get("ZI_SHEETS_REQUIRE_OFFICE"):
     raise RuntimeError("ZI_SHEETS_REQUIRE_OFFICE is set but LibreOffice or poppler-utils is not installed")
 pytestmark = pytest.mark.skipif(
     _MISSING, reason="LibreOffice (soffice) atau poppler-utils (pdftotext, pdfinfo) tidak terpasang"
 )
-
-
-def page_sizes_mm(pdf: Path) -> list[tuple[float, float]]:
-    """(width, height) in mm of every page, as pdfinfo reports them."""
-    out = subprocess.run(
-        ["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True, check=True
-    ).stdout
-    sizes = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out, flags=re.MULTILINE)
-    return [(float(w) * MM_PER_PT, float(h) * MM_PER_PT) for w, h in sizes]
-
-
-def page_text(pdf: Path, page: int, *, layout: bool = False) -> str:
-    mode = "-layout" if layout else "-raw"
-    command = ["pdftotext", mode, "-f", str(page), "-l", str(page), str(pdf), "-"]
-    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
 def squeeze(text: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import docx
@@ -19,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx_dump import cell_text, dump_docx, paragraph_text, signature_columns
+from pdf_pages import pages
 from test_golden import leftovers
 from unit_kinds import KINDS, MERGED_ROWS, MERGED_TARGET, Kind, build_workbook
 
@@ -175,19 +175,6 @@ def pdfs(built: dict[str, BuildResult]) -> dict[tuple[str, str], Path]:
     }
     converted = convert_to_pdf(list(documents.values()))
     return dict(zip(documents, converted, strict=True))
-
-
-def pages(pdf: Path) -> list[tuple[bool, str]]:
-    """(landscape, text) of every page."""
-    info = subprocess.run(["pdfinfo", "-l", "9999", str(pdf)], capture_output=True, text=True, check=True)
-    sizes = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info.stdout, flags=re.MULTILINE)
-    texts = []
-    for number, (width, height) in enumerate(sizes, start=1):
-        command = ["pdftotext", "-raw", "-f", str(number), "-l", str(number), str(pdf), "-"]
-        texts.append(
-            (float(width) > float(height), subprocess.run(command, capture_output=True, text=True).stdout)
-        )
-    return texts
 
 
 def squeeze(text: str) -> str:
