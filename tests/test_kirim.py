@@ -84,6 +84,20 @@ def start_server() -> Iterator[Callable[..., tuple[Collector, int]]]:
         controller.stop()
 
 
+def no_user_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No ZI_SHEETS_ variable and no config file of the machine's user reach the command under test."""
+    for name in list(os.environ):
+        if name.startswith("ZI_SHEETS_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+def local_server_settings(monkeypatch: pytest.MonkeyPatch, port: int) -> None:
+    """SMTP settings, by environment, for the plain local test server on `port`."""
+    for variable, value in (("HOST", HOST), ("PORT", str(port)), ("SECURITY", "none"), ("FROM", USER)):
+        monkeypatch.setenv(f"ZI_SHEETS_SMTP_{variable}", value)
+
+
 @pytest.fixture
 def package(tmp_path: Path):
     folder = tmp_path / "kecamatan-contoh-2024"
@@ -484,19 +498,13 @@ def test_cli_build_paket_then_kirim_delivers_every_document(start_server, tmp_pa
     from zi_sheets.cli import main
 
     handler, port = start_server()
-    for name in list(os.environ):
-        if name.startswith("ZI_SHEETS_"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    no_user_settings(monkeypatch, tmp_path)
     built = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path), "--paket"])
     assert built.exit_code == 1, built.output  # -- the example's real defects; the package is written
     (eml,) = tmp_path.rglob("*.eml")
     (bundle,) = tmp_path.rglob("*-paket.zip")
     assert f"ditulis: {eml}" in built.stderr and f"ditulis: {bundle}" in built.stderr
-    monkeypatch.setenv("ZI_SHEETS_SMTP_HOST", HOST)
-    monkeypatch.setenv("ZI_SHEETS_SMTP_PORT", str(port))
-    monkeypatch.setenv("ZI_SHEETS_SMTP_SECURITY", "none")
-    monkeypatch.setenv("ZI_SHEETS_SMTP_FROM", USER)
+    local_server_settings(monkeypatch, port)
     sent = CliRunner().invoke(main, ["kirim", str(eml.parent), "--to", "inspektorat@contoh.go.id"])
     assert sent.exit_code == 0, sent.output
     message = received(handler)
@@ -510,10 +518,7 @@ def test_cli_kirim_without_settings_is_one_line(tmp_path, monkeypatch):
 
     from zi_sheets.cli import main
 
-    for name in list(os.environ):
-        if name.startswith("ZI_SHEETS_"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    no_user_settings(monkeypatch, tmp_path)
     eml = tmp_path / "draf.eml"
     eml.write_bytes(b"To: a@b.go.id\r\nSubject: x\r\n\r\nisi\r\n")
     result = CliRunner().invoke(main, ["kirim", str(eml)])
@@ -529,12 +534,8 @@ def test_a_stale_package_is_never_sent(start_server, tmp_path, monkeypatch, make
     from zi_sheets.cli import main
 
     handler, port = start_server()
-    for name in list(os.environ):
-        if name.startswith("ZI_SHEETS_"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    for variable, value in (("HOST", HOST), ("PORT", str(port)), ("SECURITY", "none"), ("FROM", USER)):
-        monkeypatch.setenv(f"ZI_SHEETS_SMTP_{variable}", value)
+    no_user_settings(monkeypatch, tmp_path)
+    local_server_settings(monkeypatch, port)
     workbook = make_xlsx(minimal_sheets(), name="zi.xlsx")
     out = tmp_path / "hasil"
     built = CliRunner().invoke(main, ["build", str(workbook), "-o", str(out), "--paket"])
@@ -571,10 +572,7 @@ def test_cli_kirim_without_a_terminal_or_password_says_so(package, tmp_path, mon
 
     from zi_sheets.cli import main
 
-    for name in list(os.environ):
-        if name.startswith("ZI_SHEETS_"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    no_user_settings(monkeypatch, tmp_path)
     monkeypatch.setenv("ZI_SHEETS_SMTP_HOST", HOST)
     monkeypatch.setenv("ZI_SHEETS_SMTP_USER", USER)
     written, _documents = package
