@@ -200,8 +200,11 @@ def unit(tmp_path):
     )
 
 
-def test_build_paket_files_the_evidence_by_lke_code(unit, tmp_path):
-    result = CliRunner().invoke(main, ["build", str(unit), "-o", str(tmp_path / "hasil"), "--paket"])
+@pytest.mark.parametrize("given", ["workbook", "folder"])
+def test_build_paket_files_the_evidence_by_lke_code(unit, tmp_path, given):
+    # -- a folder is built as a batch, its packages written after all workbooks: the same evidence goes in
+    source = unit if given == "workbook" else unit.parent
+    result = CliRunner().invoke(main, ["build", str(source), "-o", str(tmp_path / "hasil"), "--paket"])
     assert result.exit_code in (0, 1), result.output
     folder = tmp_path / "hasil" / "kecamatan-contoh-2024"
     with zipfile.ZipFile(folder / "kecamatan-contoh-2024-paket.zip") as archive:

@@ -241,7 +241,7 @@ def finish_builds(results: list[UnitResult], options: BuildOptions, jobs: int | 
             try:
                 package = write_package(
                     result.identitas,
-                    [p for p in result.written if p.suffix in (".docx", ".pdf")],
+                    list(result.written),  # -- its documents (the LKE workbook too) and their PDFs
                     result.folder,
                     summary=result.report.summary() if options.paket_summary else None,
                     month_label=result.period_label,
