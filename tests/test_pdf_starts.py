@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from factory import unit_workbook
+from factory import extreme_answers, fill_lke, unit_workbook
 
 from zi_sheets.cli import main
 from zi_sheets.pdf import convert_many
@@ -23,7 +23,7 @@ import json, sys
 from pathlib import Path
 arguments = sys.argv[1:]
 outdir = Path(arguments[arguments.index("--outdir") + 1])
-documents = [a for a in arguments if a.endswith(".docx")]
+documents = [a for a in arguments if a.endswith((".docx", ".xlsx"))]
 with open({log!r}, "a") as log:
     log.write(json.dumps(documents) + "\\n")
 outdir.mkdir(parents=True, exist_ok=True)
@@ -78,6 +78,21 @@ def test_a_batch_converts_many_documents_per_start_and_packs_the_pdfs(office: Pa
         with zipfile.ZipFile(bundle) as archive:
             assert sorted(n for n in archive.namelist() if n.endswith(".pdf")) == pdfs
         assert str(unit / pdfs[0]) in result.stderr
+
+
+@pytest.mark.parametrize("given", ["workbook", "folder"])
+def test_only_word_documents_become_pdfs(office: Path, tmp_path: Path, given: str) -> None:
+    # -- an answered LKE adds the Laporan Penilaian (.docx, printed) and the LKE workbook (.xlsx, not)
+    (tmp_path / "kiriman").mkdir()
+    unit = fill_lke(unit_workbook(tmp_path / "kiriman" / "zi.xlsx", rows=4), extreme_answers("90-2021"))
+    source = unit if given == "workbook" else unit.parent
+    result = CliRunner().invoke(main, ["build", str(source), "-o", str(tmp_path / "out"), "--pdf"])
+    assert result.exit_code in (0, 1), result.output
+    (converted,) = starts(office)
+    assert len(converted) == 4 and all(document.endswith(".docx") for document in converted)
+    pdfs = sorted(p.name for p in (tmp_path / "out").rglob("*.pdf"))
+    assert len(pdfs) == 4 and "Laporan Penilaian Mandiri ZI 2024.pdf" in pdfs
+    assert "tidak menghasilkan PDF" not in result.output
 
 
 def test_same_named_documents_of_different_units_each_get_their_own_pdf(office: Path, tmp_path: Path) -> None:

@@ -215,22 +215,23 @@ def finish_builds(results: list[UnitResult], options: BuildOptions, jobs: int | 
     """
     built = [r for r in results if r.documents]
     if options.pdf and built:
-        from zi_sheets.pdf import INSTALL_HINT, convert_many, find_office
+        from zi_sheets.pdf import INSTALL_HINT, convert_many, find_office, printed
 
         if find_office() is None:
             built[0].notes.append(INSTALL_HINT)
         else:
             try:
                 converted = convert_many(
-                    [d for r in built for d in r.documents], jobs=jobs or os.cpu_count() or 1
+                    [d for r in built for d in printed(r.documents)], jobs=jobs or os.cpu_count() or 1
                 )
             except ZiSheetsError as error:
                 built[0].notes.append(str(error))
                 converted = {}
             for result in built:
-                pdfs = [converted.get(document) for document in result.documents]
+                documents = printed(result.documents)
+                pdfs = [converted.get(document) for document in documents]
                 result.written += [pdf for pdf in pdfs if pdf is not None]
-                failed = [d.name for d, pdf in zip(result.documents, pdfs, strict=True) if pdf is None]
+                failed = [d.name for d, pdf in zip(documents, pdfs, strict=True) if pdf is None]
                 if failed and converted:
                     result.notes.append(f"LibreOffice tidak menghasilkan PDF untuk {', '.join(failed)}.")
     if options.paket:

@@ -205,9 +205,9 @@ def _build(analysis: Analysis, options: BuildOptions) -> BuildResult:
 
 def _write_pdfs(result: BuildResult) -> None:
     """PDFs beside the documents; without LibreOffice the .docx stay and a note says how to get it."""
-    from zi_sheets.pdf import INSTALL_HINT, convert_to_pdf, find_office
+    from zi_sheets.pdf import INSTALL_HINT, convert_to_pdf, find_office, printed
 
     if find_office() is None:
         result.notes.append(INSTALL_HINT)
         return
-    result.pdfs = convert_to_pdf([document for document in result.documents if document.suffix == ".docx"])
+    result.pdfs = convert_to_pdf(printed(result.documents))

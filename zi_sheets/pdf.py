@@ -46,6 +46,11 @@ def find_office() -> str | None:
     return None
 
 
+def printed(documents: Sequence[Path]) -> list[Path]:
+    """The documents of a build that get a PDF: the Word documents, not the LKE workbook beside them."""
+    return [document for document in documents if document.suffix.lower() == ".docx"]
+
+
 def convert_to_pdf(documents: Sequence[Path], office: str | None = None, jobs: int = 1) -> list[Path]:
     """Write `<name>.pdf` beside each document, in the documents' order (see `convert_many`).
 
