@@ -23,6 +23,7 @@ from zi_sheets.bahasa import BULAN
 from zi_sheets.errors import UnreadableWorkbook
 from zi_sheets.model import CellRef, CellValue
 from zi_sheets.numfmt import BUILTIN_FORMATS, format_number, needs_format
+from zi_sheets.text import XML_ILLEGAL
 
 # -- Limits checked before the file is parsed: a zip bomb must fail fast, not fill memory. --
 MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
@@ -35,10 +36,6 @@ _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _OPENDOCUMENT = b"application/vnd.oasis.opendocument."
 XLSX, ODS = "xlsx", "ods"
-
-# -- Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/FFFF): a cell may hold
-# -- them, a .docx may not, so they are dropped as the cell is read and nothing downstream meets them. --
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def open_xlsx(path: Path) -> Source:
@@ -525,5 +522,6 @@ def cell_text(raw: object, number_format: str | None = None) -> str:
         return "Ya" if raw else "Tidak"
     if isinstance(raw, int | float):
         return format_number(raw, number_format)
-    text = _XML_ILLEGAL.sub("", str(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
+    # -- characters XML cannot hold: a cell may, a .docx may not; dropped as read, never met downstream
+    text = XML_ILLEGAL.sub("", str(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
     return "\n".join(line.strip() for line in text.strip().split("\n"))

@@ -26,6 +26,7 @@ from zi_sheets.komponen import row_letter
 from zi_sheets.lke.items import FORMULAS, JUMLAH, PERSEN, PILIHAN, SURVEI, YA_TIDAK, LkeItem, load_lke
 from zi_sheets.model import AREAS, IDENTITAS_FIELDS, LAPORAN_BAGIAN, MONEV_STATUS
 from zi_sheets.standard_texts import standard_laporan_monev, standard_outline
+from zi_sheets.xlsx_book import new_xlsx
 
 if TYPE_CHECKING:
     from zi_sheets.workbook import RealisasiLayout
@@ -264,7 +265,7 @@ def build_template(
 ) -> XlsxWorkbook:
     """The template workbook in memory (for `init` and for tests that fill it in code)."""
     catalogue = load_catalogue(regulasi)
-    book = XlsxWorkbook()
+    book = new_xlsx(f"Workbook Zona Integritas {unit_kerja} {tahun or ''}".strip(), unit_kerja)
     petunjuk = book.active
     petunjuk.title = "Petunjuk"
     _write_petunjuk(petunjuk)

@@ -15,6 +15,25 @@ import re
 from zi_sheets.bahasa import from_roman
 
 _ALNUM = re.compile(r"[0-9a-z]+")
+# -- Characters XML 1.0 forbids (and lone surrogates); Excel cells can hold them (e.g. _x000B_), lxml and
+# -- the documents' XML refuse them. --
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# -- Word's and Excel's File > Info fields hold at most 255 characters; python-docx refuses longer text. --
+PROPERTY_LIMIT = 255
+
+
+def clean_text(text: str) -> str:
+    """`text` without the control characters that XML cannot hold (lxml refuses them)."""
+    return XML_ILLEGAL.sub("", text)
+
+
+def fit_property(text: str) -> str:
+    """`text` on one line, cut at a word to fit a document property (255 characters), "…" marking the cut."""
+    flat = " ".join(clean_text(text).split())
+    if len(flat) <= PROPERTY_LIMIT:
+        return flat
+    cut = flat[: PROPERTY_LIMIT - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
 def normalize(text: str) -> str:

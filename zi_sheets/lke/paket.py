@@ -72,7 +72,7 @@ def evidence_entries(analysis: Analysis) -> list[Entry]:
             entries.append(Entry(f"{folder}/{LINKS}", data=("\r\n".join(links) + "\r\n").encode("utf-8")))
         if not found:
             lines.append(_Line(item, answer, "", "", ""))
-    entries.append(Entry(f"{FOLDER}/{INDEX}", data=_index(lines)))
+    entries.append(Entry(f"{FOLDER}/{INDEX}", data=_index(lines, workbook.identitas.nama_unit)))
     return entries
 
 
@@ -124,12 +124,13 @@ _INDEX_COLUMNS = (
 )
 
 
-def _index(lines: list[_Line]) -> bytes:
+def _index(lines: list[_Line], unit: str) -> bytes:
     """The index workbook: one row per item and evidence line (an item without evidence gets one row)."""
-    from openpyxl import Workbook as XlsxWorkbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    book = XlsxWorkbook()
+    from zi_sheets.xlsx_book import new_xlsx
+
+    book = new_xlsx(f"Indeks Bukti Dukung LKE {unit}", unit)
     sheet = book.active
     sheet.title = "Indeks"
     for col, (header, width) in enumerate(_INDEX_COLUMNS, start=1):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook as XlsxWorkbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -14,6 +13,7 @@ from zi_sheets.bahasa import roman
 from zi_sheets.files import write_atomic
 from zi_sheets.lke.assess import Assessment
 from zi_sheets.lke.items import JUMLAH, SURVEI, LkeItem
+from zi_sheets.xlsx_book import new_xlsx
 
 COLUMNS = (
     ("Penilaian", 70),
@@ -34,11 +34,11 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 
 def write_submission(assessment: Assessment, target: Path) -> Path:
     """Write the LKE of `assessment` to `target` (.xlsx) atomically and return it."""
-    book = XlsxWorkbook()
-    sheet = book.active
-    sheet.title = SHEET
     identitas = assessment.workbook.identitas
     who = " ".join(part for part in (identitas.nama_unit, str(identitas.tahun or "")) if part)
+    book = new_xlsx(f"Lembar Kerja Evaluasi Zona Integritas {who}", identitas.nama_unit)
+    sheet = book.active
+    sheet.title = SHEET
     sheet.cell(1, 1, f"LEMBAR KERJA EVALUASI ZONA INTEGRITAS {who.upper()}".strip()).font = Font(
         bold=True, size=12
     )

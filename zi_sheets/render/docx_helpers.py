@@ -37,6 +37,7 @@ from zi_sheets.errors import ZiSheetsError
 from zi_sheets.files import write_atomic
 from zi_sheets.house_style import PAGE_NUMBER_POSITIONS, Letterhead, PageStyle
 from zi_sheets.model import Identitas, is_no_nip
+from zi_sheets.text import clean_text, fit_property
 
 __all__ = ["PageStyle"]  # -- re-exported: documents import their page style from here
 
@@ -66,20 +67,14 @@ GROUP_FILL = "F2F2F2"
 
 _BLACK = RGBColor(0, 0, 0)
 _W_NS = nsdecls("w")
+# -- twips (1/1440 inch) to EMU (1/914400 inch), the unit of a picture's size --
 _EMU_PER_TWIP = 635
-# -- Characters XML 1.0 forbids; Excel cells can hold them (e.g. _x000B_), lxml refuses them. --
-_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 Align = Literal["left", "center", "right", "both"]
 
 
 # ---------------------------------------------------------------------------------------------------------
 # Text and fonts
-
-
-def clean_text(text: str) -> str:
-    """`text` without the control characters that XML cannot hold (lxml refuses them)."""
-    return _XML_ILLEGAL.sub("", text)
 
 
 def text_lines(text: str) -> list[str]:
@@ -193,8 +188,6 @@ def _blank_document(style: PageStyle, stamp: tuple[int, int] | None) -> bytes:
     return buffer.getvalue()
 
 
-# -- Word's File > Info fields hold at most 255 characters; python-docx refuses longer text. --
-PROPERTY_LIMIT = 255
 # -- Core properties the default template (or a --docx-template) fills that say nothing of our document. --
 _FOREIGN_PROPERTIES = ("subject", "keywords", "comments", "category", "content_status", "identifier")
 
@@ -215,15 +208,6 @@ def set_properties(
         setattr(properties, name, "")
     properties.created = properties.modified = moment
     properties.revision = 1
-
-
-def fit_property(text: str) -> str:
-    """`text` on one line, cut at a word to fit a core property (255 characters), "…" marking the cut."""
-    flat = " ".join(clean_text(text).split())
-    if len(flat) <= PROPERTY_LIMIT:
-        return flat
-    cut = flat[: PROPERTY_LIMIT - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
 def _from_template(style: PageStyle) -> Document:
@@ -1048,10 +1032,6 @@ def unit_signers(
         return None, replace(pimpinan, jabatan=jabatan)
     place_date = ", ".join(part for part in (tempat, date) if part)
     return signer("Pimpinan", lead="Mengetahui,"), signer("Ketua Tim", place_date=place_date)
-
-
-# -- twips (1/1440 inch) to EMU (1/914400 inch), the unit of a picture's size --
-_EMU_PER_TWIP = 635
 
 
 def add_picture(document: Document, png: bytes, width: Length) -> Paragraph:

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from zi_sheets.files import write_atomic
+from zi_sheets.xlsx_book import new_xlsx
 
 if TYPE_CHECKING:
     from zi_sheets.batch import UnitResult
@@ -86,7 +87,7 @@ def write_rekap(results: list[UnitResult], target: Path) -> Path:
         if r.report
         for f in r.report.findings
     ]
-    book = Workbook()
+    book = new_xlsx("Rekap Dokumen Zona Integritas")
     book.remove(book.active)  # type: ignore[arg-type]
     summary = _sheet(book, "Ringkasan", SUMMARY_COLUMNS, [_unit_row(r) for r in results])
     _sheet(book, "Temuan", FINDING_COLUMNS, findings)
