@@ -1138,6 +1138,8 @@ def _monev_sheet(context: CheckContext) -> str:
 @check
 def check_lke(context: CheckContext) -> Iterator[Finding]:
     """The LKE sheet's answers and evidence, once the unit has started answering (see `zi_sheets.lke`)."""
+    if context.workbook.lke is None:
+        return  # -- most workbooks have no LKE sheet: the assessment is not even imported
     from zi_sheets.lke.assess import check_findings
 
     yield from check_findings(context.analysis)

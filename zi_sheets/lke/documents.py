@@ -7,12 +7,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from zi_sheets.analysis import Analysis
 from zi_sheets.errors import ZiSheetsError
-from zi_sheets.lke.assess import Assessment, assess
-from zi_sheets.model import Workbook
-from zi_sheets.render.docx_helpers import PageStyle
+
+if TYPE_CHECKING:  # -- a build without LKE answers never loads the assessment
+    from zi_sheets.analysis import Analysis
+    from zi_sheets.lke.assess import Assessment
+    from zi_sheets.model import Workbook
+    from zi_sheets.render.docx_helpers import PageStyle
 
 LAPORAN = "Laporan Penilaian Mandiri ZI"
 LKE_UNGGAH = "LKE Zona Integritas"
@@ -62,4 +65,6 @@ def build_documents(analysis: Analysis, folder: Path, style: PageStyle) -> list[
     sheet = analysis.workbook.lke
     if sheet is None or not sheet.started:
         return []
+    from zi_sheets.lke.assess import assess
+
     return write_into(assess(analysis), folder, style)
