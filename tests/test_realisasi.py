@@ -23,7 +23,6 @@ from zi_sheets.progress import (
     DALAM_PROSES,
     SELESAI,
     TERLAMBAT,
-    monev_status,
 )
 from zi_sheets.template import sync_realisasi, write_template
 from zi_sheets.workbook import read_workbook
@@ -66,31 +65,6 @@ def codes(workbook) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------------------------------------------------
 # The Status vocabulary
-
-
-@pytest.mark.parametrize(
-    "written, meaning",
-    [
-        ("Selesai", "Selesai"),
-        ("Sudah", "Selesai"),
-        ("Selesai 100%", "Selesai"),
-        ("Tercapai", "Selesai"),
-        ("Dalam Proses", "Dalam Proses"),
-        ("Proses", "Dalam Proses"),
-        ("On Progress", "Dalam Proses"),
-        ("Sedang berjalan", "Dalam Proses"),
-        ("belum selesai", "Dalam Proses"),
-        ("Selesai sebagian", "Dalam Proses"),
-        ("Belum", "Belum"),
-        ("Tidak", "Belum"),
-        ("Tidak terlaksana", "Belum"),
-        ("", ""),
-        ("Lanjut", None),
-    ],
-)
-def test_status_vocabulary(written: str, meaning: str | None) -> None:
-    """The Realisasi sheet reads its Status with the Monev sheet's one vocabulary."""
-    assert monev_status(written) == meaning
 
 
 def test_monev_status_words_mark_done(make_xlsx) -> None:
