@@ -854,9 +854,14 @@ def keep_with_next(document: Document, count: int = 1) -> None:
             keep_row_with_next(rows[-1])
 
 
+# -- How many of a data table's last rows share a page: its last page never holds one or two rows alone. --
+TABLE_TAIL_ROWS = 3
+
+
 def hold_table_ends(document: Document) -> None:
-    """Keep each data table's header with its first body row, and its last two rows together, so no page
-    holds a lone row of a table (a header at the foot of a page, or the last row alone on a new page).
+    """Keep each data table's header with its first body row, and its last `TABLE_TAIL_ROWS` rows together,
+    so no page holds a lone row of a table (a header at the foot of a page, or the last rows alone on a new
+    page).
 
     A data table is one with a repeated header row (`add_header_table`); signature and letterhead tables
     are left alone. Call once, when the document is complete.
@@ -868,7 +873,7 @@ def hold_table_ends(document: Document) -> None:
         if not header:
             continue
         body = rows[len(header) :]
-        for tr in [*header, *body[:1], *body[-2:-1]]:
+        for tr in [*header, *body[:1], *body[-TABLE_TAIL_ROWS:-1]]:
             keep_row_with_next(tr)
 
 

@@ -8,10 +8,8 @@ from collections.abc import Sequence
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
-from lxml import etree
 
 from zi_sheets.bahasa import format_angka, format_tanggal, roman
 from zi_sheets.lke.assess import Assessment, gap_lines, status_text, threshold_rows
@@ -20,7 +18,6 @@ from zi_sheets.lke.score import PREDIKAT, PREDIKAT_TITLE
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
     GROUP_FILL,
-    HEADER_FILL,
     HEADING_2,
     NUMBERED_ITEM,
     TABLE_GROUP,
@@ -29,15 +26,15 @@ from zi_sheets.render.docx_helpers import (
     CellSpec,
     PageStyle,
     TableWriter,
+    add_header_table,
     add_page_number_footer,
     add_picture,
     add_signature_block,
     clean_text,
     hold_table_ends,
+    keep_row_with_next,
     new_document,
     set_properties,
-    split_width,
-    text_width_twips,
     unit_signers,
 )
 
@@ -133,29 +130,11 @@ def _plain(paragraph: Paragraph) -> Paragraph:
     return paragraph
 
 
-def _keep_with_next(tr: etree._Element) -> None:
-    for p in tr.iter(qn("w:p")):
-        p.get_or_add_pPr().keepNext_val = True
-
-
 def keep_together(writer: TableWriter) -> None:
     """Keep a short table on one page: every row but the last keeps with the next (Word and LibreOffice
     then move the table whole rather than leave a few rows on the next page)."""
     for tr in writer.table._tbl.tr_lst[:-1]:
-        _keep_with_next(tr)
-
-
-def _header(writer: TableWriter, columns: Sequence[tuple[str, int]]) -> None:
-    writer.add_row(
-        [CellSpec([header], style=TABLE_HEADING, shading=HEADER_FILL) for header, _ in columns], header=True
-    )
-
-
-def _writer(document: Document, columns: Sequence[tuple[str, int]]) -> TableWriter:
-    widths = split_width(text_width_twips(document.sections[-1]), [share for _, share in columns])
-    writer = TableWriter(document, widths)
-    _header(writer, columns)
-    return writer
+        keep_row_with_next(tr)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -168,7 +147,7 @@ def _add_score_table(document: Document, assessment: Assessment) -> None:
     columns = (
         _SCORE_COLUMNS if split else tuple(c for c in _SCORE_COLUMNS if c[0] not in ("PEMENUHAN", "REFORM"))
     )
-    writer = _writer(document, columns)
+    writer = add_header_table(document, columns)
 
     def figures(*values: float | None) -> list[CellSpec]:
         return [CellSpec([format_angka(v)] if v is not None else [], align="right") for v in values]
@@ -242,7 +221,7 @@ def _add_chart(document: Document, assessment: Assessment) -> None:
 
 
 def _add_threshold_table(document: Document, assessment: Assessment) -> None:
-    writer = _writer(document, _THRESHOLD_COLUMNS)
+    writer = add_header_table(document, _THRESHOLD_COLUMNS)
     for label, figure, by_predikat in threshold_rows(assessment.requirements):
         writer.add_row(
             [CellSpec([label]), CellSpec([format_angka(figure)], align="right")]
@@ -279,7 +258,7 @@ def _add_gaps(document: Document, assessment: Assessment) -> None:
 
 
 def _add_items(document: Document, assessment: Assessment) -> None:
-    writer = _writer(document, _ITEM_COLUMNS)
+    writer = add_header_table(document, _ITEM_COLUMNS)
     proposed = {p.code: p.answer for p in assessment.proposals}
     score = assessment.score
     current_area: object = None

@@ -4,8 +4,8 @@ rows, then the row's own cells, a cell merged over several rows in the workbook 
 the Rencana Kerja and the Monev realisation matrix.
 
 Pagination: a row is kept whole on one page only when it is shorter than a third of the page (a taller one
-may break, so that it never leaves a page holding a single short row), an area row goes with the row after
-it (its style keeps with next), and the table's last rows share a page.
+may break, so that it never leaves a page holding a single short row) and an area row goes with the row
+after it (its style keeps with next); the table's ends are held by the document (`hold_table_ends`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from typing import Literal
 
 from docx.document import Document
-from lxml import etree
 
 from zi_sheets.komponen import group_by_area
 from zi_sheets.model import CellValue, PlanRow, same_merge
@@ -24,7 +23,6 @@ from zi_sheets.render.docx_helpers import (
     CellSpec,
     TableWriter,
     column_need,
-    keep_row_with_next,
     text_height_twips,
     text_height_twips_of,
     text_width_twips,
@@ -33,8 +31,6 @@ from zi_sheets.render.docx_helpers import (
 # -- A row taller than this share of the page's text height may break across pages: kept whole, it would
 # -- leave the rest of a page empty and push its neighbours onto pages of their own. --
 UNSPLIT_SHARE = 1 / 3
-# -- How many of the table's last rows are kept on one page. --
-TAIL_ROWS = 3
 
 # -- How a cell joins a vertical merge: "restart" at its top, "continue" below, None alone. --
 Merge = Literal["restart", "continue"] | None
@@ -50,16 +46,11 @@ def no_need(document: Document, rows: Sequence[PlanRow], font_pt: float) -> floa
 
 def add_plan_rows(
     document: Document, writer: TableWriter, rows: Sequence[PlanRow], cells: Cells, font_pt: float
-) -> list[etree._Element]:
-    """Write `rows` into `writer`'s table (the last of `document`), grouped by area and komponen, and
-    return the w:tr of each plan row; `cells(row)` gives the cells after NO and KOMPONEN."""
+) -> None:
+    """Write `rows` into `writer`'s table (the last of `document`), grouped by area and komponen;
+    `cells(row)` gives the cells after NO and KOMPONEN."""
     limit = text_height_twips_of(document.sections[-1]) * UNSPLIT_SHARE
-    table = _PlanTable(writer, font_pt, limit)
-    written = table.write(rows, cells)
-    # -- the table's last rows go to a page together: its last page never holds one or two rows alone --
-    for tr in written[-TAIL_ROWS:-1]:
-        keep_row_with_next(tr)
-    return written
+    _PlanTable(writer, font_pt, limit).write(rows, cells)
 
 
 def merge_flags(rows: Sequence[PlanRow], values: Sequence[CellValue | CellSpec]) -> list[Merge]:
@@ -105,9 +96,8 @@ class _PlanTable:
         self.font_pt = font_pt
         self.limit = limit
 
-    def write(self, rows: Sequence[PlanRow], cells: Cells) -> list[etree._Element]:
+    def write(self, rows: Sequence[PlanRow], cells: Cells) -> None:
         widths = self.writer.widths
-        written = []
         for area in group_by_area(rows):
             self.writer.add_row(
                 [
@@ -149,8 +139,7 @@ class _PlanTable:
                     *(column[position] for column in specs),
                 ]
                 tallest = max([komponen_heights[id(komponen)], *(column[position] for column in heights)])
-                written.append(self.writer.add_row(row_cells, cant_split=tallest < self.limit))
-        return written
+                self.writer.add_row(row_cells, cant_split=tallest < self.limit)
 
     def _height(self, lines: Sequence[str], width: int) -> int:
         return text_height_twips(lines, width, self.font_pt)
