@@ -35,7 +35,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEED = REPO_ROOT / ".." / "shared" / "seed" / "000_f43e085d05b554f3.txt"
 DEFAULT_OUT = REPO_ROOT / "workbook_templates" / "contoh-pasirian-2019.xlsx"
 
-# Kept local on purpose (dev script): the same lists as zi_sheets.model.AREAS / IDENTITAS_FIELDS.
+# Kept local on purpose (dev script): the same lists as zi_sheets.common.model.AREAS / IDENTITAS_FIELDS.
 AREA_NAMES = (
     "Manajemen Perubahan",
     "Penataan Tatalaksana",

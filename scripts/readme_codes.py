@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from zi_sheets.findings import markdown_table
+from zi_sheets.common.findings import markdown_table
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 TABLE = re.compile(r"\| kode \| tingkat \| arti \|[^\n]*\n(?:\|.*\|\n)+")

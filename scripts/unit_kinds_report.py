@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from pdf_pages import pages  # noqa: E402
 from unit_kinds import KINDS, build_workbook  # noqa: E402
 
-from zi_sheets.builder import BuildOptions, build  # noqa: E402
-from zi_sheets.pdf import convert_to_pdf  # noqa: E402
+from zi_sheets.delivery.builder import BuildOptions, build  # noqa: E402
+from zi_sheets.delivery.pdf import convert_to_pdf  # noqa: E402
 
 
 def first_lines(text: str, width: int = 200) -> str:

@@ -36,10 +36,11 @@ sys.path.insert(0, str(HERE))
 from factory import fill_lke, random_answers, unit_workbook  # noqa: E402
 
 EXAMPLE = HERE.parent / "workbook_templates" / "contoh-pasirian-2019.xlsx"
-ZI = [sys.executable, "-m", "zi_sheets.cli"]
+ZI = [sys.executable, "-m", "zi_sheets.cli.commands"]
 # -- What `nilai` must import whatever the workbook: the reader, the checks it proposes answers with, the LKE.
 NILAI_IMPORTS = (
-    "import zi_sheets.cli, zi_sheets.workbook, zi_sheets.checks, zi_sheets.lke.assess, python_calamine"
+    "import zi_sheets.cli.commands, zi_sheets.reading.workbook, zi_sheets.checks.run, zi_sheets.lke.assess, "
+    "python_calamine"
 )
 
 
@@ -130,7 +131,7 @@ def read_times(plain: Path, runs: int) -> tuple[float, float]:
     """
     from openpyxl import load_workbook
 
-    from zi_sheets.workbook import read_workbook
+    from zi_sheets.reading.workbook import read_workbook
 
     styled = plain.with_name("berformat.xlsx")
     book = load_workbook(plain)
@@ -156,7 +157,7 @@ STAGES = ("import", "read", "analyse", "checks", "documents")
 def stages(path: Path, output: Path) -> dict[str, float]:
     """Seconds of each stage of one build of `path` in this process (run in a fresh one)."""
     started = time.perf_counter()
-    from zi_sheets import builder
+    from zi_sheets.delivery import builder
 
     seconds = {"import": time.perf_counter() - started}
     for name, stage in (("read_workbook", "read"), ("analyse", "analyse"), ("run_checks", "checks")):
@@ -229,7 +230,7 @@ def main() -> None:
         read_plain, read_styled = read_times(plans[2000], runs)
         inside = median_stages(plans[2000], work / "d", runs)
         help_imports = subprocess.run(
-            [sys.executable, "-c", "import sys, zi_sheets.cli; print('pandas' in sys.modules)"],
+            [sys.executable, "-c", "import sys, zi_sheets.cli.commands; print('pandas' in sys.modules)"],
             capture_output=True,
             text=True,
             check=True,

@@ -28,13 +28,13 @@ from pathlib import Path
 from conftest import PLAN_HEADER
 from openpyxl import Workbook as XlsxWorkbook
 
-from zi_sheets.analysis import analyse
-from zi_sheets.bahasa import BULAN, roman
-from zi_sheets.catalogue import Komponen, load_catalogue
-from zi_sheets.checks import run_checks
-from zi_sheets.findings import Finding, Severity
-from zi_sheets.model import AREAS
-from zi_sheets.workbook import read_workbook
+from zi_sheets.analysis.analyse import analyse
+from zi_sheets.checks.run import run_checks
+from zi_sheets.common.bahasa import BULAN, roman
+from zi_sheets.common.catalogue import Komponen, load_catalogue
+from zi_sheets.common.findings import Finding, Severity
+from zi_sheets.common.model import AREAS
+from zi_sheets.reading.workbook import read_workbook
 
 TODAY = dt.date(2025, 6, 1)
 

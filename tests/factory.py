@@ -14,9 +14,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from zi_sheets.bahasa import BULAN, roman
-from zi_sheets.model import AREAS
-from zi_sheets.template import build_template
+from zi_sheets.common.bahasa import BULAN, roman
+from zi_sheets.common.model import AREAS
+from zi_sheets.template.writer import build_template
 
 _IDENTITAS = {
     "Pemerintah Daerah": "Pemerintah Kabupaten {kab}",
@@ -188,7 +188,7 @@ def realisation_workbook(
     months (January to April) of Realisasi and Monev rows, report chapters for Semester I in LaporanMonev,
     and Pengaturan's "Bentuk Monev" set to `layout`. `tanggal` None leaves the Semester I report's Tanggal
     Laporan as "15 Juli <year>"; '' leaves it empty (an undated report)."""
-    from zi_sheets.template import REALISASI, REALISASI_PERIODS, write_realisasi
+    from zi_sheets.template.writer import REALISASI, REALISASI_PERIODS, write_realisasi
 
     book = build_template(unit_kerja="Kecamatan Sukamaju", tahun=year, regulasi="90-2021", periode="bulan")
     for row in book["Identitas"].iter_rows(min_row=2):

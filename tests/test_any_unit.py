@@ -15,10 +15,11 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx_dump import cell_text, paragraph_text, signature_columns
 
-from zi_sheets.analysis import analyse
-from zi_sheets.checks import run_checks
-from zi_sheets.house_style import house_style
-from zi_sheets.model import CellValue, Identitas, same_merge
+from zi_sheets.analysis.analyse import analyse
+from zi_sheets.checks.run import run_checks
+from zi_sheets.common.model import CellValue, Identitas, same_merge
+from zi_sheets.reading.house_style import house_style
+from zi_sheets.reading.workbook import read_workbook
 from zi_sheets.render.docx_helpers import (
     Signer,
     add_signature_block,
@@ -31,8 +32,7 @@ from zi_sheets.render.docx_helpers import (
 )
 from zi_sheets.render.lampiran import build_lampiran
 from zi_sheets.render.rencana_kerja import build_rencana_kerja, heading_kinds
-from zi_sheets.template import build_template
-from zi_sheets.workbook import read_workbook
+from zi_sheets.template.writer import build_template
 
 TODAY = dt.date(2024, 6, 1)
 AREA_I = "I. Manajemen Perubahan"

@@ -18,7 +18,7 @@ from factory import unit_workbook
 from openpyxl import load_workbook
 
 import zi_sheets
-from zi_sheets.errors import UnreadableWorkbook
+from zi_sheets.common.errors import UnreadableWorkbook
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +35,11 @@ def test_import_loads_no_heavy_library() -> None:
 
 
 def test_build_stays_the_function_after_its_module_is_imported() -> None:
-    # -- the documents module is `zi_sheets.builder`, so importing it never shadows the function --
-    code = "from zi_sheets.builder import BuildOptions; import zi_sheets; print(zi_sheets.build.__doc__[:5])"
+    # -- the documents module is `zi_sheets.delivery.builder`, so importing it never shadows the function --
+    code = (
+        "from zi_sheets.delivery.builder import BuildOptions; import zi_sheets; "
+        "print(zi_sheets.build.__doc__[:5])"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "Check"
 

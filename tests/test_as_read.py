@@ -22,9 +22,9 @@ from docx.text.paragraph import Paragraph
 from docx_dump import cell_text, document_texts
 from factory import unit_workbook
 
-from zi_sheets.builder import BuildOptions, build
-from zi_sheets.cli import main
-from zi_sheets.text import PROPERTY_LIMIT
+from zi_sheets.cli.commands import main
+from zi_sheets.common.text import PROPERTY_LIMIT
+from zi_sheets.delivery.builder import BuildOptions, build
 
 # -- 230 characters, as a UPTD under a Dinas under a Kabupaten writes its full name --
 LONG_UNIT = (

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from factory import unit_workbook
 from openpyxl import load_workbook
 
-from zi_sheets.cli import main
+from zi_sheets.cli.commands import main
 
 BROKEN = {
     "unit-07.xlsx": b"bukan workbook",

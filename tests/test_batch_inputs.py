@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from conftest import EXAMPLE
 from factory import unit_workbook
 
-from zi_sheets.batch import expand_inputs
-from zi_sheets.cli import main
+from zi_sheets.cli.commands import main
+from zi_sheets.delivery.batch import expand_inputs
 
 KEYS = ["berkas", "galat_baca", "summary", "counts", "coverage", "findings", "accepted"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zi_sheets.catalogue import REGULATIONS, load_catalogue
+from zi_sheets.common.catalogue import REGULATIONS, load_catalogue
 
 # -- A name cut off in the regulation's PDF table ends in one of these ("Penanganan Pengaduan Pelayanan dan").
 _DANGLING = frozenset(
@@ -60,7 +60,7 @@ def test_documents_print_the_whole_names(tmp_path):
     from docx_dump import dump_docx
     from factory import filled_template
 
-    from zi_sheets.builder import BuildOptions, build
+    from zi_sheets.delivery.builder import BuildOptions, build
 
     result = build(filled_template(tmp_path / "isi.xlsx"), BuildOptions(output=tmp_path / "hasil"))
     text = "\n".join(dump_docx(path) for path in result.documents)

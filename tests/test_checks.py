@@ -10,21 +10,21 @@ from conftest import EXAMPLE, PLAN_HEADER, minimal_sheets, plan_row
 from factory import filled_template
 from openpyxl import load_workbook
 
-from zi_sheets import checks as checks_module
-from zi_sheets.agencies import other_agencies, unit_profile
-from zi_sheets.analysis import analyse
-from zi_sheets.catalogue import load_catalogue
-from zi_sheets.checks import (
+from zi_sheets.analysis.analyse import analyse
+from zi_sheets.analysis.progress import TERLAMBAT
+from zi_sheets.checks import run as checks_module
+from zi_sheets.checks.agencies import other_agencies, unit_profile
+from zi_sheets.checks.run import (
     CHECKS,
     nip_problem,
     old_years,
     row_spans,
     run_checks,
 )
-from zi_sheets.findings import Report
-from zi_sheets.model import CellRef, CellValue, Identitas
-from zi_sheets.progress import TERLAMBAT
-from zi_sheets.workbook import read_workbook
+from zi_sheets.common.catalogue import load_catalogue
+from zi_sheets.common.findings import Report
+from zi_sheets.common.model import CellRef, CellValue, Identitas
+from zi_sheets.reading.workbook import read_workbook
 
 TODAY = dt.date(2024, 6, 1)
 REMOVE = object()
@@ -276,7 +276,7 @@ def test_komponen_without_plan_row(make_xlsx):
 
 
 def test_coverage_counts_only_rows_with_a_langkah_aksi(tmp_path):
-    from zi_sheets.template import write_template
+    from zi_sheets.template.writer import write_template
 
     analysis = analyse(
         read_workbook(write_template(tmp_path / "baru.xlsx", unit_kerja="Kec. Uji", tahun=2024))

@@ -11,7 +11,7 @@ from docx import Document
 from factory import unit_workbook
 from openpyxl import load_workbook
 
-from zi_sheets.cli import main
+from zi_sheets.cli.commands import main
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def test_check_json_carries_cells(runner):
 
 
 def test_check_exit_codes_and_strict(runner, make_xlsx, tmp_path):
-    from zi_sheets.template import write_template
+    from zi_sheets.template.writer import write_template
 
     blank = write_template(tmp_path / "kosong.xlsx", unit_kerja="Kecamatan Uji", tahun=2024)
     # -- The blank template has empty plan cells: errors, exit 1; unreadable input is 3.
@@ -212,7 +212,7 @@ def test_build_rejects_two_periods_and_a_bad_month(runner, make_xlsx, tmp_path):
 
 
 def test_pdf_without_libreoffice_still_writes_docx(runner, make_xlsx, tmp_path, monkeypatch):
-    monkeypatch.setattr("zi_sheets.pdf.find_office", lambda: None)
+    monkeypatch.setattr("zi_sheets.delivery.pdf.find_office", lambda: None)
     result = runner.invoke(main, ["build", str(_two_month_workbook(make_xlsx)), "-o", str(tmp_path), "--pdf"])
     assert result.exit_code in (0, 1)
     assert "LibreOffice tidak ditemukan" in result.stderr

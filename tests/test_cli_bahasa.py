@@ -7,7 +7,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from zi_sheets.cli import main
+from zi_sheets.cli.commands import main
 
 INVALID = "Nilai tidak sah untuk "
 COMMANDS = ["init", "check", "build", "catalogue", "rekap", "kirim"]

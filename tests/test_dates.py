@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from zi_sheets.bahasa import BULAN
-from zi_sheets.dates import FLAGS, TargetDate, parse_target
+from zi_sheets.common.bahasa import BULAN
+from zi_sheets.common.dates import FLAGS, TargetDate, parse_target
 
 
 def months(*specs: str) -> set[tuple[int, int]]:

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLE
 from docx.shared import Pt
 
-from zi_sheets.cli import main
+from zi_sheets.cli.commands import main
 
 
 def _template(path, *, drop: str | None = None):

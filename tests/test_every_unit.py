@@ -15,15 +15,15 @@ from pathlib import Path
 import pytest
 from conftest import IDENTITAS_ROWS, PLAN_HEADER, minimal_sheets, plan_row
 
-from zi_sheets.agencies import other_agencies, unit_profile
-from zi_sheets.analysis import analyse
-from zi_sheets.catalogue import load_catalogue
-from zi_sheets.checks import area_title_differs, is_action, langkah_steps, run_checks
-from zi_sheets.findings import Report
-from zi_sheets.matching import komponen_candidates
-from zi_sheets.model import CellValue, Identitas
-from zi_sheets.places import other_regions, unit_region
-from zi_sheets.workbook import read_workbook
+from zi_sheets.analysis.analyse import analyse
+from zi_sheets.analysis.matching import komponen_candidates
+from zi_sheets.checks.agencies import other_agencies, unit_profile
+from zi_sheets.checks.places import other_regions, unit_region
+from zi_sheets.checks.run import area_title_differs, is_action, langkah_steps, run_checks
+from zi_sheets.common.catalogue import load_catalogue
+from zi_sheets.common.findings import Report
+from zi_sheets.common.model import CellValue, Identitas
+from zi_sheets.reading.workbook import read_workbook
 
 TODAY = dt.date(2024, 6, 1)
 AREA_I = "I. Manajemen Perubahan"

@@ -10,8 +10,8 @@ from conftest import EXAMPLE
 from docx import Document
 from docx.oxml.ns import qn
 
-from zi_sheets.builder import BuildOptions, build
-from zi_sheets.workbook import read_workbook
+from zi_sheets.delivery.builder import BuildOptions, build
+from zi_sheets.reading.workbook import read_workbook
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from zi_sheets import findings as f
-from zi_sheets.findings import Coverage, Finding, Report, Severity, all_codes
-from zi_sheets.model import CellRef
+from zi_sheets.common import findings as f
+from zi_sheets.common.findings import Coverage, Finding, Report, Severity, all_codes
+from zi_sheets.common.model import CellRef
 
 
 def test_codes_are_unique_kebab_case_with_titles():

@@ -19,7 +19,7 @@ from conftest import EXAMPLE, GOLDEN
 from docx_dump import dump_docx
 from factory import filled_template, realisation_workbook, unit_workbook
 
-from zi_sheets.cli import main
+from zi_sheets.cli.commands import main
 
 CASES_FILE = GOLDEN / "cases.toml"
 UPDATE_HINT = "run `python -m pytest tests/test_golden.py --update-golden`, then read `git diff tests/golden`"

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from zi_sheets.cli import main
+from zi_sheets.cli.commands import main
 
 
 def _valid_bytes(make_xlsx) -> bytes:
@@ -325,7 +325,7 @@ def _storable(value):
 
 
 def test_template_loads_in_openpyxl_untouched_by_reading(tmp_path):
-    from zi_sheets.template import write_template
+    from zi_sheets.template.writer import write_template
 
     path = write_template(tmp_path / "baru.xlsx")
     before = path.read_bytes()

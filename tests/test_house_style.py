@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import minimal_sheets
 
-from zi_sheets.analysis import analyse
-from zi_sheets.checks import run_checks
-from zi_sheets.house_style import PageStyle, house_style
-from zi_sheets.workbook import read_workbook
+from zi_sheets.analysis.analyse import analyse
+from zi_sheets.checks.run import run_checks
+from zi_sheets.reading.house_style import PageStyle, house_style
+from zi_sheets.reading.workbook import read_workbook
 
 
 def _with_settings(make_xlsx, rows, identitas_extra=()):

@@ -1,9 +1,9 @@
 """Sending the package: settings from env and INI files, and real SMTP sessions against aiosmtpd.
 
 Every server is a real aiosmtpd Controller bound to 127.0.0.1 and stopped in the fixture's finalizer;
-the client side is the real smtplib code of `zi_sheets.kirim`, with bounded timeouts. The STARTTLS and
-implicit-TLS tests use a CA and a server certificate generated at test time (cryptography, or the openssl
-command), trusted by the client through ZI_SHEETS_SMTP_CAFILE: the certificate really is verified.
+the client side is the real smtplib code of `zi_sheets.delivery.kirim`, with bounded timeouts. The
+STARTTLS and implicit-TLS tests use a CA and a server certificate generated at test time (cryptography, or
+the openssl command), trusted by the client through ZI_SHEETS_SMTP_CAFILE: the certificate really is verified.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller", reason="aiosmtp
 from aiosmtpd.smtp import AuthResult, LoginPassword  # noqa: E402
 from test_paket import INSPEKTORAT, SUMMARY, make_docx, make_identitas  # noqa: E402
 
-from zi_sheets.errors import ZiSheetsError  # noqa: E402
-from zi_sheets.kirim import SmtpSettings, default_config_path, find_eml, load_settings, send_package  # noqa: E402
-from zi_sheets.paket import write_package  # noqa: E402
+from zi_sheets.common.errors import ZiSheetsError  # noqa: E402
+from zi_sheets.delivery.kirim import SmtpSettings, default_config_path, find_eml, load_settings, send_package  # noqa: E402
+from zi_sheets.delivery.paket import write_package  # noqa: E402
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 HOST = "127.0.0.1"
@@ -495,7 +495,7 @@ def test_cli_build_paket_then_kirim_delivers_every_document(start_server, tmp_pa
     from click.testing import CliRunner
     from conftest import EXAMPLE
 
-    from zi_sheets.cli import main
+    from zi_sheets.cli.commands import main
 
     handler, port = start_server()
     no_user_settings(monkeypatch, tmp_path)
@@ -516,7 +516,7 @@ def test_cli_build_paket_then_kirim_delivers_every_document(start_server, tmp_pa
 def test_cli_kirim_without_settings_is_one_line(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from zi_sheets.cli import main
+    from zi_sheets.cli.commands import main
 
     no_user_settings(monkeypatch, tmp_path)
     eml = tmp_path / "draf.eml"
@@ -531,7 +531,7 @@ def test_a_stale_package_is_never_sent(start_server, tmp_path, monkeypatch, make
     from click.testing import CliRunner
     from conftest import minimal_sheets
 
-    from zi_sheets.cli import main
+    from zi_sheets.cli.commands import main
 
     handler, port = start_server()
     no_user_settings(monkeypatch, tmp_path)
@@ -570,7 +570,7 @@ def test_cli_kirim_without_a_terminal_or_password_says_so(package, tmp_path, mon
     """No terminal to ask on (a scheduled task, a pipe): one line instead of a prompt that hangs."""
     from click.testing import CliRunner
 
-    from zi_sheets.cli import main
+    from zi_sheets.cli.commands import main
 
     no_user_settings(monkeypatch, tmp_path)
     monkeypatch.setenv("ZI_SHEETS_SMTP_HOST", HOST)

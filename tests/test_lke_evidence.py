@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from factory import extreme_answers, fill_lke, lke_row, unit_workbook
 from openpyxl import load_workbook
 
-from zi_sheets.cli import main
-from zi_sheets.template import write_template
+from zi_sheets.cli.commands import main
+from zi_sheets.template.writer import write_template
 
 
 def pairs(findings: list[dict], prefix: str = "lke-") -> set[tuple[str, str]]:

@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 from factory import catalogue_csv, extreme_answers, fill_lke, lke_row, random_answers
 
-from zi_sheets.cli import main
+from zi_sheets.cli.commands import main
+from zi_sheets.common.model import CellValue, LkeAnswer
 from zi_sheets.lke.answers import parse_answer
 from zi_sheets.lke.items import load_lke
-from zi_sheets.model import CellValue, LkeAnswer
-from zi_sheets.template import write_template
+from zi_sheets.template.writer import write_template
 
 # -- thresholds.md §1.1 (Tabel 3) and §1.2 (Tabel 6), PermenPANRB 90/2021 --
 AREA_WEIGHTS = {1: 8, 2: 7, 3: 10, 4: 10, 5: 15, 6: 10}
@@ -307,7 +307,7 @@ def test_reading_b_is_a_warning_only(tmp_path):
     ],
 )
 def test_answers_are_read_by_their_item_type(code, raw, shown, value):
-    from zi_sheets.source import cell_text
+    from zi_sheets.reading.source import cell_text
 
     item = load_lke("90-2021").item(code)
     assert item is not None
@@ -321,7 +321,7 @@ def test_answers_are_read_by_their_item_type(code, raw, shown, value):
     [("P.1.i.a", "mungkin"), ("P.1.i.b", "D"), ("R.1.ii.a", "F"), ("R.3.iii.a", "banyak"), ("H.I.a", 87.5)],
 )
 def test_an_answer_outside_its_choices_is_invalid_and_counts_zero(code, raw):
-    from zi_sheets.source import cell_text
+    from zi_sheets.reading.source import cell_text
 
     item = load_lke("90-2021").item(code)
     assert item is not None

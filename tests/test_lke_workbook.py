@@ -13,9 +13,9 @@ from docx import Document
 from factory import catalogue_csv, extreme_answers, fill_lke, lke_row, unit_workbook
 from openpyxl import load_workbook
 
-from zi_sheets.cli import main
-from zi_sheets.template import write_template
-from zi_sheets.workbook import read_workbook
+from zi_sheets.cli.commands import main
+from zi_sheets.reading.workbook import read_workbook
+from zi_sheets.template.writer import write_template
 
 LKE_HEADER = [
     "Kode",

@@ -22,14 +22,14 @@ from docx.text.paragraph import Paragraph
 from docx_dump import cell_text, document_texts
 from docx_dump import saved as saved_document
 
-from zi_sheets.analysis import analyse
-from zi_sheets.house_style import Letterhead
-from zi_sheets.model import AREAS
-from zi_sheets.periods import Period
+from zi_sheets.analysis.analyse import analyse
+from zi_sheets.analysis.periods import Period
+from zi_sheets.common.model import AREAS
+from zi_sheets.reading.house_style import Letterhead
+from zi_sheets.reading.workbook import read_workbook
 from zi_sheets.render.chart import progress_chart_png
 from zi_sheets.render.docx_helpers import PageStyle
 from zi_sheets.render.monev import build_monev
-from zi_sheets.workbook import read_workbook
 
 AREA_HEADERS = [
     "MANAJEMEN PERUBAHAN",
@@ -384,7 +384,7 @@ def test_the_lke_score_chart_colours_each_area_against_the_minima() -> None:
 def test_a_build_never_loads_matplotlib(tmp_path: Path) -> None:
     # -- the chart is drawn with Pillow: matplotlib's import alone cost half a second a build
     code = (
-        "import sys; from zi_sheets.builder import build, BuildOptions; from pathlib import Path; "
+        "import sys; from zi_sheets.delivery.builder import build, BuildOptions; from pathlib import Path; "
         f"build(Path({str(EXAMPLE)!r}), BuildOptions(output=Path({str(tmp_path)!r}))); "
         "print('matplotlib' in sys.modules, 'PIL' in sys.modules)"
     )

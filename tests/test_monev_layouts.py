@@ -18,11 +18,11 @@ from docx_dump import cell_text
 from factory import realisation_workbook
 from openpyxl import load_workbook
 
-from zi_sheets.analysis import analyse
-from zi_sheets.builder import BuildOptions, build
-from zi_sheets.checks import run_checks
-from zi_sheets.progress import TERLAMBAT
-from zi_sheets.workbook import read_workbook
+from zi_sheets.analysis.analyse import analyse
+from zi_sheets.analysis.progress import TERLAMBAT
+from zi_sheets.checks.run import run_checks
+from zi_sheets.delivery.builder import BuildOptions, build
+from zi_sheets.reading.workbook import read_workbook
 
 MATRIX_HEADER = [
     "NO", "KOMPONEN", "LANGKAH AKSI", "TARGET WAKTU", "REALISASI", "STATUS", "BUKTI",

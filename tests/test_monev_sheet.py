@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from conftest import minimal_sheets
 from docx import Document
 
-from zi_sheets.cli import main
-from zi_sheets.workbook import read_workbook
+from zi_sheets.cli.commands import main
+from zi_sheets.reading.workbook import read_workbook
 
 MONEV_HEADER = ["Bulan", "Area", "Capaian", "Status"]
 

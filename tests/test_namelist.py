@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from zi_sheets.namelist import CASE_FOLDED, NameList
+from zi_sheets.common.namelist import CASE_FOLDED, NameList
 
 SEPARATOR = r"[\s.\-/]"
 BEFORE, AFTER = r"(?<![0-9a-z])(?<!\be\-)", r"(?![0-9a-z])"

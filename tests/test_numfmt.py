@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zi_sheets.numfmt import BUILTIN_FORMATS, format_number, general, is_date_format, needs_format
+from zi_sheets.common.numfmt import BUILTIN_FORMATS, format_number, general, is_date_format, needs_format
 
 RUPIAH = '_-[$Rp-421]* #,##0_-;\\-[$Rp-421]* #,##0_-;_-[$Rp-421]* "-"_-;_-@_-'
 

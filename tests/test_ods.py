@@ -24,11 +24,11 @@ from docx_dump import dump_docx
 from factory import unit_workbook
 from openpyxl import load_workbook
 
-from zi_sheets.builder import BuildOptions, build
-from zi_sheets.cli import main
-from zi_sheets.model import IDENTITAS_FIELDS
-from zi_sheets.pdf import find_office
-from zi_sheets.workbook import read_workbook
+from zi_sheets.cli.commands import main
+from zi_sheets.common.model import IDENTITAS_FIELDS
+from zi_sheets.delivery.builder import BuildOptions, build
+from zi_sheets.delivery.pdf import find_office
+from zi_sheets.reading.workbook import read_workbook
 
 
 def to_ods(workbooks: list[Path], folder: Path) -> list[Path]:

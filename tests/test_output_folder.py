@@ -17,9 +17,9 @@ from docx import Document
 from factory import unit_workbook
 from openpyxl import load_workbook
 
-from zi_sheets.cli import main
-from zi_sheets.errors import ZiSheetsError
-from zi_sheets.files import OWNER_FILE, claim_folder
+from zi_sheets.cli.commands import main
+from zi_sheets.common.errors import ZiSheetsError
+from zi_sheets.common.files import OWNER_FILE, claim_folder
 
 FOLDER = "kecamatan-contoh-2024"
 

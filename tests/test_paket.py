@@ -11,9 +11,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from zi_sheets.errors import ZiSheetsError
-from zi_sheets.model import CellRef, CellValue, Identitas
-from zi_sheets.paket import Package, mime_type, write_package
+from zi_sheets.common.errors import ZiSheetsError
+from zi_sheets.common.model import CellRef, CellValue, Identitas
+from zi_sheets.delivery.paket import Package, mime_type, write_package
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SUMMARY = "0 galat, 2 peringatan, 1 info; komponen 23 dari 23, indikator 41 dari 50 (82%)"
@@ -243,7 +243,7 @@ def test_build_paket_counts_only_with_the_option(make_xlsx, tmp_path: Path, flag
     from click.testing import CliRunner
     from conftest import minimal_sheets
 
-    from zi_sheets.cli import main
+    from zi_sheets.cli.commands import main
 
     sheets = minimal_sheets()
     sheets["Identitas"].append(["Email Inspektorat", INSPEKTORAT, None])

@@ -17,9 +17,9 @@ from conftest import EXAMPLE
 from docx import Document
 from pdf_pages import page_sizes_mm, page_text
 
-from zi_sheets.builder import BuildOptions, build
-from zi_sheets.pdf import find_office
-from zi_sheets.periods import Period
+from zi_sheets.analysis.periods import Period
+from zi_sheets.delivery.builder import BuildOptions, build
+from zi_sheets.delivery.pdf import find_office
 
 _MISSING = find_office() is None or shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None
 if _MISSING and os.environ.get("ZI_SHEETS_REQUIRE_OFFICE"):
@@ -162,10 +162,10 @@ def layouts(tmp_path_factory) -> dict[str, Path]:
     the signature)."""
     from factory import logo_png, unit_workbook
 
-    from zi_sheets.analysis import analyse
-    from zi_sheets.pdf import convert_many
+    from zi_sheets.analysis.analyse import analyse
+    from zi_sheets.delivery.pdf import convert_many
+    from zi_sheets.reading.workbook import read_workbook
     from zi_sheets.render.monev import build_monev
-    from zi_sheets.workbook import read_workbook
 
     folder = tmp_path_factory.mktemp("layouts")
     logo = logo_png(folder / "logo.png")

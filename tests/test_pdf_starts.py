@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 from factory import extreme_answers, fill_lke, unit_workbook
 
-from zi_sheets.cli import main
-from zi_sheets.pdf import convert_many
+from zi_sheets.cli.commands import main
+from zi_sheets.delivery.pdf import convert_many
 
 FAKE_OFFICE = """#!{python}
 import json, sys
@@ -40,7 +40,7 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     program = tmp_path / "soffice"
     program.write_text(FAKE_OFFICE.format(python=sys.executable, log=str(log)))
     program.chmod(0o755)
-    monkeypatch.setattr("zi_sheets.pdf.find_office", lambda: str(program))
+    monkeypatch.setattr("zi_sheets.delivery.pdf.find_office", lambda: str(program))
     return log
 
 

@@ -7,13 +7,11 @@ import datetime as dt
 import pytest
 from conftest import EXAMPLE, IDENTITAS_ROWS, PLAN_HEADER, plan_row
 
-from zi_sheets.analysis import analyse
-from zi_sheets.dates import parse_target
-from zi_sheets.komponen import group_by_area, komponen_numbers
-from zi_sheets.model import AREAS, MONEV_STATUS
-from zi_sheets.monev_match import PlanRefs, match_reports
-from zi_sheets.periods import Period, latest_month
-from zi_sheets.progress import (
+from zi_sheets.analysis.analyse import analyse
+from zi_sheets.analysis.komponen import group_by_area, komponen_numbers
+from zi_sheets.analysis.monev_match import PlanRefs, match_reports
+from zi_sheets.analysis.periods import Period, latest_month
+from zi_sheets.analysis.progress import (
     BELUM_JADWAL,
     BERJALAN,
     DALAM_PROSES,
@@ -23,7 +21,9 @@ from zi_sheets.progress import (
     monev_status,
     total,
 )
-from zi_sheets.workbook import read_workbook
+from zi_sheets.common.dates import parse_target
+from zi_sheets.common.model import AREAS, MONEV_STATUS
+from zi_sheets.reading.workbook import read_workbook
 
 MONEV_HEADER = [
     "Bulan", "Area", "Capaian", "Status", "Ref Rencana Aksi", "Bukti Dukung", "Kendala", "Tindak Lanjut",

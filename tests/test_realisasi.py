@@ -12,20 +12,20 @@ from click.testing import CliRunner
 from conftest import EXAMPLE, IDENTITAS_ROWS, PLAN_HEADER, plan_row
 from openpyxl import load_workbook
 
-from zi_sheets.analysis import analyse
-from zi_sheets.checks import run_checks
-from zi_sheets.cli import main
-from zi_sheets.errors import ZiSheetsError
-from zi_sheets.periods import Period
-from zi_sheets.progress import (
+from zi_sheets.analysis.analyse import analyse
+from zi_sheets.analysis.periods import Period
+from zi_sheets.analysis.progress import (
     BELUM_JADWAL,
     BERJALAN,
     DALAM_PROSES,
     SELESAI,
     TERLAMBAT,
 )
-from zi_sheets.template import sync_realisasi, write_template
-from zi_sheets.workbook import read_workbook
+from zi_sheets.checks.run import run_checks
+from zi_sheets.cli.commands import main
+from zi_sheets.common.errors import ZiSheetsError
+from zi_sheets.reading.workbook import read_workbook
+from zi_sheets.template.writer import sync_realisasi, write_template
 
 MONEV_HEADER = ["Bulan", "Area", "Capaian", "Status", "Ref Rencana Aksi"]
 AREA_I, AREA_II, AREA_IV = "I. Manajemen Perubahan", "II. Penataan Tatalaksana", "IV. Penguatan Akuntabilitas"
@@ -438,6 +438,6 @@ def test_a_workbook_without_realisasi_needs_none(make_xlsx) -> None:
 
 
 def test_rekap_names_the_latest_realisasi_period(realisasi_workbook) -> None:
-    from zi_sheets.batch import check_one
+    from zi_sheets.delivery.batch import check_one
 
     assert check_one(realisasi_workbook.path).last_monev == "Triwulan II 2024"

@@ -18,9 +18,17 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx_dump import cell_text, dump_docx, paragraph_text
 
-from zi_sheets.errors import ZiSheetsError
-from zi_sheets.komponen import group_by_area
-from zi_sheets.model import AREAS, IDENTITAS_FIELDS, CellValue, Identitas, NarasiItem, PlanRow, Workbook
+from zi_sheets.analysis.komponen import group_by_area
+from zi_sheets.common.errors import ZiSheetsError
+from zi_sheets.common.model import (
+    AREAS,
+    IDENTITAS_FIELDS,
+    CellValue,
+    Identitas,
+    NarasiItem,
+    PlanRow,
+    Workbook,
+)
 from zi_sheets.render.docx_helpers import (
     CellSpec,
     PageStyle,
@@ -818,7 +826,7 @@ def test_identitas_fields_cover_the_model() -> None:
 def test_indikator_merged_over_its_steps_is_merged_in_the_table(make_xlsx) -> None:
     from conftest import PLAN_HEADER, minimal_sheets, plan_row
 
-    from zi_sheets.workbook import read_workbook
+    from zi_sheets.reading.workbook import read_workbook
 
     sheets = minimal_sheets()
     first = plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja telah dibentuk")

@@ -21,7 +21,7 @@ from lxml import etree
 from ooxml import WrittenDocuments, undefined_styles, word_problems
 from openpyxl import load_workbook
 
-from zi_sheets.builder import BuildOptions, build
+from zi_sheets.delivery.builder import BuildOptions, build
 
 
 def _png(path: Path) -> Path:

@@ -7,7 +7,7 @@ from conftest import EXAMPLE
 from docx import Document
 from docx.oxml.ns import qn
 
-from zi_sheets.builder import BuildOptions, build
+from zi_sheets.delivery.builder import BuildOptions, build
 
 
 def tables_with_text_width(document) -> list[tuple[object, int]]:

@@ -7,11 +7,11 @@ from conftest import TEMPLATE
 from docx import Document
 from openpyxl import load_workbook
 
-from zi_sheets.builder import BuildOptions, build
-from zi_sheets.catalogue import load_catalogue
-from zi_sheets.errors import ZiSheetsError
-from zi_sheets.template import LAYOUTS, write_template
-from zi_sheets.workbook import read_workbook
+from zi_sheets.common.catalogue import load_catalogue
+from zi_sheets.common.errors import ZiSheetsError
+from zi_sheets.delivery.builder import BuildOptions, build
+from zi_sheets.reading.workbook import read_workbook
+from zi_sheets.template.writer import LAYOUTS, write_template
 
 
 def _sheet_rows(path):

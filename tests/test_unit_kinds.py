@@ -22,8 +22,8 @@ from pdf_pages import pages
 from test_golden import leftovers
 from unit_kinds import KINDS, MERGED_ROWS, MERGED_TARGET, Kind, build_workbook
 
-from zi_sheets.builder import BuildOptions, BuildResult, build
-from zi_sheets.pdf import convert_to_pdf, find_office
+from zi_sheets.delivery.builder import BuildOptions, BuildResult, build
+from zi_sheets.delivery.pdf import convert_to_pdf, find_office
 
 IDS = [kind.name for kind in KINDS]
 

@@ -8,10 +8,10 @@ import zipfile
 import pytest
 from conftest import EXAMPLE, PLAN_HEADER, minimal_sheets
 
-from zi_sheets.errors import UnreadableWorkbook
-from zi_sheets.model import CellRef
-from zi_sheets.text import area_number
-from zi_sheets.workbook import read_workbook
+from zi_sheets.common.errors import UnreadableWorkbook
+from zi_sheets.common.model import CellRef
+from zi_sheets.common.text import area_number
+from zi_sheets.reading.workbook import read_workbook
 
 
 def test_flat_layout_values_keep_their_cells(make_xlsx):
@@ -304,7 +304,7 @@ def test_numbers_read_as_excel_shows_them_in_indonesian(make_xlsx, value, code, 
 def test_numbers_in_the_documents_as_excel_shows_them(make_xlsx, tmp_path):
     from docx_dump import dump_docx
 
-    from zi_sheets.builder import BuildOptions, build
+    from zi_sheets.delivery.builder import BuildOptions, build
 
     sheets = minimal_sheets()
     sheets["RencanaAksi"][1][6] = 0.85
@@ -318,7 +318,7 @@ def test_numbers_in_the_documents_as_excel_shows_them(make_xlsx, tmp_path):
 
 
 def test_codes_typed_as_numbers_still_name_their_rows(make_xlsx):
-    from zi_sheets.analysis import analyse
+    from zi_sheets.analysis.analyse import analyse
 
     sheets = minimal_sheets()
     sheets["Identitas"] = [[r[0], 2019 if r[0] == "Tahun" else r[1], r[2]] for r in sheets["Identitas"]]

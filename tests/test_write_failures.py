@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 from factory import unit_workbook
 
-from zi_sheets.cli import main
+from zi_sheets.cli.commands import main
 
 
 @pytest.fixture

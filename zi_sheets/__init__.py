@@ -8,7 +8,7 @@ The command line is a shell over three functions, usable from Python as well::
     report = zi_sheets.check(workbook)
     result = zi_sheets.build("zi-2026.xlsx", output="keluaran", bulan="2026-05")
 
-Each raises `zi_sheets.errors.ZiSheetsError` (an `UnreadableWorkbook` for a file that cannot be read at
+Each raises `zi_sheets.common.errors.ZiSheetsError` (an `UnreadableWorkbook` for a file that cannot be read at
 all) with one Indonesian sentence naming the file, sheet and cell; bad data is never an exception but a
 finding in the report.
 """
@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import datetime as dt
 
-    from zi_sheets.builder import BuildResult
-    from zi_sheets.findings import Report
-    from zi_sheets.model import Workbook
+    from zi_sheets.common.findings import Report
+    from zi_sheets.common.model import Workbook
+    from zi_sheets.delivery.builder import BuildResult
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "build", "check", "read"]
@@ -34,12 +34,12 @@ __all__ = ["__version__", "build", "check", "read"]
 
 
 def read(path: str | os.PathLike[str]) -> Workbook:
-    """The workbook at `path` read into the model (`zi_sheets.model.Workbook`); the file is never written.
+    """The workbook at `path` read into the model (`common.model.Workbook`); the file is never written.
 
     Raises UnreadableWorkbook when the file cannot be read at all (missing, not an .xlsx, encrypted, a
     required sheet or column missing).
     """
-    from zi_sheets.workbook import read_workbook
+    from zi_sheets.reading.workbook import read_workbook
 
     return read_workbook(Path(path))
 
@@ -50,25 +50,25 @@ def check(workbook: str | os.PathLike[str] | Workbook, *, today: dt.date | None 
     `today` is the date the checks take as today (it bounds plausible birth dates in an NIP); None means
     the real date. The Report holds the findings, the coverage figures and the exit code.
     """
-    from zi_sheets.analysis import analyse
-    from zi_sheets.checks import run_checks
+    from zi_sheets.analysis.analyse import analyse
+    from zi_sheets.lke.check import check_workbook
 
     if isinstance(workbook, str | os.PathLike):
         workbook = read(workbook)
-    return run_checks(analyse(workbook), today)
+    return check_workbook(analyse(workbook), today)
 
 
 def build(path: str | os.PathLike[str], **options: Any) -> BuildResult:
     """Check the workbook at `path`, then write its documents as `zi-sheets build` does.
 
-    `options` are the fields of `zi_sheets.builder.BuildOptions`: `output` (the base folder, text or a Path;
-    None means "output"), `strict`, `bulan` ("YYYY-MM"), `semester` or `triwulan` (the Monev period; all
+    `options` are the fields of `delivery.builder.BuildOptions`: `output` (the base folder, text or a
+    Path; None means "output"), `strict`, `bulan` ("YYYY-MM"), `semester` or `triwulan` (the Monev period; all
     None means the latest Monev month), `pdf`, `docx_template`, `paket` and `paket_summary`. The
     BuildResult holds the report, the documents written, and `refused_by` (the findings that stopped the
     build; empty when the documents were written).
     """
-    from zi_sheets.builder import BuildOptions
-    from zi_sheets.builder import build as build_documents
+    from zi_sheets.delivery.builder import BuildOptions
+    from zi_sheets.delivery.builder import build as build_documents
 
     # -- a script passes folders as text; the core wants Paths --
     paths = {key: Path(value) for key, value in options.items() if key in _PATH_OPTIONS and value is not None}

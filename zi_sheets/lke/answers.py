@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from zi_sheets.bahasa import format_angka
+from zi_sheets.common.bahasa import format_angka
+from zi_sheets.common.model import CellValue, LkeAnswer, LkeSheet
 from zi_sheets.lke.items import (
     FORMULAS,
     JUMLAH,
@@ -21,7 +22,6 @@ from zi_sheets.lke.items import (
     Lke,
     LkeItem,
 )
-from zi_sheets.model import CellValue, LkeAnswer, LkeSheet
 
 # -- A typed percentage and the one computed from its Jumlah inputs agree when within half a percent. --
 MISMATCH_TOLERANCE = 0.005

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from zi_sheets import findings as f
-from zi_sheets.analysis import Analysis
-from zi_sheets.bahasa import format_angka, roman
-from zi_sheets.diterima import apply_diterima
-from zi_sheets.errors import ZiSheetsError
-from zi_sheets.findings import Finding, Report
+from zi_sheets.analysis.analyse import Analysis
+from zi_sheets.checks.diterima import apply_diterima
+from zi_sheets.common import findings as f
+from zi_sheets.common.bahasa import format_angka, roman
+from zi_sheets.common.errors import ZiSheetsError
+from zi_sheets.common.findings import Finding, Report
+from zi_sheets.common.model import CellRef, Workbook
 from zi_sheets.lke.answers import AnswerSheet, percent_text, read_answers
 from zi_sheets.lke.evidence import evidence_findings
 from zi_sheets.lke.items import Lke, load_lke
@@ -34,7 +35,6 @@ from zi_sheets.lke.score import (
     rounded,
     unmet,
 )
-from zi_sheets.model import CellRef, Workbook
 
 # -- What the 52/2014 catalogue and regulation do not give, said plainly wherever its score is shown. --
 NOTES_52_2014 = (
@@ -313,8 +313,8 @@ def assess(analysis: Analysis, *, fetch_links: bool = False) -> Assessment:
 
 def assess_file(path: str | Path, *, fetch_links: bool = False) -> Assessment:
     """`assess` of the workbook at `path`; ZiSheetsError when it cannot be read."""
-    from zi_sheets.analysis import analyse
-    from zi_sheets.workbook import read_workbook
+    from zi_sheets.analysis.analyse import analyse
+    from zi_sheets.reading.workbook import read_workbook
 
     return assess(analyse(read_workbook(path)), fetch_links=fetch_links)
 

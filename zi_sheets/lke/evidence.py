@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from urllib.parse import urlsplit
 
-from zi_sheets import findings as f
-from zi_sheets.findings import Finding
+from zi_sheets.common import findings as f
+from zi_sheets.common.findings import Finding
+from zi_sheets.common.model import CellRef, LkeAnswer
 from zi_sheets.lke.answers import Answer
 from zi_sheets.lke.items import PILIHAN, YA_TIDAK
-from zi_sheets.model import CellRef, LkeAnswer
 
 LINK_TIMEOUT_SECONDS = 5.0
 MAX_PARALLEL_FETCHES = 8

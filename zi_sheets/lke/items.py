@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 
-from zi_sheets.bahasa import roman
-from zi_sheets.catalogue import REGULATIONS, catalogue_rows, without_component_prefix
-from zi_sheets.model import AREAS
+from zi_sheets.common.bahasa import roman
+from zi_sheets.common.catalogue import REGULATIONS, catalogue_rows, without_component_prefix
+from zi_sheets.common.model import AREAS
 
 # -- How an item is answered --
 YA_TIDAK = "ya-tidak"

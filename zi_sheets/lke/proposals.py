@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zi_sheets.analysis import Analysis
-from zi_sheets.bahasa import format_bulan
+from zi_sheets.analysis.analyse import Analysis
+from zi_sheets.analysis.periods import Period
+from zi_sheets.analysis.progress import total
+from zi_sheets.common.bahasa import format_bulan
 from zi_sheets.lke.items import Lke
-from zi_sheets.periods import Period
-from zi_sheets.progress import total
 
 # -- The items each fact answers, per regulation (the 52/2014 LKE asks the same questions under 1.x). --
 _CODES = {
@@ -73,7 +73,7 @@ def _tim(analysis: Analysis) -> tuple[str, str] | None:
 
 
 def _rencana(analysis: Analysis) -> tuple[str, str] | None:
-    from zi_sheets.checks import PLAN_FIELDS
+    from zi_sheets.checks.run import PLAN_FIELDS
 
     plan = analysis.workbook.rencana_aksi
     if not plan or not all(getattr(row, name) for row in plan for name in PLAN_FIELDS):

@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from zi_sheets.bahasa import format_angka, roman, round_half_up
+from zi_sheets.common.bahasa import format_angka, roman, round_half_up
+from zi_sheets.common.model import AREAS
 from zi_sheets.lke.answers import Answer, percent_text
 from zi_sheets.lke.items import PERSEN, SURVEI, SURVEY_MAX, Lke, LkeItem, Threshold
-from zi_sheets.model import AREAS
 
 PREDIKAT = ("WBK", "WBBM")
 PREDIKAT_TITLE = {"WBK": "Menuju WBK", "WBBM": "Menuju WBBM"}

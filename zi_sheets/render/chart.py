@@ -6,7 +6,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from zi_sheets.progress import AreaProgress
+from zi_sheets.analysis.progress import AreaProgress
 
 WIDTH_CM, HEIGHT_CM, DPI = 16.0, 8.0, 180
 _CM_PER_INCH = 2.54

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from docx.document import Document
 from docx.shared import Mm
 
-from zi_sheets.model import Identitas
+from zi_sheets.common.model import Identitas
 from zi_sheets.render.docx_helpers import COVER_TEXT, COVER_TITLE, PageStyle, add_logo, clean_text
 
 # -- The cover's logo: its height and the space above it. --

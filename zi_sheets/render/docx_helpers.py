@@ -32,12 +32,12 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from zi_sheets.bahasa import format_tanggal
-from zi_sheets.errors import ZiSheetsError
-from zi_sheets.files import write_atomic
-from zi_sheets.house_style import PAGE_NUMBER_POSITIONS, Letterhead, PageStyle
-from zi_sheets.model import Identitas, is_no_nip
-from zi_sheets.text import clean_text, fit_property
+from zi_sheets.common.bahasa import format_tanggal
+from zi_sheets.common.errors import ZiSheetsError
+from zi_sheets.common.files import write_atomic
+from zi_sheets.common.model import Identitas, is_no_nip
+from zi_sheets.common.text import clean_text, fit_property
+from zi_sheets.reading.house_style import PAGE_NUMBER_POSITIONS, Letterhead, PageStyle
 
 __all__ = ["PageStyle"]  # -- re-exported: documents import their page style from here
 
@@ -1109,6 +1109,6 @@ def format_nip(text: str, *, spaced: bool = True) -> str:
 def save_atomic(document: Document, path: str | os.PathLike[str]) -> Path:
     """Save `document` to `path` through a temporary file in the same folder and a rename.
 
-    A failed save leaves `path` as it was and no temporary file behind (see `zi_sheets.files`).
+    A failed save leaves `path` as it was and no temporary file behind (see `zi_sheets.common.files`).
     """
     return write_atomic(Path(path), document.save)

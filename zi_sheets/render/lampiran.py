@@ -11,8 +11,9 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from zi_sheets.bahasa import roman
-from zi_sheets.model import AREAS, EMPTY, Identitas, TargetPrioritas, Workbook, is_no_nip
+from zi_sheets.common.bahasa import roman
+from zi_sheets.common.model import AREAS, EMPTY, Identitas, TargetPrioritas, Workbook, is_no_nip
+from zi_sheets.common.text import area_number
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
     NORMAL,
@@ -36,7 +37,6 @@ from zi_sheets.render.docx_helpers import (
     unit_signers,
 )
 from zi_sheets.render.rencana_kerja import document_title
-from zi_sheets.text import area_number
 
 EMPTY_SHEET = "Belum diisi pada workbook"
 # -- The heading block printed at the top right of every Lampiran ("LAMPIRAN I" / document / unit / year). --

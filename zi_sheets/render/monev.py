@@ -20,14 +20,14 @@ from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Pt
 
-from zi_sheets.analysis import Analysis
-from zi_sheets.bahasa import format_bulan, format_tanggal, roman
-from zi_sheets.house_style import MonevLayout
-from zi_sheets.komponen import UNKNOWN_AREA
-from zi_sheets.laporan import PENDAHULUAN, ReportTexts, report_texts
-from zi_sheets.model import AREAS, Identitas, LaporanItem, MonevEntry
-from zi_sheets.periods import Period
-from zi_sheets.progress import AreaProgress, PlanProgress, total
+from zi_sheets.analysis.analyse import Analysis
+from zi_sheets.analysis.komponen import UNKNOWN_AREA
+from zi_sheets.analysis.laporan import PENDAHULUAN, ReportTexts, report_texts
+from zi_sheets.analysis.periods import Period
+from zi_sheets.analysis.progress import AreaProgress, PlanProgress, total
+from zi_sheets.common.bahasa import format_bulan, format_tanggal, roman
+from zi_sheets.common.model import AREAS, Identitas, LaporanItem, MonevEntry
+from zi_sheets.reading.house_style import MonevLayout
 from zi_sheets.render.cover import add_cover
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,

@@ -7,10 +7,10 @@ from collections.abc import Iterable, Sequence
 
 from docx.document import Document
 
-from zi_sheets.bahasa import format_bulan, format_tanggal
-from zi_sheets.model import MonevEntry
-from zi_sheets.periods import Period
-from zi_sheets.progress import SELESAI, PlanProgress
+from zi_sheets.analysis.periods import Period
+from zi_sheets.analysis.progress import SELESAI, PlanProgress
+from zi_sheets.common.bahasa import format_bulan, format_tanggal
+from zi_sheets.common.model import MonevEntry
 from zi_sheets.render.docx_helpers import CellSpec, PageStyle, add_header_table, fit_shares, text_lines
 from zi_sheets.render.plan_table import add_plan_rows, no_need
 

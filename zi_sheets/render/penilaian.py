@@ -11,7 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
-from zi_sheets.bahasa import format_angka, format_tanggal, roman
+from zi_sheets.common.bahasa import format_angka, format_tanggal, roman
 from zi_sheets.lke.assess import Assessment, gap_lines, status_text, threshold_rows
 from zi_sheets.lke.items import JUMLAH, LkeItem
 from zi_sheets.lke.score import PREDIKAT, PREDIKAT_TITLE

@@ -15,8 +15,8 @@ from typing import Literal
 
 from docx.document import Document
 
-from zi_sheets.komponen import group_by_area
-from zi_sheets.model import CellValue, PlanRow, same_merge
+from zi_sheets.analysis.komponen import group_by_area
+from zi_sheets.common.model import CellValue, PlanRow, same_merge
 from zi_sheets.render.docx_helpers import (
     GROUP_FILL,
     TABLE_GROUP,

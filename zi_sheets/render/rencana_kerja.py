@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from docx.document import Document
 from docx.shared import Cm, Pt
 
-from zi_sheets.model import (
+from zi_sheets.common.model import (
     EMPTY,
     RENCANA_AKSI_PLACEHOLDER,
     CellValue,
@@ -19,6 +19,8 @@ from zi_sheets.model import (
     PlanRow,
     Workbook,
 )
+from zi_sheets.common.standard_texts import BABS, bab_heading
+from zi_sheets.common.text import marker_kind, normalize, split_marker
 from zi_sheets.render.cover import add_cover
 from zi_sheets.render.docx_helpers import (
     BODY_TEXT,
@@ -46,8 +48,6 @@ from zi_sheets.render.docx_helpers import (
     unit_signers,
 )
 from zi_sheets.render.plan_table import add_plan_rows, no_need
-from zi_sheets.standard_texts import BABS, bab_heading
-from zi_sheets.text import marker_kind, normalize, split_marker
 
 DOCUMENT_TITLE = "DOKUMEN RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS"
 LAMPIRAN_TITLE = "RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS"

@@ -1,0 +1,493 @@
+"""The `zi-sheets` command line: parse, call one core function, print, exit.
+
+Heavy imports (pandas, openpyxl, python-docx) happen inside the commands so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+from click.core import ParameterSource
+
+from zi_sheets import __version__
+from zi_sheets.cli import click_bahasa
+from zi_sheets.common.catalogue import REGULATIONS
+
+# -- Before any option type is built: click names a path type ("file") when it is constructed. --
+click_bahasa.install()
+
+if TYPE_CHECKING:
+    from zi_sheets.delivery.batch import BatchReport, UnitResult
+    from zi_sheets.delivery.builder import BuildOptions
+
+
+def _xlsx_name(context: click.Context, parameter: click.Parameter, value: str | Path) -> str | Path:
+    """A workbook to write must be named .xlsx: Excel will not open it under another name."""
+    if Path(value).suffix.lower() != ".xlsx":
+        example = "rekap.xlsx" if context.command.name == "rekap" else "zi-2026.xlsx"
+        raise click.BadParameter(f"{Path(value).name} bukan nama workbook .xlsx; pakai mis. {example}.")
+    return value
+
+
+class UnreadableInput(click.ClickException):
+    """A core ZiSheetsError at the boundary: one Indonesian line on stderr, exit code 3."""
+
+    exit_code = 3
+
+    def show(self, file=None) -> None:
+        click.echo(f"zi-sheets: {self.format_message()}", err=True)
+
+
+class Rentang(click.IntRange):
+    """A whole number in a closed range, described as "1-2" rather than click's "1<=x<=2"."""
+
+    name = "bilangan bulat"
+
+    def _describe_range(self) -> str:
+        return f"{self.min}-{self.max}"
+
+
+class _Command(click.Command):
+    """A command whose usage line reads "[OPSI]"."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[OPSI]")
+        super().__init__(*args, **kwargs)
+
+
+class _Group(click.Group):
+    command_class = _Command
+
+
+def _run(function, *args, **kwargs):
+    """Call into the core, translating its one exception type into the CLI's exit code 3."""
+    from zi_sheets.common.errors import ZiSheetsError
+
+    try:
+        return function(*args, **kwargs)
+    except ZiSheetsError as error:
+        raise UnreadableInput(str(error)) from error
+
+
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar="[OPSI]",
+    subcommand_metavar="PERINTAH [ARGUMEN]...",
+)
+@click.version_option(__version__, prog_name="zi-sheets")
+def main() -> None:
+    """Dokumen Zona Integritas (Rencana Kerja, Monev, Lampiran) dari satu workbook Excel.
+
+    Contoh: zi-sheets build workbook_templates/contoh-pasirian-2019.xlsx
+    """
+
+
+_REGULASI = click.option(
+    "--regulasi",
+    type=click.Choice(sorted(REGULATIONS)),
+    default="90-2021",
+    show_default=True,
+    help="Katalog indikator LKE: PermenPANRB 90/2021 atau 52/2014.",
+)
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False), default="zona-integritas.xlsx", callback=_xlsx_name)
+@click.option("--unit-kerja", default="", metavar="NAMA", help="Nama unit kerja, mis. 'Kecamatan Pasirian'.")
+@click.option("--tahun", type=Rentang(2000, 2100), default=None, metavar="TAHUN", help="Tahun rencana kerja.")
+@_REGULASI
+@click.option(
+    "--periode-realisasi",
+    type=click.Choice(["bulan", "triwulan", "semester"]),
+    default="triwulan",
+    show_default=True,
+    help="Kelompok kolom per periode di sheet Realisasi.",
+)
+@click.option(
+    "--sinkron-realisasi",
+    is_flag=True,
+    help="PATH adalah workbook yang sudah ada: tambahkan baris rencana aksi baru ke sheet Realisasi "
+    "(dan sheet Realisasi/LaporanMonev bila belum ada) tanpa mengubah isian yang ada.",
+)
+@click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
+@click.option(
+    "--lke-only",
+    is_flag=True,
+    help="Tambahkan hanya sheet LKE ke workbook PATH yang sudah ada; sheet lain tidak diubah.",
+)
+def init(
+    path: str,
+    unit_kerja: str,
+    tahun: int | None,
+    regulasi: str,
+    periode_realisasi: str,
+    sinkron_realisasi: bool,
+    force: bool,
+    lke_only: bool,
+) -> None:
+    """Tulis workbook baru yang sudah berisi sheet, judul kolom, teks baku dan indikator LKE.
+
+    Dengan --lke-only, workbook lama mendapat sheet LKE (penilaian mandiri) menurut regulasinya. Dengan
+    --sinkron-realisasi, workbook PATH yang sudah ada diberi baris Realisasi untuk setiap baris rencana aksi
+    yang belum punya; berkas lama disimpan sebagai PATH.bak.
+
+    Contoh: zi-sheets init zi-2026.xlsx --unit-kerja "Kecamatan Pasirian" --tahun 2026
+    """
+    from zi_sheets.template.writer import add_lke_sheet, sync_realisasi, write_template
+
+    if lke_only:
+        explicit = click.get_current_context().get_parameter_source("regulasi") is not ParameterSource.DEFAULT
+        written = _run(add_lke_sheet, path, regulasi if explicit else None)
+        click.echo(f"ditulis: {written} (sheet LKE ditambahkan)", err=True)
+        return
+    if sinkron_realisasi:
+        result = _run(sync_realisasi, path, periode=periode_realisasi)
+        notes = [
+            f"baris Realisasi ditambahkan: {result.added}",
+            *(f"sheet baru: {n}" for n in result.created),
+        ]
+        for note in [*notes, *result.notes, f"cadangan: {result.backup}", f"ditulis: {result.path}"]:
+            click.echo(note, err=True)
+        return
+    written = _run(
+        write_template,
+        path,
+        unit_kerja=unit_kerja,
+        tahun=tahun,
+        regulasi=regulasi,
+        periode=periode_realisasi,
+        force=force,
+    )
+    click.echo(f"ditulis: {written}", err=True)
+
+
+_STRICT = click.option("--strict", is_flag=True, help="Peringatan juga dihitung sebagai kegagalan.")
+_FORMAT = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Bentuk keluaran.",
+)
+
+
+@main.command()
+@click.argument("workbooks", nargs=-1, required=True, metavar="WORKBOOK...", type=click.Path(path_type=Path))
+@_FORMAT
+@_STRICT
+def check(workbooks: tuple[Path, ...], output_format: str, strict: bool) -> None:
+    """Periksa workbook terhadap katalog LKE; setiap temuan menunjuk selnya (RencanaAksi!F14).
+
+    Beberapa berkas atau folder sekaligus diperiksa di semua inti prosesor, satu ringkasan per berkas.
+    Kode keluar 0 tanpa galat, 1 ada galat (dengan --strict juga peringatan), 3 workbook tidak terbaca.
+
+    Contoh: zi-sheets check workbook_templates/contoh-pasirian-2019.xlsx
+    """
+    from zi_sheets.delivery.batch import check_one
+
+    paths = _inputs(workbooks)
+    if _single(workbooks, paths):
+        result = check_one(paths[0], strict)
+        if output_format == "json":
+            click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
+        if result.report is None:
+            raise UnreadableInput(result.problem)
+        if output_format == "text":
+            click.echo(result.report.to_text())
+        sys.exit(result.exit_code)
+    batch = _many(paths, check_one, strict, label="memeriksa")
+    if output_format == "json":
+        click.echo(batch.to_json())
+    else:
+        for result in batch.results:
+            click.echo(f"== {result.path}")
+            click.echo(result.report.to_text() if result.report else f"tidak terbaca: {result.problem}")
+        click.echo(batch.tally())
+    sys.exit(batch.exit_code())
+
+
+def _single(workbooks: tuple[Path, ...], paths: list[Path]) -> bool:
+    """True when one workbook file was named: its findings are printed in full, as for one file."""
+    return len(workbooks) == 1 and paths == [workbooks[0]]
+
+
+def _inputs(workbooks: tuple[Path, ...], exclude: tuple[Path, ...] = ()) -> list[Path]:
+    """The workbooks named and found in the folders named; every other file found is named on stderr.
+
+    A path that does not exist, or folders without a workbook, end the command with exit code 3.
+    """
+    from zi_sheets.delivery.batch import expand_inputs
+
+    missing = [str(path) for path in workbooks if not path.exists()]
+    if missing:
+        raise UnreadableInput(f"Berkas atau folder {', '.join(missing)} tidak ditemukan.")
+    inputs = expand_inputs(list(workbooks), exclude=exclude)
+    for path, reason in inputs.skipped:
+        click.echo(f"dilewati: {path} ({reason})", err=True)
+    if not inputs.workbooks:
+        raise UnreadableInput(
+            f"Tidak ada workbook .xlsx atau .ods di {', '.join(str(p) for p in workbooks)}."
+        )
+    return inputs.workbooks
+
+
+def _many(paths: list[Path], work: Callable[..., UnitResult], *arguments: object, label: str) -> BatchReport:
+    """Run `work` over `paths` on every core, with a progress bar when stderr is a terminal."""
+    from zi_sheets.delivery.batch import BatchReport, run_many
+
+    if not sys.stderr.isatty():  # -- a log file or a pipe gets the result lines only, no bar
+        return BatchReport(list(run_many(paths, work, *arguments)))
+    results = []
+    with click.progressbar(length=len(paths), label=label, file=sys.stderr) as bar:
+        for result in run_many(paths, work, *arguments):
+            results.append(result)
+            bar.update(1)
+    return BatchReport(results)
+
+
+@main.command()
+@click.argument("workbooks", nargs=-1, required=True, metavar="WORKBOOK...", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False),
+    default=None,
+    metavar="FOLDER",
+    help="Folder hasil (bawaan: output/).",
+)
+@click.option(
+    "--bulan",
+    default=None,
+    metavar="BULAN",
+    help="Bulan Monev: 2019-05 atau 'Mei 2019' (bawaan: periode terakhir di sheet Monev atau Realisasi).",
+)
+@click.option(
+    "--semester", type=Rentang(1, 2), default=None, metavar="N", help="Monev satu semester (1 atau 2)."
+)
+@click.option(
+    "--triwulan", type=Rentang(1, 4), default=None, metavar="N", help="Monev satu triwulan (1 sampai 4)."
+)
+@click.option("--pdf", is_flag=True, help="Tulis juga PDF di samping .docx (perlu LibreOffice).")
+@click.option(
+    "--paket",
+    is_flag=True,
+    help="Tulis juga paket kirim: zip dokumen dan draf surel .eml ke Email Inspektorat.",
+)
+@click.option(
+    "--ringkasan-pemeriksaan",
+    is_flag=True,
+    help="Dengan --paket: sebut hasil pemeriksaan (jumlah galat, peringatan, cakupan) di isi surel.",
+)
+@click.option(
+    "--docx-template",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    metavar="BERKAS",
+    help="Dokumen Word yang gaya-gayanya (huruf, judul, tabel) dipakai.",
+)
+@_STRICT
+def build(
+    workbooks: tuple[Path, ...],
+    output: str | None,
+    bulan: str | None,
+    semester: int | None,
+    triwulan: int | None,
+    pdf: bool,
+    paket: bool,
+    ringkasan_pemeriksaan: bool,
+    docx_template: str | None,
+    strict: bool,
+) -> None:
+    """Periksa workbook lalu tulis Rencana Kerja, Lampiran dan Monev ke output/<unit>-<tahun>/.
+
+    Dokumen tidak ditulis bila Identitas belum lengkap (atau, dengan --strict, bila ada galat atau
+    peringatan apa pun). Kode keluar sama dengan 'zi-sheets check'.
+
+    Contoh: zi-sheets build workbook_templates/contoh-pasirian-2019.xlsx --bulan 2019-05
+    """
+    from zi_sheets.delivery.builder import DEFAULT_OUTPUT, BuildOptions
+    from zi_sheets.delivery.builder import build as build_documents
+
+    if sum(option is not None for option in (bulan, semester, triwulan)) > 1:
+        raise click.UsageError("pilih salah satu: --bulan, --semester atau --triwulan.")
+    options = BuildOptions(
+        output=Path(output) if output else None,
+        strict=strict,
+        bulan=bulan,
+        semester=semester,
+        triwulan=triwulan,
+        pdf=pdf,
+        paket=paket,
+        paket_summary=ringkasan_pemeriksaan,
+        docx_template=Path(docx_template) if docx_template else None,
+    )
+    paths = _inputs(workbooks, exclude=(options.output or DEFAULT_OUTPUT,))
+    if not _single(workbooks, paths):
+        _build_many(paths, options)
+    result = _run(build_documents, paths[0], options)
+    click.echo(f"pemeriksaan: {result.report.summary()}", err=True)
+    if result.refused_by:
+        for finding in result.refused_by:
+            click.echo(finding.line(), err=True)
+        click.echo("dokumen tidak ditulis; perbaiki temuan di atas lalu ulangi.", err=True)
+        sys.exit(1)
+    package = [result.package.zip_path, result.package.eml_path] if result.package else []
+    for written in [*result.documents, *result.pdfs, *package]:
+        click.echo(f"ditulis: {written}", err=True)
+    for note in result.notes:
+        click.echo(note, err=True)
+    sys.exit(result.report.exit_code(strict))
+
+
+@main.command()
+@click.argument("paket", type=click.Path(path_type=Path))
+@click.option("--to", default=None, metavar="ALAMAT", help="Alamat tujuan pengganti Email Inspektorat.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    metavar="BERKAS",
+    help="Berkas pengaturan SMTP (bawaan: ~/.config/zi-sheets/smtp.ini).",
+)
+def kirim(paket: Path, to: str | None, config: Path | None) -> None:
+    """Kirim draf surel .eml hasil 'build --paket' lewat SMTP (pengaturan dari variabel lingkungan).
+
+    Pengaturan SMTP tidak pernah dibaca dari workbook; kata sandi tidak pernah dicetak. Paket yang
+    dokumennya lebih baru daripada draf surelnya tidak dikirim.
+
+    Contoh: zi-sheets kirim output/opd-kecamatan-pasirian-2019/
+    """
+    import dataclasses
+
+    from zi_sheets.delivery.kirim import check_fresh, find_eml, load_settings, send_package
+
+    eml = _run(find_eml, paket)
+    _run(check_fresh, eml)
+    settings = _run(load_settings, config)
+    if settings.username and settings.password is None:
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise UnreadableInput(
+                f"Kata sandi SMTP untuk {settings.username} belum diisi dan tidak dapat ditanyakan (tidak "
+                "dijalankan di terminal): isi variabel ZI_SHEETS_SMTP_PASSWORD atau 'password' di bagian "
+                "[smtp]."
+            )
+        password = click.prompt(f"Kata sandi SMTP {settings.username}", hide_input=True, err=True)
+        settings = dataclasses.replace(settings, password=password)
+    recipients = _run(send_package, eml, settings, to=to)
+    click.echo(f"terkirim ke: {', '.join(recipients)}", err=True)
+
+
+def _build_many(paths: list[Path], options: BuildOptions) -> None:
+    from zi_sheets.delivery.batch import build_one, finish_builds
+
+    batch = _many(paths, build_one, options, label="membuat dokumen")
+    finish_builds(batch.results, options)
+    for result in batch.results:
+        if result.report is None:
+            click.echo(f"{result.path}: {result.problem_label}: {result.problem}", err=True)
+            continue
+        click.echo(f"{result.path}: {result.report.summary()}", err=True)
+        for written in result.written:
+            click.echo(f"ditulis: {written}", err=True)
+        for note in dict.fromkeys(result.notes):
+            click.echo(note, err=True)
+    click.echo(batch.tally(), err=True)
+    sys.exit(batch.exit_code())
+
+
+@main.command()
+@click.argument("folders", nargs=-1, required=True, metavar="FOLDER...", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("rekap.xlsx"),
+    show_default=True,
+    metavar="BERKAS",
+    callback=_xlsx_name,
+    help="Workbook rekap yang ditulis.",
+)
+def rekap(folders: tuple[Path, ...], output: Path) -> None:
+    """Rekap untuk Inspektorat: satu baris per unit dan semua temuan, dalam satu workbook Excel.
+
+    Workbook yang rusak tidak menghentikan yang lain; alasannya dicatat di baris unitnya.
+
+    Contoh: zi-sheets rekap kiriman-unit/ -o rekap.xlsx
+    """
+    from zi_sheets.delivery.batch import check_one
+    from zi_sheets.delivery.rekap import write_rekap
+
+    batch = _many(_inputs(folders, exclude=(output,)), check_one, label="memeriksa")
+    for result in batch.unreadable:
+        click.echo(f"{result.path}: tidak terbaca: {result.problem}", err=True)
+    written = _run(write_rekap, batch.results, output)
+    click.echo(batch.tally(), err=True)
+    click.echo(f"ditulis: {written}", err=True)
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
+@_FORMAT
+@click.option("--cek-tautan", is_flag=True, help="Buka setiap tautan Bukti Dukung dan laporkan yang gagal.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Tulis juga Laporan Penilaian Mandiri (.docx) dan LKE untuk diunggah (.xlsx) ke folder ini.",
+)
+def nilai(workbook: Path, output_format: str, cek_tautan: bool, output: Path | None) -> None:
+    """Hitung nilai LKE (penilaian mandiri): per area, pengungkit, hasil, total, syarat Menuju WBK/WBBM
+    dan jawaban yang paling menaikkan nilai.
+
+    Jawaban dan Bukti Dukung dibaca dari sheet LKE (workbook lama: 'zi-sheets init --lke-only WORKBOOK').
+    Kode keluar 0 tanpa galat, 1 ada galat, 3 workbook tidak terbaca atau tanpa sheet LKE.
+
+    Contoh: zi-sheets nilai zi-2026.xlsx --format json
+    """
+    from zi_sheets.lke.assess import assess_file
+
+    assessment = _run(assess_file, workbook, fetch_links=cek_tautan)
+    click.echo(assessment.to_json() if output_format == "json" else assessment.to_text())
+    if output is not None:
+        from zi_sheets.delivery.lke_documents import (
+            write_documents,  # -- python-docx only when writing documents
+        )
+
+        for written in _run(write_documents, assessment, output):
+            click.echo(f"ditulis: {written}", err=True)
+    sys.exit(assessment.report.exit_code())
+
+
+@main.command()
+@_REGULASI
+def catalogue(regulasi: str) -> None:
+    """Tampilkan katalog indikator LKE: area, komponen, kode dan indikator.
+
+    Contoh: zi-sheets catalogue --regulasi 52-2014
+    """
+    from zi_sheets.common.bahasa import roman
+    from zi_sheets.common.catalogue import load_catalogue
+
+    data = load_catalogue(regulasi)
+    click.echo(
+        f"{data.title}: {len(data.areas)} area, {len(data.komponen)} komponen, "
+        f"{len(data.indicators)} indikator"
+    )
+    for area in data.areas:
+        click.echo(f"\n{roman(area.no)}. {area.name.upper()} (bobot {area.weight:g})")
+        for komponen in area.komponen:
+            click.echo(f"  {komponen.code}  {komponen.name} (bobot {komponen.weight:g})")
+            for indicator in komponen.indicators:
+                click.echo(f"    {indicator.code}  {indicator.text}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
