@@ -20,18 +20,17 @@ from zi_sheets.checks.run import run_checks
 from zi_sheets.common.model import CellValue, Identitas, same_merge
 from zi_sheets.reading.house_style import house_style
 from zi_sheets.reading.workbook import read_workbook
-from zi_sheets.render.docx_helpers import (
+from zi_sheets.render.lampiran import build_lampiran
+from zi_sheets.render.rencana_kerja import build_rencana_kerja, heading_kinds
+from zi_sheets.render.word.document import new_document, save_atomic
+from zi_sheets.render.word.layout import text_height_twips
+from zi_sheets.render.word.signature import (
     Signer,
     add_signature_block,
     format_nip,
     jabatan_lines,
-    new_document,
-    save_atomic,
-    text_height_twips,
     unit_signers,
 )
-from zi_sheets.render.lampiran import build_lampiran
-from zi_sheets.render.rencana_kerja import build_rencana_kerja, heading_kinds
 from zi_sheets.template.writer import build_template
 
 TODAY = dt.date(2024, 6, 1)

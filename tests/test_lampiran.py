@@ -15,8 +15,8 @@ from docx.text.paragraph import Paragraph
 from docx_dump import cell_text, document_texts, dump_docx
 from docx_dump import saved as saved_document
 
+from zi_sheets.reading.house_style import PageStyle
 from zi_sheets.reading.workbook import read_workbook
-from zi_sheets.render.docx_helpers import PageStyle
 from zi_sheets.render.lampiran import LAMPIRAN_HEADING, build_lampiran
 
 HEADING_STYLES = {LAMPIRAN_HEADING, "Title"}

@@ -25,10 +25,9 @@ from docx_dump import saved as saved_document
 from zi_sheets.analysis.analyse import analyse
 from zi_sheets.analysis.periods import Period
 from zi_sheets.common.model import AREAS
-from zi_sheets.reading.house_style import Letterhead
+from zi_sheets.reading.house_style import Letterhead, PageStyle
 from zi_sheets.reading.workbook import read_workbook
 from zi_sheets.render.chart import progress_chart_png
-from zi_sheets.render.docx_helpers import PageStyle
 from zi_sheets.render.monev import build_monev
 
 AREA_HEADERS = [

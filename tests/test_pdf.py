@@ -220,7 +220,7 @@ def test_a_logo_never_pushes_the_cover_onto_a_second_page(layouts, paper) -> Non
 
 @pytest.mark.parametrize("size", [10, 14])
 def test_nips_never_wrap_in_the_tim_kerja_table(layouts, size) -> None:
-    from zi_sheets.render.docx_helpers import format_nip
+    from zi_sheets.render.word.signature import format_nip
 
     text = "\n".join(pages_of(layouts[f"tim-{size}"]))
     for _, nip, _, _ in TEAM:

@@ -29,22 +29,19 @@ from zi_sheets.common.model import (
     PlanRow,
     Workbook,
 )
-from zi_sheets.render.docx_helpers import (
+from zi_sheets.reading.house_style import PageStyle
+from zi_sheets.render.rencana_kerja import build_rencana_kerja
+from zi_sheets.render.word.document import new_document, save_atomic
+from zi_sheets.render.word.layout import split_width
+from zi_sheets.render.word.signature import Signer, add_signature_block, format_nip
+from zi_sheets.render.word.tables import (
     CellSpec,
-    PageStyle,
-    Signer,
     TableWriter,
-    add_signature_block,
-    format_nip,
     merge_vertically,
-    new_document,
-    save_atomic,
     set_cell_shading,
     set_column_widths,
     set_repeat_header,
-    split_width,
 )
-from zi_sheets.render.rencana_kerja import build_rencana_kerja
 
 UNIT = "Kecamatan Sukamaju"
 NIP_PIMPINAN = "197509211996021002"

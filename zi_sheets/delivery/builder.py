@@ -119,10 +119,10 @@ def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
 
 def _build(analysis: Analysis, options: BuildOptions) -> BuildResult:
     from zi_sheets.reading.house_style import house_style
-    from zi_sheets.render.docx_helpers import new_document, save_atomic
     from zi_sheets.render.lampiran import build_lampiran
     from zi_sheets.render.monev import build_monev
     from zi_sheets.render.rencana_kerja import build_rencana_kerja
+    from zi_sheets.render.word.document import new_document, save_atomic
 
     workbook = analysis.workbook
     report = check_workbook(analysis)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # -- a build without LKE answers never loads the assessment
     from zi_sheets.analysis.analyse import Analysis
     from zi_sheets.common.model import Workbook
     from zi_sheets.lke.assess import Assessment
-    from zi_sheets.render.docx_helpers import PageStyle
+    from zi_sheets.reading.house_style import PageStyle
 
 LAPORAN = "Laporan Penilaian Mandiri ZI"
 LKE_UNGGAH = "LKE Zona Integritas"
@@ -32,9 +32,9 @@ def write_into(
     assessment: Assessment, folder: Path, style: PageStyle | None = None, date: dt.date | None = None
 ) -> list[Path]:
     """Write both documents into `folder`; ZiSheetsError when a file cannot be written."""
-    from zi_sheets.render.docx_helpers import save_atomic
     from zi_sheets.render.lke_upload import write_submission
     from zi_sheets.render.penilaian import build_penilaian
+    from zi_sheets.render.word.document import save_atomic
 
     workbook = assessment.workbook
     laporan = folder / filename(LAPORAN, workbook, ".docx")

@@ -8,7 +8,10 @@ from docx.document import Document
 from docx.shared import Mm
 
 from zi_sheets.common.model import Identitas
-from zi_sheets.render.docx_helpers import COVER_TEXT, COVER_TITLE, PageStyle, add_logo, clean_text
+from zi_sheets.common.text import clean_text
+from zi_sheets.reading.house_style import PageStyle
+from zi_sheets.render.word.pictures import add_logo
+from zi_sheets.render.word.styles import COVER_TEXT, COVER_TITLE
 
 # -- The cover's logo: its height and the space above it. --
 LOGO_HEIGHT_CM, LOGO_SPACE_MM = 4.0, 15

@@ -13,30 +13,17 @@ from docx.shared import Cm, Pt
 
 from zi_sheets.common.bahasa import roman
 from zi_sheets.common.model import AREAS, EMPTY, Identitas, TargetPrioritas, Workbook, is_no_nip
-from zi_sheets.common.text import area_number
-from zi_sheets.render.docx_helpers import (
-    BODY_TEXT,
-    NORMAL,
-    TITLE,
-    CellSpec,
-    PageStyle,
-    add_header_table,
-    add_numbered_item,
-    add_page_number_footer,
-    add_signature_block,
-    clean_text,
-    column_need,
-    fit_shares,
-    format_nip,
-    hold_table_ends,
-    new_document,
-    set_fonts,
-    set_properties,
-    text_lines,
-    text_width_twips,
-    unit_signers,
-)
+from zi_sheets.common.text import area_number, clean_text
+from zi_sheets.reading.house_style import PageStyle
 from zi_sheets.render.rencana_kerja import document_title
+from zi_sheets.render.word.document import new_document, set_properties
+from zi_sheets.render.word.layout import column_need, fit_shares, text_width_twips
+from zi_sheets.render.word.oxml import set_fonts
+from zi_sheets.render.word.page import add_page_number_footer
+from zi_sheets.render.word.signature import add_signature_block, format_nip, unit_signers
+from zi_sheets.render.word.styles import BODY_TEXT, NORMAL, TITLE
+from zi_sheets.render.word.tables import CellSpec, add_header_table, hold_table_ends
+from zi_sheets.render.word.text import add_numbered_item, text_lines
 
 EMPTY_SHEET = "Belum diisi pada workbook"
 # -- The heading block printed at the top right of every Lampiran ("LAMPIRAN I" / document / unit / year). --

@@ -27,32 +27,22 @@ from zi_sheets.analysis.periods import Period
 from zi_sheets.analysis.progress import AreaProgress, PlanProgress, total
 from zi_sheets.common.bahasa import format_bulan, format_tanggal, roman
 from zi_sheets.common.model import AREAS, Identitas, LaporanItem, MonevEntry
-from zi_sheets.reading.house_style import MonevLayout
+from zi_sheets.common.text import clean_text
+from zi_sheets.reading.house_style import MonevLayout, PageStyle
 from zi_sheets.render.cover import add_cover
-from zi_sheets.render.docx_helpers import (
-    BODY_TEXT,
-    HEADING_1,
-    HEADING_2,
-    TABLE_HEADING,
-    TITLE,
-    CellSpec,
-    PageStyle,
-    add_header_table,
+from zi_sheets.render.monev_matrix import add_realisation_matrix
+from zi_sheets.render.word.document import new_document, set_properties
+from zi_sheets.render.word.page import (
     add_landscape_section,
     add_letterhead,
-    add_numbered_item,
     add_page_number_footer,
-    add_picture,
-    add_signature_block,
-    clean_text,
-    hold_table_ends,
-    new_document,
-    set_properties,
     setup_section,
-    text_lines,
-    unit_signers,
 )
-from zi_sheets.render.monev_matrix import add_realisation_matrix
+from zi_sheets.render.word.pictures import add_picture
+from zi_sheets.render.word.signature import add_signature_block, unit_signers
+from zi_sheets.render.word.styles import BODY_TEXT, HEADING_1, HEADING_2, TABLE_HEADING, TITLE
+from zi_sheets.render.word.tables import CellSpec, add_header_table, hold_table_ends
+from zi_sheets.render.word.text import add_numbered_item, text_lines
 
 DOCUMENT_TITLE = "DOKUMEN MONITORING DAN EVALUASI"
 LAPORAN_TITLE = "LAPORAN MONITORING DAN EVALUASI"

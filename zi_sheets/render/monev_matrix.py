@@ -11,8 +11,11 @@ from zi_sheets.analysis.periods import Period
 from zi_sheets.analysis.progress import SELESAI, PlanProgress
 from zi_sheets.common.bahasa import format_bulan, format_tanggal
 from zi_sheets.common.model import MonevEntry
-from zi_sheets.render.docx_helpers import CellSpec, PageStyle, add_header_table, fit_shares, text_lines
+from zi_sheets.reading.house_style import PageStyle
 from zi_sheets.render.plan_table import add_plan_rows, no_need
+from zi_sheets.render.word.layout import fit_shares
+from zi_sheets.render.word.tables import CellSpec, add_header_table
+from zi_sheets.render.word.text import text_lines
 
 # -- (header, share of the width); NO and KOMPONEN are filled by the grouping --
 MATRIX_COLUMNS: tuple[tuple[str, float], ...] = (

@@ -12,10 +12,16 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from zi_sheets.common.bahasa import format_angka, format_tanggal, roman
+from zi_sheets.common.text import clean_text
 from zi_sheets.lke.assess import Assessment, gap_lines, status_text, threshold_rows
 from zi_sheets.lke.items import JUMLAH, LkeItem
 from zi_sheets.lke.score import PREDIKAT, PREDIKAT_TITLE
-from zi_sheets.render.docx_helpers import (
+from zi_sheets.reading.house_style import PageStyle
+from zi_sheets.render.word.document import new_document, set_properties
+from zi_sheets.render.word.page import add_page_number_footer
+from zi_sheets.render.word.pictures import add_picture
+from zi_sheets.render.word.signature import add_signature_block, unit_signers
+from zi_sheets.render.word.styles import (
     BODY_TEXT,
     GROUP_FILL,
     HEADING_2,
@@ -23,19 +29,13 @@ from zi_sheets.render.docx_helpers import (
     TABLE_GROUP,
     TABLE_HEADING,
     TITLE,
+)
+from zi_sheets.render.word.tables import (
     CellSpec,
-    PageStyle,
     TableWriter,
     add_header_table,
-    add_page_number_footer,
-    add_picture,
-    add_signature_block,
-    clean_text,
     hold_table_ends,
     keep_row_with_next,
-    new_document,
-    set_properties,
-    unit_signers,
 )
 
 DOCUMENT_TITLE = "LAPORAN PENILAIAN MANDIRI"

@@ -17,16 +17,14 @@ from docx.document import Document
 
 from zi_sheets.analysis.komponen import group_by_area
 from zi_sheets.common.model import CellValue, PlanRow, same_merge
-from zi_sheets.render.docx_helpers import (
-    GROUP_FILL,
-    TABLE_GROUP,
-    CellSpec,
-    TableWriter,
+from zi_sheets.render.word.layout import (
     column_need,
     text_height_twips,
     text_height_twips_of,
     text_width_twips,
 )
+from zi_sheets.render.word.styles import GROUP_FILL, TABLE_GROUP
+from zi_sheets.render.word.tables import CellSpec, TableWriter
 
 # -- A row taller than this share of the page's text height may break across pages: kept whole, it would
 # -- leave the rest of a page empty and push its neighbours onto pages of their own. --

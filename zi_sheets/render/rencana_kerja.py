@@ -20,9 +20,15 @@ from zi_sheets.common.model import (
     Workbook,
 )
 from zi_sheets.common.standard_texts import BABS, bab_heading
-from zi_sheets.common.text import marker_kind, normalize, split_marker
+from zi_sheets.common.text import clean_text, marker_kind, normalize, split_marker
+from zi_sheets.reading.house_style import PageStyle
 from zi_sheets.render.cover import add_cover
-from zi_sheets.render.docx_helpers import (
+from zi_sheets.render.plan_table import add_plan_rows, no_need
+from zi_sheets.render.word.document import new_document, set_properties
+from zi_sheets.render.word.layout import column_need, fit_shares, text_width_twips
+from zi_sheets.render.word.page import add_landscape_section, add_page_number_footer, add_portrait_section
+from zi_sheets.render.word.signature import add_signature_block, unit_signers
+from zi_sheets.render.word.styles import (
     BODY_TEXT,
     COVER_TITLE,
     HEADING_1,
@@ -30,24 +36,9 @@ from zi_sheets.render.docx_helpers import (
     HEADING_3,
     NORMAL,
     TITLE,
-    PageStyle,
-    add_header_table,
-    add_landscape_section,
-    add_list_item,
-    add_page_number_footer,
-    add_portrait_section,
-    add_signature_block,
-    clean_text,
-    column_need,
-    fit_shares,
-    hold_table_ends,
-    new_document,
-    set_properties,
-    text_lines,
-    text_width_twips,
-    unit_signers,
 )
-from zi_sheets.render.plan_table import add_plan_rows, no_need
+from zi_sheets.render.word.tables import add_header_table, hold_table_ends
+from zi_sheets.render.word.text import add_list_item, text_lines
 
 DOCUMENT_TITLE = "DOKUMEN RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS"
 LAMPIRAN_TITLE = "RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS"
