@@ -32,7 +32,7 @@ from zi_sheets.render.docx_helpers import (
 )
 from zi_sheets.render.lampiran import build_lampiran
 from zi_sheets.render.rencana_kerja import build_rencana_kerja, heading_kinds
-from zi_sheets.template.writer import build_template
+from zi_sheets.template.new_workbook import build_template
 
 TODAY = dt.date(2024, 6, 1)
 AREA_I = "I. Manajemen Perubahan"
