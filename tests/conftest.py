@@ -11,6 +11,8 @@ import pytest
 from ooxml import Report, WrittenDocuments
 from openpyxl import Workbook
 
+from zi_sheets.reading.schema import IDENTITAS, RENCANA_AKSI
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "workbook_templates" / "contoh-pasirian-2019.xlsx"
 TEMPLATE = ROOT / "workbook_templates" / "zi-template.xlsx"
@@ -57,7 +59,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 IDENTITAS_ROWS = [
-    ["Isian", "Nilai", "Keterangan"],
+    IDENTITAS.init_headers,
     ["Nama Unit Kerja", "Kecamatan Contoh", None],
     ["Pemerintah Daerah", "Pemerintah Kabupaten Contoh", None],
     ["Kabupaten/Kota", "Kabupaten Contoh", None],
@@ -74,32 +76,25 @@ IDENTITAS_ROWS = [
     ["Regulasi", "PermenPANRB 90/2021", None],
 ]
 
-PLAN_HEADER = [
-    "No",
-    "Area",
-    "Komponen",
-    "Kode LKE",
-    "Indikator",
-    "Langkah Aksi",
-    "Bukti Fisik",
-    "Target Waktu",
-    "Penanggung Jawab",
-]
+# -- The headers `init` writes (`reading.schema`), so the fixtures are laid out as the template is. --
+PLAN_HEADER = RENCANA_AKSI.init_headers
+_PLAN_FIELDS = [column.field for column in RENCANA_AKSI.columns if column.width is not None]
 
 
 def plan_row(area: str, komponen: str, indikator: str, **values: str) -> list[object]:
-    """A flat RencanaAksi row with sensible filled-in defaults."""
-    return [
-        values.get("no"),
-        area,
-        komponen,
-        values.get("kode"),
-        indikator,
-        values.get("langkah", f"Menyusun {indikator.lower()}"),
-        values.get("bukti", "Laporan"),
-        values.get("target", "Januari 2024"),
-        values.get("pj"),
-    ]
+    """A flat RencanaAksi row with sensible filled-in defaults, in the columns of PLAN_HEADER."""
+    by_field = {
+        "no": values.get("no"),
+        "area": area,
+        "komponen": komponen,
+        "kode_lke": values.get("kode"),
+        "indikator": indikator,
+        "langkah_aksi": values.get("langkah", f"Menyusun {indikator.lower()}"),
+        "bukti_fisik": values.get("bukti", "Laporan"),
+        "target_waktu": values.get("target", "Januari 2024"),
+        "penanggung_jawab": values.get("pj"),
+    }
+    return [by_field[name] for name in _PLAN_FIELDS]
 
 
 def minimal_sheets() -> dict[str, list[list[object]]]:

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from zi_sheets.common.bahasa import BULAN, roman
 from zi_sheets.common.model import AREAS
-from zi_sheets.template.writer import build_template
+from zi_sheets.template.new_workbook import build_template
 
 _IDENTITAS = {
     "Pemerintah Daerah": "Pemerintah Kabupaten {kab}",
@@ -188,7 +188,8 @@ def realisation_workbook(
     months (January to April) of Realisasi and Monev rows, report chapters for Semester I in LaporanMonev,
     and Pengaturan's "Bentuk Monev" set to `layout`. `tanggal` None leaves the Semester I report's Tanggal
     Laporan as "15 Juli <year>"; '' leaves it empty (an undated report)."""
-    from zi_sheets.template.writer import REALISASI, REALISASI_PERIODS, write_realisasi
+    from zi_sheets.reading.schema import REALISASI
+    from zi_sheets.template.layout import REALISASI_PERIODS, write_realisasi
 
     book = build_template(unit_kerja="Kecamatan Sukamaju", tahun=year, regulasi="90-2021", periode="bulan")
     for row in book["Identitas"].iter_rows(min_row=2):
@@ -219,8 +220,8 @@ def realisation_workbook(
                 "Sekretaris Kecamatan",
             ]
         )
-    del book[REALISASI]
-    sheet = book.create_sheet(REALISASI, index=book.sheetnames.index("Monev") + 1)
+    del book[REALISASI.name]
+    sheet = book.create_sheet(REALISASI.name, index=book.sheetnames.index("Monev") + 1)
     labels = [f"{label} {year}" for label in REALISASI_PERIODS["bulan"]]
     rows = [
         (base[0], _LANGKAH[i % 4].format(x=f"{base[2].lower()} ({base[0]})"), "")

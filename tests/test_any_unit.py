@@ -31,7 +31,7 @@ from zi_sheets.render.word.signature import (
     jabatan_lines,
     unit_signers,
 )
-from zi_sheets.template.writer import build_template
+from zi_sheets.template.new_workbook import build_template
 
 TODAY = dt.date(2024, 6, 1)
 AREA_I = "I. Manajemen Perubahan"

@@ -276,7 +276,7 @@ def test_komponen_without_plan_row(make_xlsx):
 
 
 def test_coverage_counts_only_rows_with_a_langkah_aksi(tmp_path):
-    from zi_sheets.template.writer import write_template
+    from zi_sheets.template.new_workbook import write_template
 
     analysis = analyse(
         read_workbook(write_template(tmp_path / "baru.xlsx", unit_kerja="Kec. Uji", tahun=2024))

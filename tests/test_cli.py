@@ -102,7 +102,7 @@ def test_check_json_carries_cells(runner):
 
 
 def test_check_exit_codes_and_strict(runner, make_xlsx, tmp_path):
-    from zi_sheets.template.writer import write_template
+    from zi_sheets.template.new_workbook import write_template
 
     blank = write_template(tmp_path / "kosong.xlsx", unit_kerja="Kecamatan Uji", tahun=2024)
     # -- The blank template has empty plan cells: errors, exit 1; unreadable input is 3.

@@ -325,7 +325,7 @@ def _storable(value):
 
 
 def test_template_loads_in_openpyxl_untouched_by_reading(tmp_path):
-    from zi_sheets.template.writer import write_template
+    from zi_sheets.template.new_workbook import write_template
 
     path = write_template(tmp_path / "baru.xlsx")
     before = path.read_bytes()

@@ -16,7 +16,7 @@ from factory import extreme_answers, fill_lke, lke_row, unit_workbook
 from openpyxl import load_workbook
 
 from zi_sheets.cli.commands import main
-from zi_sheets.template.writer import write_template
+from zi_sheets.template.new_workbook import write_template
 
 
 def pairs(findings: list[dict], prefix: str = "lke-") -> set[tuple[str, str]]:

@@ -15,7 +15,7 @@ from zi_sheets.cli.commands import main
 from zi_sheets.common.model import CellValue, LkeAnswer
 from zi_sheets.lke.answers import parse_answer
 from zi_sheets.lke.items import load_lke
-from zi_sheets.template.writer import write_template
+from zi_sheets.template.new_workbook import write_template
 
 # -- thresholds.md §1.1 (Tabel 3) and §1.2 (Tabel 6), PermenPANRB 90/2021 --
 AREA_WEIGHTS = {1: 8, 2: 7, 3: 10, 4: 10, 5: 15, 6: 10}

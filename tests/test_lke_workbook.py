@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from zi_sheets.cli.commands import main
 from zi_sheets.reading.workbook import read_workbook
-from zi_sheets.template.writer import write_template
+from zi_sheets.template.new_workbook import write_template
 
 LKE_HEADER = [
     "Kode",

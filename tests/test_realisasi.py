@@ -25,7 +25,8 @@ from zi_sheets.checks.run import run_checks
 from zi_sheets.cli.commands import main
 from zi_sheets.common.errors import ZiSheetsError
 from zi_sheets.reading.workbook import read_workbook
-from zi_sheets.template.writer import sync_realisasi, write_template
+from zi_sheets.template.new_workbook import write_template
+from zi_sheets.template.sinkron import sync_realisasi
 
 MONEV_HEADER = ["Bulan", "Area", "Capaian", "Status", "Ref Rencana Aksi"]
 AREA_I, AREA_II, AREA_IV = "I. Manajemen Perubahan", "II. Penataan Tatalaksana", "IV. Penguatan Akuntabilitas"

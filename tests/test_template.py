@@ -11,7 +11,7 @@ from zi_sheets.common.catalogue import load_catalogue
 from zi_sheets.common.errors import ZiSheetsError
 from zi_sheets.delivery.builder import BuildOptions, build
 from zi_sheets.reading.workbook import read_workbook
-from zi_sheets.template.writer import LAYOUTS, write_template
+from zi_sheets.template.new_workbook import LAYOUTS, write_template
 
 
 def _sheet_rows(path):
@@ -32,7 +32,7 @@ def test_template_sheets_headers_and_layout(tmp_path):
     ]  # fmt: skip
     for layout in LAYOUTS:
         sheet = book[layout.name]
-        assert [c.value for c in sheet[1]][: len(layout.headers)] == layout.headers
+        assert [c.value for c in sheet[1]][: len(layout.init_headers)] == layout.init_headers
         assert sheet.freeze_panes == "A2"
         assert sheet.column_dimensions["B"].width > 10
     validated = {

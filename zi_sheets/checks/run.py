@@ -41,23 +41,15 @@ from zi_sheets.common.model import (
     is_no_nip,
 )
 from zi_sheets.common.text import normalize
-from zi_sheets.reading.workbook import HEADER_SEARCH_ROWS
+from zi_sheets.reading.schema import PLAN_LABELS, RENCANA_AKSI
+from zi_sheets.reading.tables import HEADER_SEARCH_ROWS
 
 # -- Langkah Aksi and Bukti Fisik repeat each other from this token-set ratio (0-100) on.
 REPEAT_THRESHOLD = 90
 
-PLAN_FIELDS = ("indikator", "langkah_aksi", "bukti_fisik", "target_waktu")
-_FIELD_LABELS = {
-    "no": "No",
-    "area": "Area",
-    "komponen": "Komponen",
-    "kode_lke": "Kode LKE",
-    "indikator": "Indikator",
-    "langkah_aksi": "Langkah Aksi",
-    "bukti_fisik": "Bukti Fisik",
-    "target_waktu": "Target Waktu",
-    "penanggung_jawab": "Penanggung Jawab",
-}
+# -- The fields every plan row fills, and the names findings give the plan's columns (`reading.schema`). --
+PLAN_FIELDS = RENCANA_AKSI.content
+_FIELD_LABELS = PLAN_LABELS
 _EMPTY_TYPES = {
     "indikator": f.INDIKATOR_EMPTY,
     "langkah_aksi": f.LANGKAH_AKSI_EMPTY,

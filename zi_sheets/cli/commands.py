@@ -139,7 +139,9 @@ def init(
 
     Contoh: zi-sheets init zi-2026.xlsx --unit-kerja "Kecamatan Pasirian" --tahun 2026
     """
-    from zi_sheets.template.writer import add_lke_sheet, sync_realisasi, write_template
+    from zi_sheets.template.lke_sheet import add_lke_sheet
+    from zi_sheets.template.new_workbook import write_template
+    from zi_sheets.template.sinkron import sync_realisasi
 
     if lke_only:
         explicit = click.get_current_context().get_parameter_source("regulasi") is not ParameterSource.DEFAULT

@@ -12,6 +12,7 @@ from zi_sheets.analysis.periods import Period
 from zi_sheets.analysis.progress import total
 from zi_sheets.common.bahasa import format_bulan
 from zi_sheets.lke.items import Lke
+from zi_sheets.reading.schema import RENCANA_AKSI
 
 # -- The items each fact answers, per regulation (the 52/2014 LKE asks the same questions under 1.x). --
 _CODES = {
@@ -73,10 +74,8 @@ def _tim(analysis: Analysis) -> tuple[str, str] | None:
 
 
 def _rencana(analysis: Analysis) -> tuple[str, str] | None:
-    from zi_sheets.checks.run import PLAN_FIELDS
-
     plan = analysis.workbook.rencana_aksi
-    if not plan or not all(getattr(row, name) for row in plan for name in PLAN_FIELDS):
+    if not plan or not all(getattr(row, name) for row in plan for name in RENCANA_AKSI.content):
         return None
     coverage = analysis.coverage
     if coverage.komponen_covered < coverage.komponen_total:

@@ -22,6 +22,7 @@ from zi_sheets.common.model import (
 from zi_sheets.common.standard_texts import BABS, bab_heading
 from zi_sheets.common.text import clean_text, marker_kind, normalize, split_marker
 from zi_sheets.reading.house_style import PageStyle
+from zi_sheets.reading.schema import RENCANA_AKSI
 from zi_sheets.render.cover import add_cover
 from zi_sheets.render.plan_table import add_plan_rows, no_need
 from zi_sheets.render.word.document import new_document, set_properties
@@ -348,24 +349,39 @@ def _write_outline(body: _Body, items: Sequence[NarasiItem]) -> None:
 # The Rencana Aksi table
 
 
-# -- (header, share of the width, PlanRow field); the NO and KOMPONEN columns are filled by grouping. --
-_COLUMNS: tuple[tuple[str, float, str | None], ...] = (
-    ("NO", 4, None),
-    ("KOMPONEN", 14, None),
-    ("INDIKATOR", 21, "indikator"),
-    ("LANGKAH AKSI", 25, "langkah_aksi"),
-    ("BUKTI FISIK", 22, "bukti_fisik"),
-    ("TARGET WAKTU", 14, "target_waktu"),
+# -- The plan's columns the table prints, each (field, share of the width); the header is the column's
+# -- label in `reading.schema`, in capitals. Area is printed as the group rows, Kode LKE not at all. --
+_PRINTED = (
+    ("no", 4),
+    ("komponen", 14),
+    ("indikator", 21),
+    ("langkah_aksi", 25),
+    ("bukti_fisik", 22),
+    ("target_waktu", 14),
 )
-_COLUMNS_WITH_PJ: tuple[tuple[str, float, str | None], ...] = (
-    ("NO", 4, None),
-    ("KOMPONEN", 12, None),
-    ("INDIKATOR", 18, "indikator"),
-    ("LANGKAH AKSI", 21, "langkah_aksi"),
-    ("BUKTI FISIK", 18, "bukti_fisik"),
-    ("TARGET WAKTU", 12, "target_waktu"),
-    ("PENANGGUNG JAWAB", 15, "penanggung_jawab"),
+_PRINTED_WITH_PJ = (
+    ("no", 4),
+    ("komponen", 12),
+    ("indikator", 18),
+    ("langkah_aksi", 21),
+    ("bukti_fisik", 18),
+    ("target_waktu", 12),
+    ("penanggung_jawab", 15),
 )
+# -- The NO and KOMPONEN columns are filled by grouping, not from the row's own field. --
+_GROUPED = ("no", "komponen")
+
+
+def _columns(printed: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float, str | None], ...]:
+    """(header, share of the width, PlanRow field or None when filled by grouping) of each printed column."""
+    return tuple(
+        (RENCANA_AKSI.column(name).label.upper(), share, None if name in _GROUPED else name)
+        for name, share in printed
+    )
+
+
+_COLUMNS = _columns(_PRINTED)
+_COLUMNS_WITH_PJ = _columns(_PRINTED_WITH_PJ)
 
 
 def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow], style: PageStyle) -> None:
