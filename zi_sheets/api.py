@@ -36,6 +36,16 @@ __all__ = ["build", "check", "plan_frame", "read", "rekap_frame", "score"]
 
 PathLike = str | os.PathLike[str]
 _PATH_OPTIONS = ("output", "docx_template")
+# -- the Ringkasan columns that hold counts, a year or a percentage: empty for an unreadable workbook --
+_WHOLE_FIGURES = (
+    "Tahun",
+    "Komponen Tercakup",
+    "Jumlah Komponen",
+    "Cakupan Indikator (%)",
+    "Galat",
+    "Peringatan",
+    "Langkah Terlambat",
+)
 
 
 def read(path: PathLike) -> Workbook:
@@ -141,7 +151,9 @@ def rekap_frame(paths: PathLike | Iterable[PathLike]) -> pandas.DataFrame:
         raise ZiSheetsError(f"Berkas atau folder {', '.join(missing)} tidak ditemukan.")
     results = list(run_many(expand_inputs(named).workbooks, check_one))
     rows = [unit_row(result) for result in ordered(results)]
-    return pandas.DataFrame(rows, columns=[name for name, _ in SUMMARY_COLUMNS])
+    frame = pandas.DataFrame(rows, columns=[name for name, _ in SUMMARY_COLUMNS])
+    # -- whole numbers stay whole where a figure is missing (pandas would make the column float) --
+    return frame.astype({name: "Int64" for name in _WHOLE_FIGURES})
 
 
 def _workbook(workbook: PathLike | Workbook) -> Workbook:
