@@ -1,4 +1,4 @@
-"""The Python API: `zi_sheets.read`, `check` and `build`, on the example and on a generated unit."""
+"""The Python API: `zi_sheets.read`, `check`, `score` and `build`, on the example and on a generated unit."""
 
 from __future__ import annotations
 
@@ -12,13 +12,15 @@ from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner
 from conftest import EXAMPLE, ROOT
 from docx_dump import document_texts
-from factory import unit_workbook
+from factory import fill_lke, random_answers, unit_workbook
 from openpyxl import load_workbook
 
 import zi_sheets
-from zi_sheets.common.errors import UnreadableWorkbook
+from zi_sheets.cli.commands import main
+from zi_sheets.common.errors import UnreadableWorkbook, ZiSheetsError
 
 
 @pytest.fixture(scope="module")
@@ -29,9 +31,20 @@ def unit(tmp_path_factory) -> Path:
 
 
 def test_import_loads_no_heavy_library() -> None:
-    code = "import sys, zi_sheets; print(sorted({'pandas', 'docx', 'openpyxl'} & set(sys.modules)))"
+    heavy = "{'pandas', 'docx', 'openpyxl', 'python_calamine', 'zi_sheets.api'}"
+    code = f"import sys, zi_sheets; print(sorted({heavy} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_functions_are_those_of_the_api_module() -> None:
+    from zi_sheets import api
+
+    for name in ("read", "check", "score", "build", "plan_frame", "rekap_frame"):
+        assert getattr(zi_sheets, name) is getattr(api, name)
+    assert {"read", "check", "score", "build"} <= set(dir(zi_sheets))
+    with pytest.raises(AttributeError, match="nilai"):
+        zi_sheets.nilai  # noqa: B018
 
 
 def test_build_stays_the_function_after_its_module_is_imported() -> None:
@@ -82,6 +95,24 @@ def test_check_takes_a_workbook_already_read_and_a_date_for_today(unit: Path) ->
     nip_row = next(row[0].row for row in sheet.iter_rows() if row[0].value == "NIP Pimpinan")
     early = zi_sheets.check(workbook, today=dt.date(1990, 6, 1))
     assert f"Identitas!B{nip_row}" in {finding.cell_text for finding in early.of("nip-pattern")}
+
+
+def test_score_is_what_nilai_prints(tmp_path: Path) -> None:
+    answers = random_answers("90-2021", seed=3)
+    path = fill_lke(unit_workbook(tmp_path / "lke.xlsx"), answers)
+    assessment = zi_sheets.score(str(path))
+    printed = CliRunner().invoke(main, ["nilai", str(path), "--format", "json"])
+    assert printed.output == assessment.to_json() + "\n"
+    assert 0 < assessment.score.total <= 100
+    assert zi_sheets.score(zi_sheets.read(path)).to_json() == assessment.to_json()
+
+
+def test_score_refuses_a_workbook_without_lke_sheet(unit: Path, tmp_path: Path) -> None:
+    book = load_workbook(unit)
+    del book["LKE"]
+    book.save(tmp_path / "tanpa-lke.xlsx")
+    with pytest.raises(ZiSheetsError, match="LKE"):
+        zi_sheets.score(tmp_path / "tanpa-lke.xlsx")
 
 
 def test_build_writes_the_three_documents(unit: Path, tmp_path: Path) -> None:
