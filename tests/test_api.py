@@ -37,6 +37,20 @@ def test_import_loads_no_heavy_library() -> None:
     assert out.strip() == "[]"
 
 
+def test_help_loads_no_heavy_library_and_runs_the_commands_once() -> None:
+    code = (
+        "import sys, runpy; sys.argv = ['zi-sheets', '--help']\n"
+        "try:\n    runpy.run_module('zi_sheets.cli.commands', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted({'pandas', 'docx', 'openpyxl', 'python_calamine'} & set(sys.modules)))"
+    )
+    run = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True)
+    # -- no runpy warning: the cli package does not import its commands module on the way in --
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[-1] == "[]"
+    assert "PERINTAH [ARGUMEN]" in run.stdout
+
+
 def test_the_functions_are_those_of_the_api_module() -> None:
     from zi_sheets import api
 
