@@ -1,10 +1,10 @@
 """Speed and memory of zi-sheets, measured as a user meets them: whole processes, medians of repeated runs.
 
-Run by hand (not collected by pytest):  python tests/benchmark.py [--runs 5] [--nilai | --only ij]
+Run by hand (not collected by pytest):  python tests/benchmark.py [--runs 5] [--nilai | --only ij|start]
 Targets (issue "Hard to break, fast, and ready for a whole kabupaten"):
-  (a) build of the example, all documents, no PDF  <= 1.6 x  python -c "import pandas, openpyxl, docx"
+  (a) build of the example, all documents, no PDF  <= 1.6 x  the import floor FLOOR below
   (b) build of a generated 2,000-row plan          <= 1.5 s, and 4,000 rows <= 2.2 x the 2,000-row time
-  (c) zi-sheets --help                             <= 0.2 s (pandas not imported)
+  (c) zi-sheets --help                             <= 0.2 s (openpyxl, docx, python_calamine not loaded)
   (d) peak memory (max RSS) of (b)
   (e) nilai on a 137-item LKE (every item answered, evidence named)  well under 1 s beyond the import floor
       (python -c "import" of the modules nilai loads)
@@ -15,11 +15,14 @@ Targets (issue "Hard to break, fast, and ready for a whole kabupaten"):
 Targets (issue 9, "Faster PDF and batch"; --only ij measures these alone, --batch-runs times each):
   (i) build --pdf of the example (three documents): one LibreOffice start for all of them
   (j) build of a folder of 100 workbooks of distinct units        <= 20 s on 2 cores
+Start time (issue 21, "One house, one room per stage"; --only start measures these alone, with (a)):
+  (k) zi-sheets --help and check of the example, fresh processes: not slower than before the restructure
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -31,12 +34,23 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# -- factory (imported where workbooks are made) writes them with this checkout's zi_sheets; --only start
+# -- makes none, so it also runs against an older checkout on PYTHONPATH --
 sys.path.insert(0, str(HERE))
 
-from factory import fill_lke, random_answers, unit_workbook  # noqa: E402
-
 EXAMPLE = HERE.parent / "workbook_templates" / "contoh-pasirian-2019.xlsx"
-ZI = [sys.executable, "-m", "zi_sheets.cli.commands"]
+# -- The CLI module; `zi_sheets.cli` itself before the stages became subpackages (issue 21), so that the start
+# -- times of a checkout from before can be measured with PYTHONPATH pointing at it. --
+try:
+    CLI = "zi_sheets.cli.commands" if importlib.util.find_spec("zi_sheets.cli.commands") else "zi_sheets.cli"
+except ModuleNotFoundError:
+    CLI = "zi_sheets.cli"
+ZI = [sys.executable, "-m", CLI]
+# -- The processes measured start outside the checkout: `python -m` and `-c` put the working folder first on
+# -- sys.path, which would otherwise shadow the zi_sheets that PYTHONPATH names. --
+NEUTRAL = tempfile.gettempdir()
+# -- What every build imports whatever the workbook: the floor the relative targets are measured against.
+FLOOR = "import openpyxl, docx, python_calamine"
 # -- What `nilai` must import whatever the workbook: the reader, the checks it proposes answers with, the LKE.
 NILAI_IMPORTS = (
     "import zi_sheets.cli.commands, zi_sheets.reading.workbook, zi_sheets.checks.run, zi_sheets.lke.assess, "
@@ -57,7 +71,7 @@ def run(command: list[str], fresh: Path | None = None) -> tuple[float, int]:
     if fresh is not None:
         shutil.rmtree(fresh, ignore_errors=True)
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=NEUTRAL)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) not in (0, 1):
@@ -75,6 +89,8 @@ def median(command: list[str], runs: int, fresh: Path | None = None) -> tuple[fl
 def measure_pdf_and_batch(work: Path, runs: int) -> list[str]:
     """(i) and (j): whole processes with their CPU seconds (children included), which a busy machine does
     not inflate as it does wall time."""
+    from factory import unit_workbook
+
     lines = []
     pdf = work / "pdf"
     if shutil.which("soffice") or shutil.which("libreoffice"):
@@ -97,6 +113,32 @@ def measure_pdf_and_batch(work: Path, runs: int) -> list[str]:
     return lines
 
 
+def measure_start(work: Path, runs: int) -> list[str]:
+    """(k), with (a) and (c) beside it: whole fresh processes, as a user starting the command meets them."""
+    bare, _ = median([sys.executable, "-c", FLOOR], runs)
+    helped, _ = median([*ZI, "--help"], runs)
+    checked, _ = median([*ZI, "check", str(EXAMPLE)], runs)
+    example, _ = median([*ZI, "build", str(EXAMPLE), "-o", str(work / "a")], runs)
+    return [
+        f"(a) {FLOOR}: {bare:.2f} s; build example: {example:.2f} s = {example / bare:.2f} x "
+        "(target <= 1.6 x)",
+        f"(c) zi-sheets --help: {helped:.2f} s (target <= 0.2 s); heavy libraries imported: {help_imports()}",
+        f"(k) zi-sheets check of the example: {checked:.2f} s = {checked / bare:.2f} x the floor of (a)",
+    ]
+
+
+def help_imports() -> list[str]:
+    """The heavy libraries `zi-sheets --help` imports: none is the aim."""
+    code = (
+        f"import sys, {CLI}; "
+        "print(sorted({'pandas', 'openpyxl', 'docx', 'python_calamine'} & set(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=NEUTRAL
+    )
+    return json.loads(done.stdout.replace("'", '"'))
+
+
 def with_setting(source: Path, target: Path, name: str, value: str) -> Path:
     """A copy of the workbook `source` with one Pengaturan setting changed."""
     from openpyxl import load_workbook
@@ -111,6 +153,8 @@ def with_setting(source: Path, target: Path, name: str, value: str) -> Path:
 
 def measure_nilai(work: Path, runs: int) -> str:
     """(e): `nilai` on a unit workbook whose 137 LKE items are all answered, each naming an evidence file."""
+    from factory import fill_lke, random_answers, unit_workbook
+
     answers = random_answers("90-2021", seed=14)
     (work / "Bukti Dukung").mkdir()
     for code in answers:
@@ -193,7 +237,11 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--nilai", action="store_true", help="measure only (e)")
-    parser.add_argument("--only", choices=["ij"], help="measure only (i) and (j), the slow ones")
+    parser.add_argument(
+        "--only",
+        choices=["ij", "start"],
+        help="measure only (i) and (j), the slow ones, or only the start times (a), (c) and (k)",
+    )
     parser.add_argument("--batch-runs", type=int, default=3, help="runs of (i) and (j)")
     parser.add_argument("--stages", nargs=2, type=Path, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
@@ -209,6 +257,12 @@ def main() -> None:
         finally:
             shutil.rmtree(work, ignore_errors=True)
         return
+    if arguments.only == "start":
+        try:
+            print(heading, *measure_start(work, runs), sep="\n")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     if arguments.only == "ij":
         try:
             heading = f"medians of {arguments.batch_runs} runs, {os.cpu_count()} cores"
@@ -216,31 +270,29 @@ def main() -> None:
         finally:
             shutil.rmtree(work, ignore_errors=True)
         return
+    from factory import unit_workbook
+
     try:
         batch_lines = measure_pdf_and_batch(work, arguments.batch_runs)
         plans = {n: unit_workbook(work / f"rencana-{n}.xlsx", rows=n) for n in (2000, 4000)}
         matrix = with_setting(plans[2000], work / "matriks-2000.xlsx", "Bentuk Monev", "Matriks Rencana Aksi")
-        bare, _ = median([sys.executable, "-c", "import pandas, openpyxl, docx"], runs)
+        bare, _ = median([sys.executable, "-c", FLOOR], runs)
         example, example_mb = median([*ZI, "build", str(EXAMPLE), "-o", str(work / "a")], runs)
         big, big_mb = median([*ZI, "build", str(plans[2000]), "-o", str(work / "b")], runs)
         bigger, _ = median([*ZI, "build", str(plans[4000]), "-o", str(work / "c")], runs)
         realised, _ = median([*ZI, "build", str(matrix), "-o", str(work / "e")], runs)
         helped, _ = median([*ZI, "--help"], runs)
+        checked, _ = median([*ZI, "check", str(EXAMPLE)], runs)
         nilai = measure_nilai(work, runs)
         read_plain, read_styled = read_times(plans[2000], runs)
         inside = median_stages(plans[2000], work / "d", runs)
-        help_imports = subprocess.run(
-            [sys.executable, "-c", "import sys, zi_sheets.cli.commands; print('pandas' in sys.modules)"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        heavy = help_imports()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     print(heading)
     print(
-        f"(a) import pandas, openpyxl, docx: {bare:.2f} s; build example: {example:.2f} s "
+        f"(a) {FLOOR}: {bare:.2f} s; build example: {example:.2f} s "
         f"= {example / bare:.2f} x (target <= 1.6 x); peak {example_mb} MB"
     )
     print(
@@ -248,7 +300,7 @@ def main() -> None:
         f"4,000 rows: {bigger:.2f} s "
         f"= {bigger / big:.2f} x (target <= 2.2 x)"
     )
-    print(f"(c) zi-sheets --help: {helped:.2f} s (target <= 0.2 s); pandas imported: {help_imports}")
+    print(f"(c) zi-sheets --help: {helped:.2f} s (target <= 0.2 s); heavy libraries imported: {heavy}")
     print(f"(d) peak memory of (b): {big_mb} MB")
     print(nilai)
     print(
@@ -258,6 +310,7 @@ def main() -> None:
     print("(g) stages of (b) in the process: " + ", ".join(f"{s} {inside[s]:.2f} s" for s in STAGES))
     print(f"(h) build 2,000-row plan, Monev as Matriks Rencana Aksi: {realised:.2f} s")
     print(*batch_lines, sep="\n")
+    print(f"(k) zi-sheets check of the example: {checked:.2f} s = {checked / bare:.2f} x the floor of (a)")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The Python API: `zi_sheets.read`, `check` and `build`, on the example and on a generated unit."""
+"""The Python API: `zi_sheets.read`, `check`, `score` and `build`, on the example and on a generated unit."""
 
 from __future__ import annotations
 
@@ -12,13 +12,15 @@ from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner
 from conftest import EXAMPLE, ROOT
 from docx_dump import document_texts
-from factory import unit_workbook
+from factory import fill_lke, random_answers, unit_workbook
 from openpyxl import load_workbook
 
 import zi_sheets
-from zi_sheets.common.errors import UnreadableWorkbook
+from zi_sheets.cli.commands import main
+from zi_sheets.common.errors import UnreadableWorkbook, ZiSheetsError
 
 
 @pytest.fixture(scope="module")
@@ -29,9 +31,34 @@ def unit(tmp_path_factory) -> Path:
 
 
 def test_import_loads_no_heavy_library() -> None:
-    code = "import sys, zi_sheets; print(sorted({'pandas', 'docx', 'openpyxl'} & set(sys.modules)))"
+    heavy = "{'pandas', 'docx', 'openpyxl', 'python_calamine', 'zi_sheets.api'}"
+    code = f"import sys, zi_sheets; print(sorted({heavy} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_help_loads_no_heavy_library_and_runs_the_commands_once() -> None:
+    code = (
+        "import sys, runpy; sys.argv = ['zi-sheets', '--help']\n"
+        "try:\n    runpy.run_module('zi_sheets.cli.commands', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted({'pandas', 'docx', 'openpyxl', 'python_calamine'} & set(sys.modules)))"
+    )
+    run = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True)
+    # -- no runpy warning: the cli package does not import its commands module on the way in --
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[-1] == "[]"
+    assert "PERINTAH [ARGUMEN]" in run.stdout
+
+
+def test_the_functions_are_those_of_the_api_module() -> None:
+    from zi_sheets import api
+
+    for name in ("read", "check", "score", "build", "plan_frame", "rekap_frame"):
+        assert getattr(zi_sheets, name) is getattr(api, name)
+    assert {"read", "check", "score", "build"} <= set(dir(zi_sheets))
+    with pytest.raises(AttributeError, match="nilai"):
+        zi_sheets.nilai  # noqa: B018
 
 
 def test_build_stays_the_function_after_its_module_is_imported() -> None:
@@ -84,6 +111,24 @@ def test_check_takes_a_workbook_already_read_and_a_date_for_today(unit: Path) ->
     assert f"Identitas!B{nip_row}" in {finding.cell_text for finding in early.of("nip-pattern")}
 
 
+def test_score_is_what_nilai_prints(tmp_path: Path) -> None:
+    answers = random_answers("90-2021", seed=3)
+    path = fill_lke(unit_workbook(tmp_path / "lke.xlsx"), answers)
+    assessment = zi_sheets.score(str(path))
+    printed = CliRunner().invoke(main, ["nilai", str(path), "--format", "json"])
+    assert printed.output == assessment.to_json() + "\n"
+    assert 0 < assessment.score.total <= 100
+    assert zi_sheets.score(zi_sheets.read(path)).to_json() == assessment.to_json()
+
+
+def test_score_refuses_a_workbook_without_lke_sheet(unit: Path, tmp_path: Path) -> None:
+    book = load_workbook(unit)
+    del book["LKE"]
+    book.save(tmp_path / "tanpa-lke.xlsx")
+    with pytest.raises(ZiSheetsError, match="LKE"):
+        zi_sheets.score(tmp_path / "tanpa-lke.xlsx")
+
+
 def test_build_writes_the_three_documents(unit: Path, tmp_path: Path) -> None:
     result = zi_sheets.build(str(unit), output=str(tmp_path))
     assert result.refused_by == []
@@ -114,13 +159,31 @@ def test_build_refuses_an_unknown_option(unit: Path) -> None:
         zi_sheets.build(unit, bulann="2024-03")
 
 
-def test_readme_example_prints_what_the_readme_shows(tmp_path: Path) -> None:
+def _readme_examples() -> list[tuple[str, str]]:
+    """Each Python example of the README's "Pakai dari Python" and the output shown beneath it."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Sebagai pustaka Python") :]
-    code = re.search(r"```python\n(.*?)```", section, re.DOTALL).group(1)
-    shown = re.search(r"```console\n(.*?)```", section, re.DOTALL).group(1)
+    section = readme[readme.index("## Pakai dari Python") :]
+    section = section[: section.index("\n## ")]
+    return re.findall(r"```python\n(.*?)```\s*```console\n(.*?)```", section, re.DOTALL)
+
+
+def test_readme_shows_the_five_line_example_first() -> None:
+    code, _ = _readme_examples()[0]
+    lines = [line for line in code.splitlines() if line.strip()]
+    assert len(lines) == 5 and lines[0] == "import zi_sheets"
+
+
+@pytest.mark.parametrize("example", range(3))
+def test_readme_example_prints_what_the_readme_shows(example: int, tmp_path: Path) -> None:
+    code, shown = _readme_examples()[example]
+    if "_frame(" in code:
+        pytest.importorskip("pandas")
     shutil.copy(EXAMPLE, tmp_path / EXAMPLE.name)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout == shown
+
+
+def test_readme_holds_three_examples() -> None:
+    assert len(_readme_examples()) == 3

@@ -1,6 +1,6 @@
 """The `zi-sheets` command line: parse, call one core function, print, exit.
 
-Heavy imports (pandas, openpyxl, python-docx) happen inside the commands so `--help` stays fast.
+Heavy imports (openpyxl, python-docx, python-calamine) happen inside the commands so `--help` stays fast.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 from click.core import ParameterSource
@@ -24,6 +24,9 @@ click_bahasa.install()
 if TYPE_CHECKING:
     from zi_sheets.delivery.batch import BatchReport, UnitResult
     from zi_sheets.delivery.builder import BuildOptions
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 def _xlsx_name(context: click.Context, parameter: click.Parameter, value: str | Path) -> str | Path:
@@ -64,7 +67,7 @@ class _Group(click.Group):
     command_class = _Command
 
 
-def _run(function, *args, **kwargs):
+def _run(function: Callable[_P, _R], *args: _P.args, **kwargs: _P.kwargs) -> _R:
     """Call into the core, translating its one exception type into the CLI's exit code 3."""
     from zi_sheets.common.errors import ZiSheetsError
 
@@ -315,7 +318,6 @@ def build(
     Contoh: zi-sheets build workbook_templates/contoh-pasirian-2019.xlsx --bulan 2019-05
     """
     from zi_sheets.delivery.builder import DEFAULT_OUTPUT, BuildOptions
-    from zi_sheets.delivery.builder import build as build_documents
 
     if sum(option is not None for option in (bulan, semester, triwulan)) > 1:
         raise click.UsageError("pilih salah satu: --bulan, --semester atau --triwulan.")
@@ -331,21 +333,7 @@ def build(
         docx_template=Path(docx_template) if docx_template else None,
     )
     paths = _inputs(workbooks, exclude=(options.output or DEFAULT_OUTPUT,))
-    if not _single(workbooks, paths):
-        _build_many(paths, options)
-    result = _run(build_documents, paths[0], options)
-    click.echo(f"pemeriksaan: {result.report.summary()}", err=True)
-    if result.refused_by:
-        for finding in result.refused_by:
-            click.echo(finding.line(), err=True)
-        click.echo("dokumen tidak ditulis; perbaiki temuan di atas lalu ulangi.", err=True)
-        sys.exit(1)
-    package = [result.package.zip_path, result.package.eml_path] if result.package else []
-    for written in [*result.documents, *result.pdfs, *package]:
-        click.echo(f"ditulis: {written}", err=True)
-    for note in result.notes:
-        click.echo(note, err=True)
-    sys.exit(result.report.exit_code(strict))
+    sys.exit(_build_one(paths[0], options) if _single(workbooks, paths) else _build_many(paths, options))
 
 
 @main.command()
@@ -386,7 +374,29 @@ def kirim(paket: Path, to: str | None, config: Path | None) -> None:
     click.echo(f"terkirim ke: {', '.join(recipients)}", err=True)
 
 
-def _build_many(paths: list[Path], options: BuildOptions) -> None:
+def _build_one(path: Path, options: BuildOptions) -> int:
+    """Build one workbook, its findings and files named on stderr; the exit code of `zi-sheets build`."""
+    import dataclasses
+
+    from zi_sheets import api
+
+    result = _run(api.build, path, **dataclasses.asdict(options))
+    click.echo(f"pemeriksaan: {result.report.summary()}", err=True)
+    if result.refused_by:
+        for finding in result.refused_by:
+            click.echo(finding.line(), err=True)
+        click.echo("dokumen tidak ditulis; perbaiki temuan di atas lalu ulangi.", err=True)
+        return 1
+    package = [result.package.zip_path, result.package.eml_path] if result.package else []
+    for written in [*result.documents, *result.pdfs, *package]:
+        click.echo(f"ditulis: {written}", err=True)
+    for note in result.notes:
+        click.echo(note, err=True)
+    return result.report.exit_code(options.strict)
+
+
+def _build_many(paths: list[Path], options: BuildOptions) -> int:
+    """Build every workbook on every core, one result line each on stderr; the exit code of the batch."""
     from zi_sheets.delivery.batch import build_one, finish_builds
 
     batch = _many(paths, build_one, options, label="membuat dokumen")
@@ -401,7 +411,7 @@ def _build_many(paths: list[Path], options: BuildOptions) -> None:
         for note in dict.fromkeys(result.notes):
             click.echo(note, err=True)
     click.echo(batch.tally(), err=True)
-    sys.exit(batch.exit_code())
+    return batch.exit_code()
 
 
 @main.command()
@@ -454,9 +464,9 @@ def nilai(workbook: Path, output_format: str, cek_tautan: bool, output: Path | N
 
     Contoh: zi-sheets nilai zi-2026.xlsx --format json
     """
-    from zi_sheets.lke.assess import assess_file
+    from zi_sheets import api
 
-    assessment = _run(assess_file, workbook, fetch_links=cek_tautan)
+    assessment = _run(api.score, workbook, fetch_links=cek_tautan)
     click.echo(assessment.to_json() if output_format == "json" else assessment.to_text())
     if output is not None:
         from zi_sheets.delivery.lke_documents import (

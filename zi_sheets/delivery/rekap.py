@@ -58,7 +58,12 @@ _STATUS_FILLS = (
 _PAPER_A4 = 9
 
 
-def _unit_row(result: UnitResult) -> list[object]:
+def ordered(results: list[UnitResult]) -> list[UnitResult]:
+    """The units in the rekap's order: the unreadable first, then by unit name and path."""
+    return sorted(results, key=lambda r: (r.status != "Tidak terbaca", r.unit.lower(), str(r.path)))
+
+
+def unit_row(result: UnitResult) -> list[object]:
     """The Ringkasan row of one unit; the figures stay empty for a workbook that could not be read."""
     report, coverage = result.report, result.report.coverage if result.report else None
     return [
@@ -80,7 +85,7 @@ def _unit_row(result: UnitResult) -> list[object]:
 
 def write_rekap(results: list[UnitResult], target: Path) -> Path:
     """The inspectorate's overview: a row per unit and every finding, formatted for reading and filtering."""
-    results = sorted(results, key=lambda r: (r.status != "Tidak terbaca", r.unit.lower(), str(r.path)))
+    results = ordered(results)
     findings = [
         [r.unit, r.path.name, f.sheet_name, f.cell_text, f.code, f.severity.label, f.message]
         for r in results
@@ -89,7 +94,7 @@ def write_rekap(results: list[UnitResult], target: Path) -> Path:
     ]
     book = new_xlsx("Rekap Dokumen Zona Integritas")
     book.remove(book.active)  # type: ignore[arg-type]
-    summary = _sheet(book, "Ringkasan", SUMMARY_COLUMNS, [_unit_row(r) for r in results])
+    summary = _sheet(book, "Ringkasan", SUMMARY_COLUMNS, [unit_row(r) for r in results])
     _sheet(book, "Temuan", FINDING_COLUMNS, findings)
 
     status = get_column_letter([name for name, _ in SUMMARY_COLUMNS].index("Status") + 1)
