@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import datetime as dt
 
-    from zi_sheets.common.findings import Report
     from zi_sheets.common.model import Workbook
+    from zi_sheets.common.report import Report
     from zi_sheets.delivery.builder import BuildResult
 
 __version__ = "0.1.0"

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from zi_sheets.analysis.coverage import AreaCoverage, Coverage
 from zi_sheets.analysis.matching import RowMatch, match_row
 from zi_sheets.analysis.monev_match import PlanRefs, link_reports
 from zi_sheets.analysis.periods import Month, Period, latest_month
@@ -17,7 +18,6 @@ from zi_sheets.analysis.progress import AreaProgress, PlanProgress, area_progres
 from zi_sheets.analysis.realisasi import RealisasiLinks, link_realisasi
 from zi_sheets.common.catalogue import REGULATIONS, Catalogue, load_catalogue, regulation_key
 from zi_sheets.common.dates import MAX_YEAR, MIN_YEAR, TargetDate
-from zi_sheets.common.findings import AreaCoverage, Coverage
 from zi_sheets.common.model import MonevEntry, PlanRow, Workbook
 
 

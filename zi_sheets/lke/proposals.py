@@ -73,7 +73,7 @@ def _tim(analysis: Analysis) -> tuple[str, str] | None:
 
 
 def _rencana(analysis: Analysis) -> tuple[str, str] | None:
-    from zi_sheets.checks.run import PLAN_FIELDS
+    from zi_sheets.checks.context import PLAN_FIELDS
 
     plan = analysis.workbook.rencana_aksi
     if not plan or not all(getattr(row, name) for row in plan for name in PLAN_FIELDS):
