@@ -117,6 +117,27 @@ def test_sorted_by_sheet_order_then_row_then_column():
     ]
 
 
+
+def test_sheet_order_follows_the_sheets_the_reader_found():
+    # -- with the reader's sheets_found, the sheets read as Identitas, RencanaAksi and Monev come first
+    # -- whatever their names; another sheet named like one of them follows by name
+    sheets = {"Identitas": "Data", "RencanaAksi": "RA 2026", "Monev": "Monev 2026"}
+    unsorted = [
+        _finding("hidden-row", "Monev 2025", 1, "A"),
+        _finding("monev-area-unknown", "Monev 2026", 3, "B"),
+        _finding("langkah-aksi-empty", "RA 2026", 9, "F"),
+        Finding("komponen-missing", Severity.ERROR, None, "tanpa sel", sheet="RA 2026"),
+        _finding("nip-length", "Data", 10, "B"),
+    ]
+    report = Report(unsorted, sheets=sheets)
+    assert [x.cell_text for x in report.findings] == [
+        "Data!B10",
+        "RA 2026",
+        "RA 2026!F9",
+        "Monev 2026!B3",
+        "Monev 2025!A1",
+    ]
+
 def test_summary_counts_and_coverage():
     report = Report(
         [_finding("indikator-empty"), _finding("hidden-row"), _finding("hidden-row", row=3)],

@@ -111,7 +111,7 @@ def check_pengaturan(context: CheckContext) -> Iterator[Finding]:
     for problem in house_style(context.workbook).problems:
         yield PENGATURAN_INVALID.at(
             problem.value.cell,
-            sheet="Pengaturan",
+            sheet=context.sheet("Pengaturan"),
             setting=problem.name,
             value=problem.value.text,
             expected=problem.expected,

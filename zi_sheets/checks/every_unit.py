@@ -266,7 +266,7 @@ def check_years_outside_plan(context: CheckContext) -> Iterator[Finding]:
         found = old_years(text, year)
         if narasi:
             found = [y for y in found if _dates_document(text, y)]
-        elif value.cell.sheet == _monev_sheet(context):
+        elif value.cell.sheet == context.monev_sheet:
             found += [y for y in later_years(text, year) if y not in found]
         if found:
             where = re.search(str(found[0]), text)
@@ -282,8 +282,3 @@ def _dates_document(text: str, year: int) -> bool:
         if _NARASI_YEAR.search(before) and not _HISTORY.search(before):
             return True
     return False
-
-
-def _monev_sheet(context: CheckContext) -> str:
-    cells = (e.capaian.cell for e in context.workbook.monev if e.capaian.cell is not None)
-    return next((cell.sheet for cell in cells), "Monev")

@@ -135,8 +135,10 @@ PLAN_OVERDUE = register(
 )
 
 
-def _monev_cell(entry: MonevEntry, value: CellValue, fallback: CellValue) -> CellRef | None:
-    return value.cell or fallback.cell or CellRef("Monev", entry.row, "")
+def _monev_cell(
+    context: CheckContext, entry: MonevEntry, value: CellValue, fallback: CellValue
+) -> CellRef | None:
+    return value.cell or fallback.cell or CellRef(context.monev_sheet, entry.row, "")
 
 
 @check(emits=(MONEV_MONTH_UNREADABLE, MONEV_MONTH_OUTSIDE_YEAR))
@@ -145,7 +147,7 @@ def check_monev_months(context: CheckContext) -> Iterator[Finding]:
     year = context.plan_year
     seen: set[CellRef | None] = set()
     for entry in context.workbook.monev:
-        cell = _monev_cell(entry, entry.bulan, entry.capaian)
+        cell = _monev_cell(context, entry, entry.bulan, entry.capaian)
         if cell in seen:
             continue  # a month written once for several rows is one finding
         if entry.month is None:
@@ -161,7 +163,9 @@ def check_monev_areas(context: CheckContext) -> Iterator[Finding]:
     """Every Monev row names one of the six areas."""
     for entry in context.workbook.monev:
         if entry.area_no is None:
-            yield MONEV_AREA_UNKNOWN.at(_monev_cell(entry, entry.area, entry.capaian), value=entry.area.text)
+            yield MONEV_AREA_UNKNOWN.at(
+                _monev_cell(context, entry, entry.area, entry.capaian), value=entry.area.text
+            )
 
 
 @check(emits=(MONEV_STATUS_UNKNOWN,))
@@ -170,7 +174,7 @@ def check_monev_status(context: CheckContext) -> Iterator[Finding]:
     for entry in context.workbook.monev:
         if monev_status(entry.status.text) is None:
             yield MONEV_STATUS_UNKNOWN.at(
-                _monev_cell(entry, entry.status, entry.capaian), value=entry.status.text
+                _monev_cell(context, entry, entry.status, entry.capaian), value=entry.status.text
             )
 
 
@@ -191,7 +195,7 @@ def check_monev_doubtful(context: CheckContext) -> Iterator[Finding]:
         rows = context.analysis.doubtful.get(entry.row, ())
         if rows:
             yield MONEV_MATCH_DOUBTFUL.at(
-                _monev_cell(entry, entry.capaian, entry.bulan),
+                _monev_cell(context, entry, entry.capaian, entry.bulan),
                 capaian=entry.capaian.text,
                 baris=", ".join(f"{refs.own_ref(row)} ({quote(_row_text(row), 50)})" for row in rows[:3]),
                 ref=refs.own_ref(rows[0]),

@@ -47,4 +47,4 @@ def run_checks(analysis: Analysis, today: dt.date | None = None, also: Iterable[
     for each in (*all_checks(), *also):
         found.extend(each(context))
     standing, accepted = apply_diterima(found, analysis.workbook.diterima)
-    return Report(standing, analysis.coverage, accepted)
+    return Report(standing, analysis.coverage, accepted, analysis.workbook.sheets_found)

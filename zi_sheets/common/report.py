@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -45,9 +46,12 @@ class CoverageFigures(Protocol):
         ...
 
 
-# -- Sheets in the order a person reads the workbook; others follow by name. Matched on the normalized
-# -- sheet name so the variants the reader accepts ("Rencana Aksi", "Monitoring") sort the same way.
-_SHEET_ORDER: tuple[tuple[str, ...], ...] = (
+# -- The sheets a person reads first, in this order, as `init` names them (the reader's
+# -- `Workbook.sheets_found` says how the workbook spells each); every other sheet follows by name.
+READING_ORDER = ("Identitas", "Narasi", "RencanaAksi", "Monev")
+# -- A Report made from findings alone, without the workbook's sheets, ranks a sheet by the start of its
+# -- normalized name instead: the variants the reader accepts ("Rencana Aksi", "Monitoring").
+_NAME_PREFIXES: tuple[tuple[str, ...], ...] = (
     ("identitas", "dataunit"),
     ("narasi", "teks"),
     ("rencanaaksi", "matriksrencanaaksi", "rencanakerja"),
@@ -55,14 +59,17 @@ _SHEET_ORDER: tuple[tuple[str, ...], ...] = (
 )
 
 
-def _sheet_rank(sheet: str) -> int:
+def _sheet_rank(sheet: str, sheets: Mapping[str, str]) -> int:
     if not sheet:
         return -1
+    if sheets:
+        spelled = [sheets.get(name) for name in READING_ORDER]
+        return spelled.index(sheet) if sheet in spelled else len(READING_ORDER)
     key = re.sub(r"[^0-9a-z]", "", sheet.lower())
-    for rank, prefixes in enumerate(_SHEET_ORDER):
+    for rank, prefixes in enumerate(_NAME_PREFIXES):
         if key.startswith(prefixes):
             return rank
-    return len(_SHEET_ORDER)
+    return len(READING_ORDER)
 
 
 def _column_key(column: str) -> tuple[int, str]:
@@ -70,12 +77,12 @@ def _column_key(column: str) -> tuple[int, str]:
     return (len(column), column)
 
 
-def _sort_key(finding: Finding) -> tuple[int, str, int, tuple[int, str]]:
+def _sort_key(finding: Finding, sheets: Mapping[str, str]) -> tuple[int, str, int, tuple[int, str]]:
     sheet = finding.sheet_name
-    rank = _sheet_rank(sheet)
+    rank = _sheet_rank(sheet, sheets)
+    other = sheet if rank >= len(READING_ORDER) else ""
     if finding.cell is None:
-        return (rank, sheet if rank >= len(_SHEET_ORDER) else "", 0, (0, ""))
-    other = sheet if rank >= len(_SHEET_ORDER) else ""
+        return (rank, other, 0, (0, ""))
     return (rank, other, finding.cell.row, _column_key(finding.cell.column))
 
 
@@ -96,16 +103,18 @@ class Report:
     """The findings of one check run and the coverage figures; owns exit code, order and summary.
 
     `accepted` holds the findings the Diterima sheet accepted: counted in the summary and listed, but they
-    neither fail the check (also with --strict) nor block a build.
+    neither fail the check (also with --strict) nor block a build. `sheets` is the reader's
+    `Workbook.sheets_found`, which orders the findings by sheet (empty: by the start of each sheet's name).
     """
 
     findings: list[Finding] = field(default_factory=list)
     coverage: CoverageFigures | None = None
     accepted: list[Accepted] = field(default_factory=list)
+    sheets: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.findings = sorted(self.findings, key=_sort_key)
-        self.accepted = sorted(self.accepted, key=lambda a: _sort_key(a.finding))
+        self.findings = sorted(self.findings, key=lambda f: _sort_key(f, self.sheets))
+        self.accepted = sorted(self.accepted, key=lambda a: _sort_key(a.finding, self.sheets))
 
     def count(self, severity: Severity) -> int:
         """How many findings have this severity."""

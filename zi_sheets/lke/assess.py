@@ -307,7 +307,7 @@ def assess(analysis: Analysis, *, fetch_links: bool = False) -> Assessment:
         found,
         gaps(lke, answers.answers, found),
         proposed,
-        Report(standing, accepted=accepted),
+        Report(standing, accepted=accepted, sheets=workbook.sheets_found),
         notes,
     )
 
