@@ -334,6 +334,24 @@ def test_empty_plan_cells(make_xlsx, field, code, cell):
     assert pairs(run(make_xlsx, sheets), code) == {(f"RencanaAksi!{cell}", code)}
 
 
+def test_an_indicator_whose_row_plans_nothing_is_missing_as_the_coverage_counts(make_xlsx):
+    # -- one computation of coverage: a row naming P.1.i.b without a Langkah Aksi covers nothing, so the
+    # -- indicator is missing in the findings as in the coverage figures
+    rows = [
+        plan_row(
+            "I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja telah dibentuk", kode="P.1.i.a"
+        ),
+        plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja kedua", kode="P.1.i.b"),
+    ]
+    rows[1][5] = None
+    report = run(make_xlsx, with_plan(*rows))
+    missing = {finding.values["kode"] for finding in report.of("indikator-missing")}
+    komponen = load_catalogue("90-2021").komponen[0]
+    assert komponen.code == "P.1.i"
+    assert missing == {i.code for i in komponen.indicators} - {"P.1.i.a"}
+    assert report.coverage.indicators_covered == 1
+
+
 def test_inserted_second_langkah_row_is_told_how_to_join_its_indicator(make_xlsx):
     first = plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja telah dibentuk")
     second = [None, None, None, None, None, "Menetapkan SK tim", "SK Tim", "Februari 2024", None]

@@ -117,7 +117,6 @@ def test_sorted_by_sheet_order_then_row_then_column():
     ]
 
 
-
 def test_sheet_order_follows_the_sheets_the_reader_found():
     # -- with the reader's sheets_found, the sheets read as Identitas, RencanaAksi and Monev come first
     # -- whatever their names; another sheet named like one of them follows by name
@@ -137,6 +136,7 @@ def test_sheet_order_follows_the_sheets_the_reader_found():
         "Monev 2026!B3",
         "Monev 2025!A1",
     ]
+
 
 def test_summary_counts_and_coverage():
     report = Report(

@@ -101,10 +101,19 @@ class Analysis:
         return tuple(self.matches[row.row] for row in rows if row.langkah_aksi)
 
     @cached_property
+    def covered_komponen(self) -> frozenset[str]:
+        """The codes of the komponen with at least one planned row (`planned`): what the coverage counts."""
+        return frozenset(m.komponen.code for m in self.planned if m.komponen is not None)
+
+    @cached_property
+    def covered_indicators(self) -> frozenset[str]:
+        """The codes of the indicators with at least one planned row (`planned`): what the coverage counts."""
+        return frozenset(m.indicator.code for m in self.planned if m.indicator is not None)
+
+    @cached_property
     def coverage(self) -> Coverage:
         """Komponen and indicators with at least one planned row (`planned`), per area and overall."""
-        komponen_hit = {m.komponen.code for m in self.planned if m.komponen is not None}
-        indicator_hit = {m.indicator.code for m in self.planned if m.indicator is not None}
+        komponen_hit, indicator_hit = self.covered_komponen, self.covered_indicators
         areas = []
         for area in self.catalogue.areas:
             indicators = [i for k in area.komponen for i in k.indicators]

@@ -121,10 +121,9 @@ def check_pengaturan(context: CheckContext) -> Iterator[Finding]:
 @check(emits=(KOMPONEN_MISSING,))
 def check_komponen_covered(context: CheckContext) -> Iterator[Finding]:
     """Every komponen of the regulation has at least one plan row with a Langkah Aksi (as the coverage
-    counts, `Analysis.planned`)."""
-    covered = {m.komponen.code for m in context.analysis.planned if m.komponen is not None}
+    counts, `Analysis.covered_komponen`)."""
     for komponen in context.catalogue.komponen:
-        if komponen.code not in covered:
+        if komponen.code not in context.analysis.covered_komponen:
             area = f"{roman(komponen.area_no)}. {AREAS[komponen.area_no]}"
             yield KOMPONEN_MISSING.at(
                 None,

@@ -208,9 +208,7 @@ def check_realisasi_in_plan(context: CheckContext) -> Iterator[Finding]:
 def check_indikator_missing(context: CheckContext) -> Iterator[Finding]:
     """Every indicator of a komponen the plan covers has a plan row (a komponen without any row is
     `komponen-missing`)."""
-    matched = [m for m in context.matches.values() if m.komponen is not None]
-    covered = {m.komponen.code for m in matched if m.komponen is not None}
-    hit = {m.indicator.code for m in matched if m.indicator is not None}
+    covered, hit = context.analysis.covered_komponen, context.analysis.covered_indicators
     for komponen in context.catalogue.komponen:
         if komponen.code not in covered:
             continue
