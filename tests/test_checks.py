@@ -872,3 +872,18 @@ def test_example_coverage(example_report):
     assert (coverage.indicators_covered, coverage.indicators_total) == (71, 81)
     assert [area.indicators_covered for area in coverage.areas] == [7, 5, 18, 11, 18, 12]
     assert example_report.summary().endswith("; komponen 23 dari 23, indikator 71 dari 81 (87%)")
+
+
+def test_laporan_monev_rows_name_a_known_bagian_a_readable_periode_and_date(make_xlsx):
+    sheets = minimal_sheets()
+    sheets["LaporanMonev"] = [
+        ["Periode", "Bagian", "Isi"],
+        ["Semester I 2024", "Latar Belakang", "Laporan ini disusun ..."],
+        ["Semester I 2024", "Penutup Akhir", "Demikian ..."],  # no Bagian of the Monev report
+        ["Semester I 2024", "Penutup Akhir", "... laporan ini."],  # the same run: one finding
+        ["Semester ketiga", "Tanggal Laporan", "kapan-kapan"],
+    ]
+    report = run(make_xlsx, sheets)
+    assert pairs(report, "laporan-bagian-unknown") == {("LaporanMonev!C3", "laporan-bagian-unknown")}
+    assert pairs(report, "periode-unreadable") == {("LaporanMonev!A5", "periode-unreadable")}
+    assert pairs(report, "tanggal-unreadable") == {("LaporanMonev!C5", "tanggal-unreadable")}
