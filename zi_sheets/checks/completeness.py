@@ -15,6 +15,7 @@ from zi_sheets.common.model import (
     PlanRow,
 )
 
+# -- The finding types of this family (the README lists them in `lke.check.CATALOGUE_ORDER`). --
 _PLAN_CELL_EMPTY = "{kolom} kosong pada baris {row} (komponen {komponen!q})."
 
 PENGATURAN_INVALID = register(

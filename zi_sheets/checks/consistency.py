@@ -15,6 +15,7 @@ from zi_sheets.common.model import (
 )
 from zi_sheets.common.text import normalize
 
+# -- The finding types of this family (the README lists them in `lke.check.CATALOGUE_ORDER`). --
 EVIDENCE_YEAR_OLD = register(
     "evidence-year-old",
     "warning",

@@ -21,6 +21,7 @@ from zi_sheets.common.model import (
 )
 from zi_sheets.common.text import normalize
 
+# -- The finding types of this family (the README lists them in `lke.check.CATALOGUE_ORDER`). --
 INDIKATOR_MISSING = register(
     "indikator-missing",
     "info",

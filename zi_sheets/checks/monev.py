@@ -22,6 +22,7 @@ from zi_sheets.common.model import (
 )
 from zi_sheets.reading.workbook import HEADER_SEARCH_ROWS
 
+# -- The finding types of this family (the README lists them in `lke.check.CATALOGUE_ORDER`). --
 MONEV_MONTH_UNREADABLE = register(
     "monev-month-unreadable",
     "warning",

@@ -12,6 +12,7 @@ from zi_sheets.checks.registry import check
 from zi_sheets.checks.texts import around
 from zi_sheets.common.findings import Finding, register
 
+# -- The finding types of this family (the README lists them in `lke.check.CATALOGUE_ORDER`). --
 OTHER_AGENCY = register(
     "other-agency",
     "warning",

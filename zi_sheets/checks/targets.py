@@ -12,6 +12,7 @@ from zi_sheets.common.model import (
     CellRef,
 )
 
+# -- The finding types of this family (the README lists them in `lke.check.CATALOGUE_ORDER`). --
 TARGET_UNPARSED = register(
     "target-unparsed",
     "warning",
