@@ -1,4 +1,4 @@
-"""Rewrite the finding-code table in README.md from the finding catalogue (`findings.markdown_table()`);
+"""Rewrite the finding-code table in README.md from the finding catalogue (`lke.check.markdown_table()`);
 tests/test_readme.py fails until this is run after a finding type changes."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from zi_sheets.common.findings import markdown_table
+from zi_sheets.lke.check import markdown_table
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 TABLE = re.compile(r"\| kode \| tingkat \| arti \|[^\n]*\n(?:\|.*\|\n)+")

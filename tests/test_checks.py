@@ -3,27 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import inspect
+import pkgutil
 
 import pytest
 from conftest import EXAMPLE, PLAN_HEADER, minimal_sheets, plan_row
 from factory import filled_template
 from openpyxl import load_workbook
 
+import zi_sheets.checks
 from zi_sheets.analysis.analyse import analyse
 from zi_sheets.analysis.progress import TERLAMBAT
-from zi_sheets.checks import run as checks_module
 from zi_sheets.checks.agencies import other_agencies, unit_profile
-from zi_sheets.checks.run import (
-    CHECKS,
-    nip_problem,
-    old_years,
-    row_spans,
-    run_checks,
-)
+from zi_sheets.checks.registry import CHECKS, Check
+from zi_sheets.checks.run import FAMILIES, all_checks, run_checks
+from zi_sheets.checks.structure import nip_problem, row_spans
+from zi_sheets.checks.texts import old_years
 from zi_sheets.common.catalogue import load_catalogue
-from zi_sheets.common.findings import Report
 from zi_sheets.common.model import CellRef, CellValue, Identitas
+from zi_sheets.common.report import Report
 from zi_sheets.reading.workbook import read_workbook
 
 TODAY = dt.date(2024, 6, 1)
@@ -97,11 +96,29 @@ def test_rows_without_kode_lke_are_matched_by_their_text(tmp_path, regulasi, tah
 
 def test_every_check_is_a_registered_generator():
     # -- a check written but not registered would never run
-    written = {
-        f for name, f in inspect.getmembers(checks_module, inspect.isfunction) if name.startswith("check_")
-    }
+    modules = [
+        importlib.import_module(f"zi_sheets.checks.{info.name}")
+        for info in pkgutil.iter_modules(zi_sheets.checks.__path__)
+    ]
+    written = {c for module in modules for name, c in vars(module).items() if name.startswith("check_")}
+    assert all(isinstance(c, Check) for c in written)
     assert set(CHECKS) == written
-    assert all(inspect.isgeneratorfunction(check) for check in CHECKS)
+    assert all(inspect.isgeneratorfunction(check.function) for check in CHECKS)
+    # -- and every module that holds checks is a family `run_checks` orders
+    assert {c.module for c in CHECKS} == {family.__name__ for family in FAMILIES}
+
+
+def test_checks_run_in_family_order_whatever_was_imported_first():
+    names = [c.name for c in all_checks()]
+    assert names[:3] == ["check_hidden_rows", "check_active_filters", "check_formulas"]
+    assert names.index("check_narasi_bagian") < names.index("check_pengaturan")
+    assert (
+        names.index("check_targets")
+        < names.index("check_other_agencies")
+        < names.index("check_evidence_years")
+    )
+    assert names.index("check_overdue") < names.index("check_langkah_not_action")
+    assert names[-1] == "check_years_outside_plan"
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -315,6 +332,24 @@ def test_empty_plan_cells(make_xlsx, field, code, cell):
     row = sheets["RencanaAksi"][2]
     row[{"indikator": 4, "langkah": 5, "bukti": 6, "target": 7}[field]] = None
     assert pairs(run(make_xlsx, sheets), code) == {(f"RencanaAksi!{cell}", code)}
+
+
+def test_an_indicator_whose_row_plans_nothing_is_missing_as_the_coverage_counts(make_xlsx):
+    # -- one computation of coverage: a row naming P.1.i.b without a Langkah Aksi covers nothing, so the
+    # -- indicator is missing in the findings as in the coverage figures
+    rows = [
+        plan_row(
+            "I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja telah dibentuk", kode="P.1.i.a"
+        ),
+        plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja kedua", kode="P.1.i.b"),
+    ]
+    rows[1][5] = None
+    report = run(make_xlsx, with_plan(*rows))
+    missing = {finding.values["kode"] for finding in report.of("indikator-missing")}
+    komponen = load_catalogue("90-2021").komponen[0]
+    assert komponen.code == "P.1.i"
+    assert missing == {i.code for i in komponen.indicators} - {"P.1.i.a"}
+    assert report.coverage.indicators_covered == 1
 
 
 def test_inserted_second_langkah_row_is_told_how_to_join_its_indicator(make_xlsx):
@@ -837,3 +872,18 @@ def test_example_coverage(example_report):
     assert (coverage.indicators_covered, coverage.indicators_total) == (71, 81)
     assert [area.indicators_covered for area in coverage.areas] == [7, 5, 18, 11, 18, 12]
     assert example_report.summary().endswith("; komponen 23 dari 23, indikator 71 dari 81 (87%)")
+
+
+def test_laporan_monev_rows_name_a_known_bagian_a_readable_periode_and_date(make_xlsx):
+    sheets = minimal_sheets()
+    sheets["LaporanMonev"] = [
+        ["Periode", "Bagian", "Isi"],
+        ["Semester I 2024", "Latar Belakang", "Laporan ini disusun ..."],
+        ["Semester I 2024", "Penutup Akhir", "Demikian ..."],  # no Bagian of the Monev report
+        ["Semester I 2024", "Penutup Akhir", "... laporan ini."],  # the same run: one finding
+        ["Semester ketiga", "Tanggal Laporan", "kapan-kapan"],
+    ]
+    report = run(make_xlsx, sheets)
+    assert pairs(report, "laporan-bagian-unknown") == {("LaporanMonev!C3", "laporan-bagian-unknown")}
+    assert pairs(report, "periode-unreadable") == {("LaporanMonev!A5", "periode-unreadable")}
+    assert pairs(report, "tanggal-unreadable") == {("LaporanMonev!C5", "tanggal-unreadable")}

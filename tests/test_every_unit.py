@@ -18,11 +18,13 @@ from conftest import IDENTITAS_ROWS, PLAN_HEADER, minimal_sheets, plan_row
 from zi_sheets.analysis.analyse import analyse
 from zi_sheets.analysis.matching import komponen_candidates
 from zi_sheets.checks.agencies import other_agencies, unit_profile
+from zi_sheets.checks.every_unit import area_title_differs
+from zi_sheets.checks.langkah import is_action, langkah_steps
 from zi_sheets.checks.places import other_regions, unit_region
-from zi_sheets.checks.run import area_title_differs, is_action, langkah_steps, run_checks
+from zi_sheets.checks.run import run_checks
 from zi_sheets.common.catalogue import load_catalogue
-from zi_sheets.common.findings import Report
 from zi_sheets.common.model import CellValue, Identitas
+from zi_sheets.common.report import Report
 from zi_sheets.reading.workbook import read_workbook
 
 TODAY = dt.date(2024, 6, 1)

@@ -7,9 +7,15 @@ import re
 
 import pytest
 
-from zi_sheets.common import findings as f
-from zi_sheets.common.findings import Coverage, Finding, Report, Severity, all_codes
+from zi_sheets.analysis.coverage import Coverage
+from zi_sheets.checks.completeness import KOMPONEN_MISSING, LANGKAH_AKSI_EMPTY
+from zi_sheets.checks.residue import OTHER_AGENCY
+from zi_sheets.checks.structure import HIDDEN_ROW, PLACEHOLDER_UNKNOWN
+from zi_sheets.checks.targets import TARGET_EVENT, TARGET_YEAR_IMPOSSIBLE
+from zi_sheets.common.findings import FINDING_TYPES, Finding, Severity
 from zi_sheets.common.model import CellRef
+from zi_sheets.common.report import Report
+from zi_sheets.lke.check import all_codes, all_types
 
 
 def test_codes_are_unique_kebab_case_with_titles():
@@ -23,7 +29,7 @@ def test_codes_are_unique_kebab_case_with_titles():
 
 
 def test_finding_type_makes_findings_with_its_code_and_severity():
-    finding = f.TARGET_YEAR_IMPOSSIBLE.at(CellRef("RencanaAksi", 14, "H"), target="Juni 208", years=[208])
+    finding = TARGET_YEAR_IMPOSSIBLE.at(CellRef("RencanaAksi", 14, "H"), target="Juni 208", years=[208])
     assert (finding.code, finding.severity) == ("target-year-impossible", Severity.ERROR)
     assert finding.values == {"target": "Juni 208", "years": [208]}
     assert finding.title == "Tahun pada Target Waktu tidak mungkin"
@@ -32,25 +38,23 @@ def test_finding_type_makes_findings_with_its_code_and_severity():
 
 def test_message_template_quotes_lists_and_empty_cells():
     long_text = "Penyusunan " + "dokumen " * 20
-    finding = f.LANGKAH_AKSI_EMPTY.at(
-        CellRef("RencanaAksi", 9, "F"), kolom="Langkah Aksi", row=9, komponen=""
-    )
+    finding = LANGKAH_AKSI_EMPTY.at(CellRef("RencanaAksi", 9, "F"), kolom="Langkah Aksi", row=9, komponen="")
     assert finding.message == "Langkah Aksi kosong pada baris 9 (komponen kosong)."
-    quoted = f.TARGET_EVENT.at(None, target=long_text).message
+    quoted = TARGET_EVENT.at(None, target=long_text).message
     assert quoted.startswith("Target 'Penyusunan dokumen") and "…'" in quoted and "\n" not in quoted
-    names = f.PLACEHOLDER_UNKNOWN.at(None, names=["{Nama Unit}", "{Thn}"]).message
+    names = PLACEHOLDER_UNKNOWN.at(None, names=["{Nama Unit}", "{Thn}"]).message
     assert names.startswith("{Nama Unit}, {Thn} bukan nama isian") and "{Nama Unit Kerja}" in names
 
 
 def test_a_finding_needs_exactly_the_values_its_message_names():
     with pytest.raises(ValueError, match="target-event"):
-        f.TARGET_EVENT.at(None)
+        TARGET_EVENT.at(None)
     with pytest.raises(ValueError, match="target-event"):
-        f.TARGET_EVENT.at(None, target="x", extra=1)
+        TARGET_EVENT.at(None, target="x", extra=1)
 
 
 def test_every_type_has_a_message_and_a_description():
-    for kind in f.all_types():
+    for kind in all_types():
         assert kind.message and kind.description.endswith("."), kind.code
 
 
@@ -64,11 +68,11 @@ def test_every_type_has_a_message_and_a_description():
     ],
 )
 def test_cell_text(cell, sheet, expected):
-    assert f.HIDDEN_ROW.at(cell, sheet=sheet, row=14, nama_sheet="RencanaAksi").cell_text == expected
+    assert HIDDEN_ROW.at(cell, sheet=sheet, row=14, nama_sheet="RencanaAksi").cell_text == expected
 
 
 def _finding(code: str, sheet: str = "RencanaAksi", row: int = 2, column: str = "E") -> Finding:
-    kind = f.FINDING_TYPES[code]
+    kind = FINDING_TYPES[code]
     return Finding(code, kind.severity, CellRef(sheet, row, column), f"{code} {sheet}!{column}{row}")
 
 
@@ -113,6 +117,27 @@ def test_sorted_by_sheet_order_then_row_then_column():
     ]
 
 
+def test_sheet_order_follows_the_sheets_the_reader_found():
+    # -- with the reader's sheets_found, the sheets read as Identitas, RencanaAksi and Monev come first
+    # -- whatever their names; another sheet named like one of them follows by name
+    sheets = {"Identitas": "Data", "RencanaAksi": "RA 2026", "Monev": "Monev 2026"}
+    unsorted = [
+        _finding("hidden-row", "Monev 2025", 1, "A"),
+        _finding("monev-area-unknown", "Monev 2026", 3, "B"),
+        _finding("langkah-aksi-empty", "RA 2026", 9, "F"),
+        Finding("komponen-missing", Severity.ERROR, None, "tanpa sel", sheet="RA 2026"),
+        _finding("nip-length", "Data", 10, "B"),
+    ]
+    report = Report(unsorted, sheets=sheets)
+    assert [x.cell_text for x in report.findings] == [
+        "Data!B10",
+        "RA 2026",
+        "RA 2026!F9",
+        "Monev 2026!B3",
+        "Monev 2025!A1",
+    ]
+
+
 def test_summary_counts_and_coverage():
     report = Report(
         [_finding("indikator-empty"), _finding("hidden-row"), _finding("hidden-row", row=3)],
@@ -130,7 +155,7 @@ def test_percent_is_rounded_down_so_100_means_complete():
 
 
 def test_to_text_one_line_per_finding_and_summary_last():
-    finding = f.TARGET_YEAR_IMPOSSIBLE.at(
+    finding = TARGET_YEAR_IMPOSSIBLE.at(
         CellRef("RencanaAksi", 14, "H"), target="Juni, Desember 208", years=[208]
     )
     lines = Report([finding]).to_text().splitlines()
@@ -144,10 +169,10 @@ def test_to_text_one_line_per_finding_and_summary_last():
 def test_to_json_has_every_finding_with_position_code_and_values():
     report = Report(
         [
-            f.OTHER_AGENCY.at(
+            OTHER_AGENCY.at(
                 CellRef("RencanaAksi", 18, "D"), names=["BKP"], unit="Kecamatan X", kutipan="BKP"
             ),
-            f.KOMPONEN_MISSING.at(
+            KOMPONEN_MISSING.at(
                 None,
                 sheet="RencanaAksi",
                 komponen="2.2",

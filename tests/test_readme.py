@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import ROOT
 
-from zi_sheets.common.findings import all_codes, markdown_table
+from zi_sheets.lke.check import all_codes, markdown_table
 
 
 def test_readme_holds_the_generated_finding_table():

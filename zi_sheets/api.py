@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
     import pandas
 
-    from zi_sheets.common.findings import Report
     from zi_sheets.common.model import Workbook
+    from zi_sheets.common.report import Report
     from zi_sheets.delivery.builder import BuildResult
     from zi_sheets.lke.assess import Assessment
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from zi_sheets.analysis.coverage import AreaCoverage, Coverage
 from zi_sheets.analysis.matching import RowMatch, match_row
 from zi_sheets.analysis.monev_match import PlanRefs, link_reports
 from zi_sheets.analysis.periods import Month, Period, latest_month
@@ -17,7 +18,6 @@ from zi_sheets.analysis.progress import AreaProgress, PlanProgress, area_progres
 from zi_sheets.analysis.realisasi import RealisasiLinks, link_realisasi
 from zi_sheets.common.catalogue import REGULATIONS, Catalogue, load_catalogue, regulation_key
 from zi_sheets.common.dates import MAX_YEAR, MIN_YEAR, TargetDate
-from zi_sheets.common.findings import AreaCoverage, Coverage
 from zi_sheets.common.model import MonevEntry, PlanRow, Workbook
 
 
@@ -101,10 +101,19 @@ class Analysis:
         return tuple(self.matches[row.row] for row in rows if row.langkah_aksi)
 
     @cached_property
+    def covered_komponen(self) -> frozenset[str]:
+        """The codes of the komponen with at least one planned row (`planned`): what the coverage counts."""
+        return frozenset(m.komponen.code for m in self.planned if m.komponen is not None)
+
+    @cached_property
+    def covered_indicators(self) -> frozenset[str]:
+        """The codes of the indicators with at least one planned row (`planned`): what the coverage counts."""
+        return frozenset(m.indicator.code for m in self.planned if m.indicator is not None)
+
+    @cached_property
     def coverage(self) -> Coverage:
         """Komponen and indicators with at least one planned row (`planned`), per area and overall."""
-        komponen_hit = {m.komponen.code for m in self.planned if m.komponen is not None}
-        indicator_hit = {m.indicator.code for m in self.planned if m.indicator is not None}
+        komponen_hit, indicator_hit = self.covered_komponen, self.covered_indicators
         areas = []
         for area in self.catalogue.areas:
             indicators = [i for k in area.komponen for i in k.indicators]

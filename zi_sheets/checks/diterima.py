@@ -16,13 +16,31 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from zi_sheets.common import findings as f
-from zi_sheets.common.findings import BLOCKING_CODES, FINDING_TYPES, Accepted, Finding
+from zi_sheets.common.findings import FINDING_TYPES, Finding, register
 from zi_sheets.common.model import CellRef, CellValue, Penerimaan
+from zi_sheets.common.report import BLOCKING_CODES, Accepted
 from zi_sheets.common.text import normalize
 
+DITERIMA_INVALID = register(
+    "diterima-invalid",
+    "warning",
+    "Baris sheet Diterima tidak dapat dipakai",
+    "Baris {row} sheet Diterima {masalah}; isi Kode dan Sel (mis. 'other-agency' dan 'RencanaAksi!F14'), "
+    "atau Nama yang diterima.",
+    "Setiap baris Diterima menyebut satu temuan (Kode dan Sel) atau satu nama yang diterima.",
+)
+DITERIMA_UNUSED = register(
+    "diterima-unused",
+    "info",
+    "Baris sheet Diterima tidak cocok dengan temuan mana pun",
+    "Baris {row} sheet Diterima ({isi}) tidak cocok dengan temuan mana pun; hapus bila sudah diperbaiki.",
+    "Penerimaan yang tidak lagi dipakai sebaiknya dihapus agar daftarnya tetap benar.",
+)
+# -- What `apply_diterima` itself emits (it is no check: it runs after them, in `run.run_checks`). --
+EMITS = (DITERIMA_INVALID, DITERIMA_UNUSED)
+
 # -- What a Diterima row cannot accept: errors that make a signed document wrong, and its own findings. --
-_NOT_ACCEPTABLE = BLOCKING_CODES | {f.DITERIMA_INVALID.code, f.DITERIMA_UNUSED.code}
+_NOT_ACCEPTABLE = BLOCKING_CODES | {DITERIMA_INVALID.code, DITERIMA_UNUSED.code}
 _ADDRESS = re.compile(
     r"^(?:'?(?P<sheet>[^'!]+)'?!)?(?:\$?(?P<col>[A-Za-z]{1,3})\$?(?P<row>\d+)|(?P<whole>\d+):\d+)?$"
 )
@@ -96,7 +114,7 @@ def _rules(rows: Iterable[Penerimaan]) -> tuple[list[_Rule], list[Finding]]:
     problems: list[Finding] = []
 
     def invalid(row: Penerimaan, value: CellValue, problem: str) -> None:
-        problems.append(f.DITERIMA_INVALID.at(value.cell or _first_cell(row), row=row.row, masalah=problem))
+        problems.append(DITERIMA_INVALID.at(value.cell or _first_cell(row), row=row.row, masalah=problem))
 
     for row in rows:
         code = row.kode.text.strip().lower()
@@ -163,6 +181,6 @@ def apply_diterima(
     for rule in rules:
         if rule.row.row not in used:
             standing.append(
-                f.DITERIMA_UNUSED.at(_first_cell(rule.row), row=rule.row.row, isi=_describe(rule.row))
+                DITERIMA_UNUSED.at(_first_cell(rule.row), row=rule.row.row, isi=_describe(rule.row))
             )
     return standing, accepted

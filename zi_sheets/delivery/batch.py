@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zi_sheets.common.errors import UnreadableWorkbook, ZiSheetsError
-from zi_sheets.common.findings import Report
+from zi_sheets.common.report import Report
 
 if TYPE_CHECKING:
     from zi_sheets.analysis.analyse import Analysis

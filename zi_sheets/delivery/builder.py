@@ -11,8 +11,9 @@ from zi_sheets.analysis.analyse import Analysis, analyse
 from zi_sheets.analysis.periods import Period
 from zi_sheets.common.errors import ZiSheetsError
 from zi_sheets.common.files import claim_folder, make_folder
-from zi_sheets.common.findings import Finding, Report
+from zi_sheets.common.findings import Finding
 from zi_sheets.common.model import Workbook
+from zi_sheets.common.report import Report
 from zi_sheets.delivery.names import (
     DEFAULT_OUTPUT,
     LAMPIRAN,

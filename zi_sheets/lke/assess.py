@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from zi_sheets.analysis.analyse import Analysis
-from zi_sheets.checks.diterima import apply_diterima
-from zi_sheets.common import findings as f
+from zi_sheets.checks.diterima import DITERIMA_INVALID, DITERIMA_UNUSED, apply_diterima
 from zi_sheets.common.bahasa import format_angka, roman
 from zi_sheets.common.errors import ZiSheetsError
-from zi_sheets.common.findings import Finding, Report
+from zi_sheets.common.findings import Finding
 from zi_sheets.common.model import CellRef, Workbook
+from zi_sheets.common.report import Report
+from zi_sheets.lke import codes as f
 from zi_sheets.lke.answers import AnswerSheet, percent_text, read_answers
 from zi_sheets.lke.evidence import evidence_findings
 from zi_sheets.lke.items import Lke, load_lke
@@ -49,7 +50,7 @@ NOTE_WBBM = (
     "Menuju WBBM juga mensyaratkan unit telah berpredikat Menuju WBK; syarat itu tidak dinilai di sini."
 )
 # -- Findings about the Diterima sheet's own rows: `check` reports them, `nilai` only applies the sheet. --
-_DITERIMA_CODES = frozenset({f.DITERIMA_INVALID.code, f.DITERIMA_UNUSED.code})
+_DITERIMA_CODES = frozenset({DITERIMA_INVALID.code, DITERIMA_UNUSED.code})
 
 
 @dataclass
@@ -306,7 +307,7 @@ def assess(analysis: Analysis, *, fetch_links: bool = False) -> Assessment:
         found,
         gaps(lke, answers.answers, found),
         proposed,
-        Report(standing, accepted=accepted),
+        Report(standing, accepted=accepted, sheets=workbook.sheets_found),
         notes,
     )
 

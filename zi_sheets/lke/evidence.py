@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from urllib.parse import urlsplit
 
-from zi_sheets.common import findings as f
 from zi_sheets.common.findings import Finding
 from zi_sheets.common.model import CellRef, LkeAnswer
+from zi_sheets.lke import codes as f
 from zi_sheets.lke.answers import Answer
 from zi_sheets.lke.items import PILIHAN, YA_TIDAK
 
