@@ -1,5 +1,5 @@
 """Rewrite the finding-code table in README.md from the finding catalogue (`lke.check.markdown_table()`);
-tests/test_readme.py fails until this is run after a finding type changes."""
+tests/cli/test_readme.py fails until this is run after a finding type changes."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ name, wrong years in targets and evidence, empty cells, result-phrased Langkah A
 its target, another area's title, a realisation already at 100%, a missing indicator, ...), and every other
 row must stay clean. `corpus_report` runs the checks over every workbook and counts, per code, what was
 planted, found, and found where nothing was planted (false positives), and the false positives per unit
-kind. scripts/corpus_report.py prints the table; tests/test_corpus.py asserts the targets.
+kind. scripts/corpus_report.py prints the table; tests/checks/test_corpus.py asserts the targets.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Each starts from the plan tests/corpus.py writes for that kind of unit (its rows
 defects planted) and is then given what its own documents print: the hierarchy above its name, its title,
 one or two signers, its outline in a Narasi sheet with a Judul column (or the classic Bagian sheet), its own
 columns and merged cells. `KINDS` holds, beside each workbook, what its documents must show; the tests in
-tests/test_unit_kinds.py assert it and scripts/unit_kinds_report.py builds each to PDF.
+tests/render/test_unit_kinds.py assert it and scripts/unit_kinds_report.py builds each to PDF.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ CheckFunction = Callable[[CheckContext], Iterable[Finding]]
 @dataclass(frozen=True)
 class Check:
     """One check: a generator over the context that yields findings and never raises on bad data, and the
-    finding types it may emit (tests/test_finding_types.py holds each finding to its check's types)."""
+    finding types it may emit (tests/checks/test_finding_types.py holds each finding to its check's types)."""
 
     function: CheckFunction
     emits: tuple[FindingType, ...]

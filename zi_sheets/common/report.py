@@ -14,7 +14,7 @@ from zi_sheets.common.model import CellRef
 
 # -- Errors that would make a signed document wrong: a cover without a unit, a year that is no year, a NIP
 # -- whose last digits Excel has already lost (no document may print it). The types are the structure
-# -- checks' (`checks.structure`); tests/test_finding_types.py holds these codes to the registry. --
+# -- checks' (`checks.structure`); tests/checks/test_finding_types.py holds these codes to the registry. --
 BLOCKING_CODES = frozenset({"identitas-missing", "tahun-invalid", "nip-stored-as-number"})
 
 

@@ -32,7 +32,7 @@ def check_lke(context: CheckContext) -> Iterator[Finding]:
 
 # -- The catalogue's order, as the README lists it: by what a person reads first (structure and identity,
 # -- completeness, targets, consistency, Monev, Realisasi, the LKE, the Diterima sheet), not by the module
-# -- that defines each type. Every registered type is here once (tests/test_finding_types.py).
+# -- that defines each type. Every registered type is here once (tests/checks/test_finding_types.py).
 CATALOGUE_ORDER = (
     "hidden-row",
     "autofilter-hidden-rows",

@@ -22,7 +22,9 @@ from factory import filled_template, realisation_workbook, unit_workbook
 from zi_sheets.cli.commands import main
 
 CASES_FILE = GOLDEN / "cases.toml"
-UPDATE_HINT = "run `python -m pytest tests/test_golden.py --update-golden`, then read `git diff tests/golden`"
+UPDATE_HINT = (
+    "run `python -m pytest tests/render/test_golden.py --update-golden`, then read `git diff tests/golden`"
+)
 
 
 def _example(path: Path) -> Path:

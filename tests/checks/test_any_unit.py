@@ -1,5 +1,5 @@
 """Any unit's Rencana Kerja and Lampiran (issue 10), case by case: each workbook built in code, read, built,
-and the .docx re-opened. The six whole units are in tests/test_unit_kinds.py."""
+and the .docx re-opened. The six whole units are in tests/render/test_unit_kinds.py."""
 
 from __future__ import annotations
 

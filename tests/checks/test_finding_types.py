@@ -203,7 +203,8 @@ def test_the_catalogue_order_lists_every_registered_type_once():
 
 def test_every_code_is_asserted_by_another_test():
     here = Path(__file__).name
-    texts = [p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py") if p.name != here]
+    tests = Path(__file__).parent.parent.glob("*/test_*.py")
+    texts = [p.read_text(encoding="utf-8") for p in tests if p.name != here]
     unnamed = [code for code in FINDING_TYPES if not any(f'"{code}"' in t or f"'{code}'" in t for t in texts)]
     assert unnamed == []
 
