@@ -24,6 +24,7 @@ from zi_sheets.common.catalogue import load_catalogue
 from zi_sheets.common.model import CellRef, CellValue, Identitas
 from zi_sheets.common.report import Report
 from zi_sheets.reading.workbook import read_workbook
+from zi_sheets.render.word.signature import format_nip
 
 TODAY = dt.date(2024, 6, 1)
 REMOVE = object()
@@ -210,7 +211,6 @@ def test_predikat(make_xlsx, predikat, found):
     [
         ("19750921 199602 1 00", "nip-length"),
         ("19750921 199602 1 0021", "nip-length"),
-        ("19750921.199602.1.002", "nip-length"),
         ("19751321 199602 1 002", "nip-pattern"),  # month 13 of birth
         ("20150921 199602 1 002", "nip-pattern"),  # born 2015: too young
         ("19750921 198002 1 002", "nip-pattern"),  # appointed at five
@@ -227,6 +227,15 @@ def test_nip(make_xlsx, nip, code):
     report = run(make_xlsx, with_identitas(NIP_Pimpinan=nip))
     nip_codes = ("nip-length", "nip-pattern", "nip-stored-as-number")
     assert {pair for c in nip_codes for pair in pairs(report, c)} == {("Identitas!B10", code)}
+
+
+@pytest.mark.parametrize("nip", ["19750921.199602.1.002", "19750921-199602-1-002", " 19750921 199602 1 002 "])
+def test_nip_with_separators_is_read_as_the_signature_prints_it(make_xlsx, nip):
+    """Dots, dashes and spaces are separators both for the check and for the printed NIP: one rule."""
+    report = run(make_xlsx, with_identitas(NIP_Pimpinan=nip))
+    assert [f for f in report.findings if f.code.startswith("nip-")] == []
+    assert format_nip(nip) == "19750921 199602 1 002"
+    assert format_nip(nip, spaced=False) == "197509211996021002"
 
 
 def test_valid_nips_pass():

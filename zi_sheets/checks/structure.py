@@ -19,6 +19,7 @@ from zi_sheets.common.model import (
     CellValue,
     Workbook,
     is_no_nip,
+    nip_digits,
 )
 from zi_sheets.common.text import normalize
 
@@ -225,7 +226,7 @@ def _check_nip(context: CheckContext, label: str, value: CellValue) -> Iterator[
     if number or _SCIENTIFIC.fullmatch(value.text.strip()):
         yield NIP_STORED_AS_NUMBER.at(value.cell, sheet=sheet, label=label, value=value.text)
         return
-    digits = re.sub(r"\s+", "", value.text)
+    digits = nip_digits(value.text)
     if not re.fullmatch(r"\d{18}", digits):
         count = sum(ch.isdigit() for ch in digits)
         yield NIP_LENGTH.at(value.cell, sheet=sheet, label=label, value=value.text, digits=count)

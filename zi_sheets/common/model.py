@@ -193,6 +193,12 @@ def is_no_nip(text: str) -> bool:
     return text.strip() in ("", "-", "\u2013", "\u2014", "--")
 
 
+def nip_digits(text: str) -> str:
+    """An NIP as written without the separators staff put in it ("19750921 199602.1-002"): the one rule for
+    what is part of the number, shared by the NIP check and the printed signature."""
+    return re.sub(r"[\s.\-]", "", text)
+
+
 @dataclass
 class Identitas:
     """The Identitas sheet: canonical field name to value; a field absent from the sheet reads as EMPTY."""

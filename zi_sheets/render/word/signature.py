@@ -13,7 +13,7 @@ from docx.document import Document
 from docx.table import Table, _Cell
 
 from zi_sheets.common.bahasa import format_tanggal
-from zi_sheets.common.model import Identitas, is_no_nip
+from zi_sheets.common.model import Identitas, is_no_nip, nip_digits
 from zi_sheets.common.text import clean_text
 from zi_sheets.render.word.layout import split_width, text_width_twips
 from zi_sheets.render.word.styles import SIGNATURE_LEFT, SIGNATURE_TEXT, SIGNER_NAME
@@ -166,7 +166,7 @@ def unit_signers(
 def format_nip(text: str, *, spaced: bool = True) -> str:
     """An 18-digit NIP as printed: grouped "19750921 199602 1 002" (`spaced`) or "197509211996021002";
     anything else is returned as given."""
-    compact = re.sub(r"[\s.\-]", "", text)
+    compact = nip_digits(text)
     if len(compact) == 18 and compact.isdigit():
         return f"{compact[:8]} {compact[8:14]} {compact[14]} {compact[15:]}" if spaced else compact
     return text.strip()
