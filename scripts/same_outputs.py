@@ -46,7 +46,11 @@ def write_inputs(folder: Path) -> None:
 
 
 def _run(args: list[str], cwd: Path) -> tuple[int, str, str]:
-    code = "import sys; from zi_sheets.cli.commands import main; sys.argv[0] = 'zi-sheets'; main()"
+    # -- the entry point moved with issue 21 (zi_sheets.cli -> zi_sheets.cli.commands); older checkouts too
+    code = (
+        "import sys\ntry:\n    from zi_sheets.cli.commands import main\nexcept ImportError:\n"
+        "    from zi_sheets.cli import main\nsys.argv[0] = 'zi-sheets'\nmain()"
+    )
     done = subprocess.run(
         [sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, env=os.environ.copy()
     )
