@@ -12,6 +12,7 @@ import contextlib
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from factory import unit_workbook
@@ -38,7 +39,7 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.lstat().st_mode)
 
 
-def _backed_up(old: bytes, backup: str, mode: int) -> callable:
+def _backed_up(old: bytes, backup: str, mode: int) -> Callable[[Path, Outcome], None]:
     """`then`: the new backup is a regular file holding the old workbook's bytes and mode, the workbook was
     rewritten (sinkron added rows, or the LKE sheet is there) and kept its mode."""
 
@@ -57,7 +58,7 @@ def _backed_up(old: bytes, backup: str, mode: int) -> callable:
     return then
 
 
-def _unchanged(old: bytes) -> callable:
+def _unchanged(old: bytes) -> Callable[[Path, Outcome], None]:
     """`then` of a refusal: the workbook is byte for byte as it was and no backup was made (the harness
     checks that nothing else changed)."""
 
