@@ -84,6 +84,24 @@ def test_a_backup_name_that_is_a_link_is_skipped_not_written_through(workbook: P
     assert sorted(p.name for p in elsewhere.iterdir()) == ["penting.txt"]
 
 
+def test_a_folder_that_cannot_be_listed_still_gets_a_new_backup(
+    workbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Write but no read permission on the folder: the names are tried in turn, each one that exists kept."""
+    for name in ("zi.xlsx.bak", "zi.xlsx.bak.1"):
+        workbook.with_name(name).write_bytes(name.encode())
+
+    def unlistable(path: object) -> list[str]:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(files.os, "listdir", unlistable)
+    assert sync_realisasi(workbook).backup.name == "zi.xlsx.bak.2"
+    assert [workbook.with_name(n).read_bytes() for n in ("zi.xlsx.bak", "zi.xlsx.bak.1")] == [
+        b"zi.xlsx.bak",
+        b"zi.xlsx.bak.1",
+    ]
+
+
 def test_the_workbook_keeps_its_mode_and_so_does_the_backup(workbook: Path) -> None:
     workbook.chmod(0o640)
     result = sync_realisasi(workbook)

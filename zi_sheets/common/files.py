@@ -23,6 +23,11 @@ from pathlib import Path
 
 from zi_sheets.common.errors import ZiSheetsError
 
+try:  # -- advisory locks are POSIX; elsewhere two runs at once are not kept apart
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
 _REASONS = {
     errno.EACCES: "tidak ada izin menulis di sana",
     errno.EPERM: "tidak ada izin menulis di sana",
@@ -165,11 +170,6 @@ def _same_file(first: Path, second: Path) -> bool:
 
 # -- Rewriting the user's own workbook (`init --sinkron-realisasi`, `init --lke-only`). --
 
-try:  # -- advisory locks are POSIX; elsewhere two runs at once are not kept apart
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
-
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 # -- how long a run waits for another run on the same workbook before it gives up with a message
@@ -273,13 +273,17 @@ class Rewrite:
         -- O_EXCL|O_NOFOLLOW: a name that exists, a link to a file elsewhere included, is skipped, never
         -- written; the copy comes from the open, locked workbook, so it is the file that was read. --
         """
+        backup = backup_name(self.path)
         while True:
-            backup = backup_name(self.path)
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY
             try:
                 handle = os.open(backup, flags, 0o600)
             except FileExistsError:
-                continue  # -- taken since the folder was listed (not by zi-sheets: it holds the lock)
+                # -- taken since the folder was listed (not by zi-sheets: it holds the lock), or a folder
+                # -- that cannot be listed: the next number
+                number = backup.name[len(self.path.name) + len(".bak.") :]
+                backup = self.path.with_name(f"{self.path.name}.bak.{int(number or 0) + 1}")
+                continue
             except OSError as error:
                 raise ZiSheetsError(
                     f"Cadangan {backup} tidak dapat ditulis: {os_reason(error, backup)}; {self.path.name} "
