@@ -138,7 +138,8 @@ def init(
 
     Dengan --lke-only, workbook lama mendapat sheet LKE (penilaian mandiri) menurut regulasinya. Dengan
     --sinkron-realisasi, workbook PATH yang sudah ada diberi baris Realisasi untuk setiap baris rencana aksi
-    yang belum punya; berkas lama disimpan sebagai PATH.bak.
+    yang belum punya. Keduanya menyimpan berkas lama sebagai cadangan baru PATH.bak (PATH.bak.1, PATH.bak.2
+    ... bila sudah ada) dan menolak workbook yang sedang dibuka di Excel/LibreOffice atau hanya-baca.
 
     Contoh: zi-sheets init zi-2026.xlsx --unit-kerja "Kecamatan Pasirian" --tahun 2026
     """
@@ -148,8 +149,9 @@ def init(
 
     if lke_only:
         explicit = click.get_current_context().get_parameter_source("regulasi") is not ParameterSource.DEFAULT
-        written = _run(add_lke_sheet, path, regulasi if explicit else None)
-        click.echo(f"ditulis: {written} (sheet LKE ditambahkan)", err=True)
+        rewritten = _run(add_lke_sheet, path, regulasi if explicit else None)
+        click.echo(f"cadangan: {rewritten.backup}", err=True)
+        click.echo(f"ditulis: {rewritten.path} (sheet LKE ditambahkan)", err=True)
         return
     if sinkron_realisasi:
         result = _run(sync_realisasi, path, periode=periode_realisasi)

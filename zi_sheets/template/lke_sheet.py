@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook as XlsxWorkbook
@@ -12,7 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from zi_sheets.common.errors import ZiSheetsError
-from zi_sheets.common.files import write_atomic
+from zi_sheets.common.files import Rewritten, rewrite_in_place
 from zi_sheets.lke.items import FORMULAS, JUMLAH, PERSEN, PILIHAN, SURVEI, YA_TIDAK, LkeItem, load_lke
 from zi_sheets.reading.schema import LKE
 from zi_sheets.template.layout import INPUT_FILL, WRAP, list_formula, new_sheet
@@ -108,21 +109,28 @@ _KEPT_PARTS = (
 )
 
 
-def add_lke_sheet(path: str | Path, regulasi: str | None = None) -> Path:
-    """Add the sheet LKE to the existing workbook at `path`, leaving every other sheet as it was.
+def add_lke_sheet(path: str | Path, regulasi: str | None = None) -> Rewritten:
+    """Add the sheet LKE to the existing workbook at `path`, leaving every other sheet as it was; the file
+    as it was is kept as a new backup beside it (`common.files.rewrite_in_place`, which also refuses a
+    link, a workbook open in Excel or LibreOffice or read-only, and makes a second run wait for the first).
 
     `regulasi` None takes the workbook's own regulation (Identitas Regulasi, or its year). The result is
     verified before it replaces the file: every other sheet's values and every drawing, chart, image and
     comment must be unchanged, else ZiSheetsError and the file stays as it was. ZiSheetsError too when the
     workbook cannot be read or already has an LKE sheet.
     """
+    with rewrite_in_place(Path(path)) as rewrite:
+        return Rewritten(rewrite.path, rewrite.commit(_lke_added(rewrite.path, regulasi)))
+
+
+def _lke_added(path: Path, regulasi: str | None) -> Callable[[str], None]:
+    """Read the workbook and add the LKE sheet in memory; the function that writes and verifies it."""
     from openpyxl import load_workbook
 
     from zi_sheets.analysis.analyse import regulation_of
     from zi_sheets.reading.source import sheet_values
     from zi_sheets.reading.workbook import read_workbook
 
-    path = Path(path)
     workbook = read_workbook(path)
     if workbook.lke is not None:
         raise ZiSheetsError(
@@ -154,7 +162,7 @@ def add_lke_sheet(path: str | Path, regulasi: str | None = None) -> Path:
                 "workbook baru dengan 'zi-sheets init' lalu salin sheet LKE-nya ke berkas ini."
             )
 
-    return write_atomic(path, write)
+    return write
 
 
 def _parts(path: str | Path, prefix: str) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import warnings
 import zipfile
 from collections.abc import Sequence
@@ -14,7 +13,7 @@ from openpyxl import Workbook as XlsxWorkbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from zi_sheets.common.errors import ZiSheetsError
-from zi_sheets.common.files import write_atomic
+from zi_sheets.common.files import Rewrite, rewrite_in_place
 from zi_sheets.reading.schema import LAPORAN_MONEV, REALISASI, has_sheet
 from zi_sheets.template.layout import (
     REALISASI_PERIODS,
@@ -44,16 +43,24 @@ def sync_realisasi(path: str | Path, *, periode: str = "triwulan") -> SyncResult
     """Give every plan row of the workbook at `path` a row in its Realisasi sheet, without changing anything
     staff typed: new rows go below the last one, only the read-only copies (Langkah Aksi, Target Waktu) of
     rows already there are refreshed; a missing Realisasi (groups by `periode`) or LaporanMonev sheet is
-    added. The file as it was is kept beside it as `<name>.bak`.
+    added. The file as it was is kept beside it as a new backup (`common.files.backup_name`: `<name>.bak`,
+    or the next number when that exists); a second run on the same workbook waits for the first.
 
-    ZiSheetsError when the workbook cannot be read or written.
+    ZiSheetsError when the workbook cannot be read or written (`common.files.rewrite_in_place`: a link,
+    open in Excel or LibreOffice, read-only, a full disk); it is then as it was.
     """
+    with rewrite_in_place(Path(path)) as rewrite:
+        return _sync(rewrite, periode)
+
+
+def _sync(rewrite: Rewrite, periode: str) -> SyncResult:
+    """`sync_realisasi` on the workbook it holds: read, extend, commit."""
     from zi_sheets.analysis.analyse import analyse
     from zi_sheets.analysis.realisasi import langkah_copy
     from zi_sheets.reading.realisasi_sheet import realisasi_layout
     from zi_sheets.reading.workbook import read_workbook
 
-    path = Path(path)
+    path = rewrite.path
     workbook = read_workbook(path)
     analysis = analyse(workbook)
     refs = analysis.refs
@@ -89,23 +96,14 @@ def sync_realisasi(path: str | Path, *, periode: str = "triwulan") -> SyncResult
         laporan = book.create_sheet(LAPORAN_MONEV.name, index=book.sheetnames.index(sheet.title) + 1)
         write_laporan_monev(new_sheet_at(laporan, LAPORAN_MONEV), analysis.regulation)
         created.append(LAPORAN_MONEV.name)
+    drawings = _has_drawings(path)
+    backup = rewrite.commit(book.save)
     notes = []
-    if _has_drawings(path):
+    if drawings:
         notes.append(
-            f"Gambar atau grafik di {path.name} tidak ikut tersimpan oleh sinkron; salin dari berkas .bak "
+            f"Gambar atau grafik di {path.name} tidak ikut tersimpan oleh sinkron; salin dari {backup.name} "
             "bila perlu."
         )
-    backup = path.with_name(path.name + ".bak")
-    try:
-        shutil.copy2(path, backup)
-    except OSError as error:
-        raise ZiSheetsError(f"Cadangan {backup} tidak dapat ditulis: {error.strerror}.") from error
-    try:
-        write_atomic(path, book.save)
-    except PermissionError as error:
-        raise ZiSheetsError(
-            f"Berkas {path} tidak dapat ditulis (mungkin sedang dibuka di Excel); tutup lalu ulangi."
-        ) from error
     return SyncResult(path, backup, added, tuple(created), tuple(notes))
 
 
