@@ -134,6 +134,20 @@ def test_a_name_resolving_to_an_allowed_and_a_refused_address_is_refused(monkeyp
     assert server.accepted == 0
 
 
+def test_an_address_that_does_not_connect_gives_way_to_the_hosts_next(monkeypatch):
+    real = socket.getaddrinfo
+
+    def two(host, port, *args, **kwargs):
+        if host != "dua.contoh.test":
+            return real(host, port, *args, **kwargs)
+        return real("127.0.0.2", port, *args, **kwargs) + real("127.0.0.1", port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", two)
+    with LocalServer(respond()) as server:  # -- on 127.0.0.1 only: 127.0.0.2 refuses the connection
+        result = check_link(f"http://dua.contoh.test:{server.port}/", allow=only("127.0.0.1", "127.0.0.2"))
+    assert result.outcome == OPENED, result
+
+
 def test_an_error_status_is_unreachable_and_head_refused_falls_back_to_get():
     def head_refused(server, conn, request):
         status = "405 Method Not Allowed" if request.startswith(b"HEAD") else "200 OK"

@@ -280,20 +280,25 @@ def _exchange(
         if not allow(ip):
             where = f"dialihkan ke '{_shown(url)}', yang servernya" if hop else "servernya"
             raise _Stop(REFUSED, f"{where} beralamat {ip} ({_kind(ip)}), bukan alamat internet publik")
-    failure: Exception | None = None
+    failure: OSError | None = None
     for family, _type, _proto, _name, sockaddr in found:
         connection = _Pinned(
             host, port, sockaddr, family, tls if scheme == "https" else None, deadline, budget
         )
         try:
+            try:
+                connection.connect()
+            except TimeoutError:
+                raise  # -- the deadline: no time left for another address
+            except OSError as error:
+                failure = error  # -- refused, no route (an IPv6 address without IPv6): the next address
+                continue
             connection.request(method, target, headers={"User-Agent": "zi-sheets", "Connection": "close"})
             response = connection.getresponse()
             try:
                 return response.status, response.getheader("Location") or ""
             finally:
                 response.close()
-        except ConnectionRefusedError as error:
-            failure = error  # -- try the host's next address
         finally:
             connection.close()
     assert failure is not None
