@@ -275,7 +275,7 @@ def test_endless_headers_end_at_the_byte_cap():
         result = check_link(f"{server.url}/", allow=ALLOW_TEST_SERVER)
     assert result.outcome == UNREACHABLE
     assert result.problem in (
-        f"jawaban server melebihi {MAX_BYTES // 1024} KB sebelum judulnya selesai",
+        f"jawaban server melebihi {MAX_BYTES // 1024} KB sebelum header-nya selesai",
         "jawaban server bukan jawaban HTTP yang sah",  # -- http.client's own limit of 100 headers
     )
     assert result.bytes_read <= MAX_BYTES

@@ -8,7 +8,8 @@ keep the run waiting. So, for every URL, the link's own and each redirect's:
   as the system reads them) and refused when any of its addresses is not public (`public_address`);
 - the connection goes to the address that was checked, never to a second resolution (which a DNS server
   could answer differently); the Host header, SNI and certificate check still use the link's host name;
-- at most `MAX_REDIRECTS` redirects and `MAX_BYTES` read (status line and headers; a body is never read);
+- at most `MAX_REDIRECTS` redirects and `MAX_BYTES` read: the status line and headers, and at most what
+  of a body arrives in the same buffer (a body is never read for itself);
 - one deadline bounds the whole exchange of a link (resolving, connecting, TLS, every read), checked before
   each read, and one more bounds all links of a run; no proxy is used, since a proxy would resolve the
   name where it cannot be checked.
@@ -87,7 +88,7 @@ def seconds_text(seconds: float) -> str:
 
 
 class _Stop(Exception):
-    """The link ends here with `result`."""
+    """The link ends here, with this outcome and problem."""
 
     def __init__(self, outcome: str, problem: str) -> None:
         super().__init__(problem)
@@ -114,7 +115,7 @@ class _Deadline:
 
 
 class _Budget:
-    """The bytes a link may still read from its servers."""
+    """The bytes a link has read from its servers, all its requests together (at most `MAX_BYTES`)."""
 
     def __init__(self) -> None:
         self.read = 0
@@ -133,7 +134,7 @@ class _Reader(io.RawIOBase):
         room = MAX_BYTES - self._budget.read
         if room <= 0:
             raise _Stop(
-                UNREACHABLE, f"jawaban server melebihi {MAX_BYTES // 1024} KB sebelum judulnya selesai"
+                UNREACHABLE, f"jawaban server melebihi {MAX_BYTES // 1024} KB sebelum header-nya selesai"
             )
         self._sock.settimeout(self._deadline.left())
         count = self._sock.recv_into(memoryview(buffer)[:room])
