@@ -214,20 +214,23 @@ def test_a_link_to_a_non_public_address_is_refused_at_its_cell(workbook, web, li
 
 
 def test_links_left_when_the_runs_total_is_spent_are_unchecked(workbook, monkeypatch):
+    codes = ["P.1.i.a", "P.1.i.b", "P.1.ii.a", "P.1.ii.b", "P.1.ii.c", "P.1.iii.a"]
     with LocalServer(lambda server, conn, request: server.stopping.wait(30)) as server:
+        # -- one at a time, 0.2 s each, 0.7 s for all: the first ends by its own deadline, the sixth cannot
+        # -- begin before 1 s
         silent = functools.partial(
             fetch.check_links,
             allow=ipaddress.ip_address("127.0.0.1").__eq__,
             link_seconds=0.2,
-            total_seconds=0.3,
+            total_seconds=0.7,
             parallel=1,
         )
         monkeypatch.setattr(evidence, "check_links", silent)
-        fill_lke(workbook, {}, {"P.1.i.a": f"{server.url}/a.pdf", "P.1.i.b": f"{server.url}/b.pdf"})
+        fill_lke(workbook, {}, {code: f"{server.url}/{n}.pdf" for n, code in enumerate(codes)})
         fetched = run("nilai", str(workbook), "--format", "json", "--cek-tautan")["findings"]
     assert pairs(fetched) >= {
-        (f"LKE!G{lke_row(workbook, 'P.1.i.a')}", "lke-link-unreachable"),
-        (f"LKE!G{lke_row(workbook, 'P.1.i.b')}", "lke-link-unchecked"),
+        (f"LKE!G{lke_row(workbook, codes[0])}", "lke-link-unreachable"),
+        (f"LKE!G{lke_row(workbook, codes[-1])}", "lke-link-unchecked"),
     }
 
 
