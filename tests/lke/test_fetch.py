@@ -161,14 +161,22 @@ def test_an_error_status_is_unreachable_and_head_refused_falls_back_to_get():
     assert [request.split(b" ")[0] for request in picky.requests] == [b"HEAD", b"GET"]
 
 
-def test_a_closed_port_and_an_unknown_name_are_unreachable():
+def test_a_closed_port_and_an_unknown_name_are_unreachable(monkeypatch):
     with socket.socket() as probe:  # -- a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     closed = check_link(f"http://127.0.0.1:{port}/", allow=ALLOW_TEST_SERVER)
     assert (closed.outcome, closed.problem) == (UNREACHABLE, "server menolak sambungan")
+
+    def unknown_name(*args, **kwargs):  # -- what a resolver says of .invalid (RFC 6761), without asking one
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", unknown_name)
     unknown = check_link("http://bukti.contoh.invalid/sk.pdf")
-    assert unknown.outcome == UNREACHABLE and "tidak ditemukan" in unknown.problem
+    assert (unknown.outcome, unknown.problem) == (
+        UNREACHABLE,
+        "nama server 'bukti.contoh.invalid' tidak ditemukan",
+    )
 
 
 # -- redirects -------------------------------------------------------------------------------------------

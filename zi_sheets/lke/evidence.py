@@ -1,8 +1,9 @@
 """The Bukti Dukung of the LKE sheet: each line a file (relative to the workbook's folder) or a link.
 
 Checks yield findings at the Bukti Dukung cell: a file that does not exist or lies outside the workbook's
-folder, a link that is not a well-formed web address (or, on request, does not open), a "Ya"/"A" answer
-without evidence, and one file used for unrelated items. Links are fetched only when asked.
+folder, a link that is not a well-formed web address (or, on request, does not open, reaches an address
+that is not public, or was left when the run's time was spent: `fetch`), a "Ya"/"A" answer without
+evidence, and one file used for unrelated items. Links are fetched only when asked.
 """
 
 from __future__ import annotations
