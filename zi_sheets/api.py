@@ -75,7 +75,8 @@ def score(workbook: PathLike | Workbook, *, fetch_links: bool = False) -> Assess
     """The LKE self-assessment of `zi-sheets nilai`: the score per area, pengungkit, hasil and total, the
     Menuju WBK/WBBM requirements and the answers that would raise the score most.
 
-    `fetch_links` opens every Bukti Dukung link and reports those that fail (False: links are not opened).
+    `fetch_links` opens every Bukti Dukung link and reports those that fail or reach an address that is not
+    public, which is never connected to (False: links are not opened; see `zi_sheets.lke.fetch`).
     Raises ZiSheetsError when the workbook cannot be read or has no LKE sheet.
     """
     from zi_sheets.analysis.analyse import analyse

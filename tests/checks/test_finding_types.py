@@ -96,6 +96,8 @@ NOT_PLANTED = {
     "lke-evidence-none": "LKE sheet",
     "lke-link-malformed": "LKE sheet",
     "lke-link-unreachable": "LKE sheet (only with nilai --cek-tautan)",
+    "lke-link-refused": "LKE sheet (only with nilai --cek-tautan)",
+    "lke-link-unchecked": "info (only with nilai --cek-tautan)",
     "diterima-invalid": "Diterima sheet",
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import io
+import ipaddress
 import json
 import threading
 import zipfile
@@ -13,9 +14,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from click.testing import CliRunner
 from factory import extreme_answers, fill_lke, lke_row, unit_workbook
+from local_server import LocalServer
 from openpyxl import load_workbook
 
 from zi_sheets.cli.commands import main
+from zi_sheets.lke import evidence, fetch
 from zi_sheets.template.new_workbook import write_template
 
 
@@ -132,26 +135,42 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 @pytest.fixture
 def web(tmp_path):
-    """A local web server on 127.0.0.1 serving one file, ada.pdf; its base URL."""
+    """A local web server on 127.0.0.1 serving one file, ada.pdf; its base URL and its request log."""
     root = tmp_path / "web"
     root.mkdir()
     (root / "ada.pdf").write_bytes(b"%PDF-1.4 ada")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    requests: list[str] = []
+
+    class Logged(_Quiet):
+        def send_response(self, code, message=None) -> None:
+            requests.append(self.path)
+            super().send_response(code, message)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Logged, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_address[1]}", requests
     finally:
         server.shutdown()
         server.server_close()
         thread.join()
 
 
-def test_links_are_fetched_only_with_cek_tautan(workbook, web):
-    fill_lke(workbook, {}, {"P.1.i.a": f"{web}/ada.pdf", "P.1.i.b": f"{web}/hilang.pdf"})
+@pytest.fixture
+def allow_the_test_server(monkeypatch):
+    """`nilai --cek-tautan` as if 127.0.0.1 were public: the production policy refuses it (see below)."""
+    loopback = ipaddress.ip_address("127.0.0.1")
+    monkeypatch.setattr(evidence, "check_links", functools.partial(fetch.check_links, allow=loopback.__eq__))
+
+
+def test_links_are_fetched_only_with_cek_tautan(workbook, web, allow_the_test_server):
+    base, requests = web
+    fill_lke(workbook, {}, {"P.1.i.a": f"{base}/ada.pdf", "P.1.i.b": f"{base}/hilang.pdf"})
     unreachable = (f"LKE!G{lke_row(workbook, 'P.1.i.b')}", "lke-link-unreachable")
     quiet = run("nilai", str(workbook), "--format", "json")["findings"]
     assert not [p for p in pairs(quiet) if p[1] == "lke-link-unreachable"]
+    assert requests == []
     fetched = run("nilai", str(workbook), "--format", "json", "--cek-tautan")["findings"]
     assert [p for p in pairs(fetched) if p[1] == "lke-link-unreachable"] == [unreachable]
     message = next(f["message"] for f in fetched if f["code"] == "lke-link-unreachable")
@@ -160,7 +179,7 @@ def test_links_are_fetched_only_with_cek_tautan(workbook, web):
     assert not [p for p in pairs(checked) if p[1] == "lke-link-unreachable"]
 
 
-def test_a_closed_port_is_unreachable_not_a_crash(workbook):
+def test_a_closed_port_is_unreachable_not_a_crash(workbook, allow_the_test_server):
     import socket
 
     with socket.socket() as probe:  # -- a port nobody listens on
@@ -169,6 +188,50 @@ def test_a_closed_port_is_unreachable_not_a_crash(workbook):
     fill_lke(workbook, {}, {"P.1.i.a": f"http://127.0.0.1:{port}/x.pdf"})
     fetched = run("nilai", str(workbook), "--format", "json", "--cek-tautan")["findings"]
     assert (f"LKE!G{lke_row(workbook, 'P.1.i.a')}", "lke-link-unreachable") in pairs(fetched)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "{base}/ada.pdf",
+        "http://localhost:{port}/ada.pdf",
+        "http://0x7f.1:{port}/ada.pdf",
+        "http://2130706433:{port}/ada.pdf",
+        "http://[::1]:{port}/ada.pdf",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/bukti.pdf",
+    ],
+)
+def test_a_link_to_a_non_public_address_is_refused_at_its_cell(workbook, web, link):
+    base, requests = web
+    port = base.rsplit(":", 1)[1]
+    fill_lke(workbook, {}, {"P.1.i.a": link.format(base=base, port=port)})
+    fetched = run("nilai", str(workbook), "--format", "json", "--cek-tautan")["findings"]
+    refused = [f for f in fetched if f["code"] == "lke-link-refused"]
+    assert [f["ref"] for f in refused] == [f"LKE!G{lke_row(workbook, 'P.1.i.a')}"]
+    assert "bukan alamat internet publik" in refused[0]["message"]
+    assert requests == []
+
+
+def test_links_left_when_the_runs_total_is_spent_are_unchecked(workbook, monkeypatch):
+    codes = ["P.1.i.a", "P.1.i.b", "P.1.ii.a", "P.1.ii.b", "P.1.ii.c", "P.1.iii.a"]
+    with LocalServer(lambda server, conn, request: server.stopping.wait(30)) as server:
+        # -- one at a time, 0.2 s each, 0.7 s for all: the first ends by its own deadline, the sixth cannot
+        # -- begin before 1 s
+        silent = functools.partial(
+            fetch.check_links,
+            allow=ipaddress.ip_address("127.0.0.1").__eq__,
+            link_seconds=0.2,
+            total_seconds=0.7,
+            parallel=1,
+        )
+        monkeypatch.setattr(evidence, "check_links", silent)
+        fill_lke(workbook, {}, {code: f"{server.url}/{n}.pdf" for n, code in enumerate(codes)})
+        fetched = run("nilai", str(workbook), "--format", "json", "--cek-tautan")["findings"]
+    assert pairs(fetched) >= {
+        (f"LKE!G{lke_row(workbook, codes[0])}", "lke-link-unreachable"),
+        (f"LKE!G{lke_row(workbook, codes[-1])}", "lke-link-unchecked"),
+    }
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -449,7 +449,12 @@ def rekap(folders: tuple[Path, ...], output: Path) -> None:
 @main.command()
 @click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
 @_FORMAT
-@click.option("--cek-tautan", is_flag=True, help="Buka setiap tautan Bukti Dukung dan laporkan yang gagal.")
+@click.option(
+    "--cek-tautan",
+    is_flag=True,
+    help="Buka setiap tautan Bukti Dukung (hanya alamat internet publik, paling lama 5 detik per tautan) "
+    "dan laporkan yang gagal.",
+)
 @click.option(
     "-o",
     "--output",

@@ -276,8 +276,9 @@ def assess(analysis: Analysis, *, fetch_links: bool = False) -> Assessment:
     """The self-assessment of an analysed workbook, held against the LKE of its regulation; ZiSheetsError
     when it has no LKE sheet or the sheet cannot be read.
 
-    `fetch_links` opens every well-formed Bukti Dukung link (with a short timeout) and reports those that do
-    not open. Findings the Diterima sheet accepts are counted as accepted, as in `check`.
+    `fetch_links` opens every well-formed Bukti Dukung link and reports those that do not open, or that reach
+    an address that is not public (never connected to; see `lke.fetch`). Findings the Diterima sheet accepts
+    are counted as accepted, as in `check`.
     """
     workbook = analysis.workbook
     sheet = workbook.lke

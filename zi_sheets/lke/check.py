@@ -98,6 +98,8 @@ CATALOGUE_ORDER = (
     "lke-evidence-none",
     "lke-link-malformed",
     "lke-link-unreachable",
+    "lke-link-refused",
+    "lke-link-unchecked",
     "lke-evidence-shared",
     "lke-answer-proposed",
     "diterima-invalid",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from zi_sheets.common.findings import register
+from zi_sheets.lke.fetch import LINK_SECONDS, TOTAL_SECONDS, seconds_text
 
 LKE_SHEET_UNREADABLE = register(
     "lke-sheet-unreadable",
@@ -106,7 +107,27 @@ LKE_LINK_UNREACHABLE = register(
     "Tautan Bukti Dukung tidak dapat dibuka",
     "Tautan Bukti Dukung {kode} '{tautan}' tidak dapat dibuka: {masalah}; pastikan tautannya dibagikan "
     "untuk umum atau untuk Tim Penilai.",
-    "Hanya diperiksa dengan 'zi-sheets nilai --cek-tautan'.",
+    f"Hanya diperiksa dengan 'zi-sheets nilai --cek-tautan' (paling lama {seconds_text(LINK_SECONDS)} detik "
+    "per tautan).",
+)
+LKE_LINK_REFUSED = register(
+    "lke-link-refused",
+    "warning",
+    "Tautan Bukti Dukung menuju alamat yang bukan alamat internet publik (tidak dibuka)",
+    "Tautan Bukti Dukung {kode} '{tautan}' tidak dibuka: {masalah}; Tim Penilai hanya dapat membuka alamat "
+    "di internet, jadi bagikan buktinya dengan tautan publik (mis. https://drive.google.com/...).",
+    "Hanya diperiksa dengan 'zi-sheets nilai --cek-tautan'. Tautan ke komputer ini, jaringan lokal, alamat "
+    "metadata awan (169.254.169.254) atau skema selain http(s), langsung maupun lewat pengalihan, tidak "
+    "pernah dibuka.",
+)
+LKE_LINK_UNCHECKED = register(
+    "lke-link-unchecked",
+    "info",
+    "Tautan Bukti Dukung tidak sempat diperiksa",
+    "Tautan Bukti Dukung {kode} '{tautan}' tidak diperiksa karena batas {detik} detik untuk memeriksa semua "
+    "tautan sudah habis; bukalah sendiri di peramban.",
+    "Semua tautan satu pemeriksaan 'zi-sheets nilai --cek-tautan' bersama-sama dibatasi "
+    f"{seconds_text(TOTAL_SECONDS)} detik.",
 )
 LKE_EVIDENCE_SHARED = register(
     "lke-evidence-shared",
@@ -141,6 +162,8 @@ LKE_TYPES = (
     LKE_EVIDENCE_NONE,
     LKE_LINK_MALFORMED,
     LKE_LINK_UNREACHABLE,
+    LKE_LINK_REFUSED,
+    LKE_LINK_UNCHECKED,
     LKE_EVIDENCE_SHARED,
     LKE_ANSWER_PROPOSED,
 )

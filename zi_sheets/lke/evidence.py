@@ -1,18 +1,18 @@
 """The Bukti Dukung of the LKE sheet: each line a file (relative to the workbook's folder) or a link.
 
 Checks yield findings at the Bukti Dukung cell: a file that does not exist or lies outside the workbook's
-folder, a link that is not a well-formed web address (or, on request, does not open), a "Ya"/"A" answer
-without evidence, and one file used for unrelated items. Links are fetched only when asked.
+folder, a link that is not a well-formed web address (or, on request, does not open, reaches an address
+that is not public, or was left when the run's time was spent: `fetch`), a "Ya"/"A" answer without
+evidence, and one file used for unrelated items. Links are fetched only when asked.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
-import urllib.error
-import urllib.request
+import socket
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from urllib.parse import urlsplit
@@ -21,10 +21,16 @@ from zi_sheets.common.findings import Finding
 from zi_sheets.common.model import CellRef, LkeAnswer
 from zi_sheets.lke import codes as f
 from zi_sheets.lke.answers import Answer
+from zi_sheets.lke.fetch import (
+    REFUSED,
+    TOTAL_SECONDS,
+    UNCHECKED,
+    UNREACHABLE,
+    LinkResult,
+    check_links,
+    seconds_text,
+)
 from zi_sheets.lke.items import PILIHAN, YA_TIDAK
-
-LINK_TIMEOUT_SECONDS = 5.0
-MAX_PARALLEL_FETCHES = 8
 
 # -- A line is a link when it names a scheme, starts "www." or starts with a domain and a slash. --
 _LINK = re.compile(
@@ -90,6 +96,8 @@ def url_problem(text: str) -> str:
     if parts.scheme.lower() not in ("http", "https"):
         return f"skema '{parts.scheme}' bukan http atau https"
     host = parts.hostname or ""
+    if _ip_literal(host):
+        return ""  # -- an address, not a name: whether it may be opened is the fetch's (`fetch.py`)
     labels = host.split(".")
     if not host or not all(_HOST_LABEL.match(label) for label in labels):
         return "nama server tidak sah"
@@ -100,21 +108,17 @@ def url_problem(text: str) -> str:
     return ""
 
 
-def fetch_problem(url: str, timeout: float = LINK_TIMEOUT_SECONDS) -> str:
-    """Why `url` does not open (an Indonesian clause), '' when it answers with a success status."""
-    for method in ("HEAD", "GET"):
-        request = urllib.request.Request(url, method=method, headers={"User-Agent": "zi-sheets"})
+def _ip_literal(host: str) -> bool:
+    """Whether a URL's host is written as an address: IPv6 in brackets, or IPv4 in any form the system
+    reads as one (127.0.0.1, but also 127.1, 0x7f.1 and 2130706433)."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
         try:
-            with urllib.request.urlopen(request, timeout=timeout):
-                return ""
-        except urllib.error.HTTPError as error:
-            if method == "HEAD" and error.code in (403, 405, 501):
-                continue  # -- some servers refuse HEAD but serve GET
-            return f"server menjawab HTTP {error.code}"
-        except (urllib.error.URLError, TimeoutError, OSError, ValueError) as error:
-            reason = getattr(error, "reason", error)
-            return f"tidak tersambung ({reason})"
-    return "server menolak permintaan"
+            socket.inet_aton(host)
+        except OSError:
+            return False
+    return True
 
 
 def evidence_findings(
@@ -124,7 +128,7 @@ def evidence_findings(
     rows = [(answer, evidence_of(answer.row, folder)) for answer in answers if answer.row is not None]
     rows.sort(key=lambda pair: pair[0].row.row if pair[0].row is not None else 0)
     links = {e.text for _, lines in rows for e in lines if e.link and not e.url_problem}
-    fetched = _fetch_all(sorted(links)) if fetch_links else {}
+    fetched = check_links(sorted(links)) if fetch_links else {}
     used: dict[str, list[tuple[Answer, Evidence]]] = {}
     for answer, lines in rows:
         row = answer.row
@@ -141,14 +145,21 @@ def evidence_findings(
 
 
 def _line_findings(
-    evidence: Evidence, cell: CellRef, code: str, folder: Path, fetched: dict[str, str]
+    evidence: Evidence, cell: CellRef, code: str, folder: Path, fetched: dict[str, LinkResult]
 ) -> Iterator[Finding]:
     if evidence.link:
+        result = fetched.get(evidence.text)
         if evidence.url_problem:
             yield f.LKE_LINK_MALFORMED.at(cell, kode=code, tautan=evidence.text, masalah=evidence.url_problem)
-        elif fetched.get(evidence.text):
-            yield f.LKE_LINK_UNREACHABLE.at(
-                cell, kode=code, tautan=evidence.text, masalah=fetched[evidence.text]
+        elif result is None:
+            pass  # -- links not fetched
+        elif result.outcome == REFUSED:
+            yield f.LKE_LINK_REFUSED.at(cell, kode=code, tautan=evidence.text, masalah=result.problem)
+        elif result.outcome == UNREACHABLE:
+            yield f.LKE_LINK_UNREACHABLE.at(cell, kode=code, tautan=evidence.text, masalah=result.problem)
+        elif result.outcome == UNCHECKED:
+            yield f.LKE_LINK_UNCHECKED.at(
+                cell, kode=code, tautan=evidence.text, detik=seconds_text(TOTAL_SECONDS)
             )
         return
     if not evidence.exists:
@@ -171,11 +182,3 @@ def _shared(used: dict[str, list[tuple[Answer, Evidence]]], sheet: str) -> Itera
             berkas=evidence.text,
             codes=codes,
         )
-
-
-def _fetch_all(urls: list[str]) -> dict[str, str]:
-    """Each link's fetch problem ('' when it opens), fetched side by side."""
-    if not urls:
-        return {}
-    with ThreadPoolExecutor(min(MAX_PARALLEL_FETCHES, len(urls))) as pool:
-        return dict(zip(urls, pool.map(fetch_problem, urls), strict=True))
