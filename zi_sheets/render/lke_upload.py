@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 
 from zi_sheets.common.bahasa import roman
 from zi_sheets.common.files import write_atomic
-from zi_sheets.common.xlsx_book import new_xlsx, put
+from zi_sheets.common.xlsx_book import keep_as_text, new_xlsx, put
 from zi_sheets.lke.assess import Assessment
 from zi_sheets.lke.items import JUMLAH, SURVEI, LkeItem
 
@@ -55,9 +55,12 @@ def write_submission(assessment: Assessment, target: Path) -> Path:
         for col, value in enumerate(values, start=1):
             if value is None or value == "":
                 continue
-            # -- the unit's answers and evidence lines are its text, never formulas; the LKE's own labels
-            # -- ("- Jumlah pegawai") are ours and kept as the LKE prints them
-            cell = put(sheet, index, col, value) if col in _UNIT_TEXT else sheet.cell(index, col, value)
+            # -- the unit's answers and evidence lines are its text, neutralised; the LKE's own labels
+            # -- ("- Jumlah pegawai") print as the LKE prints them, marked as text the way Excel marks them
+            if col in _UNIT_TEXT or not isinstance(value, str):
+                cell = put(sheet, index, col, value)
+            else:
+                cell = keep_as_text(sheet.cell(index, col), value)
             cell.alignment = _WRAP
             if isinstance(value, float) and col in (2, 6):
                 cell.number_format = "0.00"
