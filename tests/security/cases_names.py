@@ -54,6 +54,26 @@ def _check_option_like_word(word: str) -> object:
     return make
 
 
+def _short_option_with_a_file_name(command: str) -> object:
+    """`-o.xlsx` after a command whose -o takes a value: -o with ".xlsx", refused, never a folder ".xlsx"."""
+
+    def make(home: Path, elsewhere: Path, cleanups: contextlib.ExitStack) -> Run:
+        _units(home, ("-o.xlsx", "zi.xlsx"))
+
+        def no_folder_named_after_it(home: Path, outcome: Outcome) -> None:
+            assert not (home / ".xlsx").exists()
+
+        return Run(
+            [command, "zi.xlsx", "-o.xlsx"],
+            frozenset({2}),
+            r"'-o\.xlsx' terbaca sebagai opsi -o dengan nilai '\.xlsx'; bila -o\.xlsx nama berkas, tulis "
+            r"\./-o\.xlsx",
+            then=no_folder_named_after_it,
+        )
+
+    return make
+
+
 def _check_folder(home: Path, elsewhere: Path, cleanups: contextlib.ExitStack) -> Run:
     _units(home / "kiriman", OPTION_NAMES)
 
@@ -171,6 +191,9 @@ CASES = [
     Case("names-check-dot-slash", 7, _check_file("./-o.xlsx", "./--help.xlsx")),
     Case("names-check-help-word", 7, _check_option_like_word("--help.xlsx")),
     Case("names-check-short-option-word", 7, _check_option_like_word("-o.xlsx")),
+    Case("names-build-short-option-value", 7, _short_option_with_a_file_name("build")),
+    Case("names-nilai-short-option-value", 7, _short_option_with_a_file_name("nilai")),
+    Case("names-rekap-short-option-value", 7, _short_option_with_a_file_name("rekap")),
     Case("names-check-folder", 7, _check_folder),
     Case("names-rekap-folder", 7, _rekap_folder),
     Case("names-build-folder-pdf", 7, _build_folder_pdf),

@@ -30,8 +30,28 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
+# -- What a word looks like when it is meant as a file, not an option (`-o.xlsx`, `--help.xlsx`). --
+_FILE_SUFFIXES = (".xlsx", ".ods", ".xls", ".eml", ".docx", ".ini")
+
+
+def _not_a_file_name(context: click.Context, parameter: click.Parameter, value: object) -> None:
+    """Refuse `-o.xlsx` read as `-o` with the value ".xlsx": a file named like an option, not a folder."""
+    if value is not None and Path(str(value)).name.lower() in _FILE_SUFFIXES:
+        raise click.BadParameter(
+            f"'-o{value}' terbaca sebagai opsi -o dengan nilai '{value}'; bila -o{value} nama berkas, tulis "
+            f"./-o{value} atau letakkan -- sebelum nama berkasnya (zi-sheets {context.command.name} -- "
+            f"-o{value})."
+        )
+
+
+def _output_folder(context: click.Context, parameter: click.Parameter, value: str | Path | None) -> object:
+    _not_a_file_name(context, parameter, value)
+    return value
+
+
 def _xlsx_name(context: click.Context, parameter: click.Parameter, value: str | Path) -> str | Path:
     """A workbook to write must be named .xlsx: Excel will not open it under another name."""
+    _not_a_file_name(context, parameter, value)
     if Path(value).suffix.lower() != ".xlsx":
         example = "rekap.xlsx" if context.command.name == "rekap" else "zi-2026.xlsx"
         raise click.BadParameter(f"{Path(value).name} bukan nama workbook .xlsx; pakai mis. {example}.")
@@ -54,10 +74,6 @@ class Rentang(click.IntRange):
 
     def _describe_range(self) -> str:
         return f"{self.min}-{self.max}"
-
-
-# -- What a word looks like when it is meant as a file, not an option (`-o.xlsx`, `--help.xlsx`). --
-_FILE_SUFFIXES = (".xlsx", ".ods", ".xls", ".eml", ".docx", ".ini")
 
 
 class _Command(click.Command):
@@ -298,6 +314,7 @@ def _many(paths: list[Path], work: Callable[..., UnitResult], *arguments: object
     type=click.Path(file_okay=False),
     default=None,
     metavar="FOLDER",
+    callback=_output_folder,
     help="Folder hasil (bawaan: output/).",
 )
 @click.option(
@@ -486,6 +503,7 @@ def rekap(folders: tuple[Path, ...], output: Path) -> None:
     "--output",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
+    callback=_output_folder,
     help="Tulis juga Laporan Penilaian Mandiri (.docx) dan LKE untuk diunggah (.xlsx) ke folder ini.",
 )
 def nilai(workbook: Path, output_format: str, cek_tautan: bool, output: Path | None) -> None:
