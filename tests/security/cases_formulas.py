@@ -65,7 +65,8 @@ _UNITS = (
     ("-o.xlsx", "-2+3+cmd|' /C calc'!A0"),
     ("+1.xlsx", "+62 812 3456 7890"),
     ("@SUM(A1).xlsx", "@SUM(1+1)*cmd|' /C calc'!A0"),
-    ("lebar.xlsx", '\uff1dHYPERLINK("http://contoh.invalid/")'),
+    ("\t=1+1.xlsx", '\uff1dHYPERLINK("http://contoh.invalid/")'),
+    ("\r@SUM(A1).xlsx", "Kecamatan CR"),
     ("biasa.xlsx", "Kecamatan Biasa"),
 )
 
@@ -82,7 +83,7 @@ def _rekap_of_formula_file_and_unit_names(home: Path, elsewhere: Path, cleanups:
 
     def names_and_units_are_text(home: Path, outcome: Outcome) -> None:
         book = load_workbook(home / "rekap.xlsx")
-        hostile = [name for name, _ in _UNITS[:-2]] + [unit for _, unit in _UNITS[1:-1]]
+        hostile = [name for name, _ in _UNITS[:-1]] + [unit for _, unit in _UNITS[1:-2]]
         assert_inert([book], hostile)
         assert "biasa.xlsx" in [cell.value for cell in book["Ringkasan"]["B"]]  # -- plain text as it was
 
