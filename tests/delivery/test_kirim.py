@@ -181,6 +181,61 @@ def test_unaddressed_draft_is_refused_before_connecting(tmp_path: Path) -> None:
         send_package(pkg.eml_path, plain(closed))
 
 
+# -- header injection (issue 30, class 6): the envelope is exactly the parsed list the draft shows ---------
+
+
+def _draft(folder: Path, headers: str) -> Path:
+    eml = folder / "draf.eml"
+    eml.write_bytes((headers + "Subject: Dokumen ZI\r\nX-Unsent: 1\r\n\r\nisi\r\n").encode())
+    return eml
+
+
+def test_delivered_only_to_the_listed_to_and_cc(start_server, tmp_path: Path) -> None:
+    handler, port = start_server()
+    eml = _draft(tmp_path, f"To: Inspektorat Kab. Contoh <{INSPEKTORAT}>\r\nCc: tpi@contohkab.go.id\r\n")
+    assert send_package(eml, plain(port)) == [INSPEKTORAT, "tpi@contohkab.go.id"]
+    assert handler.envelopes[0].rcpt_tos == [INSPEKTORAT, "tpi@contohkab.go.id"]
+    assert handler.envelopes[0].mail_from == USER
+
+
+def test_sender_with_a_display_name_is_an_address_alone_in_the_envelope(start_server, package) -> None:
+    handler, port = start_server()
+    send_package(package[0].eml_path, plain(port, sender=f"Tim ZI <{USER}>"))
+    assert handler.envelopes[0].mail_from == USER and handler.envelopes[0].rcpt_tos == [INSPEKTORAT]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        # -- a CR LF a mail program decodes from an encoded word, in a display name and in the subject
+        f"To: =?utf-8?q?Insp=0D=0ABcc=3A_spy=40else=2Eexample?= <{INSPEKTORAT}>\r\n",
+        f"To: {INSPEKTORAT}\r\nX-Catatan: =?utf-8?q?a=0D=0ABcc=3A_spy=40else=2Eexample?=\r\n",
+        # -- a recipient the draft hides, a group, and a value that is no list of addresses
+        f"To: {INSPEKTORAT}\r\nBcc: spy@else.example\r\n",
+        f"To: Tim: {INSPEKTORAT}, spy@else.example;\r\n",
+        f"To: {INSPEKTORAT} spy@else.example\r\n",
+        "To: spy@[127.0.0.1]\r\n",
+    ],
+)
+def test_a_draft_whose_headers_would_reach_someone_unlisted_is_refused(
+    start_server, tmp_path: Path, headers: str
+) -> None:
+    handler, port = start_server()
+    eml = _draft(tmp_path, headers)
+    with pytest.raises(ZiSheetsError, match="draf surel draf.eml|Draf surel draf.eml") as raised:
+        send_package(eml, plain(port))
+    assert len(str(raised.value).splitlines()) == 1 and "\r" not in str(raised.value)
+    assert handler.envelopes == []
+
+
+@pytest.mark.parametrize("to", [f"{INSPEKTORAT}\r\nBcc: spy@else.example", "Bcc: spy@else.example"])
+def test_a_to_option_that_would_add_a_recipient_is_refused(start_server, package, to: str) -> None:
+    handler, port = start_server()
+    with pytest.raises(ZiSheetsError, match=r"--to"):
+        send_package(package[0].eml_path, plain(port), to=to)
+    assert handler.envelopes == []
+
+
 def test_missing_sender_is_refused(package) -> None:
     pkg, _ = package
     with pytest.raises(ZiSheetsError, match="ZI_SHEETS_SMTP_FROM"):

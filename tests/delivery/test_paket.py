@@ -13,7 +13,7 @@ import pytest
 
 from zi_sheets.common.errors import ZiSheetsError
 from zi_sheets.common.model import CellRef, CellValue, Identitas
-from zi_sheets.delivery.paket import Package, mime_type, write_package
+from zi_sheets.delivery.paket import HEADER_CONTROL, Package, mime_type, write_package
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SUMMARY = "0 galat, 2 peringatan, 1 info; komponen 23 dari 23, indikator 41 dari 50 (82%)"
@@ -174,6 +174,45 @@ def test_invalid_email_inspektorat_is_refused_naming_field_and_value(
     message = str(raised.value)
     assert "Email Inspektorat" in message and "Identitas!B" in message and value in message
     assert not list(folder.glob("*.eml")) and not list(folder.glob("*.zip"))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        f"{INSPEKTORAT}\r\nBcc: someone@else.example",
+        f"{INSPEKTORAT}\nBcc: someone@else.example",
+        f"Inspektorat\r\nBcc: someone@else.example <{INSPEKTORAT}>",
+        f"=?utf-8?q?Insp=0D=0ABcc=3A_someone=40else=2Eexample?= <{INSPEKTORAT}>",
+        f"Tim: {INSPEKTORAT}, someone@else.example;",
+        f"{INSPEKTORAT} someone@else.example",
+        f"{INSPEKTORAT}\x00",
+        f"{INSPEKTORAT}\u2028Bcc: someone@else.example",
+    ],
+)
+def test_an_email_inspektorat_that_would_add_a_header_or_recipient_is_refused(
+    documents: list[Path], value: str
+) -> None:
+    """Header injection (issue 30, class 6): refused naming the cell, the value shown with its control
+    characters escaped on the message's one line, and no draft written that could carry the address."""
+    folder = documents[0].parent
+    with pytest.raises(ZiSheetsError) as raised:
+        write_package(make_identitas(value), documents, folder, summary=SUMMARY)
+    message = str(raised.value)
+    assert "Email Inspektorat di Identitas!B" in message and len(message.splitlines()) == 1
+    assert not HEADER_CONTROL.search(message)
+    assert not list(folder.glob("*.eml")) and not list(folder.glob("*.zip"))
+
+
+def test_control_characters_of_the_unit_never_reach_a_header(documents: list[Path]) -> None:
+    identitas = make_identitas()
+    cell = identitas.get("Nama Unit Kerja")
+    hostile = "Kecamatan\r\nBcc: someone@else.example\x01\u2028X"
+    identitas.fields["Nama Unit Kerja"] = CellValue(hostile, cell.cell, hostile)
+    package = write_package(identitas, documents, documents[0].parent, summary=SUMMARY)
+    message = parse(package.eml_path)
+    assert message["Bcc"] is None
+    assert str(message["Subject"]).strip().startswith("Dokumen Zona Integritas Kecamatan Bcc")
+    assert not HEADER_CONTROL.search(str(message["Subject"]))
 
 
 def test_several_addresses_and_display_names(documents: list[Path]) -> None:

@@ -17,6 +17,7 @@ from click.core import ParameterSource
 from zi_sheets import __version__
 from zi_sheets.cli import click_bahasa
 from zi_sheets.common.catalogue import REGULATIONS
+from zi_sheets.common.text import shown
 
 # -- Before any option type is built: click names a path type ("file") when it is constructed. --
 click_bahasa.install()
@@ -29,8 +30,28 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
+# -- What a word looks like when it is meant as a file, not an option (`-o.xlsx`, `--help.xlsx`). --
+_FILE_SUFFIXES = (".xlsx", ".ods", ".xls", ".eml", ".docx", ".ini")
+
+
+def _not_a_file_name(context: click.Context, parameter: click.Parameter, value: object) -> None:
+    """Refuse `-o.xlsx` read as `-o` with the value ".xlsx": a file named like an option, not a folder."""
+    if value is not None and Path(str(value)).name.lower() in _FILE_SUFFIXES:
+        raise click.BadParameter(
+            f"'-o{value}' terbaca sebagai opsi -o dengan nilai '{value}'; bila -o{value} nama berkas, tulis "
+            f"./-o{value} atau letakkan -- sebelum nama berkasnya (zi-sheets {context.command.name} -- "
+            f"-o{value})."
+        )
+
+
+def _output_folder(context: click.Context, parameter: click.Parameter, value: str | Path | None) -> object:
+    _not_a_file_name(context, parameter, value)
+    return value
+
+
 def _xlsx_name(context: click.Context, parameter: click.Parameter, value: str | Path) -> str | Path:
     """A workbook to write must be named .xlsx: Excel will not open it under another name."""
+    _not_a_file_name(context, parameter, value)
     if Path(value).suffix.lower() != ".xlsx":
         example = "rekap.xlsx" if context.command.name == "rekap" else "zi-2026.xlsx"
         raise click.BadParameter(f"{Path(value).name} bukan nama workbook .xlsx; pakai mis. {example}.")
@@ -43,7 +64,7 @@ class UnreadableInput(click.ClickException):
     exit_code = 3
 
     def show(self, file=None) -> None:
-        click.echo(f"zi-sheets: {self.format_message()}", err=True)
+        click.echo(f"zi-sheets: {shown(self.format_message())}", err=True)  # -- one line
 
 
 class Rentang(click.IntRange):
@@ -56,15 +77,43 @@ class Rentang(click.IntRange):
 
 
 class _Command(click.Command):
-    """A command whose usage line reads "[OPSI]"."""
+    """A command whose usage line reads "[OPSI]", and that says how to name a file whose name looks like
+    an option, instead of guessing an option it might have meant."""
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("options_metavar", "[OPSI]")
         super().__init__(*args, **kwargs)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # -- click's parser consumes the list it is given
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as error:
+            # -- "-o.xlsx" reaches click as option "-o": find the word it came from
+            options = given[: given.index("--")] if "--" in given else given
+            word = next((a for a in options if a.startswith(error.option_name)), error.option_name)
+            if Path(word).exists() or Path(word).suffix.lower() in _FILE_SUFFIXES:
+                raise click.UsageError(
+                    f"Opsi '{shown(word)}' tidak dikenal; bila itu nama berkas, tulis ./{shown(word)} atau "
+                    f"letakkan -- sebelum nama berkasnya (zi-sheets {self.name} -- {shown(word)}).",
+                    ctx,
+                ) from None
+            raise
+
 
 class _Group(click.Group):
     command_class = _Command
+
+
+def _say(text: str, err: bool = False) -> None:
+    """Lines to the user, each with its unprintable characters escaped (`text.shown`): a file name or a
+    cell value can neither break a line nor move the cursor, colour or clear the terminal."""
+    click.echo("\n".join(shown(line) for line in text.split("\n")), err=err)
+
+
+def _name(path: object) -> str:
+    """A path as a message names it: a line break in a file name is shown, not obeyed."""
+    return shown(str(path))
 
 
 def _run(function: Callable[_P, _R], *args: _P.args, **kwargs: _P.kwargs) -> _R:
@@ -150,8 +199,8 @@ def init(
     if lke_only:
         explicit = click.get_current_context().get_parameter_source("regulasi") is not ParameterSource.DEFAULT
         rewritten = _run(add_lke_sheet, path, regulasi if explicit else None)
-        click.echo(f"cadangan: {rewritten.backup}", err=True)
-        click.echo(f"ditulis: {rewritten.path} (sheet LKE ditambahkan)", err=True)
+        _say(f"cadangan: {_name(rewritten.backup)}", err=True)
+        _say(f"ditulis: {_name(rewritten.path)} (sheet LKE ditambahkan)", err=True)
         return
     if sinkron_realisasi:
         result = _run(sync_realisasi, path, periode=periode_realisasi)
@@ -160,7 +209,7 @@ def init(
             *(f"sheet baru: {n}" for n in result.created),
         ]
         for note in [*notes, *result.notes, f"cadangan: {result.backup}", f"ditulis: {result.path}"]:
-            click.echo(note, err=True)
+            _say(note, err=True)
         return
     written = _run(
         write_template,
@@ -171,7 +220,7 @@ def init(
         periode=periode_realisasi,
         force=force,
     )
-    click.echo(f"ditulis: {written}", err=True)
+    _say(f"ditulis: {_name(written)}", err=True)
 
 
 _STRICT = click.option("--strict", is_flag=True, help="Peringatan juga dihitung sebagai kegagalan.")
@@ -207,16 +256,16 @@ def check(workbooks: tuple[Path, ...], output_format: str, strict: bool) -> None
         if result.report is None:
             raise UnreadableInput(result.problem)
         if output_format == "text":
-            click.echo(result.report.to_text())
+            _say(result.report.to_text())
         sys.exit(result.exit_code)
     batch = _many(paths, check_one, strict, label="memeriksa")
     if output_format == "json":
         click.echo(batch.to_json())
     else:
         for result in batch.results:
-            click.echo(f"== {result.path}")
-            click.echo(result.report.to_text() if result.report else f"tidak terbaca: {result.problem}")
-        click.echo(batch.tally())
+            _say(f"== {_name(result.path)}")
+            _say(result.report.to_text() if result.report else f"tidak terbaca: {shown(result.problem)}")
+        _say(batch.tally())
     sys.exit(batch.exit_code())
 
 
@@ -237,7 +286,7 @@ def _inputs(workbooks: tuple[Path, ...], exclude: tuple[Path, ...] = ()) -> list
         raise UnreadableInput(f"Berkas atau folder {', '.join(missing)} tidak ditemukan.")
     inputs = expand_inputs(list(workbooks), exclude=exclude)
     for path, reason in inputs.skipped:
-        click.echo(f"dilewati: {path} ({reason})", err=True)
+        _say(f"dilewati: {_name(path)} ({reason})", err=True)
     if not inputs.workbooks:
         raise UnreadableInput(
             f"Tidak ada workbook .xlsx atau .ods di {', '.join(str(p) for p in workbooks)}."
@@ -267,6 +316,7 @@ def _many(paths: list[Path], work: Callable[..., UnitResult], *arguments: object
     type=click.Path(file_okay=False),
     default=None,
     metavar="FOLDER",
+    callback=_output_folder,
     help="Folder hasil (bawaan: output/).",
 )
 @click.option(
@@ -373,7 +423,7 @@ def kirim(paket: Path, to: str | None, config: Path | None) -> None:
         password = click.prompt(f"Kata sandi SMTP {settings.username}", hide_input=True, err=True)
         settings = dataclasses.replace(settings, password=password)
     recipients = _run(send_package, eml, settings, to=to)
-    click.echo(f"terkirim ke: {', '.join(recipients)}", err=True)
+    _say(f"terkirim ke: {', '.join(recipients)}", err=True)
 
 
 def _build_one(path: Path, options: BuildOptions) -> int:
@@ -383,17 +433,17 @@ def _build_one(path: Path, options: BuildOptions) -> int:
     from zi_sheets import api
 
     result = _run(api.build, path, **dataclasses.asdict(options))
-    click.echo(f"pemeriksaan: {result.report.summary()}", err=True)
+    _say(f"pemeriksaan: {result.report.summary()}", err=True)
     if result.refused_by:
         for finding in result.refused_by:
-            click.echo(finding.line(), err=True)
-        click.echo("dokumen tidak ditulis; perbaiki temuan di atas lalu ulangi.", err=True)
+            _say(shown(finding.line()), err=True)
+        _say("dokumen tidak ditulis; perbaiki temuan di atas lalu ulangi.", err=True)
         return 1
     package = [result.package.zip_path, result.package.eml_path] if result.package else []
     for written in [*result.documents, *result.pdfs, *package]:
-        click.echo(f"ditulis: {written}", err=True)
+        _say(f"ditulis: {_name(written)}", err=True)
     for note in result.notes:
-        click.echo(note, err=True)
+        _say(shown(note), err=True)
     return result.report.exit_code(options.strict)
 
 
@@ -405,14 +455,14 @@ def _build_many(paths: list[Path], options: BuildOptions) -> int:
     finish_builds(batch.results, options)
     for result in batch.results:
         if result.report is None:
-            click.echo(f"{result.path}: {result.problem_label}: {result.problem}", err=True)
+            _say(f"{_name(result.path)}: {result.problem_label}: {shown(result.problem)}", err=True)
             continue
-        click.echo(f"{result.path}: {result.report.summary()}", err=True)
+        _say(f"{_name(result.path)}: {result.report.summary()}", err=True)
         for written in result.written:
-            click.echo(f"ditulis: {written}", err=True)
+            _say(f"ditulis: {_name(written)}", err=True)
         for note in dict.fromkeys(result.notes):
-            click.echo(note, err=True)
-    click.echo(batch.tally(), err=True)
+            _say(shown(note), err=True)
+    _say(batch.tally(), err=True)
     return batch.exit_code()
 
 
@@ -440,10 +490,10 @@ def rekap(folders: tuple[Path, ...], output: Path) -> None:
 
     batch = _many(_inputs(folders, exclude=(output,)), check_one, label="memeriksa")
     for result in batch.unreadable:
-        click.echo(f"{result.path}: tidak terbaca: {result.problem}", err=True)
+        _say(f"{_name(result.path)}: tidak terbaca: {shown(result.problem)}", err=True)
     written = _run(write_rekap, batch.results, output)
-    click.echo(batch.tally(), err=True)
-    click.echo(f"ditulis: {written}", err=True)
+    _say(batch.tally(), err=True)
+    _say(f"ditulis: {_name(written)}", err=True)
 
 
 @main.command()
@@ -460,6 +510,7 @@ def rekap(folders: tuple[Path, ...], output: Path) -> None:
     "--output",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
+    callback=_output_folder,
     help="Tulis juga Laporan Penilaian Mandiri (.docx) dan LKE untuk diunggah (.xlsx) ke folder ini.",
 )
 def nilai(workbook: Path, output_format: str, cek_tautan: bool, output: Path | None) -> None:
@@ -474,14 +525,17 @@ def nilai(workbook: Path, output_format: str, cek_tautan: bool, output: Path | N
     from zi_sheets import api
 
     assessment = _run(api.score, workbook, fetch_links=cek_tautan)
-    click.echo(assessment.to_json() if output_format == "json" else assessment.to_text())
+    if output_format == "json":
+        click.echo(assessment.to_json())
+    else:
+        _say(assessment.to_text())
     if output is not None:
         from zi_sheets.delivery.lke_documents import (
             write_documents,  # -- python-docx only when writing documents
         )
 
         for written in _run(write_documents, assessment, output):
-            click.echo(f"ditulis: {written}", err=True)
+            _say(f"ditulis: {_name(written)}", err=True)
     sys.exit(assessment.report.exit_code())
 
 

@@ -27,6 +27,15 @@ def clean_text(text: str) -> str:
     return XML_ILLEGAL.sub("", text)
 
 
+def shown(text: str) -> str:
+    """`text` as a message quotes it: every character that does not print (a line break, a tab, an
+    escape sequence, a direction override) written as its escape (\\r, \\x1b, \\u202e), so that a value
+    or a file name can neither break the message's one line nor pass for output of its own."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
+
 def fit_property(text: str) -> str:
     """`text` on one line, cut at a word to fit a document property (255 characters), "…" marking the cut."""
     flat = " ".join(clean_text(text).split())

@@ -15,13 +15,14 @@ import smtplib
 import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from email import policy
+from email import errors, policy
 from email.message import EmailMessage
-from email.utils import format_datetime, getaddresses, make_msgid
+from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 from zi_sheets.common.errors import ZiSheetsError
-from zi_sheets.delivery.paket import FROM_VARIABLE, parse_addresses
+from zi_sheets.common.text import shown
+from zi_sheets.delivery.paket import FROM_VARIABLE, HEADER_CONTROL, one_address, parse_addresses
 
 SECURITY_MODES = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
@@ -208,9 +209,51 @@ def _read_message(path: Path) -> EmailMessage:
     return message
 
 
-def _addresses(message: EmailMessage, *headers: str) -> list[str]:
-    values = [str(value) for header in headers for value in message.get_all(header, [])]
-    return [addr for _name, addr in getaddresses(values) if addr]
+def _addresses(message: EmailMessage, path: Path, *headers: str) -> list[str]:
+    """The addresses of `headers` of the draft, as the standard library's header parser reads them, each
+    one plain address (`paket.one_address`); a value that is anything else (a group, a defect, a part that
+    is no address) is refused, never searched for whatever addresses it holds."""
+    found: list[str] = []
+    for header in headers:
+        for value in message.get_all(header, []):
+            if not str(value).strip():
+                continue  # -- an empty To: the draft is unaddressed, said below
+            groups = getattr(value, "groups", ())
+            defects = [
+                d for d in getattr(value, "defects", ()) if not isinstance(d, errors.ObsoleteHeaderDefect)
+            ]
+            addresses = [one_address(str(address)) for group in groups for address in group.addresses]
+            if defects or not addresses or None in addresses or any(g.display_name for g in groups):
+                raise ZiSheetsError(
+                    f"Header {header} draf surel {path.name} bukan daftar alamat surel yang sah "
+                    f"('{shown(str(value))}'), jadi tidak dikirim; buat ulang dengan 'zi-sheets build "
+                    "WORKBOOK --paket' atau beri alamat tujuan dengan --to."
+                )
+            found += [address.addr_spec for address in addresses if address is not None]
+    return list(dict.fromkeys(found))
+
+
+def _check_headers(message: EmailMessage, path: Path) -> None:
+    """Refuse a draft whose headers hide a line break or other control character (also one in an encoded
+    word, `=?utf-8?q?=0D=0ABcc…?=`, which a mail program decodes) or carry a Bcc: what is sent must be
+    what the draft shows."""
+    for name, raw in message.raw_items():
+        try:
+            text = str(message.policy.header_fetch_parse(name, raw))
+        except (ValueError, errors.HeaderParseError):  # -- "address parts cannot contain CR or LF"
+            text = "\n"
+        control = HEADER_CONTROL.search(text)
+        if control:
+            raise ZiSheetsError(
+                f"Header {shown(name)} draf surel {path.name} berisi karakter kendali "
+                f"{shown(control.group())} ('{shown(raw.strip())}'), yang dapat menyisipkan header atau "
+                "penerima lain, jadi tidak dikirim; buat ulang dengan 'zi-sheets build WORKBOOK --paket'."
+            )
+    if message.get_all("Bcc"):
+        raise ZiSheetsError(
+            f"Draf surel {path.name} berisi header Bcc (penerima tersembunyi), yang tidak ditulis oleh "
+            "'zi-sheets build --paket', jadi tidak dikirim; hapus header itu atau buat ulang paketnya."
+        )
 
 
 def send_package(eml_path: Path, settings: SmtpSettings, *, to: str | None = None) -> list[str]:
@@ -224,13 +267,15 @@ def send_package(eml_path: Path, settings: SmtpSettings, *, to: str | None = Non
     path = find_eml(eml_path)
     check_fresh(path)
     message = _read_message(path)
+    _check_headers(message, path)
     del message["X-Unsent"]
     if to is not None:
         addresses = parse_addresses(to, "Alamat tujuan (--to)")
         del message["To"]
         if addresses:
             message["To"] = addresses
-    recipients = _addresses(message, "To", "Cc", "Bcc")
+    # -- the envelope: exactly the addresses the draft shows, each parsed; nothing else is a recipient
+    recipients = _addresses(message, path, "To", "Cc")
     if not recipients:
         raise ZiSheetsError(
             f"Surel {path.name} belum beralamat: isi 'Email Inspektorat' di sheet Identitas lalu jalankan "
@@ -242,7 +287,9 @@ def send_package(eml_path: Path, settings: SmtpSettings, *, to: str | None = Non
                 "Alamat pengirim belum diatur: isi variabel ZI_SHEETS_SMTP_FROM atau 'from' di bagian [smtp]."
             )
         message["From"] = parse_addresses(settings.sender, "Alamat pengirim")
-    sender = settings.sender or _addresses(message, "From")[0]
+    # -- the envelope sender is an address alone, never a display name
+    senders = parse_addresses(settings.sender, "Alamat pengirim") if settings.sender else []
+    sender = senders[0].addr_spec if senders else _addresses(message, path, "From")[0]
     if not message["Date"]:
         message["Date"] = format_datetime(dt.datetime.now().astimezone())
     if not message["Message-ID"]:

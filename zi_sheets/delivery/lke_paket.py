@@ -128,7 +128,7 @@ def _index(lines: list[_Line], unit: str) -> bytes:
     """The index workbook: one row per item and evidence line (an item without evidence gets one row)."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    from zi_sheets.common.xlsx_book import new_xlsx
+    from zi_sheets.common.xlsx_book import new_xlsx, put
 
     book = new_xlsx(f"Indeks Bukti Dukung LKE {unit}", unit)
     sheet = book.active
@@ -155,7 +155,7 @@ def _index(lines: list[_Line], unit: str) -> bytes:
             line.note,
         )
         for col, text in enumerate(values, start=1):
-            sheet.cell(row, col, text).alignment = wrap
+            put(sheet, row, col, text).alignment = wrap  # -- answers, evidence and file names: text
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     buffer = io.BytesIO()

@@ -14,15 +14,16 @@ import shutil
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from email import policy
+from email import errors, policy
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, getaddresses
+from email.utils import format_datetime
 from pathlib import Path
 
 from zi_sheets.common.errors import ZiSheetsError
 from zi_sheets.common.files import write_atomic
 from zi_sheets.common.model import Identitas
+from zi_sheets.common.text import shown
 
 EMAIL_FIELD = "Email Inspektorat"
 FROM_VARIABLE = "ZI_SHEETS_FROM"
@@ -40,6 +41,9 @@ for _type, _extension in (
 # -- Above this many bytes many mail servers refuse a message; the zip is then the way to deliver. --
 MAIL_SIZE_LIMIT = 20 * 1024 * 1024
 
+# -- What no header value may hold: C0 and C1 controls, DEL, and the Unicode line and paragraph separators
+# -- (a mail client or relay may break the header there). --
+HEADER_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _ADDR_SPEC = re.compile(r"[^\s@<>()\[\],;:\"\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 
 
@@ -70,24 +74,54 @@ def mime_type(path: Path) -> tuple[str, str]:
 
 
 def parse_addresses(text: str, source: str) -> list[Address]:
-    """The addresses written in `text` (several may be separated by commas, semicolons or lines).
+    """The addresses written in `text` (several may be separated by commas, semicolons or the lines of a
+    cell), each parsed by the standard library's header parser as exactly one address.
 
-    Raises ZiSheetsError naming `source` (e.g. "Email Inspektorat di Identitas!B19") for an invalid one.
+    A line break inside a header value ends the header and starts another (`\r\nBcc: …`): a control
+    character anywhere but between the lines of a cell, a group (`Bcc: x@…`), two addresses where one is
+    written or anything else that is not one plain address is refused. Raises ZiSheetsError naming `source`
+    (e.g. "Email Inspektorat di Identitas!B19") and the value, its control characters shown escaped.
     """
+    control = HEADER_CONTROL.search(text.replace("\n", ""))
+    if control:
+        raise ZiSheetsError(
+            f"{source} berisi karakter kendali {shown(control.group())} ('{shown(text.strip())}'), yang "
+            "dapat menyisipkan penerima lain ke surel; tulis satu alamat lengkap per baris, mis. "
+            "inspektorat@contohkab.go.id."
+        )
     addresses: list[Address] = []
     for part in re.split(r"[;,\n]", text):
         if not part.strip():
             continue
-        pairs = getaddresses([part])
-        name, addr = pairs[0] if len(pairs) == 1 else ("", "")
-        if not _ADDR_SPEC.fullmatch(addr) or ".." in addr or addr.rsplit("@", 1)[1].startswith("."):
+        address = one_address(part)
+        if address is None:
             raise ZiSheetsError(
-                f"{source} berisi alamat surel yang tidak valid: '{part.strip()}'; "
+                f"{source} berisi alamat surel yang tidak valid: '{shown(part.strip())}'; "
                 "tulis alamat lengkap seperti inspektorat@contohkab.go.id."
             )
-        local, domain = addr.rsplit("@", 1)
-        addresses.append(Address(display_name=name.strip(), username=local, domain=domain))
+        addresses.append(address)
     return addresses
+
+
+def one_address(text: str) -> Address | None:
+    """`text` as one address (`a@b.go.id`, `Nama <a@b.go.id>`), None when the standard library's parser
+    finds anything else in it: a group, a second address, a defect, a control character (also one hidden
+    in an encoded word), or an address without a dotted domain."""
+    try:
+        header = policy.default.header_factory("To", text.strip())
+    except (ValueError, IndexError, TypeError):  # -- e.g. "address parts cannot contain CR or LF"
+        return None
+    defects = [d for d in header.defects if not isinstance(d, errors.ObsoleteHeaderDefect)]
+    groups = header.groups  # -- an obsolete form only: "Kab. Contoh" unquoted
+    if defects or len(groups) != 1 or groups[0].display_name is not None or len(header.addresses) != 1:
+        return None
+    address = header.addresses[0]
+    addr = address.addr_spec
+    if not _ADDR_SPEC.fullmatch(addr) or ".." in addr or address.domain.startswith("."):
+        return None
+    if HEADER_CONTROL.search(address.display_name):
+        return None
+    return address
 
 
 def _field_source(identitas: Identitas) -> str:
@@ -200,7 +234,8 @@ def subject(identitas: Identitas, month_label: str | None = None) -> str:
         parts.append(f"Tahun {identitas.tahun or identitas.text('Tahun')}")
     text = " ".join(part for part in parts if part)
     text = f"{text} (Monev {month_label})" if month_label else text
-    return " ".join(text.split())  # -- a multi-line cell (Alt+Enter) must not break the header
+    # -- a multi-line cell (Alt+Enter), or any other control character, must not break the header
+    return " ".join(HEADER_CONTROL.sub(" ", text).split())
 
 
 def body(

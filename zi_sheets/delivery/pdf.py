@@ -83,7 +83,8 @@ def convert_many(
     with tempfile.TemporaryDirectory(prefix="zi-sheets-pdf-") as work:
         staging, out = Path(work, "in"), Path(work, "out")
         staging.mkdir()
-        # -- documents of several units share file names: each is staged under its own number
+        # -- documents of several units share file names, and a name may look like an option
+        # -- (`-o.docx`): each is staged under its own number
         names = [f"{index:05d}.docx" for index in range(len(documents))]
         for name, document in zip(names, documents, strict=True):
             _copy(document, staging / name)
@@ -116,7 +117,8 @@ def _run_office(office: str, groups: list[list[str]], staging: Path, out: Path, 
         # -- (the user's open office suite, or the other start) holds the profile.
         profile = (work / f"profile-{number}").as_uri()
         command = [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
-        command += ["--outdir", str(out), *group]
+        # -- every path absolute: none can be read as an option, whatever the user's folder is called
+        command += ["--outdir", str(out.resolve()), *(str((staging / name).resolve()) for name in group)]
         try:
             process = subprocess.Popen(
                 command, cwd=staging, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

@@ -1,7 +1,8 @@
 """The inspectorate's rekap workbook (`zi-sheets rekap`): a Ringkasan row per unit, every finding on Temuan.
 
 `batch.py` checks the workbooks; this module only writes what their results say. Figures are stored as
-numbers (Excel sums and filters them), an unknown figure as an empty cell; both sheets print landscape,
+numbers (Excel sums and filters them), an unknown figure as an empty cell, every text as text that no
+spreadsheet reads as a formula (`xlsx_book.inert`); both sheets print landscape,
 one page wide, with the header row on every page.
 """
 
@@ -18,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from zi_sheets.common.files import write_atomic
-from zi_sheets.common.xlsx_book import new_xlsx
+from zi_sheets.common.xlsx_book import new_xlsx, put_row
 
 if TYPE_CHECKING:
     from zi_sheets.delivery.batch import UnitResult
@@ -111,9 +112,9 @@ def _sheet(
     book: Workbook, title: str, columns: Sequence[tuple[str, float]], rows: Sequence[Sequence[object]]
 ) -> Worksheet:
     sheet = book.create_sheet(title)
-    sheet.append([name for name, _ in columns])
-    for row in rows:
-        sheet.append(row)
+    # -- unit names, file names, sheet names and messages come from the units' files: text, never formulas
+    for number, row in enumerate([[name for name, _ in columns], *rows], start=1):
+        put_row(sheet, number, row)
     for index, (_, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for cell in sheet[1]:

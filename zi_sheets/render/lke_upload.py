@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 
 from zi_sheets.common.bahasa import roman
 from zi_sheets.common.files import write_atomic
-from zi_sheets.common.xlsx_book import new_xlsx
+from zi_sheets.common.xlsx_book import keep_as_text, new_xlsx, put
 from zi_sheets.lke.assess import Assessment
 from zi_sheets.lke.items import JUMLAH, SURVEI, LkeItem
 
@@ -25,6 +25,8 @@ COLUMNS = (
     ("%", 9),
     ("Bukti Dukung", 45),
 )
+# -- The columns holding the unit's own text (Jawaban, Bukti Dukung); the others are the LKE's. --
+_UNIT_TEXT = frozenset({5, 8})
 SHEET = "LKE"
 HEADER_ROW = 3
 _HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
@@ -39,7 +41,7 @@ def write_submission(assessment: Assessment, target: Path) -> Path:
     book = new_xlsx(f"Lembar Kerja Evaluasi Zona Integritas {who}", identitas.nama_unit)
     sheet = book.active
     sheet.title = SHEET
-    sheet.cell(1, 1, f"LEMBAR KERJA EVALUASI ZONA INTEGRITAS {who.upper()}".strip()).font = Font(
+    put(sheet, 1, 1, f"LEMBAR KERJA EVALUASI ZONA INTEGRITAS {who.upper()}".strip()).font = Font(
         bold=True, size=12
     )
     sheet.cell(2, 1, f"{assessment.lke.title}; penilaian mandiri unit kerja").font = Font(italic=True)
@@ -53,7 +55,12 @@ def write_submission(assessment: Assessment, target: Path) -> Path:
         for col, value in enumerate(values, start=1):
             if value is None or value == "":
                 continue
-            cell = sheet.cell(index, col, value)
+            # -- the unit's answers and evidence lines are its text, neutralised; the LKE's own labels
+            # -- ("- Jumlah pegawai") print as the LKE prints them, marked as text the way Excel marks them
+            if col in _UNIT_TEXT or not isinstance(value, str):
+                cell = put(sheet, index, col, value)
+            else:
+                cell = keep_as_text(sheet.cell(index, col), value)
             cell.alignment = _WRAP
             if isinstance(value, float) and col in (2, 6):
                 cell.number_format = "0.00"

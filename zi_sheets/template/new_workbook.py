@@ -16,7 +16,7 @@ from zi_sheets.common.errors import ZiSheetsError
 from zi_sheets.common.files import write_atomic
 from zi_sheets.common.model import AREAS, IDENTITAS_FIELDS, LAPORAN_BAGIAN, MONEV_STATUS
 from zi_sheets.common.standard_texts import standard_outline
-from zi_sheets.common.xlsx_book import new_xlsx
+from zi_sheets.common.xlsx_book import keep_as_text, new_xlsx
 from zi_sheets.reading.house_style import SETTINGS
 from zi_sheets.reading.schema import (
     IDENTITAS,
@@ -255,6 +255,8 @@ def _write_identitas(book: XlsxWorkbook, unit_kerja: str, tahun: int | None, reg
             sheet.cell(row_index, 2).number_format = "@"
         if name == "Tanggal Penetapan":
             sheet.cell(row_index, 2).number_format = "d mmmm yyyy"
+        if name == "Nama Unit Kerja" and unit_kerja:
+            keep_as_text(sheet.cell(row_index, 2), unit_kerja)  # -- a name, even one like "=…", not a formula
     field_row = {name: index for index, name in enumerate(IDENTITAS_FIELDS, start=2)}
     predikat = ("WBK", "WBBM", "WBK/WBBM")
     for name, choices in (("Target Predikat", predikat), ("Regulasi", tuple(REGULATIONS.values()))):
