@@ -353,3 +353,20 @@ def test_a_run_still_holding_the_lock_is_waited_for_then_reported(
         with pytest.raises(ZiSheetsError, match="masih ditulis oleh zi-sheets lain"):
             sync_realisasi(workbook)
     assert _folder(workbook) == before
+
+
+def test_sinkron_copies_a_text_that_starts_like_a_formula_as_the_same_text(tmp_path: Path) -> None:
+    """A Langkah Aksi typed as "=…" (text in the user's workbook) is copied into Realisasi as that text,
+    never turned into a formula of the user's own workbook."""
+    path = unit_workbook(tmp_path / "zi.xlsx", rows=3)
+    book = load_workbook(path)
+    book["RencanaAksi"]["F2"].value = "=Menyusun SK Tim"
+    book["RencanaAksi"]["F2"].data_type = "s"
+    if "Realisasi" in book.sheetnames:
+        del book["Realisasi"]
+    book.save(path)
+    sync_realisasi(path)
+    sheet = load_workbook(path)["Realisasi"]
+    copies = [cell for row in sheet.iter_rows() for cell in row if "Menyusun SK Tim" in str(cell.value)]
+    assert copies and all(c.data_type == "s" and c.value.startswith("=Menyusun SK Tim") for c in copies)
+    assert load_workbook(path)["RencanaAksi"]["F2"].value == "=Menyusun SK Tim"

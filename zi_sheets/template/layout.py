@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from openpyxl import Workbook as XlsxWorkbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -17,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from zi_sheets.common.bahasa import BULAN, roman
 from zi_sheets.common.model import AREAS, LAPORAN_BAGIAN, MONEV_STATUS
 from zi_sheets.common.standard_texts import standard_laporan_monev
+from zi_sheets.common.xlsx_book import keep_as_text
 from zi_sheets.reading.schema import REALISASI, REALISASI_GROUP, SheetSchema
 
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
@@ -76,7 +78,18 @@ def append_realisasi_rows(
     for offset, values in enumerate(rows):
         for col, value in zip(columns, values, strict=True):
             if col is not None:
-                sheet.cell(start + offset, col, value or None).alignment = WRAP
+                copy_text(sheet, start + offset, col, value).alignment = WRAP
+
+
+def copy_text(sheet: Worksheet, row: int, col: int, text: str) -> Cell:
+    """A copy of the user's own text (a Langkah Aksi, a Target Waktu) into their workbook: the same text,
+    as text even when it starts like a formula ("=…"), which openpyxl would otherwise write as one."""
+    cell = sheet.cell(row, col)
+    if text:
+        keep_as_text(cell, text)
+    else:
+        cell.value = None
+    return cell
 
 
 def header_cell(sheet: Worksheet, row: int, col: int, text: str, width: int | None) -> None:

@@ -18,6 +18,7 @@ from zi_sheets.reading.schema import LAPORAN_MONEV, REALISASI, has_sheet
 from zi_sheets.template.layout import (
     REALISASI_PERIODS,
     append_realisasi_rows,
+    copy_text,
     new_sheet_at,
     write_laporan_monev,
     write_realisasi,
@@ -118,7 +119,7 @@ def _extend_realisasi(
     for source_row, (_, copy, target) in present.items():
         for col, value in ((layout.copy_col, copy), (layout.target_col, target)):
             if col is not None and (sheet.cell(source_row, col).value or "") != value:
-                sheet.cell(source_row, col, value or None)
+                copy_text(sheet, source_row, col, value)
     start = max(_last_used_row(sheet), layout.header_row) + 1
     append_realisasi_rows(sheet, new, start, (layout.ref_col, layout.copy_col, layout.target_col))
 
