@@ -679,6 +679,13 @@ def write_plan(unit: Unit, rng: random.Random) -> Plan:
             else "Peraturan Menteri PANRB Nomor 52 Tahun 2014 tentang Pedoman Pembangunan Zona Integritas",
         ),
         *(("Dasar Hukum", text) for text in unit.dasar_hukum),
+        # -- years that date no document: a letter's number and year, a regulation's own date, a period
+        (
+            "Dasar Hukum",
+            f"Surat Edaran Nomor B/{unit.year - 3}/M.KT.01/{unit.year - 3} Tahun {unit.year - 3} tanggal "
+            f"12 Maret {unit.year - 3} tentang Percepatan Pembangunan Zona Integritas",
+        ),
+        ("Latar Belakang", f"Renstra {unit.year - 4}-{unit.year} menjadi acuan rencana kerja ini."),
         (
             "Maksud dan Tujuan",
             "Dokumen rencana kerja ini menjadi acuan {Nama Unit Kerja} pada Tahun {Tahun}.",
@@ -851,8 +858,9 @@ DEFECTS: dict[str, Defect] = {
 
 
 def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
-    """Plant every defect `per_code` times, each on its own row; plus a Monev year from the year before,
-    another area's title over one area and a second other-agency in the Narasi."""
+    """Plant every defect `per_code` times, each on its own row; plus a Monev year from the year before, a
+    Monev date with an impossible year, another area's title over one area and a second other-agency in the
+    Narasi."""
     free = list(plan.rows)
     rng.shuffle(free)
     for _ in range(per_code):
@@ -862,6 +870,9 @@ def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
     bulan, area, capaian, status = plan.monev[1]
     plan.monev[1] = (bulan, area, f"{capaian} sesuai rencana aksi tahun {year - 1}", status)
     plan.planted.append(("Monev", "year-outside-plan", ("capaian", 1)))
+    bulan, area, capaian, status = plan.monev[3]
+    plan.monev[3] = (bulan, area, f"{capaian}; rapat evaluasi tanggal 18 Maret {str(year)[:3]}", status)
+    plan.planted.append(("Monev", "text-year-impossible", ("capaian", 3)))
     wrong = 3 if not plan.unit.grouped else 2
     plan.area_titles[wrong] = (
         "PENATAAN SISTEM MANAJEMEN SDM" if wrong == 2 else "III. Penataan Tatalaksana dan Inovasi"

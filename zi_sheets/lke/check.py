@@ -66,6 +66,7 @@ CATALOGUE_ORDER = (
     "other-agency",
     "other-region",
     "year-outside-plan",
+    "text-year-impossible",
     "evidence-year-old",
     "langkah-repeats-bukti",
     "langkah-not-action",
