@@ -596,6 +596,8 @@ class Plan:
     # -- (sheet, code, where): where is a column letter + the Row object, or a key for sheet-level findings
     planted: list[tuple[str, str, object]] = field(default_factory=list)
     allowed: list[tuple[str, str, object]] = field(default_factory=list)
+    # -- Identitas values that replace the unit's own (a copied workbook's leftovers)
+    identitas: dict[str, object] = field(default_factory=dict)
 
 
 def _month(year: int, index: int) -> str:
@@ -881,6 +883,34 @@ def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
     name = rng.choice(plan.unit.residue)
     plan.narasi.append(("Proses Pembangunan", f"Pembangunan ZI dikoordinasikan oleh {name}."))
     plan.planted.append(("Narasi", "other-agency", ("narasi", len(plan.narasi) - 1)))
+    _copied_from_sibling(plan)
+
+
+# -- Per unit kind with a sibling of its own kind: the sibling as its own workbook names itself, and its town
+# -- when that is another kabupaten (then the copy keeps it as Tempat Penetapan).
+_SIBLINGS = {
+    "Kecamatan": ("Kecamatan Tempeh", ""),
+    "Kelurahan": ("Kelurahan Jogotrunan", ""),
+    "Puskesmas": ("Puskesmas Tempeh", ""),
+    "KPP": ("KPP Pratama Jember", "Jember"),
+    "Pengadilan Negeri": ("PN Jember", "Jember"),
+    "Fakultas": ("Fakultas Hukum", ""),
+}
+
+
+def _copied_from_sibling(plan: Plan) -> None:
+    """The leftovers of a workbook copied from a sibling unit and renamed: the sibling in Jabatan Ketua Tim
+    and in a Narasi line, its town as Tempat Penetapan."""
+    sibling, town = _SIBLINGS.get(plan.unit.kind, ("", ""))
+    if not sibling:
+        return
+    plan.identitas["Jabatan Ketua Tim"] = f"Sekretaris {sibling}"
+    plan.planted.append(("Identitas", "other-agency", ("identitas", "Jabatan Ketua Tim")))
+    plan.narasi.append(("Maksud dan Tujuan", f"Rencana kerja ini menjadi pedoman seluruh pegawai {sibling}."))
+    plan.planted.append(("Narasi", "other-agency", ("narasi", len(plan.narasi) - 1)))
+    if town:
+        plan.identitas["Tempat Penetapan"] = town
+        plan.planted.append(("Identitas", "other-region", ("identitas", "Tempat Penetapan")))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -912,9 +942,11 @@ def save(plan: Plan, path: Path) -> dict[tuple[str, str, object], str]:
         ("Target Predikat", "WBK"),
         ("Regulasi", "PermenPANRB 90/2021" if plan.regulation == "90-2021" else "PermenPANRB 52/2014"),
     ):
-        identitas.append([label, value, None])
+        identitas.append([label, plan.identitas.get(label, value), None])
     sheet = book.create_sheet("RencanaAksi")
-    where: dict[tuple[str, object], str] = {}
+    where: dict[tuple[str, object], str] = {
+        ("identitas", row[0].value): f"B{row[0].row}" for row in identitas.iter_rows(min_row=2)
+    }
     columns: dict[str, str]
     if unit.grouped:
         header = list(_GROUPED_HEADER)

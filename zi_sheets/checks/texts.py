@@ -20,6 +20,21 @@ def around(text: str, start: int, end: int, width: int = 30) -> str:
     return ("…" if left else "") + " ".join(snippet.split()) + ("…" if right != -1 else "")
 
 
+# -- A name after these words, in the same clause, names a partner ("bekerja sama dengan Pemkot Malang",
+# -- "berkoordinasi dengan Polres"): no residue of another unit's document.
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:(?:be)?kerja\s*sama|berkoordinasi|koordinasi|kolaborasi|berkolaborasi|bersinergi|sinergi|"
+    r"kemitraan|mitra|nota\s+kesepahaman|mou|pks|perjanjian\s+kerja\s*sama)\b"
+    r"(?:\s+(?:dengan|antara|bersama))?[^.;:!?\n]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def named_as_partner(text: str, start: int) -> bool:
+    """Whether the name at text[start:] is named as a partner (`_PARTNER_BEFORE`)."""
+    return bool(_PARTNER_BEFORE.search(text, max(0, start - 120), start))
+
+
 def cell_texts(workbook: Workbook) -> Iterator[CellValue]:
     """Every cell of the plan, Narasi, Monev, Realisasi, LaporanMonev and Lampiran sheets that holds free
     text, each cell once."""
