@@ -47,6 +47,7 @@ CATALOGUE_ORDER = (
     "placeholder-unknown",
     "narasi-bagian-unknown",
     "pengaturan-invalid",
+    "lampiran-part-empty",
     "komponen-missing",
     "indikator-missing",
     "area-title-differs",
