@@ -221,7 +221,7 @@ def test_a_team_listed_by_name_only_prints_no_empty_columns(make_xlsx, tmp_path:
     assert rows(table)[0] == ["NO", "NAMA", "KEDUDUKAN DALAM TIM"]
     widths = [int(cell.width.twips) for cell in table.rows[0].cells]
     # -- "NO" in bold capitals at the table's size, plus the cell's margins, fits its column
-    assert widths[0] >= 2 * 0.7 * 10 * 20 + 2 * 108
+    assert widths[0] >= 2 * 0.8 * 10 * 20 + 2 * 108
     assert sum(widths) == pytest.approx(table_width(document), abs=3)
 
 
