@@ -51,11 +51,13 @@ def tool_words() -> frozenset[str]:
 
 def workbook_words(path: Path) -> set[str]:
     words: set[str] = set()
-    for sheet in load_workbook(path, read_only=True, data_only=True):
-        for row in sheet.iter_rows(values_only=True):
-            for value in row:
-                if value is not None:
-                    words |= _words(str(value))
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        for sheet in book:
+            for row in sheet.iter_rows(values_only=True):
+                words |= {word for value in row if value is not None for word in _words(str(value))}
+    finally:
+        book.close()  # -- a read-only workbook keeps its file open until closed
     return words
 
 
