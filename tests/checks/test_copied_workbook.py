@@ -147,12 +147,31 @@ def test_an_identity_that_names_no_place_takes_its_place_from_where_it_signs(mak
         "Jabatan Pimpinan": "Kepala Puskesmas Sukodono",
     }
     row = plan_row(AREA_I, TIM, "Tim dibentuk", bukti="SK; laporan ke Dinas Kesehatan Kabupaten Lumajang")
-    report = run(make_xlsx, unit_sheets(identity, row))
-    assert not report.of("other-region") and not report.of("other-agency")
+    other = plan_row(AREA_I, TIM, "Tim dievaluasi", bukti="Laporan sesuai format Kabupaten Jember")
+    report = run(make_xlsx, unit_sheets(identity, row, other))
+    assert cells(report, "other-region") == {"RencanaAksi!G3"}
+    assert not report.of("other-agency")
 
 
 def test_a_partner_region_named_as_a_partner_is_no_residue(make_xlsx):
-    identity = {"Jabatan Pimpinan": "Camat Contoh"}
+    identity = {
+        "Nama Unit Kerja": "Kecamatan Sukodono",
+        "Kabupaten/Kota": "Kabupaten Lumajang",
+        "Jabatan Pimpinan": "Camat Sukodono",
+    }
     row = plan_row(AREA_I, TIM, "Tim dibentuk", bukti="Perjanjian kerja sama dengan Pemkot Malang")
-    report = run(make_xlsx, unit_sheets(identity, row))
-    assert not report.of("other-region")
+    assert not run(make_xlsx, unit_sheets(identity, row)).of("other-region")
+    row = plan_row(AREA_I, TIM, "Tim dibentuk", bukti="Sesuai SOP Pemkot Malang")
+    assert run(make_xlsx, unit_sheets(identity, row)).of("other-region")
+
+
+def test_a_town_in_a_road_name_is_an_address(make_xlsx):
+    identity = {
+        "Nama Unit Kerja": "Kecamatan Sukodono",
+        "Kabupaten/Kota": "Kabupaten Lumajang",
+        "Jabatan Pimpinan": "Camat Sukodono",
+        "Alamat": "Jl. Raya Lumajang-Jember No. 5, Sukodono",
+    }
+    assert not run(make_xlsx, unit_sheets(identity)).of("other-region")
+    identity["Alamat"] = "Jl. Kartini No. 5, Jember"  # -- the town the copy kept, after the road
+    assert run(make_xlsx, unit_sheets(identity)).of("other-region")

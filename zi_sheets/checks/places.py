@@ -45,6 +45,10 @@ _INSTITUTION_BEFORE = re.compile(
 )
 
 
+# -- A place in a road's name is an address, not a region: "Jl. Raya Lumajang-Jember No. 5".
+_ROAD_BEFORE = re.compile(r"\b(?:jl|jln|jalan)\b\.?\s[^,;\n]*$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Place:
     """One province, kabupaten or kota; `key` is its normalised name."""
@@ -221,7 +225,7 @@ def other_regions(text: str, region: Region, field: bool = False) -> list[tuple[
         before = text[:start]
         if not field and (not before.strip() or re.search(r"[.!?;:\n]\s*$", before)):
             continue  # the first word of a sentence may be capitalised for another reason
-        if _INSTITUTION_BEFORE.search(before) or named_as_partner(text, start):
+        if _INSTITUTION_BEFORE.search(before) or _ROAD_BEFORE.search(before) or named_as_partner(text, start):
             continue
         judge(name, name, start, end)
     return sorted(found.values(), key=lambda m: m[1])
