@@ -70,10 +70,19 @@ def document_lines(path: Path) -> list[str]:
     return [paragraph_text(p) for part in parts for p in part.iter(qn("w:p"))]
 
 
-@pytest.fixture(scope="module", params=WORKBOOKS, ids=lambda path: path.name)
+# -- Each workbook as built by default (the last month reported) and for Semester I (the Monev report with
+# -- its chapters from LaporanMonev, where the workbook has them).
+BUILDS = [(path, period) for path in WORKBOOKS for period in (None, 1)]
+
+
+@pytest.fixture(
+    scope="module",
+    params=BUILDS,
+    ids=lambda build: f"{build[0].name}-{'semester-1' if build[1] else 'bawaan'}",
+)
 def built(request, tmp_path_factory) -> tuple[Path, list[Path]]:
-    path: Path = request.param
-    result = build(path, BuildOptions(output=tmp_path_factory.mktemp("docs")))
+    path, semester = request.param
+    result = build(path, BuildOptions(output=tmp_path_factory.mktemp("docs"), semester=semester))
     documents = [d for d in result.documents if d.suffix == ".docx"]
     assert documents, result.refused_by
     return path, documents
