@@ -596,6 +596,8 @@ class Plan:
     # -- (sheet, code, where): where is a column letter + the Row object, or a key for sheet-level findings
     planted: list[tuple[str, str, object]] = field(default_factory=list)
     allowed: list[tuple[str, str, object]] = field(default_factory=list)
+    # -- Identitas values that replace the unit's own (a copied workbook's leftovers)
+    identitas: dict[str, object] = field(default_factory=dict)
 
 
 def _month(year: int, index: int) -> str:
@@ -679,6 +681,13 @@ def write_plan(unit: Unit, rng: random.Random) -> Plan:
             else "Peraturan Menteri PANRB Nomor 52 Tahun 2014 tentang Pedoman Pembangunan Zona Integritas",
         ),
         *(("Dasar Hukum", text) for text in unit.dasar_hukum),
+        # -- years that date no document: a letter's number and year, a regulation's own date, a period
+        (
+            "Dasar Hukum",
+            f"Surat Edaran Nomor B/{unit.year - 3}/M.KT.01/{unit.year - 3} Tahun {unit.year - 3} tanggal "
+            f"12 Maret {unit.year - 3} tentang Percepatan Pembangunan Zona Integritas",
+        ),
+        ("Latar Belakang", f"Renstra {unit.year - 4}-{unit.year} menjadi acuan rencana kerja ini."),
         (
             "Maksud dan Tujuan",
             "Dokumen rencana kerja ini menjadi acuan {Nama Unit Kerja} pada Tahun {Tahun}.",
@@ -851,8 +860,9 @@ DEFECTS: dict[str, Defect] = {
 
 
 def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
-    """Plant every defect `per_code` times, each on its own row; plus a Monev year from the year before,
-    another area's title over one area and a second other-agency in the Narasi."""
+    """Plant every defect `per_code` times, each on its own row; plus a Monev year from the year before, a
+    Monev date with an impossible year, another area's title over one area and a second other-agency in the
+    Narasi."""
     free = list(plan.rows)
     rng.shuffle(free)
     for _ in range(per_code):
@@ -862,6 +872,9 @@ def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
     bulan, area, capaian, status = plan.monev[1]
     plan.monev[1] = (bulan, area, f"{capaian} sesuai rencana aksi tahun {year - 1}", status)
     plan.planted.append(("Monev", "year-outside-plan", ("capaian", 1)))
+    bulan, area, capaian, status = plan.monev[3]
+    plan.monev[3] = (bulan, area, f"{capaian}; rapat evaluasi tanggal 18 Maret {str(year)[:3]}", status)
+    plan.planted.append(("Monev", "text-year-impossible", ("capaian", 3)))
     wrong = 3 if not plan.unit.grouped else 2
     plan.area_titles[wrong] = (
         "PENATAAN SISTEM MANAJEMEN SDM" if wrong == 2 else "III. Penataan Tatalaksana dan Inovasi"
@@ -870,6 +883,34 @@ def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
     name = rng.choice(plan.unit.residue)
     plan.narasi.append(("Proses Pembangunan", f"Pembangunan ZI dikoordinasikan oleh {name}."))
     plan.planted.append(("Narasi", "other-agency", ("narasi", len(plan.narasi) - 1)))
+    _copied_from_sibling(plan)
+
+
+# -- Per unit kind with a sibling of its own kind: the sibling as its own workbook names itself, and its town
+# -- when that is another kabupaten (then the copy keeps it as Tempat Penetapan).
+_SIBLINGS = {
+    "Kecamatan": ("Kecamatan Tempeh", ""),
+    "Kelurahan": ("Kelurahan Jogotrunan", ""),
+    "Puskesmas": ("Puskesmas Tempeh", ""),
+    "KPP": ("KPP Pratama Jember", "Jember"),
+    "Pengadilan Negeri": ("PN Jember", "Jember"),
+    "Fakultas": ("Fakultas Hukum", ""),
+}
+
+
+def _copied_from_sibling(plan: Plan) -> None:
+    """The leftovers of a workbook copied from a sibling unit and renamed: the sibling in Jabatan Ketua Tim
+    and in a Narasi line, its town as Tempat Penetapan."""
+    sibling, town = _SIBLINGS.get(plan.unit.kind, ("", ""))
+    if not sibling:
+        return
+    plan.identitas["Jabatan Ketua Tim"] = f"Sekretaris {sibling}"
+    plan.planted.append(("Identitas", "other-agency", ("identitas", "Jabatan Ketua Tim")))
+    plan.narasi.append(("Maksud dan Tujuan", f"Rencana kerja ini menjadi pedoman seluruh pegawai {sibling}."))
+    plan.planted.append(("Narasi", "other-agency", ("narasi", len(plan.narasi) - 1)))
+    if town:
+        plan.identitas["Tempat Penetapan"] = town
+        plan.planted.append(("Identitas", "other-region", ("identitas", "Tempat Penetapan")))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -901,9 +942,11 @@ def save(plan: Plan, path: Path) -> dict[tuple[str, str, object], str]:
         ("Target Predikat", "WBK"),
         ("Regulasi", "PermenPANRB 90/2021" if plan.regulation == "90-2021" else "PermenPANRB 52/2014"),
     ):
-        identitas.append([label, value, None])
+        identitas.append([label, plan.identitas.get(label, value), None])
     sheet = book.create_sheet("RencanaAksi")
-    where: dict[tuple[str, object], str] = {}
+    where: dict[tuple[str, object], str] = {
+        ("identitas", row[0].value): f"B{row[0].row}" for row in identitas.iter_rows(min_row=2)
+    }
     columns: dict[str, str]
     if unit.grouped:
         header = list(_GROUPED_HEADER)

@@ -56,6 +56,8 @@ def sheets_of(unit: str, *rows: list[object], pemda: str | None = None) -> dict[
     for row in sheets["Identitas"]:
         if row[0] == "Nama Unit Kerja":
             row = [row[0], unit, None]
+        if row[0] == "Jabatan Pimpinan":
+            row = [row[0], f"Kepala {unit}", None]  # -- not the fixture's Camat: that is another unit's head
         if row[0] == "Pemerintah Daerah" and pemda:
             row = [row[0], pemda, None]
         table.append(row)

@@ -54,6 +54,7 @@ NOT_PLANTED = {
     "placeholder-unknown": "identity",
     "narasi-bagian-unknown": "structure",
     "pengaturan-invalid": "structure (the corpus has no Pengaturan sheet)",
+    "lampiran-part-empty": "a note on what the document leaves out (the corpus writes no MekanismeTim)",
     # -- consequences of a planted defect, allowed where it follows (corpus `plan.allowed`), or the same
     # -- defect under a more specific code (corpus `_SAME_DEFECT`)
     "komponen-missing": "consequence of an emptied Langkah Aksi",

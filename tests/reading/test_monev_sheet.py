@@ -81,4 +81,5 @@ def test_a_build_without_monev_says_why_in_one_line(make_xlsx, tmp_path: Path, m
     result = build(make_xlsx(sheets), tmp_path / "hasil")
     assert result.stderr.splitlines().count(line) == 1, result.stderr
     assert not list((tmp_path / "hasil").rglob("*Monev*"))
-    assert len(list((tmp_path / "hasil").rglob("*.docx"))) == 2
+    # -- the Rencana Kerja; no Lampiran, the minimal workbook having no MekanismeTim, TargetPrioritas or Tim
+    assert len(list((tmp_path / "hasil").rglob("*.docx"))) == 1

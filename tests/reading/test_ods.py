@@ -58,7 +58,7 @@ def staff_workbook(path: Path) -> Path:
     plan.merge_cells("E8:E9")  # -- a second langkah for one indikator, the indikator cell merged down
     plan["H10"] = dt.datetime(2024, 7, 1)
     plan["H11"] = "Juni, Desember 208"
-    plan["F12"] = "Berkoordinasi dengan Dispenduk dan BKP"
+    plan["F12"] = "Sesuai arahan Dispenduk dan BKP"
     for row in book["Identitas"].iter_rows(min_row=2):
         if row[0].value == "NIP Ketua Tim":
             row[1].value = 198001012005012003

@@ -17,7 +17,7 @@ from docx_dump import saved as saved_document
 
 from zi_sheets.reading.house_style import PageStyle
 from zi_sheets.reading.workbook import read_workbook
-from zi_sheets.render.lampiran import LAMPIRAN_HEADING, build_lampiran
+from zi_sheets.render.lampiran import LAMPIRAN_HEADING, build_lampiran, lampiran_parts
 
 HEADING_STYLES = {LAMPIRAN_HEADING, "Title"}
 
@@ -184,8 +184,8 @@ def test_tim_kerja_makes_lampiran_iii(make_xlsx, tmp_path: Path) -> None:
         )
     )
     document = saved(build_lampiran(workbook), tmp_path)
-    assert [p.text for p in lampiran_starts(document)] == ["LAMPIRAN I", "LAMPIRAN II", "LAMPIRAN III"]
-    assert lampiran_starts(document)[2].paragraph_format.page_break_before
+    # -- MekanismeTim and TargetPrioritas are empty: the team is the only appendix, numbered I
+    assert [p.text for p in lampiran_starts(document)] == ["LAMPIRAN I"]
     assert "SUSUNAN TIM KERJA ZONA INTEGRITAS" in texts(document)
     (table,) = [t for t in document.tables if rows(t)[0][:2] == ["NO", "NAMA"]]
     assert rows(table) == [
@@ -195,14 +195,58 @@ def test_tim_kerja_makes_lampiran_iii(make_xlsx, tmp_path: Path) -> None:
     ]
 
 
-def test_empty_sheets_still_print_lampiran_i_and_ii(make_xlsx, tmp_path: Path) -> None:
-    document = saved(build_lampiran(read_workbook(make_xlsx(minimal_sheets()))), tmp_path)
-    assert [p.text for p in lampiran_starts(document)] == ["LAMPIRAN I", "LAMPIRAN II"]
+def test_an_empty_sheet_leaves_its_appendix_out_without_a_placeholder(make_xlsx, tmp_path: Path) -> None:
+    sheets = minimal_sheets()
+    sheets["TargetPrioritas"] = [["No", "Target Prioritas"], [1, "SOP pelayanan ditetapkan"]]
+    workbook = read_workbook(make_xlsx(sheets))
+    assert [part.sheet for part in lampiran_parts(workbook)] == ["TargetPrioritas"]
+    document = saved(build_lampiran(workbook), tmp_path)
+    assert [p.text for p in lampiran_starts(document)] == ["LAMPIRAN I"]
     found = texts(document)
-    assert "Belum diisi pada workbook (sheet MekanismeTim)" in found
-    assert "Belum diisi pada workbook (sheet TargetPrioritas)" in found
+    assert "TARGET PRIORITAS" in found and "MEKANISME PENETAPAN TIM ZONA INTEGRITAS" not in found
+    assert not [text for text in found if "Belum diisi" in text or "sheet MekanismeTim" in text]
     assert "KECAMATAN CONTOH" in found and "KABUPATEN CONTOH" in found
-    assert not [t for t in document.tables if "Mengetahui," in cell_text(t._tbl.tr_lst[0].tc_lst[0])]
+    # -- nothing at all to append: no parts
+    assert lampiran_parts(read_workbook(make_xlsx(minimal_sheets()))) == []
+
+
+def test_a_team_listed_by_name_only_prints_no_empty_columns(make_xlsx, tmp_path: Path) -> None:
+    """NIP and Jabatan empty in every row (a team copied from its SK): left out, the width goes to the
+    columns that hold text, and no header breaks inside a word."""
+    tim = [["No", "Nama", "NIP", "Jabatan", "Kedudukan dalam Tim"]]
+    tim += [[i, f"Anggota Tim Nomor {i}, S.TP", None, None, "Anggota"] for i in range(1, 4)]
+    workbook = read_workbook(make_xlsx(with_sheets(TimKerja=tim)))
+    document = saved(build_lampiran(workbook), tmp_path)
+    (table,) = [t for t in document.tables if rows(t)[0][:2] == ["NO", "NAMA"]]
+    assert rows(table)[0] == ["NO", "NAMA", "KEDUDUKAN DALAM TIM"]
+    widths = [int(cell.width.twips) for cell in table.rows[0].cells]
+    # -- "NO" in bold capitals at the table's size, plus the cell's margins, fits its column
+    assert widths[0] >= 2 * 0.8 * 10 * 20 + 2 * 108
+    assert sum(widths) == pytest.approx(table_width(document), abs=3)
+
+
+def table_width(document: Document) -> int:
+    section = document.sections[-1]
+    return round((section.page_width - section.left_margin - section.right_margin) / 635)
+
+
+def test_a_ministry_office_prints_no_kabupaten_line(make_xlsx, tmp_path: Path) -> None:
+    """A Balai of a Kementerian in Kota Bogor: its documents name the Balai, not the town."""
+    sheets = with_sheets(TargetPrioritas=[["No", "Target Prioritas"], [1, "SOP pelayanan ditetapkan"]])
+    identitas = []
+    for row in sheets["Identitas"]:
+        if row[0] == "Nama Unit Kerja":
+            row = [row[0], "Balai Pengelola Alih Teknologi Pertanian", None]
+        elif row[0] == "Pemerintah Daerah":
+            row = ["Instansi Induk", "Kementerian Pertanian", None]
+        elif row[0] == "Kabupaten/Kota":
+            row = [row[0], "Kota Bogor", None]
+        identitas.append(row)
+    sheets["Identitas"] = identitas
+    document = saved(build_lampiran(read_workbook(make_xlsx(sheets))), tmp_path)
+    found = texts(document)
+    assert "BALAI PENGELOLA ALIH TEKNOLOGI PERTANIAN" in found
+    assert "KOTA BOGOR" not in found
 
 
 def test_placeholders_filled_and_area_column(make_xlsx, tmp_path: Path) -> None:

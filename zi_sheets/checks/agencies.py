@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from zi_sheets.checks.texts import named_as_partner
 from zi_sheets.common.model import Identitas
 from zi_sheets.common.namelist import WORD, NameList, words_pattern
 from zi_sheets.common.text import normalize
@@ -30,6 +31,9 @@ _INSTANCE_STOP = frozenset(
     "se dan di yang dalam angka setempat lain lainnya kabupaten kab kota provinsi prov wilayah tingkat "
     "terkait masing binaan sekitar".split()
 )
+# -- Words between an instance word and the proper name that grade the unit, not name it ("Lapas Kelas IIA
+# -- Jember", "KPP Pratama Jember", "Kantor Imigrasi Kelas I Malang").
+_INSTANCE_GRADE = frozenset("kelas i ii iii iv ia ib iia iib iiia iiib pratama madya besar khusus tk".split())
 
 
 @dataclass(frozen=True)
@@ -196,7 +200,9 @@ def unit_profile(identitas: Identitas) -> UnitProfile:
     for kind in kinds:
         allowed |= _expand(table.kinds[kind].partners, sectors)
     allowed |= kinds | parents
-    region = " ".join([*(identitas.text(f) for f in ("Kabupaten/Kota", "Tempat Penetapan")), parent])
+    # -- the unit's own words: its name, region and chain; not Tempat Penetapan or Alamat, which a copied
+    # -- workbook may still hold from the unit it was copied from (they are checked, see residue.py)
+    region = " ".join([identitas.text("Kabupaten/Kota"), parent])
     return UnitProfile(
         name=name,
         kinds=frozenset(kinds),
@@ -215,6 +221,7 @@ class Mention:
     start: int
     end: int
     kind: str
+    sibling: bool = False  # another unit of the unit's own kind, named by its proper name
 
 
 @cache
@@ -226,10 +233,9 @@ def _instance_patterns(kinds: frozenset[str]) -> tuple[tuple[str, re.Pattern[str
         words = table[kind_id].instance
         if not words:
             continue
-        alternatives = "|".join(re.escape(w) for w in words)
-        pattern = re.compile(
-            rf"(?<![0-9A-Za-z])(?i:{alternatives})\.?[ \t]+((?:[A-Z][A-Za-z'-]*[ \t]*){{1,3}})"
-        )
+        # -- "PA", "PN", "MS": short capitals only in capitals (not "pa" for "Pak")
+        any_case = "|".join(_name_pattern(w) for w in sorted(words, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![0-9A-Za-z])(?i:{any_case})\.?[ \t]+((?:[A-Z][A-Za-z'-]*[ \t]*){{1,4}})")
         patterns.append((kind_id, pattern))
     return tuple(patterns)
 
@@ -241,20 +247,27 @@ def _instance_mentions(text: str, profile: UnitProfile, taken: list[tuple[int, i
     for kind_id, pattern in _instance_patterns(profile.kinds):
         for match in pattern.finditer(text):
             longer = names.match(text, match.start())
-            if longer is not None and longer[0].end() > match.start(1):
+            if (
+                longer is not None
+                and longer[0].end() > match.start(1)
+                and nomenclature().name_kind[longer[1]][1] != kind_id
+            ):
                 continue  # "Puskesmas Pembantu Duren": a name of another kind, judged as such
             proper: list[str] = []
             for word in normalize(match.group(1)).split():
                 if word in _INSTANCE_STOP:
                     break
-                proper.append(word)
+                if word not in _INSTANCE_GRADE:
+                    proper.append(word)
             if not proper or set(proper) & profile.own_words:
+                continue
+            if named_as_partner(text, match.start()):
                 continue
             start, end = match.start(), match.start(1) + len(match.group(1).rstrip())
             if any(start < e and s < end for s, e in taken):
                 continue
             taken.append((start, end))
-            found.append(Mention(text[start:end], start, end, kind_id))
+            found.append(Mention(text[start:end], start, end, kind_id, sibling=True))
     return found
 
 
@@ -301,5 +314,7 @@ def other_agencies(text: str, profile: UnitProfile) -> list[Mention]:
             continue  # "Kadin" in a cell that writes out "Kamar Dagang": the chamber of commerce
         if kind in profile.allowed or table.name_words[index] <= profile.own_words:
             continue
+        if named_as_partner(text, start):
+            continue  # "bekerja sama dengan Polres": a partner named as one
         found.setdefault(match.group().lower(), Mention(match.group(), start, end, kind))
     return sorted(found.values(), key=lambda m: m.start)

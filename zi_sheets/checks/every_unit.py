@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from zi_sheets.checks.context import CheckContext
 from zi_sheets.checks.langkah import is_action, langkah_steps
 from zi_sheets.checks.registry import check
-from zi_sheets.checks.texts import around, later_years, old_years
+from zi_sheets.checks.texts import around, impossible_years, later_years, old_years, year_mentions
 from zi_sheets.common.bahasa import format_bulan, format_tanggal, roman
 from zi_sheets.common.catalogue import Catalogue
 from zi_sheets.common.dates import parse_target
@@ -50,6 +50,14 @@ YEAR_OUTSIDE_PLAN = register(
     "Teks menyebut tahun lain dari tahun rencana",
     "Teks menyebut tahun {years}, bukan tahun rencana {tahun}: '{kutipan}'.",
     "Tahun lain di Narasi, Monev atau Lampiran biasanya tersalin dari dokumen tahun lain.",
+)
+TEXT_YEAR_IMPOSSIBLE = register(
+    "text-year-impossible",
+    "warning",
+    "Tanggal di teks bertahun mustahil",
+    "Tanggal {tanggal!q} bertahun mustahil; periksa salah ketiknya: '{kutipan}'.",
+    "Tahun seperti '219' pada tanggal di Narasi, Monev, Realisasi atau laporan adalah salah ketik yang "
+    "tercetak apa adanya di dokumen (Target Waktu diperiksa oleh target-year-impossible).",
 )
 LANGKAH_NOT_ACTION = register(
     "langkah-not-action",
@@ -225,6 +233,20 @@ def check_indikator_missing(context: CheckContext) -> Iterator[Finding]:
                 )
 
 
+@check(emits=(TEXT_YEAR_IMPOSSIBLE,))
+def check_text_years_impossible(context: CheckContext) -> Iterator[Finding]:
+    """No date in a text of any sheet has an impossible year ("18 Maret 219"); the plan's Target Waktu is
+    `target-year-impossible`'s."""
+    targets = {row.target_waktu.cell for row in context.plan}
+    for value in context.texts:
+        if value.cell in targets:
+            continue
+        found = impossible_years(value.text)
+        if found:
+            written, start, end = found[0]
+            yield TEXT_YEAR_IMPOSSIBLE.at(value.cell, tanggal=written, kutipan=around(value.text, start, end))
+
+
 # -- In Narasi a year dates the plan's own document when written as "Tahun 2017" / "TA 2017"; a year after
 # -- "sejak", "pada" and the like is history the narrative may tell.
 _NARASI_YEAR = re.compile(r"(?:\btahun\s+anggaran|\bta\.?|\btahun)\s*$", re.IGNORECASE)
@@ -236,13 +258,20 @@ _HISTORY = re.compile(
 
 
 def _dated_texts(context: CheckContext) -> Iterator[tuple[CellValue, bool]]:
-    """Texts outside the plan sheet that date what they describe: (value, is Narasi)."""
+    """Texts outside the plan sheet that date what they describe: (value, is narrative: Narasi or the
+    Monev report's text, which may tell the unit's history)."""
     workbook = context.workbook
     for item in workbook.narasi:
         yield item.isi, True
+    for laporan in workbook.laporan_monev:
+        yield laporan.isi, True
     for entry in workbook.monev:
         for value in (entry.capaian, entry.bukti_dukung, entry.kendala, entry.tindak_lanjut):
             yield value, False
+    for row in workbook.realisasi:
+        for period in row.periods:
+            for value in (period.realisasi, period.bukti, period.kendala, period.tindak_lanjut):
+                yield value, False
     for target in workbook.target_prioritas:
         yield target.target, False
     for step in workbook.mekanisme:
@@ -251,21 +280,23 @@ def _dated_texts(context: CheckContext) -> Iterator[tuple[CellValue, bool]]:
 
 @check(emits=(YEAR_OUTSIDE_PLAN,))
 def check_years_outside_plan(context: CheckContext) -> Iterator[Finding]:
-    """Narasi, Monev and Lampiran texts name no year before the plan year (Narasi: only a year that dates
-    the plan's document, "Tahun 2017"); Monev names no year after it."""
+    """Narasi, Monev, Realisasi, the Monev report and Lampiran texts name no year before the plan year
+    (narrative: only a year that dates the plan's own document, "Tahun 2017"); Monev and Realisasi name no
+    year after it. A regulation's year, a letter's number and a period are no date (`texts.year_mentions`)."""
     year = context.plan_year
     if year is None:
         return
     seen: set[CellRef] = set()
-    for value, narasi in _dated_texts(context):
+    later_sheets = {context.monev_sheet, context.sheet("Realisasi")} - {""}
+    for value, narrative in _dated_texts(context):
         if not value or value.cell is None or value.cell in seen:
             continue
         seen.add(value.cell)
-        text = context.identitas.fill(value.text) if narasi else value.text
+        text = context.identitas.fill(value.text) if narrative else value.text
         found = old_years(text, year)
-        if narasi:
+        if narrative:
             found = [y for y in found if _dates_document(text, y)]
-        elif value.cell.sheet == context.monev_sheet:
+        elif value.cell.sheet in later_sheets:
             found += [y for y in later_years(text, year) if y not in found]
         if found:
             where = re.search(str(found[0]), text)
@@ -276,8 +307,10 @@ def check_years_outside_plan(context: CheckContext) -> Iterator[Finding]:
 
 
 def _dates_document(text: str, year: int) -> bool:
-    for match in re.finditer(rf"(?<!\d){year}(?!\d)", text):
-        before = text[: match.start()]
+    for mention in year_mentions(text):
+        if mention.year != year or mention.kind != "date":
+            continue
+        before = text[: mention.start]
         if _NARASI_YEAR.search(before) and not _HISTORY.search(before):
             return True
     return False

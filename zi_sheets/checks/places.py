@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from zi_sheets.checks.texts import named_as_partner
 from zi_sheets.common.model import Identitas
 from zi_sheets.common.namelist import NameList
 from zi_sheets.common.text import normalize
@@ -42,6 +43,10 @@ _INSTITUTION_BEFORE = re.compile(
     r"rumah\s+sakit|stasiun|bandara|pelabuhan|terminal)[\s.]*$",
     re.IGNORECASE,
 )
+
+
+# -- A place in a road's name is an address, not a region: "Jl. Raya Lumajang-Jember No. 5".
+_ROAD_BEFORE = re.compile(r"\b(?:jl|jln|jalan)\b\.?\s[^,;\n]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -156,14 +161,24 @@ def _places_named(text: str) -> set[Place]:
     return found
 
 
+# -- The fields that say where the unit is; the fields a copied workbook may still hold from the unit it was
+# -- copied from, checked against them (residue.py).
+_OWN_FIELDS = ("Kabupaten/Kota", "Pemerintah Daerah", "Nama Unit Kerja", "Instansi Induk")
+CHECKED_FIELDS = ("Tempat Penetapan", "Alamat")
+
+
 def unit_region(identitas: Identitas, province_wide: bool = False) -> Region:
-    """The region of the unit Identitas describes: the places its identity names, their provinces and those
-    provinces' capitals; with `province_wide` (a Kanwil, a Balai) every place of those provinces."""
+    """The region of the unit Identitas describes: the places its name, Kabupaten/Kota and chain name (or,
+    when they name none, its Tempat Penetapan and Alamat), their provinces and those provinces' capitals;
+    with `province_wide` (a Kanwil, a Balai) every place of those provinces."""
     table = _load()
-    fields = ("Kabupaten/Kota", "Pemerintah Daerah", "Nama Unit Kerja", "Tempat Penetapan", "Alamat")
     named = set()
-    for name in fields:
+    for name in _OWN_FIELDS:
         named |= _places_named(identitas.text(name))
+    if not named:
+        # -- an identity that names no place: where the unit signs and sits is all there is to go by
+        for name in CHECKED_FIELDS:
+            named |= _places_named(identitas.text(name))
     # -- "Lumajang" in Tempat Penetapan is the kabupaten, not an unrelated Kota Lumajang elsewhere
     provinces = {p.provinsi for p in named}
     wide = province_wide or any(p.jenis == "Provinsi" for p in named)
@@ -181,8 +196,9 @@ def unit_region(identitas: Identitas, province_wide: bool = False) -> Region:
     return Region(label, frozenset(own))
 
 
-def other_regions(text: str, region: Region) -> list[tuple[str, int, int]]:
-    """The places `text` names outside the unit's region, as written, each once, in the order written."""
+def other_regions(text: str, region: Region, field: bool = False) -> list[tuple[str, int, int]]:
+    """The places `text` names outside the unit's region, as written, each once, in the order written;
+    `field`: the text is an Identitas field (Tempat Penetapan "Jember"), whose first word is a name too."""
     if not region.own:
         return []  # a unit whose region is unknown has no "other" region
     table = _load()
@@ -201,12 +217,15 @@ def other_regions(text: str, region: Region) -> list[tuple[str, int, int]]:
         found.setdefault(normalize(written), (written, start, end))
 
     for written, name, start, end in _prefixed(text):
+        if named_as_partner(text, start):
+            taken.append((start, end))  # "kerja sama dengan Pemkot Malang": a partner named as one
+            continue
         judge(written, name, start, end)
     for name, start, end in _bare(text):
         before = text[:start]
-        if not before.strip() or re.search(r"[.!?;:\n]\s*$", before):
+        if not field and (not before.strip() or re.search(r"[.!?;:\n]\s*$", before)):
             continue  # the first word of a sentence may be capitalised for another reason
-        if _INSTITUTION_BEFORE.search(before):
+        if _INSTITUTION_BEFORE.search(before) or _ROAD_BEFORE.search(before) or named_as_partner(text, start):
             continue
         judge(name, name, start, end)
     return sorted(found.values(), key=lambda m: m[1])

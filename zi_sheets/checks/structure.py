@@ -24,6 +24,15 @@ from zi_sheets.common.model import (
 from zi_sheets.common.text import normalize
 
 # -- The finding types of this family (the README lists them in `lke.check.CATALOGUE_ORDER`). --
+LAMPIRAN_PART_EMPTY = register(
+    "lampiran-part-empty",
+    "info",
+    "Bagian Lampiran tidak dicetak karena sheet-nya kosong",
+    "Sheet {nama_sheet} {keadaan}, jadi Lampiran {bagian} tidak dicetak; isi sheet itu bila bagian ini "
+    "akan dilampirkan.",
+    "Dokumen hanya memuat yang ditulis unit: bagian yang sheet-nya kosong tidak dicetak, tanpa halaman "
+    "'belum diisi'.",
+)
 HIDDEN_ROW = register(
     "hidden-row",
     "warning",
@@ -285,3 +294,23 @@ def check_narasi_bagian(context: CheckContext) -> Iterator[Finding]:
         if item.bagian not in NARASI_BAGIAN and item.bagian != previous:
             yield NARASI_BAGIAN_UNKNOWN.at(item.isi.cell, bagian=item.bagian, pilihan=list(NARASI_BAGIAN))
         previous = item.bagian
+
+
+# -- The Lampiran parts the Rencana Kerja carries (render/lampiran.py prints each whose sheet holds
+# -- something); TimKerja is optional (the SK Tim lists the team) and gives no note when empty.
+_LAMPIRAN_PARTS = (("MekanismeTim", "Mekanisme Penetapan Tim"), ("TargetPrioritas", "Target Prioritas"))
+
+
+@check(emits=(LAMPIRAN_PART_EMPTY,))
+def check_lampiran_parts(context: CheckContext) -> Iterator[Finding]:
+    """A Lampiran part whose sheet is absent or empty is left out of the document: say so, once each."""
+    workbook = context.workbook
+    filled = {"MekanismeTim": workbook.mekanisme, "TargetPrioritas": workbook.target_prioritas}
+    for sheet, bagian in _LAMPIRAN_PARTS:
+        if filled[sheet]:
+            continue
+        found = workbook.sheets_found.get(sheet, "")
+        keadaan = "kosong" if found else "tidak ada"
+        yield LAMPIRAN_PART_EMPTY.at(
+            None, sheet=found, nama_sheet=found or sheet, keadaan=keadaan, bagian=bagian
+        )

@@ -199,6 +199,12 @@ def nip_digits(text: str) -> str:
     return re.sub(r"[\s.\-]", "", text)
 
 
+# -- A line of the unit's chain that is a local government ("Pemerintah Kabupaten Lumajang", "Pemkot Malang").
+_LOCAL_GOVERNMENT = re.compile(
+    r"\b(?:pemerintah|pemkab|pemkot|pemprov|kabupaten|kota|provinsi)\b", re.IGNORECASE
+)
+
+
 @dataclass
 class Identitas:
     """The Identitas sheet: canonical field name to value; a field absent from the sheet reads as EMPTY."""
@@ -227,9 +233,14 @@ class Identitas:
 
     @property
     def kabupaten_kota(self) -> str:
-        """The Kabupaten/Kota as written, '' when empty or already part of the unit's name (no "KABUPATEN
-        LUMAJANG" printed after "DINAS KESEHATAN KABUPATEN LUMAJANG")."""
+        """The Kabupaten/Kota line printed under the unit's name: as written, '' when empty, already part of
+        the unit's name (no "KABUPATEN LUMAJANG" after "DINAS KESEHATAN KABUPATEN LUMAJANG"), or when the
+        unit is a ministry's office (a chain above it and none of it a local government: a Balai of
+        Kementerian Pertanian in Kota Bogor prints no "KOTA BOGOR"; the field still tells where it is)."""
         region = self.text("Kabupaten/Kota")
+        chain = self.induk
+        if chain and not any(_LOCAL_GOVERNMENT.search(line) for line in chain):
+            return ""
         return "" if names_within(region, self.nama_unit) else region
 
     @property

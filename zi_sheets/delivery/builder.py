@@ -120,7 +120,7 @@ def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
 
 def _build(analysis: Analysis, options: BuildOptions) -> BuildResult:
     from zi_sheets.reading.house_style import house_style
-    from zi_sheets.render.lampiran import build_lampiran
+    from zi_sheets.render.lampiran import build_lampiran, lampiran_parts
     from zi_sheets.render.monev import build_monev
     from zi_sheets.render.rencana_kerja import build_rencana_kerja
     from zi_sheets.render.word.document import new_document, save_atomic
@@ -145,8 +145,14 @@ def _build(analysis: Analysis, options: BuildOptions) -> BuildResult:
         result.notes += period_warnings(analysis, period)
     documents: list[tuple[str, str | None, Callable[[], Document]]] = [
         (RENCANA_KERJA, None, lambda: build_rencana_kerja(workbook, style)),
-        (LAMPIRAN, None, lambda: build_lampiran(workbook, style)),
     ]
+    if lampiran_parts(workbook):
+        documents.append((LAMPIRAN, None, lambda: build_lampiran(workbook, style)))
+    else:
+        result.notes.append(
+            "Lampiran tidak ditulis: sheet MekanismeTim, TargetPrioritas dan TimKerja belum berisi langkah, "
+            "target atau anggota tim."
+        )
     if period is not None:
         documents.append((MONEV, period.label, lambda: build_monev(analysis, period, style, chosen.monev)))
     for title, label, render in documents:

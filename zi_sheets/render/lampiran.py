@@ -12,7 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from zi_sheets.common.bahasa import roman
-from zi_sheets.common.model import AREAS, EMPTY, Identitas, TargetPrioritas, Workbook, is_no_nip
+from zi_sheets.common.model import AREAS, EMPTY, Identitas, TargetPrioritas, TimMember, Workbook, is_no_nip
 from zi_sheets.common.text import area_number, clean_text
 from zi_sheets.reading.house_style import PageStyle
 from zi_sheets.render.rencana_kerja import document_title
@@ -21,23 +21,22 @@ from zi_sheets.render.word.layout import column_need, fit_shares, text_width_twi
 from zi_sheets.render.word.oxml import set_fonts
 from zi_sheets.render.word.page import add_page_number_footer
 from zi_sheets.render.word.signature import add_signature_block, format_nip, unit_signers
-from zi_sheets.render.word.styles import BODY_TEXT, NORMAL, TITLE
+from zi_sheets.render.word.styles import NORMAL, TITLE
 from zi_sheets.render.word.tables import CellSpec, add_header_table, hold_table_ends
 from zi_sheets.render.word.text import add_numbered_item, text_lines
 
-EMPTY_SHEET = "Belum diisi pada workbook"
 # -- The heading block printed at the top right of every Lampiran ("LAMPIRAN I" / document / unit / year). --
 LAMPIRAN_HEADING = "Lampiran Heading"
 
 
 @dataclass(frozen=True)
 class Lampiran:
-    """One appendix: its title lines (the unit and Kabupaten/Kota follow), the sheet it comes from, whether
-    it is left out when that sheet is empty, and the function that writes its content."""
+    """One appendix: its title lines (the unit and Kabupaten/Kota follow), the sheet it comes from, its name
+    in messages, and the function that writes its content."""
 
     title: tuple[str, ...]
     sheet: str
-    optional: bool
+    name: str
     write: Callable[[Document, Workbook, PageStyle], None]
     is_empty: Callable[[Workbook], bool]
 
@@ -45,8 +44,9 @@ class Lampiran:
 def build_lampiran(workbook: Workbook, style: PageStyle | None = None) -> Document:
     """The Lampiran of `workbook` as a python-docx Document (not saved); `style` None means F4, Arial 12.
 
-    Lampiran I and II are always printed (with "Belum diisi pada workbook." when their sheet is empty, so
-    the gap is visible); Lampiran III only when TimKerja has members. Each starts on a new page.
+    Each appendix whose sheet holds something is printed, numbered in order, each on a new page; an empty
+    sheet leaves its appendix out (never a placeholder the unit did not write: `checks.structure` says so).
+    `lampiran_parts` tells whether there is anything to print at all.
     """
     style = style or PageStyle()
     identitas = workbook.identitas
@@ -56,21 +56,23 @@ def build_lampiran(workbook: Workbook, style: PageStyle | None = None) -> Docume
     title = " ".join(document_title(identitas))
     set_properties(document, identitas, f"LAMPIRAN {title} {unit}")
 
-    lampiran = [item for item in LAMPIRAN if not (item.optional and item.is_empty(workbook))]
-    for number, item in enumerate(lampiran, start=1):
+    for number, item in enumerate(lampiran_parts(workbook), start=1):
         _add_heading_block(document, identitas, title, number, new_page=number > 1)
         for line in _title_lines(item.title, identitas):
             document.add_paragraph(line, style=TITLE).paragraph_format.space_after = Pt(0)
         document.add_paragraph(style=NORMAL).paragraph_format.space_after = Pt(12)
-        if item.is_empty(workbook):
-            document.add_paragraph(f"{EMPTY_SHEET} (sheet {item.sheet})", style=BODY_TEXT)
-            continue
         item.write(document, workbook, style)
         _add_signatures(document, identitas, style)
 
     hold_table_ends(document)
     add_page_number_footer(document.sections[0], position=style.page_number_position)
     return document
+
+
+def lampiran_parts(workbook: Workbook) -> list[Lampiran]:
+    """The appendices `workbook` fills, in order ([] when MekanismeTim, TargetPrioritas and TimKerja are all
+    empty: then there is no Lampiran document)."""
+    return [item for item in LAMPIRAN if not item.is_empty(workbook)]
 
 
 def _define_heading_style(document: Document, style: PageStyle) -> None:
@@ -136,7 +138,7 @@ def _write_target_prioritas(document: Document, workbook: Workbook, style: PageS
     total = text_width_twips(document.sections[-1])
     columns = [("NO", 7.0), ("TARGET PRIORITAS", 63.0 if with_area else 93.0)]
     columns += [("AREA", 30.0)] if with_area else []
-    needs = [0.0] * len(columns)
+    needs = [column_need(header, [], total, style.table_size_pt) for header, _ in columns]
     needs += [
         column_need(h, [t.extra.get(h, EMPTY).text for t in targets], total, style.table_size_pt)
         for h in extras
@@ -160,29 +162,33 @@ _NIP_EMS, _CELL_MARGINS_CM = 18 * 0.62 + 3 * 0.3, 0.5
 
 
 def _write_tim_kerja(document: Document, workbook: Workbook, style: PageStyle) -> None:
-    # -- the NIP column is as wide as a NIP in the table's type, so no NIP wraps; the others share the rest
+    # -- the NIP column is as wide as a NIP in the table's type, so no NIP wraps; no header breaks inside a
+    # -- word ("N/O"); NIP and JABATAN, empty in every row (a team listed by name only), are left out and
+    # -- their width goes to the columns that hold text
+    members = workbook.tim_kerja
     total = text_width_twips(document.sections[-1])
     nip_need = min(0.4, (_NIP_EMS * style.table_size_pt * 20 + Cm(_CELL_MARGINS_CM).twips) / total)
-    columns = [("NO", 6), ("NAMA", 28), ("NIP", 22), ("JABATAN", 24), ("KEDUDUKAN DALAM TIM", 20)]
-    needs = [nip_need if name == "NIP" else 0.0 for name, _ in columns]
-    shares = fit_shares([share for _, share in columns], needs)
-    writer = add_header_table(
-        document, [(name, share) for (name, _), share in zip(columns, shares, strict=True)]
-    )
-    for number, member in enumerate(workbook.tim_kerja, start=1):
-        writer.add_row(
-            [
-                CellSpec([str(number)], align="center"),
-                CellSpec(member.nama.lines),
-                CellSpec(
-                    []
-                    if is_no_nip(member.nip.text)
-                    else [format_nip(member.nip.text, spaced=style.nip_spaced)]
-                ),
-                CellSpec(member.jabatan.lines),
-                CellSpec(member.kedudukan.lines),
-            ]
-        )
+    cells: dict[str, Callable[[int, TimMember], CellSpec]] = {
+        "NO": lambda number, member: CellSpec([str(number)], align="center"),
+        "NAMA": lambda number, member: CellSpec(member.nama.lines),
+        "NIP": lambda number, member: CellSpec(_nip_lines(member.nip.text, style)),
+        "JABATAN": lambda number, member: CellSpec(member.jabatan.lines),
+        "KEDUDUKAN DALAM TIM": lambda number, member: CellSpec(member.kedudukan.lines),
+    }
+    shares = {"NO": 6, "NAMA": 28, "NIP": 22, "JABATAN": 24, "KEDUDUKAN DALAM TIM": 20}
+    optional = {
+        "NIP": lambda member: not is_no_nip(member.nip.text),
+        "JABATAN": lambda member: bool(member.jabatan),
+    }
+    names = [name for name in shares if name not in optional or any(map(optional[name], members))]
+    needs = [
+        max(column_need(name, [], total, style.table_size_pt), nip_need if name == "NIP" else 0.0)
+        for name in names
+    ]
+    fitted = fit_shares([shares[name] for name in names], needs)
+    writer = add_header_table(document, list(zip(names, fitted, strict=True)))
+    for number, member in enumerate(members, start=1):
+        writer.add_row([cells[name](number, member) for name in names])
 
 
 def _nip_lines(nip: str, style: PageStyle) -> list[str]:
@@ -193,21 +199,21 @@ LAMPIRAN: tuple[Lampiran, ...] = (
     Lampiran(
         ("MEKANISME PENETAPAN TIM ZONA INTEGRITAS",),
         "MekanismeTim",
-        optional=False,
+        "Mekanisme Penetapan Tim",
         write=_write_mekanisme,
         is_empty=lambda workbook: not workbook.mekanisme,
     ),
     Lampiran(
         ("PROGRAM KERJA PEMBANGUNAN ZONA INTEGRITAS", "TARGET PRIORITAS"),
         "TargetPrioritas",
-        optional=False,
+        "Target Prioritas",
         write=_write_target_prioritas,
         is_empty=lambda workbook: not workbook.target_prioritas,
     ),
     Lampiran(
         ("SUSUNAN TIM KERJA ZONA INTEGRITAS",),
         "TimKerja",
-        optional=True,
+        "Susunan Tim Kerja",
         write=_write_tim_kerja,
         is_empty=lambda workbook: not workbook.tim_kerja,
     ),
