@@ -365,8 +365,11 @@ def test_an_indicator_whose_row_plans_nothing_is_missing_as_the_coverage_counts(
     missing = {finding.values["kode"] for finding in report.of("indikator-missing")}
     komponen = load_catalogue("90-2021").komponen[0]
     assert komponen.code == "P.1.i"
-    assert missing == {i.code for i in komponen.indicators} - {"P.1.i.a"}
+    # -- P.1.i.b is uncovered as the coverage counts it, and said once: by its row, not again as missing
+    assert missing == {i.code for i in komponen.indicators} - {"P.1.i.a", "P.1.i.b"}
     assert report.coverage.indicators_covered == 1
+    assert pairs(report, "langkah-aksi-empty") == {("RencanaAksi!F3", "langkah-aksi-empty")}
+    assert report.of("langkah-aksi-empty")[0].values["kolom"] == "Langkah Aksi dan Bukti Fisik"
 
 
 def _output_plan() -> dict[str, list[list[object]]]:
@@ -455,6 +458,18 @@ def test_a_column_empty_on_most_rows_is_one_finding_and_a_few_empty_cells_are_ea
     assert absent.values["keadaan"] == "Kolom Langkah Aksi kosong pada sebagian besar baris"
     assert not report.of("langkah-aksi-empty")
     assert pairs(report, "target-waktu-empty") == {("RencanaAksi!H3", "target-waktu-empty")}
+
+
+def test_steps_written_under_their_indicator_are_no_plan_without_indikator(make_xlsx):
+    # -- one indicator, three steps on the rows below it (Indikator written once): most rows have no
+    # -- Indikator, yet the plan has its indicators; each inserted row is told how to join its indicator
+    first = plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja telah dibentuk")
+    steps = [
+        [None, None, None, None, None, f"Langkah {n}", "SK Tim", "Februari 2024", None] for n in range(3)
+    ]
+    report = run(make_xlsx, with_plan(first, *steps))
+    assert not report.of("plan-column-absent")
+    assert len(report.of("langkah-row-without-indikator")) == 3
 
 
 def test_inserted_second_langkah_row_is_told_how_to_join_its_indicator(make_xlsx):

@@ -122,8 +122,20 @@ class CheckContext:
         """The plan fields (`PLAN_FIELDS`) the plan does not use, with the Excel rows left without them: a
         column the sheet lacks, or one empty on most rows (`_UNUSED_SHARE`, `_UNUSED_ROWS`)."""
         unused: dict[str, list[int]] = {}
+        # -- a row under an indicator of its komponen, for the indicator's next step, lacks no Indikator
+        answered: set[object] = set()
+        under: set[int] = set()
+        for row in self.plan:
+            if row.indikator:
+                answered.add(row.komponen.cell)
+            elif row.komponen.cell is not None and row.komponen.cell in answered:
+                under.add(row.row)
         for name in PLAN_FIELDS:
-            empty = [row.row for row in self.plan if not getattr(row, name)]
+            empty = [
+                row.row
+                for row in self.plan
+                if not getattr(row, name) and not (name == "indikator" and row.row in under)
+            ]
             if len(empty) >= _UNUSED_ROWS and len(empty) > _UNUSED_SHARE * len(self.plan):
                 unused[name] = empty
         return unused

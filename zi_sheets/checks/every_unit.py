@@ -221,11 +221,14 @@ def check_indikator_missing(context: CheckContext) -> Iterator[Finding]:
     if "indikator" in context.unused_columns:
         return
     covered, hit = context.analysis.covered_komponen, context.analysis.covered_indicators
+    # -- an indicator a row names but plans nothing for is that row's finding (`plan-row-empty`, an empty
+    # -- Langkah Aksi and Bukti Fisik), not a second one here
+    named = {m.indicator.code for m in context.matches.values() if m.indicator is not None}
     for komponen in context.catalogue.komponen:
         if komponen.code not in covered:
             continue
         for indicator in komponen.indicators:
-            if indicator.code not in hit:
+            if indicator.code not in hit and indicator.code not in named:
                 yield INDIKATOR_MISSING.at(
                     None,
                     sheet=context.plan_sheet,
