@@ -263,6 +263,11 @@ def test_accepted_warnings_do_not_fail_strict(tmp_path: Path):
         ("Papan informasi dipasang di ruang tunggu", True),
         ("Tetapkan SK Tim", True),
         ("Berkoordinasi dengan Kepala Desa", True),
+        # -- rows of one form read the same: the step after its label decides, whatever the label
+        ("Pelayanan berbasis TI: Pembuatan aplikasi layanan", True),
+        ("Pelayanan berbasis TI: Membuat website kecamatan", True),
+        ("Pelayanan berbasis TI: aplikasi SIPRAJA", False),
+        ("Menyusun SOP layanan:", True),
     ],
 )
 def test_is_action(step, action):
