@@ -576,6 +576,21 @@ def test_komponen_as_real_plans_name_them(make_xlsx):
     assert sum(1 for f in report.findings if f.code in named) == 4
 
 
+def test_komponen_numbered_on_across_areas_is_no_numbering_finding(make_xlsx):
+    sheets = _grouped_plan(
+        ("area", "I. MANAJEMEN PERUBAHAN"),
+        (1, "Tim ZI"),
+        (2, "Dokumen Rencana Pembangunan Zona Integritas"),
+        ("area", "II. PENATAAN TATALAKSANA"),
+        (3, "SOP"),
+        (4, "E-Office"),
+        (6, "Keterbukaan Informasi Publik"),  # -- 5 skipped: the one break in the run
+    )
+    report = run(make_xlsx, sheets)
+    assert pairs(report, "komponen-numbering") == {("RencanaAksi!A12", "komponen-numbering")}
+    assert report.of("komponen-numbering")[0].values["nomor"] == 5
+
+
 def test_names_cut_by_an_earlier_zi_sheets_are_read_whole_and_never_printed(make_xlsx):
     # -- init once wrote these cut or misspelled names from its catalogue; the unit never wrote them
     sheets = with_plan(

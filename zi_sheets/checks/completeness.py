@@ -355,7 +355,9 @@ def check_komponen_numbering(context: CheckContext) -> Iterator[Finding]:
     for (area, numbers), count in zip(areas, counts, strict=True):
         if not count:
             continue
-        previous = 0
+        # -- an area may go on from the one before (1-4, then 5-7): its first number sets where it starts
+        at, start = next((k, number) for k, (_, number) in enumerate(numbers) if number is not None)
+        previous = max(start - at, 1) - 1
         for row, number in numbers:
             if number is None or number != previous + 1:
                 keadaan = "tanpa nomor" if number is None else f"bernomor {number}"
