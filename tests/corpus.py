@@ -49,7 +49,8 @@ class Unit:
     agencies of another kind (planted as copy-paste residue); `other_place` a kabupaten/kota outside its
     region; `kode` whether its plan carries Kode LKE; `grouped` the seed's layout; `realisasi` whether its
     plan carries a Realisasi column; `shape` "output" for a matrix of Komponen -> Output -> Target -> Waktu
-    (no Indikator, no Langkah Aksi column, as many units write theirs); `codes` whether its Target Waktu is
+    (no Indikator, no Langkah Aksi column, as many units write theirs), "no-langkah" for Komponen ->
+    Indikator -> Bukti Fisik -> Target Waktu; `codes` whether its Target Waktu is
     written in month codes and period words ("B03", "TW II", "Setiap Triwulan", "Akhir Tahun").
     """
 
@@ -224,6 +225,7 @@ UNITS: tuple[Unit, ...] = (
         "e-Puskesmas",
         kode=False,
         grouped=True,
+        shape="no-langkah",
         dasar_hukum=("Peraturan Menteri Kesehatan Nomor 43 Tahun 2019 tentang Pusat Kesehatan Masyarakat",),
         extras=(
             "Lokakarya mini lintas sektor bersama Camat Klakah dan Kepala Desa se-Kecamatan Klakah",
@@ -637,6 +639,8 @@ def _coded(spread: int) -> tuple[str, ...]:
     )
 
 
+# -- The shapes without a Langkah Aksi column. --
+_NO_LANGKAH = frozenset({"output", "no-langkah"})
 # -- What an Output-shaped plan writes in its Target column (how much), beside the Waktu (when). --
 _QUANTITIES = ("1 Dokumen", "1 Laporan", "100%", "1 SK", "4 Laporan", "1 Paket")
 
@@ -688,7 +692,7 @@ def write_plan(unit: Unit, rng: random.Random) -> Plan:
                     komponen=komponen,
                     kode=indicator.code if unit.kode else "",
                     indikator="" if unit.shape == "output" else indicator.text if unit.kode else statement,
-                    langkah="" if unit.shape == "output" else langkah.format(**values),
+                    langkah="" if unit.shape in _NO_LANGKAH else langkah.format(**values),
                     bukti=bukti.format(**values),
                     target=target,
                     pj=rng.choice(("Sekretaris", "Kasubag Umum dan Kepegawaian", "Tim ZI", unit.head)),
@@ -761,7 +765,7 @@ def _plant(plan: Plan, code: str, column: str, row: Row) -> None:
 
 def _residue(plan: Plan, row: Row, rng: random.Random) -> None:
     name = rng.choice(plan.unit.residue)
-    choice = rng.randrange(1 if plan.unit.shape == "output" else 0, 3)
+    choice = rng.randrange(1 if plan.unit.shape in _NO_LANGKAH else 0, 3)
     if choice == 0:
         row.langkah = f"{row.langkah} sesuai arahan {name}"
         _plant(plan, "other-agency", "langkah", row)
@@ -813,7 +817,7 @@ def _empty(field_name: str, code: str) -> Defect:
 def _row_empty(plan: Plan, row: Row, rng: random.Random) -> None:
     """Only the indicator, as a row copied from the LKE and never planned: one finding for the row."""
     row.langkah = row.bukti = row.target = ""
-    _plant(plan, "plan-row-empty", "langkah", row)
+    _plant(plan, "plan-row-empty", "bukti" if plan.unit.shape in _NO_LANGKAH else "langkah", row)
     if all(not (r.langkah or r.bukti) for r in plan.rows if r.komponen is row.komponen):
         plan.allowed.append(("RencanaAksi", "komponen-missing", row.komponen.code))
     # -- its indicator is planned nowhere now
@@ -909,9 +913,10 @@ DEFECTS: dict[str, Defect] = {
 }
 
 
-# -- Defects of cells an Output-shaped plan has no column for (its indicators are not listed one by one
-# -- either: the absent Indikator column is the one finding).
-_NEEDS_LANGKAH = frozenset(
+# -- Defects of cells a plan of another shape has no column for (an Output-shaped plan's indicators are not
+# -- listed one by one either: the absent Indikator column is the one finding).
+_WITHOUT_LANGKAH = frozenset({"langkah-aksi-empty", "langkah-not-action", "langkah-repeats-bukti"})
+_WITHOUT_INDIKATOR = frozenset(
     {
         "indikator-empty",
         "langkah-aksi-empty",
@@ -923,6 +928,7 @@ _NEEDS_LANGKAH = frozenset(
         "plan-row-empty",
     }
 )
+_NEEDS_COLUMNS = {"output": _WITHOUT_INDIKATOR, "no-langkah": _WITHOUT_LANGKAH}
 
 
 def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
@@ -932,13 +938,14 @@ def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
     rng.shuffle(free)
     for _ in range(per_code):
         for code, defect in DEFECTS.items():
-            if plan.unit.shape == "output" and code in _NEEDS_LANGKAH:
+            if code in _NEEDS_COLUMNS.get(plan.unit.shape, ()):
                 continue
             defect(plan, free.pop(), rng)
-    if plan.unit.shape == "output":
+    if plan.unit.shape in _NO_LANGKAH:
         # -- the plan's shape is the defect, once per column it lacks
-        plan.planted.append(("RencanaAksi", "plan-column-absent", "Indikator"))
         plan.planted.append(("RencanaAksi", "plan-column-absent", "Langkah Aksi"))
+    if plan.unit.shape == "output":
+        plan.planted.append(("RencanaAksi", "plan-column-absent", "Indikator"))
     _komponen_names(plan, rng)
     year = plan.unit.year
     bulan, area, capaian, status = plan.monev[1]
@@ -992,6 +999,7 @@ def _komponen_names(plan: Plan, rng: random.Random) -> None:
 
 _GROUPED_HEADER = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU"]
 _OUTPUT_HEADER = ["NO", "KOMPONEN", "OUTPUT", "TARGET", "WAKTU"]
+_NO_LANGKAH_HEADER = ["NO", "KOMPONEN", "INDIKATOR", "BUKTI FISIK", "TARGET WAKTU"]
 
 
 def save(plan: Plan, path: Path) -> dict[tuple[str, str, object], str]:
@@ -1022,11 +1030,14 @@ def save(plan: Plan, path: Path) -> dict[tuple[str, str, object], str]:
     where: dict[tuple[str, object], str] = {}
     columns: dict[str, str]
     output = unit.shape == "output"
+    no_langkah = unit.shape == "no-langkah"
     if unit.grouped:
-        header = list(_OUTPUT_HEADER if output else _GROUPED_HEADER)
+        header = list(_OUTPUT_HEADER if output else _NO_LANGKAH_HEADER if no_langkah else _GROUPED_HEADER)
         columns = {"komponen": "B", "indikator": "C", "langkah": "D", "bukti": "E", "target": "F", "pj": "G"}
         if output:
             columns = {"komponen": "B", "bukti": "C", "target": "E", "pj": "F"}
+        if no_langkah:
+            columns = {"komponen": "B", "indikator": "C", "bukti": "D", "target": "E", "pj": "F"}
         columns["no"] = "A"
         header.append("PENANGGUNG JAWAB")
         if unit.realisasi:
@@ -1053,7 +1064,13 @@ def save(plan: Plan, path: Path) -> dict[tuple[str, str, object], str]:
             values = [
                 number if first and row.komponen.code not in plan.unnumbered else None,
                 name if first else None,
-                *((row.bukti, row.jumlah) if output else (row.indikator, row.langkah, row.bukti)),
+                *(
+                    (row.bukti, row.jumlah)
+                    if output
+                    else (row.indikator, row.bukti)
+                    if no_langkah
+                    else (row.indikator, row.langkah, row.bukti)
+                ),
                 row.target,
                 row.pj,
             ]
