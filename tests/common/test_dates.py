@@ -162,6 +162,12 @@ CASES = [
     ("Bln 3-6", 2021, True, months("2021-03..2021-06"), {"range", "year-assumed"}),
     ("Bulan ke-3", 2021, True, months("2021-03"), {"year-assumed"}),
     ("Lab 3", 2021, False, NONE, {"unparsed"}),
+    ("Bulan 1-12", 2021, True, months("2021-01..2021-12"), {"range", "year-assumed"}),  # -- no year 2012
+    ("Setiap akhir bulan", 2021, True, months("2021-01..2021-12"), {"recurring", "year-assumed"}),
+    ("Setiap akhir triwulan", 2021, True, months("2021-03/06/09/12"), {"recurring", "year-assumed"}),
+    ("Sepanjang Tahun", 2021, True, months("2021-01..2021-12"), {"recurring", "year-assumed"}),
+    ("Tahun Berjalan", 2021, True, months("2021-01..2021-12"), {"recurring", "year-assumed"}),
+    ("Akhir Tahun Anggaran 2021", 2021, True, months("2021-12"), set()),
     ("TW II", 2021, True, months("2021-04..2021-06"), {"year-assumed"}),
     ("Triw. II", 2021, True, months("2021-04..2021-06"), {"year-assumed"}),
     ("Tiap Bulan", 2021, True, months("2021-01..2021-12"), {"recurring", "year-assumed"}),

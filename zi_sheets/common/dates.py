@@ -190,7 +190,7 @@ def _fixed(months: tuple[int, ...]) -> Callable[[re.Match[str]], tuple[int, ...]
     return lambda _match: months
 
 
-_EVERY = r"\b(?:setiap|tiap|per)\s*"
+_EVERY = r"\b(?:setiap|tiap|per)\s*(?:(?:akhir|awal)\s+)?"
 _ONCE = r"\b(?:se|satu\s+|1\s*)"
 _RECURRENCES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[int, ...]]], ...] = tuple(
     (re.compile(pattern), months)
@@ -206,6 +206,8 @@ _RECURRENCES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[int, 
         (_EVERY + r"tahun(?:nya)?\b|\btahunan\b", _fixed(_ALL_MONTHS)),
         (_ONCE + r"tahun\s+sekali\b|\bsekali\s+(?:dalam\s+)?setahun\b", _fixed(_ALL_MONTHS)),
         (_EVERY + r"(?:hari|minggu|pekan)(?:nya)?\b|\bharian\b|\bmingguan\b", _fixed(_ALL_MONTHS)),
+        # -- the whole plan year: "Sepanjang Tahun", "Tahun Berjalan"
+        (r"\b(?:sepanjang|selama)\s+(?:se)?tahun\b|\btahun\s+berjalan\b", _fixed(_ALL_MONTHS)),
     )
 )
 
@@ -249,7 +251,7 @@ class _Token:
 # -- Bulan, the number its month in the plan year; and the parts of a year staff name ("Akhir Tahun").
 _MONTH_CODE = r"\b(?:b|bln|bulan)\.?\s*(?:ke\s*-?\s*)?(?P<m>0?[1-9]|1[0-2])(?![/.]\d)(?!\d)"
 _YEAR_PARTS = {"awal": 1, "permulaan": 1, "pertengahan": 6, "tengah": 6, "akhir": 12, "penghujung": 12}
-_YEAR_PART = r"\b(?P<part>" + "|".join(_YEAR_PARTS) + r")\s+(?:tahun|thn|th)\b\.?"
+_YEAR_PART = r"\b(?P<part>" + "|".join(_YEAR_PARTS) + r")\s+(?:tahun|thn|th)\b\.?(?:\s+anggaran\b)?"
 
 
 _MONTH_PAT = r"(?P<m>0?[1-9]|1[0-2])"
@@ -412,10 +414,13 @@ class _Grammar:
         return None
 
     def _with_year(self, atom: _Atom, i: int) -> tuple[_Atom, int]:
-        """The atom ending at token i, with the year written right after it ("Januari 2019", "Feb-17")."""
+        """The atom ending at token i, with the year written right after it ("Januari 2019", "Feb-17"); a
+        month by its number takes no two-digit year ("Bulan 1-12" is a range of months)."""
         for k in range(i + 1, min(i + 5, len(self.tokens))):
             token = self.tokens[k]
             if token.kind == "num":
+                if atom.coded and len(token.text) < 3:
+                    break
                 between = self.text[self.tokens[i].end : token.start]
                 year = _year_after(token.text, between)
                 return (atom.take_year(year), k + 1) if year is not None else (atom, i + 1)
