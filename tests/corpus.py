@@ -175,6 +175,7 @@ UNITS: tuple[Unit, ...] = (
         "aplikasi Dapodik",
         kode=False,
         grouped=True,
+        shape="no-langkah",
         extras=(
             "Rapat bersama Korwil Pendidikan di 31 kecamatan",
             "Pembinaan kepala sekolah oleh Kepala Dinas Pendidikan Kabupaten Jember",
@@ -225,7 +226,6 @@ UNITS: tuple[Unit, ...] = (
         "e-Puskesmas",
         kode=False,
         grouped=True,
-        shape="no-langkah",
         dasar_hukum=("Peraturan Menteri Kesehatan Nomor 43 Tahun 2019 tentang Pusat Kesehatan Masyarakat",),
         extras=(
             "Lokakarya mini lintas sektor bersama Camat Klakah dan Kepala Desa se-Kecamatan Klakah",
