@@ -29,9 +29,11 @@ from conftest import PLAN_HEADER
 from openpyxl import Workbook as XlsxWorkbook
 
 from zi_sheets.analysis.analyse import analyse
+from zi_sheets.analysis.matching import komponen_candidates
 from zi_sheets.checks.run import run_checks
 from zi_sheets.common.bahasa import BULAN, roman
 from zi_sheets.common.catalogue import Komponen, load_catalogue
+from zi_sheets.common.dates import parse_target
 from zi_sheets.common.findings import Finding, Severity
 from zi_sheets.common.model import AREAS
 from zi_sheets.reading.workbook import read_workbook
@@ -46,7 +48,10 @@ class Unit:
     `partners` are phrases naming the agencies it works with (used in clean rows); `residue` names of
     agencies of another kind (planted as copy-paste residue); `other_place` a kabupaten/kota outside its
     region; `kode` whether its plan carries Kode LKE; `grouped` the seed's layout; `realisasi` whether its
-    plan carries a Realisasi column.
+    plan carries a Realisasi column; `shape` "output" for a matrix of Komponen -> Output -> Target -> Waktu
+    (no Indikator, no Langkah Aksi column, as many units write theirs), "no-langkah" for Komponen ->
+    Indikator -> Bukti Fisik -> Target Waktu; `codes` whether its Target Waktu is
+    written in month codes and period words ("B03", "TW II", "Setiap Triwulan", "Akhir Tahun").
     """
 
     kind: str
@@ -65,6 +70,8 @@ class Unit:
     kode: bool = True
     grouped: bool = False
     realisasi: bool = False
+    shape: str = ""
+    codes: bool = False
     dasar_hukum: tuple[str, ...] = ()
     # -- clean sentences naming its own partners, places and apps the way its staff do
     extras: tuple[str, ...] = ()
@@ -168,6 +175,7 @@ UNITS: tuple[Unit, ...] = (
         "aplikasi Dapodik",
         kode=False,
         grouped=True,
+        shape="no-langkah",
         extras=(
             "Rapat bersama Korwil Pendidikan di 31 kecamatan",
             "Pembinaan kepala sekolah oleh Kepala Dinas Pendidikan Kabupaten Jember",
@@ -303,6 +311,8 @@ UNITS: tuple[Unit, ...] = (
         "aplikasi e-Filing",
         kode=False,
         grouped=True,
+        shape="output",
+        codes=True,
         extras=(
             "Melapor kepada Kanwil DJP Jawa Timur III",
             "Kerja sama dengan Pemkab Lumajang dan Bapenda dalam pemadanan data",
@@ -322,6 +332,7 @@ UNITS: tuple[Unit, ...] = (
         "Kabupaten Jember",
         "pelayanan terpadu satu pintu (PTSP) pengadilan",
         "e-Court",
+        codes=True,
         extras=(
             "Koordinasi dengan Kejaksaan Negeri Lumajang dan Lapas Lumajang",
             "Melapor kepada Pengadilan Tinggi Surabaya dan Badilum Mahkamah Agung",
@@ -564,6 +575,11 @@ _KOMPONEN_VARIANTS = {
     "Penerapan Sistem Pengendalian Intern Pemerintah (SPIP)": _SPIP,
     "Keterbukaan Informasi Publik": "Keterbukaan Informasi Publik (KIP).",
     "Whistle-Blowing System": "Whistle Blowing System (WBS)",
+    # -- short forms units write (the catalogue's known short names, `data/komponen-nama.csv`)
+    "Prosedur operasional tetap (SOP) kegiatan utama": "SOP",
+    "Penilaian kepuasan terhadap pelayanan": "Survei Kepuasan Masyarakat",
+    "Sistem Informasi Kepegawaian": "SIMPEG",
+    "Tim Kerja": "Tim ZI",
 }
 
 
@@ -580,6 +596,7 @@ class Row:
     target: str
     pj: str
     realisasi: str = ""
+    jumlah: str = ""  # -- the Target (how much) of an Output-shaped plan
 
 
 @dataclass
@@ -598,10 +615,36 @@ class Plan:
     allowed: list[tuple[str, str, object]] = field(default_factory=list)
     # -- Identitas values that replace the unit's own (a copied workbook's leftovers)
     identitas: dict[str, object] = field(default_factory=dict)
+    # -- komponen written otherwise than by the catalogue's name (code -> name), and those left unnumbered
+    written_names: dict[str, str] = field(default_factory=dict)
+    unnumbered: set[str] = field(default_factory=set)
 
 
 def _month(year: int, index: int) -> str:
     return f"{BULAN[index % 12]} {year}"
+
+
+def _coded(spread: int) -> tuple[str, ...]:
+    """Target Waktu as units write their schedules in codes and period words (spread: a month 0-11)."""
+    quarter = roman(spread // 3 + 1)
+    return (
+        f"B{spread + 1:02d}",
+        "B03, B06, B09 dan B12",
+        f"Bln {spread + 1}",
+        f"TW {quarter}",
+        f"Triw. {quarter}",
+        "Tiap Bulan",
+        "Setiap Triwulan",
+        "Per Semester",
+        f"Minggu ke-2 {BULAN[spread]}",
+        "Akhir Tahun",
+    )
+
+
+# -- The shapes without a Langkah Aksi column. --
+_NO_LANGKAH = frozenset({"output", "no-langkah"})
+# -- What an Output-shaped plan writes in its Target column (how much), beside the Waktu (when). --
+_QUANTITIES = ("1 Dokumen", "1 Laporan", "100%", "1 SK", "4 Laporan", "1 Paket")
 
 
 def write_plan(unit: Unit, rng: random.Random) -> Plan:
@@ -627,6 +670,8 @@ def write_plan(unit: Unit, rng: random.Random) -> Plan:
                     _month(unit.year, spread),
                 )
             )
+            if unit.codes and rng.random() < 0.7:
+                target = rng.choice(_coded(spread))
             if rng.random() < 0.2:
                 langkah, bukti = rng.choice(_CLEAN_VARIANTS)
             if unit.extras and rng.random() < 0.15:
@@ -639,17 +684,22 @@ def write_plan(unit: Unit, rng: random.Random) -> Plan:
                 bukti = f"{bukti}; laporan semester bulan Juni dan Desember {unit.year}"
             elif target == _month(unit.year, spread) and rng.random() < 0.3:
                 bukti = f"{bukti} bulan {BULAN[spread % 12]}"
+            if unit.shape == "output":
+                # -- only the output: what the row produces, told apart by what it answers
+                words = [word for word in statement.split()[:5] if not any(c.isdigit() for c in word)]
+                bukti = f"{bukti} ({' '.join(words).lower().rstrip(',.;:')})"
             rows.append(
                 Row(
                     area_no=komponen.area_no,
                     komponen=komponen,
                     kode=indicator.code if unit.kode else "",
-                    indikator=indicator.text if unit.kode else statement,
-                    langkah=langkah.format(**values),
+                    indikator="" if unit.shape == "output" else indicator.text if unit.kode else statement,
+                    langkah="" if unit.shape in _NO_LANGKAH else langkah.format(**values),
                     bukti=bukti.format(**values),
                     target=target,
                     pj=rng.choice(("Sekretaris", "Kasubag Umum dan Kepegawaian", "Tim ZI", unit.head)),
                     realisasi="0%" if unit.realisasi else "",
+                    jumlah=rng.choice(_QUANTITIES) if unit.shape == "output" else "",
                 )
             )
     areas = {a.no: a.name for a in catalogue.areas}
@@ -724,7 +774,7 @@ def _plant(plan: Plan, code: str, column: str, row: Row) -> None:
 
 def _residue(plan: Plan, row: Row, rng: random.Random) -> None:
     name = rng.choice(plan.unit.residue)
-    choice = rng.randrange(3)
+    choice = rng.randrange(1 if plan.unit.shape in _NO_LANGKAH else 0, 3)
     if choice == 0:
         row.langkah = f"{row.langkah} sesuai arahan {name}"
         _plant(plan, "other-agency", "langkah", row)
@@ -761,8 +811,9 @@ def _empty(field_name: str, code: str) -> Defect:
     def plant(plan: Plan, row: Row, rng: random.Random) -> None:
         setattr(row, field_name, "")
         _plant(plan, code, field_name, row)
-        if field_name == "langkah" and all(not r.langkah for r in plan.rows if r.komponen is row.komponen):
-            # -- a komponen whose only row lost its Langkah Aksi plans nothing: it is missing too
+        siblings = [r for r in plan.rows if r.komponen is row.komponen]
+        if field_name in ("langkah", "bukti") and all(not (r.langkah or r.bukti) for r in siblings):
+            # -- a komponen whose only row lost its action or output plans nothing: it is missing too
             plan.allowed.append(("RencanaAksi", "komponen-missing", row.komponen.code))
         if field_name == "indikator" and not plan.unit.kode:
             # -- a row without Kode LKE and without indicator text answers no indicator any more
@@ -770,6 +821,16 @@ def _empty(field_name: str, code: str) -> Defect:
             plan.allowed.append(("RencanaAksi", "indikator-missing", _indicator_of(plan, row)))
 
     return plant
+
+
+def _row_empty(plan: Plan, row: Row, rng: random.Random) -> None:
+    """Only the indicator, as a row copied from the LKE and never planned: one finding for the row."""
+    row.langkah = row.bukti = row.target = ""
+    _plant(plan, "plan-row-empty", "bukti" if plan.unit.shape in _NO_LANGKAH else "langkah", row)
+    if all(not (r.langkah or r.bukti) for r in plan.rows if r.komponen is row.komponen):
+        plan.allowed.append(("RencanaAksi", "komponen-missing", row.komponen.code))
+    # -- its indicator is planned nowhere now
+    plan.allowed.append(("RencanaAksi", "indikator-missing", row.kode or _indicator_of(plan, row)))
 
 
 def _indicator_of(plan: Plan, row: Row) -> str:
@@ -803,7 +864,8 @@ def _contradicts(plan: Plan, row: Row, rng: random.Random) -> None:
 
 
 def _realisasi(plan: Plan, row: Row, rng: random.Random) -> None:
-    if row.target == f"Januari {plan.unit.year}":
+    last = parse_target(row.target, plan.unit.year).last
+    if last is None or last <= (plan.unit.year, 1):
         row.target = f"Januari s/d Desember {plan.unit.year}"  # due after the plan is signed
     if plan.unit.realisasi:
         row.realisasi = "100%"
@@ -849,6 +911,7 @@ DEFECTS: dict[str, Defect] = {
     "langkah-aksi-empty": _empty("langkah", "langkah-aksi-empty"),
     "bukti-fisik-empty": _empty("bukti", "bukti-fisik-empty"),
     "target-waktu-empty": _empty("target", "target-waktu-empty"),
+    "plan-row-empty": _row_empty,
     "langkah-not-action": _not_action,
     "langkah-repeats-bukti": _repeats,
     "target-contradicts-bukti": _contradicts,
@@ -859,6 +922,24 @@ DEFECTS: dict[str, Defect] = {
 }
 
 
+# -- Defects of cells a plan of another shape has no column for (an Output-shaped plan's indicators are not
+# -- listed one by one either: the absent Indikator column is the one finding).
+_WITHOUT_LANGKAH = frozenset({"langkah-aksi-empty", "langkah-not-action", "langkah-repeats-bukti"})
+_WITHOUT_INDIKATOR = frozenset(
+    {
+        "indikator-empty",
+        "langkah-aksi-empty",
+        "langkah-not-action",
+        "langkah-repeats-bukti",
+        "indikator-missing",
+        "duplicate-row",
+        "kode-lke-unknown",
+        "plan-row-empty",
+    }
+)
+_NEEDS_COLUMNS = {"output": _WITHOUT_INDIKATOR, "no-langkah": _WITHOUT_LANGKAH}
+
+
 def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
     """Plant every defect `per_code` times, each on its own row; plus a Monev year from the year before, a
     Monev date with an impossible year, another area's title over one area and a second other-agency in the
@@ -866,8 +947,16 @@ def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
     free = list(plan.rows)
     rng.shuffle(free)
     for _ in range(per_code):
-        for defect in DEFECTS.values():
+        for code, defect in DEFECTS.items():
+            if code in _NEEDS_COLUMNS.get(plan.unit.shape, ()):
+                continue
             defect(plan, free.pop(), rng)
+    if plan.unit.shape in _NO_LANGKAH:
+        # -- the plan's shape is the defect, once per column it lacks
+        plan.planted.append(("RencanaAksi", "plan-column-absent", "Langkah Aksi"))
+    if plan.unit.shape == "output":
+        plan.planted.append(("RencanaAksi", "plan-column-absent", "Indikator"))
+    _komponen_names(plan, rng)
     year = plan.unit.year
     bulan, area, capaian, status = plan.monev[1]
     plan.monev[1] = (bulan, area, f"{capaian} sesuai rencana aksi tahun {year - 1}", status)
@@ -913,10 +1002,45 @@ def _copied_from_sibling(plan: Plan) -> None:
         plan.planted.append(("Identitas", "other-region", ("identitas", "Tempat Penetapan")))
 
 
+def _komponen_names(plan: Plan, rng: random.Random) -> None:
+    """Komponen as real plans name them: one name cut off at the end of its column, one by the other
+    regulation's name and, in the grouped layout, one komponen left without its number; one finding each,
+    at the komponen's first row."""
+    catalogue = load_catalogue(plan.regulation)
+    firsts = {}
+    for row in plan.rows:
+        firsts.setdefault(row.komponen.code, row)
+    cuttable = []
+    for komponen in catalogue.komponen:
+        words = komponen.name.split()
+        if komponen.code not in firsts or len(words) < 3 or len(words[-1]) < 6:
+            continue
+        cut = " ".join([*words[:-1], words[-1][:3]])
+        if komponen_candidates(plan.regulation, komponen.area_no, cut) == ((komponen,), "cut"):
+            cuttable.append((komponen, cut))
+    komponen, cut = rng.choice(cuttable)
+    plan.written_names[komponen.code] = cut
+    plan.planted.append(("RencanaAksi", "komponen-truncated", ("komponen", id(firsts[komponen.code]))))
+    other = "2.2" if plan.regulation == "52-2014" else "P.2.ii"
+    named = catalogue.komponen_by_code(other)
+    if other in firsts and named is not None and named.other_names:
+        plan.written_names[other] = named.other_names[0]
+        plan.planted.append(("RencanaAksi", "komponen-other-regulation", ("komponen", id(firsts[other]))))
+    if plan.unit.grouped:
+        numbered = [
+            k.code for k in catalogue.komponen if k.code in firsts and k.code not in plan.written_names
+        ]
+        code = rng.choice(numbered)
+        plan.unnumbered.add(code)
+        plan.planted.append(("RencanaAksi", "komponen-numbering", ("no", id(firsts[code]))))
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Writing the workbook and locating what was planted
 
 _GROUPED_HEADER = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU"]
+_OUTPUT_HEADER = ["NO", "KOMPONEN", "OUTPUT", "TARGET", "WAKTU"]
+_NO_LANGKAH_HEADER = ["NO", "KOMPONEN", "INDIKATOR", "BUKTI FISIK", "TARGET WAKTU"]
 
 
 def save(plan: Plan, path: Path) -> dict[tuple[str, str, object], str]:
@@ -948,9 +1072,16 @@ def save(plan: Plan, path: Path) -> dict[tuple[str, str, object], str]:
         ("identitas", row[0].value): f"B{row[0].row}" for row in identitas.iter_rows(min_row=2)
     }
     columns: dict[str, str]
+    output = unit.shape == "output"
+    no_langkah = unit.shape == "no-langkah"
     if unit.grouped:
-        header = list(_GROUPED_HEADER)
+        header = list(_OUTPUT_HEADER if output else _NO_LANGKAH_HEADER if no_langkah else _GROUPED_HEADER)
         columns = {"komponen": "B", "indikator": "C", "langkah": "D", "bukti": "E", "target": "F", "pj": "G"}
+        if output:
+            columns = {"komponen": "B", "bukti": "C", "target": "E", "pj": "F"}
+        if no_langkah:
+            columns = {"komponen": "B", "indikator": "C", "bukti": "D", "target": "E", "pj": "F"}
+        columns["no"] = "A"
         header.append("PENANGGUNG JAWAB")
         if unit.realisasi:
             header.append("REALISASI")
@@ -970,13 +1101,19 @@ def save(plan: Plan, path: Path) -> dict[tuple[str, str, object], str]:
             if first:
                 number += 1
                 current = row.komponen
-                name = _KOMPONEN_VARIANTS.get(row.komponen.name, row.komponen.name)
+                name = plan.written_names.get(
+                    row.komponen.code, _KOMPONEN_VARIANTS.get(row.komponen.name, row.komponen.name)
+                )
             values = [
-                number if first else None,
+                number if first and row.komponen.code not in plan.unnumbered else None,
                 name if first else None,
-                row.indikator,
-                row.langkah,
-                row.bukti,
+                *(
+                    (row.bukti, row.jumlah)
+                    if output
+                    else (row.indikator, row.bukti)
+                    if no_langkah
+                    else (row.indikator, row.langkah, row.bukti)
+                ),
                 row.target,
                 row.pj,
             ]
@@ -1005,7 +1142,7 @@ def save(plan: Plan, path: Path) -> dict[tuple[str, str, object], str]:
             values = [
                 f"{roman(row.area_no)}.{numbers[row.area_no]}",
                 plan.area_titles[row.area_no],
-                row.komponen.name,
+                plan.written_names.get(row.komponen.code, row.komponen.name),
                 row.kode,
                 row.indikator,
                 row.langkah,
@@ -1075,7 +1212,8 @@ _SAME_DEFECT = {"langkah-row-without-indikator": "indikator-empty"}
 
 def _key(finding: Finding) -> str:
     if finding.cell is None:
-        return f"{finding.sheet_name}#{finding.values.get('kode', finding.values.get('komponen', ''))}"
+        values = finding.values
+        return f"{finding.sheet_name}#{values.get('kode', values.get('komponen', values.get('kolom', '')))}"
     return finding.cell_text
 
 

@@ -320,11 +320,27 @@ def test_a_komponen_whose_rows_plan_nothing_is_missing(make_xlsx):
         ),
         plan_row("I. Manajemen Perubahan", "Rencana Pembangunan Zona Integritas", "Rencana", kode="P.1.ii.a"),
     ]
-    rows[1][5] = None  # -- no Langkah Aksi: an indicator copied from the template, nothing planned
+    rows[1][5] = rows[1][6] = None  # -- no Langkah Aksi, no Bukti Fisik: an indicator from the template
     report = run(make_xlsx, with_plan(*rows))
     missing = {finding.values["komponen"] for finding in report.of("komponen-missing")}
     assert "P.1.i" not in missing and "P.1.ii" in missing
     assert (report.coverage.indicators_covered, report.coverage.komponen_covered) == (1, 1)
+
+
+def test_a_row_that_plans_only_an_output_covers_its_komponen(make_xlsx):
+    # -- plans shaped Komponen -> Output -> Waktu: a row with a Bukti Fisik and no Langkah Aksi plans
+    rows = [
+        plan_row(
+            "I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja telah dibentuk", kode="P.1.i.a"
+        ),
+        plan_row("I. Manajemen Perubahan", "Rencana Pembangunan Zona Integritas", "Rencana", kode="P.1.ii.a"),
+    ]
+    rows[1][5] = None
+    report = run(make_xlsx, with_plan(*rows))
+    missing = {finding.values["komponen"] for finding in report.of("komponen-missing")}
+    assert "P.1.i" not in missing and "P.1.ii" not in missing
+    assert (report.coverage.indicators_covered, report.coverage.komponen_covered) == (2, 2)
+    assert pairs(report, "langkah-aksi-empty") == {("RencanaAksi!F3", "langkah-aksi-empty")}
 
 
 @pytest.mark.parametrize(
@@ -344,7 +360,8 @@ def test_empty_plan_cells(make_xlsx, field, code, cell):
 
 
 def test_an_indicator_whose_row_plans_nothing_is_missing_as_the_coverage_counts(make_xlsx):
-    # -- one computation of coverage: a row naming P.1.i.b without a Langkah Aksi covers nothing, so the
+    # -- one computation of coverage: a row naming P.1.i.b with neither Langkah Aksi nor Bukti Fisik covers
+    # -- nothing, so the
     # -- indicator is missing in the findings as in the coverage figures
     rows = [
         plan_row(
@@ -352,13 +369,116 @@ def test_an_indicator_whose_row_plans_nothing_is_missing_as_the_coverage_counts(
         ),
         plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja kedua", kode="P.1.i.b"),
     ]
-    rows[1][5] = None
+    rows[1][5] = rows[1][6] = None
     report = run(make_xlsx, with_plan(*rows))
     missing = {finding.values["kode"] for finding in report.of("indikator-missing")}
     komponen = load_catalogue("90-2021").komponen[0]
     assert komponen.code == "P.1.i"
-    assert missing == {i.code for i in komponen.indicators} - {"P.1.i.a"}
+    # -- P.1.i.b is uncovered as the coverage counts it, and said once: by its row, not again as missing
+    assert missing == {i.code for i in komponen.indicators} - {"P.1.i.a", "P.1.i.b"}
     assert report.coverage.indicators_covered == 1
+    assert pairs(report, "langkah-aksi-empty") == {("RencanaAksi!F3", "langkah-aksi-empty")}
+    assert report.of("langkah-aksi-empty")[0].values["kolom"] == "Langkah Aksi dan Bukti Fisik"
+
+
+def _output_plan() -> dict[str, list[list[object]]]:
+    """A plan shaped Komponen -> Output -> Target -> Waktu (no Indikator, no Langkah Aksi column)."""
+    sheets = minimal_sheets()
+    sheets["RencanaAksi"] = [
+        ["No", "Area", "Komponen", "Output", "Target", "Waktu"],
+        ["1", "I. Manajemen Perubahan", "Penyusunan Tim Kerja", "SK Tim ZI", "1 SK", "B01"],
+        [
+            "2",
+            "I. Manajemen Perubahan",
+            "Rencana Pembangunan Zona Integritas",
+            "Rencana Kerja ZI",
+            "1",
+            "B02",
+        ],
+        [
+            "3",
+            "II. Penataan Tatalaksana",
+            "Prosedur Operasional Tetap (SOP) Kegiatan",
+            "SOP",
+            "10 SOP",
+            "TW II",
+        ],
+        ["4", "II. Penataan Tatalaksana", "Keterbukaan Informasi Publik", "SK PPID", "1 SK", "B03, B06"],
+    ]
+    return sheets
+
+
+def test_a_plan_without_indikator_and_langkah_columns_is_one_finding_per_column(make_xlsx):
+    report = run(make_xlsx, _output_plan())
+    absent = report.of("plan-column-absent")
+    assert pairs(report, "plan-column-absent") == {("RencanaAksi", "plan-column-absent")}
+    assert sorted((f.values["kolom"], f.values["jumlah"], f.values["total"]) for f in absent) == [
+        ("Indikator", 4, 4),
+        ("Langkah Aksi", 4, 4),
+    ]
+    langkah = next(f for f in absent if f.values["kolom"] == "Langkah Aksi")
+    assert langkah.message.startswith(
+        "Sheet RencanaAksi tidak punya kolom Langkah Aksi: 4 dari 4 baris hanya berisi Komponen, Bukti Fisik "
+        "dan Target Waktu, tanpa Langkah Aksi (baris 2-5); LKE meminta langkah aksi per indikator"
+    )
+    # -- no row-by-row echo of the same fact, and no indicator listed one by one
+    for code in ("indikator-empty", "langkah-aksi-empty", "indikator-missing", "target-unparsed"):
+        assert not report.of(code), code
+    # -- coverage counts what the plan plans: the four komponen with an output
+    assert report.coverage.komponen_covered == 4
+    covered = {"P.1.i", "P.1.ii", "P.2.iii", "P.2.iv"} & {
+        f.values["komponen"] for f in report.of("komponen-missing")
+    }
+    assert covered == set()
+
+
+def test_a_row_with_only_its_indicator_is_one_finding_and_several_empty_cells_of_a_row_are_one(make_xlsx):
+    rows = [
+        plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", f"Tim kerja {n} telah dibentuk")
+        for n in range(4)
+    ]
+    rows[1][5] = rows[1][6] = rows[1][7] = None  # -- the indicator copied from the LKE, nothing planned
+    rows[2][6] = rows[2][7] = None  # -- an action without evidence and date
+    report = run(make_xlsx, with_plan(*rows))
+    assert pairs(report, "plan-row-empty") == {("RencanaAksi!F3", "plan-row-empty")}
+    (empty,) = report.of("plan-row-empty")
+    assert empty.values["kolom"] == "Langkah Aksi, Bukti Fisik dan Target Waktu"
+    assert pairs(report, "bukti-fisik-empty") == {("RencanaAksi!G4", "bukti-fisik-empty")}
+    assert report.of("bukti-fisik-empty")[0].message.startswith(
+        "Bukti Fisik dan Target Waktu kosong pada baris 4"
+    )
+    assert not report.of("langkah-aksi-empty") and not report.of("target-waktu-empty")
+
+
+def test_a_column_empty_on_most_rows_is_one_finding_and_a_few_empty_cells_are_each_one(make_xlsx):
+    rows = [
+        plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", f"Indikator {n}", langkah="")
+        for n in range(4)
+    ]
+    rows[0][5] = "Menyusun SK tim"
+    rows[1][7] = None  # -- one empty Target Waktu among filled ones: that row's own defect
+    report = run(make_xlsx, with_plan(*rows))
+    (absent,) = report.of("plan-column-absent")
+    assert (absent.values["kolom"], absent.values["jumlah"], absent.values["baris"]) == (
+        "Langkah Aksi",
+        3,
+        "baris 3-5",
+    )
+    assert absent.values["keadaan"] == "Kolom Langkah Aksi kosong pada sebagian besar baris"
+    assert not report.of("langkah-aksi-empty")
+    assert pairs(report, "target-waktu-empty") == {("RencanaAksi!H3", "target-waktu-empty")}
+
+
+def test_steps_written_under_their_indicator_are_no_plan_without_indikator(make_xlsx):
+    # -- one indicator, three steps on the rows below it (Indikator written once): most rows have no
+    # -- Indikator, yet the plan has its indicators; each inserted row is told how to join its indicator
+    first = plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim kerja telah dibentuk")
+    steps = [
+        [None, None, None, None, None, f"Langkah {n}", "SK Tim", "Februari 2024", None] for n in range(3)
+    ]
+    report = run(make_xlsx, with_plan(first, *steps))
+    assert not report.of("plan-column-absent")
+    assert len(report.of("langkah-row-without-indikator")) == 3
 
 
 def test_inserted_second_langkah_row_is_told_how_to_join_its_indicator(make_xlsx):
@@ -404,10 +524,101 @@ def test_komponen_unmatched_once_per_komponen_cell(make_xlsx):
     sheets = minimal_sheets()
     sheets["RencanaAksi"] = rows
     report = run(make_xlsx, sheets, merges={"RencanaAksi": ["A3:A4", "B3:B4"]})
-    assert pairs(report, "komponen-unmatched") == {
-        ("RencanaAksi!B3", "komponen-unmatched"),
-        ("RencanaAksi!B5", "komponen-unmatched"),  # E-Office is a 52/2014 komponen; this plan is 90/2021
-    }
+    assert pairs(report, "komponen-unmatched") == {("RencanaAksi!B3", "komponen-unmatched")}
+    # -- E-Office is the 52/2014 name of an area II komponen; this plan is 90/2021 and writes it under area I
+    assert pairs(report, "komponen-other-area") == {("RencanaAksi!B5", "komponen-other-area")}
+    (moved,) = report.of("komponen-other-area")
+    assert (moved.values["kode"], moved.values["area_katalog"]) == ("P.2.ii", "II. Penataan Tatalaksana")
+
+
+def _grouped_plan(*komponen: tuple[object, str]) -> dict[str, list[list[object]]]:
+    """A grouped 52/2014 plan: area rows, then (No, Komponen) each with two indicator rows, NO and
+    KOMPONEN written on the first row only."""
+    rows: list[list[object]] = [
+        ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU"]
+    ]
+    for no, name in komponen:
+        if no == "area":
+            rows.append([name.split(".")[0], name.split(". ", 1)[1]])
+            continue
+        rows.append([no, name, f"Indikator {name}", "Menyusun dokumen", "Dokumen", "Maret 2019"])
+        rows.append([None, None, f"Indikator kedua {name}", "Melaksanakan evaluasi", "Laporan", "Juni 2019"])
+    sheets = with_identitas(Tahun=2019, Regulasi="PermenPANRB 52/2014")
+    sheets["RencanaAksi"] = rows
+    return sheets
+
+
+def test_komponen_as_real_plans_name_them(make_xlsx):
+    sheets = _grouped_plan(
+        ("area", "I. MANAJEMEN PERUBAHAN"),
+        (1, "Tim ZI"),  # -- a short form
+        (2, "Dokumen Rencana Pembangunan Zona Integritas"),
+        (None, "Pemantauan dan Evaluasi Pembangunan WBK/WBBM"),  # -- no number between numbered ones
+        (4, "Perubahan pola pikir dan budaya kerja"),
+        ("area", "II. PENATAAN TATALAKSANA"),
+        (1, "SOP"),
+        (2, "Sistem Pemerintahan Berbasis Elektronik (SPBE)"),  # -- the 90/2021 name of E-Office
+        (3, "Keterbukaan Informasi"),
+        ("area", "V. PENGUATAN PENGAWASAN"),
+        (1, "Penanganan Pengaduan Masyarakat dan Tindak"),  # -- cut at the end of its column
+        (2, "Kegiatan Olahraga Pegawai"),  # -- nothing: one finding, not one per row
+        ("area", "VI. PENINGKATAN KUALITAS PELAYANAN PUBLIK"),
+        (1, "Standar Pelayanan"),
+        (2, "SKM"),
+        (3, "Pengaduan Masyarakat"),  # -- an area V komponen
+    )
+    report = run(make_xlsx, sheets)
+    assert pairs(report, "komponen-numbering") == {("RencanaAksi!A7", "komponen-numbering")}
+    assert report.of("komponen-numbering")[0].values["nomor"] == 3
+    assert pairs(report, "komponen-other-regulation") == {("RencanaAksi!B14", "komponen-other-regulation")}
+    assert report.of("komponen-other-regulation")[0].values["kode"] == "2.2"
+    assert pairs(report, "komponen-truncated") == {("RencanaAksi!B19", "komponen-truncated")}
+    assert report.of("komponen-truncated")[0].values["kode"] == "5.3"
+    assert pairs(report, "komponen-unmatched") == {("RencanaAksi!B21", "komponen-unmatched")}
+    assert report.of("komponen-unmatched")[0].values["baris"] == "baris 21-22"
+    assert pairs(report, "komponen-other-area") == {("RencanaAksi!B28", "komponen-other-area")}
+    # -- the short forms are the komponen themselves: no finding, and the coverage counts them; area V has
+    # -- 5.3 twice (cut, and written under area VI), area VI its two own
+    covered = report.coverage.areas
+    assert [area.komponen_covered for area in covered] == [4, 3, 0, 0, 1, 2]
+    named = {"komponen-unmatched", "komponen-truncated", "komponen-other-regulation", "komponen-other-area"}
+    assert sum(1 for f in report.findings if f.code in named) == 4
+
+
+def test_komponen_numbered_on_across_areas_is_no_numbering_finding(make_xlsx):
+    sheets = _grouped_plan(
+        ("area", "I. MANAJEMEN PERUBAHAN"),
+        (1, "Tim ZI"),
+        (2, "Dokumen Rencana Pembangunan Zona Integritas"),
+        ("area", "II. PENATAAN TATALAKSANA"),
+        (3, "SOP"),
+        (4, "E-Office"),
+        (6, "Keterbukaan Informasi Publik"),  # -- 5 skipped: the one break in the run
+    )
+    report = run(make_xlsx, sheets)
+    assert pairs(report, "komponen-numbering") == {("RencanaAksi!A12", "komponen-numbering")}
+    assert report.of("komponen-numbering")[0].values["nomor"] == 5
+
+
+def test_names_cut_by_an_earlier_zi_sheets_are_read_whole_and_never_printed(make_xlsx):
+    # -- init once wrote these cut or misspelled names from its catalogue; the unit never wrote them
+    sheets = with_plan(
+        plan_row("II. Penataan Tatalaksana", "Peta Proses Bisnis Mempengaruhi", "Peta proses bisnis disusun"),
+        plan_row(
+            "VI. Peningkatan Kualitas Pelayanan Publik",
+            "Penanganan Pengaduan Pelayanan dan",
+            "pengaduan masyarakat dtindaklanjuti",
+        ),
+    )
+    workbook = read_workbook(make_xlsx(sheets))
+    assert [row.komponen.text for row in workbook.rencana_aksi] == [
+        "Peta Proses Bisnis Mempengaruhi Penyederhanaan Jabatan",
+        "Penanganan Pengaduan Pelayanan dan Konsultasi",
+    ]
+    assert workbook.rencana_aksi[1].indikator.text == "pengaduan masyarakat ditindaklanjuti"
+    assert workbook.rencana_aksi[0].komponen.cell is not None  # -- still where the unit can find it
+    report = run_checks(analyse(workbook), TODAY)
+    assert not report.of("komponen-truncated") and not report.of("komponen-unmatched")
 
 
 def test_indikator_unmatched(make_xlsx):
@@ -736,10 +947,28 @@ def test_overdue_plan_actions(make_xlsx):
     report = run(make_xlsx, sheets)
     # -- I.1 due in January, nothing reported; I.2 reported by its words; I.3 due in June; I.4 runs to
     # -- December; II.1 reported by its Ref; II.2 due in March, and "evaluasi SOP" is another action.
-    assert pairs(report, "plan-overdue") == {
-        ("RencanaAksi!H2", "plan-overdue"),
-        ("RencanaAksi!H7", "plan-overdue"),
-    }
+    # -- one finding for the fact, at the first late row, naming the rows
+    assert pairs(report, "plan-overdue") == {("RencanaAksi!H2", "plan-overdue")}
+    (late,) = report.of("plan-overdue")
+    assert (late.values["jumlah"], late.values["baris_excel"], late.values["tahun_lewat"]) == (
+        2,
+        "baris 2, 7",
+        "",
+    )
+
+
+def test_a_plan_of_a_year_already_over_is_one_note(make_xlsx):
+    plan = [
+        plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", f"Tim kerja {n}", target="Januari 2024")
+        for n in range(5)
+    ]
+    sheets = with_monev(["Mei 2024", "I. Manajemen Perubahan", "Lain hal", "Selesai", "II.9"], plan=plan)
+    report = run_checks(analyse(read_workbook(make_xlsx(sheets))), dt.date(2026, 3, 1))
+    (note,) = report.of("plan-overdue")
+    assert note.values["jumlah"] == 5 and note.values["baris_excel"] == "baris 2-6"
+    assert note.message.startswith(
+        "Tahun rencana 2024 sudah berakhir; Monev sampai Mei 2024 belum melaporkan"
+    )
 
 
 def test_no_monev_no_overdue(make_xlsx):
@@ -833,23 +1062,20 @@ def test_example_has_no_other_error_or_warning(example_report):
         "plan-overdue",
         "indikator-missing",
     }
-    # -- Overdue plan actions are due in January-March 2019 and point at their Target Waktu (column F).
-    assert all(x.cell.column == "F" for x in example_report.of("plan-overdue"))
-    assert {x.values["jatuh_tempo"] for x in example_report.of("plan-overdue")} <= {
-        "Januari 2019",
-        "Februari 2019",
-        "Maret 2019",
-        "April 2019",
-        "Mei 2019",
-    }
-    assert all(x.values["monev_sampai"] == "Mei 2019" for x in example_report.of("plan-overdue"))
+    # -- Overdue plan actions are one finding, at the first one's Target Waktu (column F), up to May 2019.
+    (late,) = example_report.of("plan-overdue")
+    assert late.cell.column == "F" and late.values["jatuh_tempo"] == "Januari 2019"
+    assert late.values["monev_sampai"] == "Mei 2019"
 
 
 def test_example_overdue_plan_actions(example_report):
     # -- The seed's Monev (May 2019) has no Ref and no Status: these rows are due by March and none of its
     # -- achievements names them. A year-long span still running in May ("Januari s/d Desember 2019",
     # -- row 9) is not overdue. The Monev document lists the same 19 (golden contoh-pasirian-2019).
-    assert {x.cell.row for x in example_report.of("plan-overdue")} == {
+    (late,) = example_report.of("plan-overdue")
+    assert late.values["jumlah"] == 19 and late.cell.row == 10
+    analysis = analyse(read_workbook(EXAMPLE))
+    assert {p.row.row for p in analysis.plan_progress((2019, 5)) if p.status == TERLAMBAT} == {
         10,  # Januari 2019: Agen perubahan sudah ditetapkan
         11,  # Maret 2019
         12,  # Januari 2019, setiap ada pertemuan

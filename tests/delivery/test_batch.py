@@ -73,7 +73,7 @@ def test_rekap_lists_every_unit_and_agrees_with_check(kabupaten, tmp_path):
             "Langkah Terlambat",
         )
         assert all(isinstance(row[name], int) for name in figures), row  # -- numbers Excel can sum
-        overdue = sum(1 for f in data["findings"] if f["code"] == "plan-overdue")
+        overdue = sum(f["values"]["jumlah"] for f in data["findings"] if f["code"] == "plan-overdue")
         assert row["Langkah Terlambat"] == overdue
         listed = [r for r in findings.iter_rows(min_row=2, values_only=True) if r[1] == row["Berkas"]]
         assert len(listed) == len(data["findings"])

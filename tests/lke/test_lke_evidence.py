@@ -67,8 +67,6 @@ def test_a_windows_path_with_backslashes_is_found(workbook):
 @pytest.mark.parametrize(
     ("code", "bukti", "expected"),
     [
-        ("P.1.i.a", None, "lke-evidence-none"),  # -- "Ya" and nothing to show for it
-        ("P.1.i.b", None, "lke-evidence-none"),  # -- "A" likewise
         ("P.1.ii.a", "www.contoh.go.id/rencana-kerja", "lke-link-malformed"),
         ("P.1.ii.b", "https://drive google.com/x", "lke-link-malformed"),
         ("P.1.ii.c", "ftp://contoh.go.id/x.pdf", "lke-link-malformed"),
@@ -81,6 +79,21 @@ def test_evidence_problems_are_findings_at_the_bukti_dukung_cell(workbook, code,
         fill_lke(workbook, {}, {code: bukti})
     nilai = run("nilai", str(workbook), "--format", "json")["findings"]
     assert (f"LKE!G{lke_row(workbook, code)}", expected) in pairs(nilai)
+
+
+def test_best_answers_without_evidence_are_one_finding_per_area_with_count_and_codes(workbook):
+    # -- "Ya" and "A" with nothing to show for them: one fact per area, at the first item's cell
+    fill_lke(workbook, {}, {"P.1.ii.a": "Bukti Dukung/SK Tim ZI.pdf"})
+    nilai = run("nilai", str(workbook), "--format", "json")["findings"]
+    bare = [x for x in nilai if x["code"] == "lke-evidence-none"]
+    first = next(x for x in bare if x["values"]["area"] == "area I. Manajemen Perubahan")
+    assert first["ref"] == f"LKE!G{lke_row(workbook, 'P.1.i.a')}"
+    codes = first["values"]["kode"].split(", ")
+    assert codes[:2] == ["P.1.i.a", "P.1.i.b"] and "P.1.ii.a" not in codes
+    assert first["values"]["jumlah"] == len(codes) > 2
+    assert first["message"].startswith(f"{len(codes)} jawaban terbaik (Ya atau A) pada area I. Manajemen")
+    # -- six areas at most, and the Hasil groups: never a line per item
+    assert len(bare) == len({x["values"]["area"] for x in bare}) <= 8
 
 
 def test_a_well_formed_link_and_a_b_answer_need_nothing_more(workbook):

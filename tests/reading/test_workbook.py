@@ -182,9 +182,41 @@ def test_missing_sheet_names_it_and_lists_present(make_xlsx):
 
 def test_missing_required_column_names_sheet_and_header(make_xlsx):
     sheets = minimal_sheets()
-    sheets["RencanaAksi"] = [[h for h in PLAN_HEADER if h != "Bukti Fisik"], ["I", "Tim", "x"]]
-    with pytest.raises(UnreadableWorkbook, match=r"sheet RencanaAksi: kolom 'Bukti Fisik' tidak ditemukan"):
+    sheets["RencanaAksi"] = [[h for h in PLAN_HEADER if h != "Target Waktu"], ["I", "Tim", "x"]]
+    with pytest.raises(UnreadableWorkbook, match=r"sheet RencanaAksi: kolom 'Target Waktu' tidak ditemukan"):
         read_workbook(make_xlsx(sheets))
+    # -- a plan needs an action or an output for its komponen: either column will do, and the message
+    # -- names the two as one want
+    sheets["RencanaAksi"] = [
+        [h for h in PLAN_HEADER if h not in ("Bukti Fisik", "Langkah Aksi")],
+        ["I", "Tim", "x"],
+    ]
+    with pytest.raises(
+        UnreadableWorkbook,
+        match=r"sheet RencanaAksi: kolom 'Langkah Aksi' atau 'Bukti Fisik' tidak ditemukan di baris judul",
+    ):
+        read_workbook(make_xlsx(sheets))
+
+
+def test_a_plan_shaped_komponen_output_target_waktu_is_read(make_xlsx):
+    # -- many units' matrices have no Indikator and no Langkah Aksi: Komponen -> Output -> Target -> Waktu;
+    # -- of "Target" (how much) and "Waktu" (when), the schedule is Waktu
+    sheets = minimal_sheets()
+    sheets["RencanaAksi"] = [
+        ["No", "Area", "Komponen", "Output", "Target", "Waktu"],
+        ["1", "I. Manajemen Perubahan", "Penyusunan Tim Kerja", "SK Tim ZI", "1 Dokumen", "B01"],
+        ["2", "II. Penataan Tatalaksana", "SOP", "Laporan Evaluasi SOP", "1 Laporan", "TW II"],
+    ]
+    workbook = read_workbook(make_xlsx(sheets))
+    assert workbook.plan_columns == {"no", "area", "komponen", "bukti_fisik", "target_waktu"}
+    first = workbook.rencana_aksi[0]
+    assert (first.bukti_fisik.text, first.target_waktu.text, first.langkah_aksi.text) == (
+        "SK Tim ZI",
+        "B01",
+        "",
+    )
+    assert first.target_waktu.cell is not None and first.target_waktu.cell.column == "F"
+    assert dict((k, v.text) for k, v in first.extra.items()) == {"Target": "1 Dokumen"}
 
 
 def test_old_xls_and_encrypted_containers(tmp_path):

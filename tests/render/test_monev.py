@@ -194,8 +194,8 @@ def test_chart_image_is_in_the_document(document: Document) -> None:
 def test_overdue_actions_listed(document: Document) -> None:
     table = table_after(document, "Langkah Aksi yang Terlambat")
     assert header(table) == ["NO", "AREA", "KOMPONEN", "INDIKATOR / LANGKAH AKSI", "TARGET WAKTU"]
-    # -- the 19 rows of the check's plan-overdue (test_checks.test_example_overdue_plan_actions), in plan
-    # -- order: each due by March 2019; no span running to December
+    # -- the 19 rows the check's one plan-overdue counts (test_checks.test_example_overdue_plan_actions), in
+    # -- plan order: each due by March 2019; no span running to December
     assert column(table, 0) == [str(n) for n in range(1, 20)]
     assert column(table, 3)[0] == "Agen perubahan sudah ditetapkan"
     assert column(table, 4) == [

@@ -479,6 +479,22 @@ def test_table_header(build: Callable[..., Document], penanggung_jawab: bool, he
         assert [r[-1] for r in body[:2]] == ["Sekretaris Camat", ""]
 
 
+def test_a_plan_without_indikator_and_langkah_aksi_prints_neither_column(
+    build: Callable[..., Document],
+) -> None:
+    # -- Komponen -> Output -> Waktu: no empty INDIKATOR or LANGKAH AKSI column the unit never wrote, and
+    # -- the table still fills the text width
+    plan = [
+        (1, "Penyusunan Tim Kerja", "", "", "SK Tim ZI", "B01"),
+        (2, "Prosedur Operasional Tetap (SOP) Kegiatan", "", "", "Laporan Evaluasi SOP", "TW II"),
+    ]
+    table = rencana_table(build(plan=plan))
+    assert rows_of(table)[0] == ["NO", "KOMPONEN", "BUKTI FISIK", "TARGET WAKTU"]
+    assert len(table._tbl.tblGrid.findall(qn("w:gridCol"))) == 4
+    body = [r for tr, r in zip(table._tbl.tr_lst[1:], rows_of(table)[1:], strict=True) if not is_area_row(tr)]
+    assert [r[2:] for r in body] == [["SK Tim ZI", "B01"], ["Laporan Evaluasi SOP", "TW II"]]
+
+
 def test_header_repeats_and_no_row_splits(document: Document) -> None:
     trs = rencana_table(document)._tbl.tr_lst
     header_flags = [tr.trPr.find(qn("w:tblHeader")) is not None for tr in trs]

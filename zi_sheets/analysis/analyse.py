@@ -95,10 +95,11 @@ class Analysis:
 
     @cached_property
     def planned(self) -> tuple[RowMatch, ...]:
-        """The catalogue matches of the plan rows that plan something (their Langkah Aksi is filled): what
-        covers the catalogue. A row of `init`'s template left as written covers nothing."""
+        """The catalogue matches of the plan rows that plan something, an action or an output (Langkah Aksi
+        or Bukti Fisik filled: plans shaped Komponen -> Output -> Waktu have no Langkah Aksi): what covers
+        the catalogue. A row of `init`'s template left as written covers nothing."""
         rows = self.workbook.rencana_aksi
-        return tuple(self.matches[row.row] for row in rows if row.langkah_aksi)
+        return tuple(self.matches[row.row] for row in rows if row.langkah_aksi or row.bukti_fisik)
 
     @cached_property
     def covered_komponen(self) -> frozenset[str]:

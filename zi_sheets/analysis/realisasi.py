@@ -118,5 +118,6 @@ def as_of(realisations: Sequence[Realisation], until: Month) -> tuple[Realisatio
 
 
 def langkah_copy(row: PlanRow) -> str:
-    """The text the Realisasi sheet copies beside a Ref: the Langkah Aksi, else the Indikator."""
-    return row.langkah_aksi.text or row.indikator.text
+    """The text the Realisasi sheet copies beside a Ref: the Langkah Aksi, else the Indikator, else the
+    Bukti Fisik (a plan without Langkah Aksi or Indikator)."""
+    return row.langkah_aksi.text or row.indikator.text or row.bukti_fisik.text

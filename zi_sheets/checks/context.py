@@ -23,6 +23,12 @@ from zi_sheets.reading.schema import PLAN_LABELS, RENCANA_AKSI
 PLAN_FIELDS = RENCANA_AKSI.content
 _FIELD_LABELS = PLAN_LABELS
 
+# -- A plan column left empty on more than this share of the rows (and on at least `_UNUSED_ROWS` rows) is
+# -- one the plan does not use: the plan's shape (Komponen -> Output -> Waktu), one finding for the whole
+# -- plan (`plan-column-absent`), not one per row; fewer empty cells are each a row's own defect.
+_UNUSED_SHARE = 0.5
+_UNUSED_ROWS = 3
+
 # -- Units whose area is a province (or more): every place of their province is theirs.
 _PROVINCE_WIDE = frozenset({"kanwil", "balai", "bpom", "mahkamah_agung", "djp", "kemenkumham"})
 
@@ -110,6 +116,29 @@ class CheckContext:
         """The Excel rows of the plan whose Langkah Aksi repeats their Bukti Fisik
         (`langkah.repeats_bukti`)."""
         return frozenset(row.row for row in self.plan if repeats_bukti(row.langkah_aksi, row.bukti_fisik))
+
+    @cached_property
+    def unused_columns(self) -> dict[str, list[int]]:
+        """The plan fields (`PLAN_FIELDS`) the plan does not use, with the Excel rows left without them: a
+        column the sheet lacks, or one empty on most rows (`_UNUSED_SHARE`, `_UNUSED_ROWS`)."""
+        unused: dict[str, list[int]] = {}
+        # -- a row under an indicator of its komponen, for the indicator's next step, lacks no Indikator
+        answered: set[object] = set()
+        under: set[int] = set()
+        for row in self.plan:
+            if row.indikator:
+                answered.add(row.komponen.cell)
+            elif row.komponen.cell is not None and row.komponen.cell in answered:
+                under.add(row.row)
+        for name in PLAN_FIELDS:
+            empty = [
+                row.row
+                for row in self.plan
+                if not getattr(row, name) and not (name == "indikator" and row.row in under)
+            ]
+            if len(empty) >= _UNUSED_ROWS and len(empty) > _UNUSED_SHARE * len(self.plan):
+                unused[name] = empty
+        return unused
 
     def plan_cell(self, row: PlanRow, name: str) -> CellRef:
         """Where field `name` of a plan row is, also when empty (the whole row when the column is unknown)."""

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from zi_sheets.checks.context import CheckContext
 from zi_sheets.checks.langkah import is_action, langkah_steps
 from zi_sheets.checks.registry import check
+from zi_sheets.checks.structure import row_spans
 from zi_sheets.checks.texts import around, impossible_years, later_years, old_years, year_mentions
 from zi_sheets.common.bahasa import format_bulan, format_tanggal, roman
 from zi_sheets.common.catalogue import Catalogue
@@ -71,10 +72,11 @@ REALISASI_IN_PLAN = register(
     "realisasi-in-plan",
     "warning",
     "Rencana sudah melaporkan realisasi 100%",
-    "Baris ini sudah melaporkan realisasi {realisasi!q}, padahal rencana ditetapkan {ditetapkan} dan "
-    "targetnya {target!q}; laporkan realisasi di Monev, bukan di rencana aksi.",
+    "{jumlah} baris rencana sudah melaporkan realisasi 100% ({baris}), padahal rencana ditetapkan "
+    "{ditetapkan} dan targetnya jatuh sesudahnya (mis. {realisasi!q} dengan target {target!q}); laporkan "
+    "realisasi di Monev, bukan di rencana aksi.",
     "Rencana yang ditetapkan di awal tahun belum dapat melaporkan kegiatan yang jatuh tempo sesudahnya "
-    "sebagai selesai.",
+    "sebagai selesai; dilaporkan sekali untuk seluruh rencana, dengan jumlah dan barisnya.",
 )
 
 
@@ -192,10 +194,12 @@ def full_realisation(value: CellValue, column: bool) -> bool:
 
 @check(emits=(REALISASI_IN_PLAN,))
 def check_realisasi_in_plan(context: CheckContext) -> Iterator[Finding]:
-    """A plan signed before a row's target month reports no 100% realisation for that row."""
+    """A plan signed before a row's target month reports no 100% realisation for that row: one finding for
+    the plan (the rows are one fact: a plan that reports what it has yet to do), at the first such cell."""
     signed = context.identitas.tanggal_penetapan
     if signed is None:
         return
+    found: list[tuple[CellValue, str]] = []
     for row in context.plan:
         target = context.targets[row.row]
         if target.last is None or target.last <= (signed.year, signed.month):
@@ -205,24 +209,34 @@ def check_realisasi_in_plan(context: CheckContext) -> Iterator[Finding]:
         ]
         value = next((v for v, column in cells if full_realisation(v, column)), None)
         if value is not None:
-            yield REALISASI_IN_PLAN.at(
-                value.cell,
-                realisasi=value.text,
-                ditetapkan=format_tanggal(signed),
-                target=row.target_waktu.text,
-            )
+            found.append((value, row.target_waktu.text))
+    if found:
+        first, first_target = found[0]
+        yield REALISASI_IN_PLAN.at(
+            first.cell,
+            jumlah=len(found),
+            baris=row_spans(v.cell.row for v, _ in found if v.cell is not None),
+            realisasi=first.text,
+            ditetapkan=format_tanggal(signed),
+            target=first_target,
+        )
 
 
 @check(emits=(INDIKATOR_MISSING,))
 def check_indikator_missing(context: CheckContext) -> Iterator[Finding]:
     """Every indicator of a komponen the plan covers has a plan row (a komponen without any row is
-    `komponen-missing`)."""
+    `komponen-missing`); a plan without Indikator says so once (`plan-column-absent`), not per indicator."""
+    if "indikator" in context.unused_columns:
+        return
     covered, hit = context.analysis.covered_komponen, context.analysis.covered_indicators
+    # -- an indicator a row names but plans nothing for is that row's finding (`plan-row-empty`, an empty
+    # -- Langkah Aksi and Bukti Fisik), not a second one here
+    named = {m.indicator.code for m in context.matches.values() if m.indicator is not None}
     for komponen in context.catalogue.komponen:
         if komponen.code not in covered:
             continue
         for indicator in komponen.indicators:
-            if indicator.code not in hit:
+            if indicator.code not in hit and indicator.code not in named:
                 yield INDIKATOR_MISSING.at(
                     None,
                     sheet=context.plan_sheet,

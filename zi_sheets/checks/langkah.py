@@ -52,7 +52,16 @@ def _starts_action(word: str) -> bool:
 
 
 def is_action(step: str) -> bool:
-    """True when one Langkah Aksi step (one line) says what is done."""
+    """True when one Langkah Aksi step (one line) says what is done; a step under a label ("Pelayanan
+    berbasis TI: pembuatan aplikasi") is read by what follows the label as well, so that rows of the same
+    form read the same whatever the label."""
+    label, colon, rest = step.partition(":")
+    if colon and rest.strip() and label.strip():
+        return _is_action(label) or _is_action(rest)
+    return _is_action(step)
+
+
+def _is_action(step: str) -> bool:
     words = normalize(step).split()
     if not words:
         return True

@@ -11,6 +11,7 @@ from zi_sheets.analysis.progress import TERLAMBAT, monev_status
 from zi_sheets.analysis.realisasi import revised_target
 from zi_sheets.checks.context import CheckContext
 from zi_sheets.checks.registry import check
+from zi_sheets.checks.structure import row_spans
 from zi_sheets.common.bahasa import format_bulan
 from zi_sheets.common.findings import Finding, quote, register
 from zi_sheets.common.model import (
@@ -129,10 +130,11 @@ PLAN_OVERDUE = register(
     "plan-overdue",
     "info",
     "Rencana aksi lewat jadwal tanpa laporan Monev",
-    "Target {target!q} jatuh tempo {jatuh_tempo}, tetapi Monev sampai {monev_sampai} belum melaporkan "
-    "capaian untuk baris ini ({baris!q}); bila sudah dilaporkan, isi Ref Rencana Aksi pada baris Monev-nya "
-    "atau isian periodenya di sheet Realisasi.",
-    "Langkah aksi yang telah jatuh tempo tanpa capaian dilaporkan terlambat di Monev.",
+    "{tahun_lewat}Monev sampai {monev_sampai} belum melaporkan capaian {jumlah} langkah aksi yang telah "
+    "jatuh tempo ({baris_excel}), mis. {baris!q} dengan target {target!q} (jatuh tempo {jatuh_tempo}); bila "
+    "sudah dilaporkan, isi Ref Rencana Aksi pada baris Monev-nya atau isian periodenya di sheet Realisasi.",
+    "Langkah aksi yang telah jatuh tempo tanpa capaian dilaporkan terlambat di Monev (daftarnya di dokumen "
+    "Monev); dilaporkan sekali, dengan jumlah dan barisnya, juga untuk rencana yang tahunnya sudah berakhir.",
 )
 
 
@@ -204,7 +206,7 @@ def check_monev_doubtful(context: CheckContext) -> Iterator[Finding]:
 
 
 def _row_text(row: PlanRow) -> str:
-    return row.langkah_aksi.text or row.indikator.text
+    return row.langkah_aksi.text or row.indikator.text or row.bukti_fisik.text
 
 
 @check(emits=(REALISASI_REF_UNKNOWN, REALISASI_SHEET_UNREADABLE, REALISASI_ROWS_MISSING))
@@ -296,14 +298,27 @@ def check_overdue(context: CheckContext) -> Iterator[Finding]:
     if period is None:
         return
     latest = period.last
-    for plan in context.analysis.plan_progress(latest):
-        if plan.status != TERLAMBAT or plan.due is None:
-            continue
-        row, due = plan.row, plan.due
-        yield PLAN_OVERDUE.at(
-            context.plan_cell(row, "target_waktu"),
-            target=row.target_waktu.text,
-            jatuh_tempo=format_bulan(*due),
-            monev_sampai=format_bulan(*latest),
-            baris=row.indikator.text or row.langkah_aksi.text,
-        )
+    late = [
+        plan
+        for plan in context.analysis.plan_progress(latest)
+        if plan.status == TERLAMBAT and plan.due is not None
+    ]
+    if not late:
+        return
+    # -- one fact: what the Monev has not reported; a plan of a year already over is one note, not a row
+    # -- each
+    first = late[0]
+    row, due = first.row, first.due
+    assert due is not None
+    year = context.plan_year
+    over = year is not None and year < context.today.year
+    yield PLAN_OVERDUE.at(
+        context.plan_cell(row, "target_waktu"),
+        tahun_lewat=f"Tahun rencana {year} sudah berakhir; " if over else "",
+        jumlah=len(late),
+        baris_excel=row_spans(plan.row.row for plan in late),
+        target=row.target_waktu.text,
+        jatuh_tempo=format_bulan(*due),
+        monev_sampai=format_bulan(*latest),
+        baris=row.indikator.text or row.langkah_aksi.text or row.bukti_fisik.text,
+    )

@@ -89,3 +89,10 @@ def format_angka(value: float, digits: int = 2) -> str:
     decimals)."""
     text = f"{round_half_up(value, digits):,.{digits}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def daftar(items: list[str]) -> str:
+    """Words as an Indonesian list: "A", "A dan B", "A, B dan C"; '' for none."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " dan " + items[-1]

@@ -53,6 +53,10 @@ class Komponen:
     weight: float
     subarea: str
     indicators: tuple[Indicator, ...]
+    # -- the names units write for it besides the catalogue's (`data/komponen-nama.csv`): its short forms
+    # -- ("SOP", "SKM") and its name in the other regulation ("E-Office" for SPBE)
+    short_names: tuple[str, ...] = ()
+    other_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,6 +166,7 @@ def load_catalogue(key: str) -> Catalogue:
                 if r["is_scored"] == "ya"
             )
             first = group[0]
+            names = _known_names(key)
             komponen.append(
                 Komponen(
                     code=code,
@@ -170,6 +175,8 @@ def load_catalogue(key: str) -> Catalogue:
                     weight=float(first["group_weight"] or 0),
                     subarea=first["subarea"],
                     indicators=indicators,
+                    short_names=names.get((code, "singkat"), ()),
+                    other_names=names.get((code, "regulasi-lain"), ()),
                 )
             )
         areas.append(
@@ -181,3 +188,45 @@ def load_catalogue(key: str) -> Catalogue:
             )
         )
     return Catalogue(key=key, title=REGULATIONS[key], areas=tuple(areas))
+
+
+# -- The names a komponen or an indicator is known by besides the catalogue's, one per row of
+# -- `data/komponen-nama.csv`: `singkat` a short form units write ("SOP"), `regulasi-lain` its name in the
+# -- other regulation ("E-Office"), `versi-lama` a name an earlier zi-sheets version wrote into workbooks
+# -- (cut off, a marker, a misspelling since corrected), mended on read (`current_name`).
+_NAMES_FILE = "komponen-nama.csv"
+
+
+@cache
+def _known_names(key: str) -> dict[tuple[str, str], tuple[str, ...]]:
+    text = resources.files("zi_sheets.data").joinpath(_NAMES_FILE).read_text(encoding="utf-8")
+    names: dict[tuple[str, str], tuple[str, ...]] = {}
+    for row in csv.DictReader(text.splitlines()):
+        if row["regulation"] == key:
+            slot = (row["code"], row["kind"])
+            names[slot] = (*names.get(slot, ()), row["name"].strip())
+    return names
+
+
+@cache
+def _mended() -> dict[str, str]:
+    """Each name an earlier zi-sheets version wrote (whitespace collapsed) -> the catalogue's name now."""
+    mended: dict[str, str] = {}
+    for key in REGULATIONS:
+        catalogue = load_catalogue(key)
+        for (code, kind), old in _known_names(key).items():
+            if kind != "versi-lama":
+                continue
+            komponen = catalogue.komponen_by_code(code)
+            indicator = catalogue.indicator(code)
+            now = komponen.name if komponen is not None else indicator.text if indicator is not None else ""
+            for name in old:
+                if now:
+                    mended[" ".join(name.split())] = now
+    return mended
+
+
+def current_name(text: str) -> str | None:
+    """The catalogue's name for a komponen or indicator name an earlier zi-sheets version wrote into a
+    workbook ("Peta Proses Bisnis Mempengaruhi"), None for any other text."""
+    return _mended().get(" ".join(text.split()))

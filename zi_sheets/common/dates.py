@@ -1,9 +1,10 @@
 """Indonesian free-text target dates ("Target Waktu") read as the months they cover.
 
 A cell such as "Januari s/d Desember 2019", "Juni, Desember 2019", "Triwulan II 2019", "setiap 6 bulan",
-"Feb-17" or a date cell becomes a `TargetDate`: the (year, month) pairs it covers, every year written in it
-, the span of each period, range or month it names (`spans`: when each falls due) and flags describing how
-it was read. The text is read in three steps:
+"Feb-17", a month code ("B03, B06, B09 dan B12", "Bln 3": the third month), a part of the year ("Akhir
+Tahun": December) or a date cell becomes a `TargetDate`: the (year, month) pairs it covers, every year
+written in it, the span of each period, range or month it names (`spans`: when each falls due) and flags
+describing how it was read. The text is read in three steps:
 
 1. phrases that are not dates are taken out: events ("setiap ada pertemuan", "apabila ada perubahan") and
    recurrences ("setiap bulan", "per semester", "setahun sekali");
@@ -189,7 +190,7 @@ def _fixed(months: tuple[int, ...]) -> Callable[[re.Match[str]], tuple[int, ...]
     return lambda _match: months
 
 
-_EVERY = r"\b(?:setiap|tiap|per)\s*"
+_EVERY = r"\b(?:setiap|tiap|per)\s*(?:(?:akhir|awal)\s+)?"
 _ONCE = r"\b(?:se|satu\s+|1\s*)"
 _RECURRENCES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[int, ...]]], ...] = tuple(
     (re.compile(pattern), months)
@@ -205,6 +206,8 @@ _RECURRENCES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[int, 
         (_EVERY + r"tahun(?:nya)?\b|\btahunan\b", _fixed(_ALL_MONTHS)),
         (_ONCE + r"tahun\s+sekali\b|\bsekali\s+(?:dalam\s+)?setahun\b", _fixed(_ALL_MONTHS)),
         (_EVERY + r"(?:hari|minggu|pekan)(?:nya)?\b|\bharian\b|\bmingguan\b", _fixed(_ALL_MONTHS)),
+        # -- the whole plan year: "Sepanjang Tahun", "Tahun Berjalan"
+        (r"\b(?:sepanjang|selama)\s+(?:se)?tahun\b|\btahun\s+berjalan\b", _fixed(_ALL_MONTHS)),
     )
 )
 
@@ -237,11 +240,18 @@ def _take_recurrences(text: str) -> tuple[bool, set[int], str]:
 
 @dataclass(frozen=True)
 class _Token:
-    kind: str  # date, range, dash, list, num, word
+    kind: str  # date, month, range, dash, list, num, word
     text: str
     start: int
     end: int
-    value: Month | None = None  # (year, month) of a date token
+    value: Month | None = None  # (year, month) of a date token; (0, month) of a month token
+
+
+# -- A month by its number, as plans code their schedules ("B03", "B3", "Bln 3", "Bulan ke-3"): "B" is
+# -- Bulan, the number its month in the plan year; and the parts of a year staff name ("Akhir Tahun").
+_MONTH_CODE = r"\b(?:b|bln|bulan)\.?\s*(?:ke\s*-?\s*)?(?P<m>0?[1-9]|1[0-2])(?![/.]\d)(?!\d)"
+_YEAR_PARTS = {"awal": 1, "permulaan": 1, "pertengahan": 6, "tengah": 6, "akhir": 12, "penghujung": 12}
+_YEAR_PART = r"\b(?P<part>" + "|".join(_YEAR_PARTS) + r")\s+(?:tahun|thn|th)\b\.?(?:\s+anggaran\b)?"
 
 
 _MONTH_PAT = r"(?P<m>0?[1-9]|1[0-2])"
@@ -252,6 +262,8 @@ _TOKEN_SPEC = tuple(
         ("dmy", rf"(?<!\d)\d{{1,2}}[-/.]{_MONTH_PAT}[-/.](?P<y>\d{{4}}|\d{{2}})(?!\d)"),
         ("ym", rf"(?<!\d)(?P<y>\d{{4}})[-/.]{_MONTH_PAT}(?!\d)"),
         ("my", rf"(?<!\d){_MONTH_PAT}[-/.](?P<y>\d{{4}})(?!\d)"),
+        ("code", _MONTH_CODE),
+        ("part", _YEAR_PART),
         ("range", r"\bs\s*[/.\-]\s*d\b\.?|\bsd\b\.?|\b(?:sampai|sampe)(?:\s+(?:dengan|dgn))?\b|\bhingga\b"),
         ("dash", r"[-\u2010-\u2015\u2212~]"),
         ("list", r"[,;&\n/*+\u2022\u00b7\u25aa\u25cf\u25e6]"),
@@ -281,6 +293,10 @@ def _token_at(text: str, pos: int) -> _Token | None:
         if kind in ("ymd", "dmy", "ym", "my"):
             value = (_two_digit_year(match.group("y")), int(match.group("m")))
             return _Token("date", match.group(), pos, match.end(), value)
+        if kind == "code":
+            return _Token("month", match.group(), pos, match.end(), (0, int(match.group("m"))))
+        if kind == "part":
+            return _Token("month", match.group(), pos, match.end(), (0, _YEAR_PARTS[match.group("part")]))
         return _Token(kind, match.group(), pos, match.end())
     return None
 
@@ -295,7 +311,7 @@ def _two_digit_year(digits: str) -> int:
 
 # -- step 3: grammar ------------------------------------------------------------------------------------
 
-_PERIOD_WORDS = {3: "triwulan tw trw twl kuartal quarter q", 4: "caturwulan cawu", 6: "semester smt sem"}
+_PERIOD_WORDS = {3: "triwulan triw tw trw twl kuartal quarter q", 4: "caturwulan cawu", 6: "semester smt sem"}
 _PERIODS = {word: size for size, words in _PERIOD_WORDS.items() for word in words.split()}
 _ORDINALS = {
     "pertama": 1, "kesatu": 1, "satu": 1, "ganjil": 1,
@@ -319,6 +335,7 @@ class _Atom:
     size: int = 1  # months in one period, for "Semester I - II"
     year: int | None = None
     written: bool = False  # the year was read from the text, not handed over
+    coded: bool = False  # a month by its number ("B03", "Bln 3"): a number listed after it is another
 
     @property
     def valid(self) -> bool:
@@ -379,6 +396,13 @@ class _Grammar:
         if token.kind == "word" and token.text in MONTH_WORDS:
             month = MONTH_WORDS[token.text]
             return self._with_year(_Atom(month, month), i)
+        if token.kind == "month" and token.value is not None:
+            month = token.value[1]
+            return self._with_year(_Atom(month, month, coded=token.text[0] == "b"), i)
+        if prev is not None and prev.coded and prev.year is None and _only_connectors(gap):
+            if token.kind == "num" and 1 <= int(token.text[:3]) <= 12 and len(token.text) <= 2:
+                month = int(token.text)
+                return self._with_year(_Atom(month, month, coded=True), i)  # "Bln 3, 6"
         if token.kind == "word" and token.text in _PERIODS:
             return self._period(i, _PERIODS[token.text])
         if prev is not None and prev.kind == "period" and _only_connectors(gap):
@@ -390,10 +414,13 @@ class _Grammar:
         return None
 
     def _with_year(self, atom: _Atom, i: int) -> tuple[_Atom, int]:
-        """The atom ending at token i, with the year written right after it ("Januari 2019", "Feb-17")."""
+        """The atom ending at token i, with the year written right after it ("Januari 2019", "Feb-17"); a
+        month by its number takes no two-digit year ("Bulan 1-12" is a range of months)."""
         for k in range(i + 1, min(i + 5, len(self.tokens))):
             token = self.tokens[k]
             if token.kind == "num":
+                if atom.coded and len(token.text) < 3:
+                    break
                 between = self.text[self.tokens[i].end : token.start]
                 year = _year_after(token.text, between)
                 return (atom.take_year(year), k + 1) if year is not None else (atom, i + 1)

@@ -481,6 +481,8 @@ class Workbook:
     # -- True when the Narasi sheet writes its own headings (a Judul column): the outline is the unit's. --
     narasi_headings: bool = False
     rencana_aksi: list[PlanRow] = field(default_factory=list)
+    # -- The plan fields whose column the Rencana Aksi sheet has (empty: not known, e.g. built in code). --
+    plan_columns: frozenset[str] = frozenset()
     monev: list[MonevEntry] = field(default_factory=list)
     mekanisme: list[MekanismeStep] = field(default_factory=list)
     target_prioritas: list[TargetPrioritas] = field(default_factory=list)

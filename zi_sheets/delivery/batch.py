@@ -123,8 +123,8 @@ class UnitResult:
 
     @property
     def overdue(self) -> int:
-        """Plan actions past due with nothing reported (the `plan-overdue` findings)."""
-        return len(self.report.of("plan-overdue")) if self.report else 0
+        """Plan actions past due with nothing reported (the count of the one `plan-overdue` finding)."""
+        return sum(int(f.values["jumlah"]) for f in self.report.of("plan-overdue")) if self.report else 0
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of one workbook, the same for one file and for many: its berkas, the sentence

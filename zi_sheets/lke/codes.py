@@ -89,9 +89,11 @@ LKE_EVIDENCE_NONE = register(
     "lke-evidence-none",
     "warning",
     "Jawaban Ya atau A tanpa Bukti Dukung",
-    "{kode} dijawab {jawaban} tanpa Bukti Dukung; Tim Penilai memeriksa setiap jawaban terhadap buktinya. "
-    "Tulis lokasi berkas (relatif terhadap folder workbook) atau tautannya.",
-    "Jawaban terbaik tanpa bukti biasanya diturunkan oleh Tim Penilai.",
+    "{jumlah} jawaban terbaik (Ya atau A) pada {area} tanpa Bukti Dukung: {kode}; Tim Penilai memeriksa "
+    "setiap jawaban terhadap buktinya. Tulis lokasi berkas (relatif terhadap folder workbook) atau "
+    "tautannya.",
+    "Jawaban terbaik tanpa bukti biasanya diturunkan oleh Tim Penilai; dilaporkan sekali per area, dengan "
+    "jumlah dan kodenya.",
 )
 LKE_LINK_MALFORMED = register(
     "lke-link-malformed",

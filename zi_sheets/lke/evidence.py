@@ -2,8 +2,8 @@
 
 Checks yield findings at the Bukti Dukung cell: a file that does not exist or lies outside the workbook's
 folder, a link that is not a well-formed web address (or, on request, does not open, reaches an address
-that is not public, or was left when the run's time was spent: `fetch`), a "Ya"/"A" answer without
-evidence, and one file used for unrelated items. Links are fetched only when asked.
+that is not public, or was left when the run's time was spent: `fetch`), "Ya"/"A" answers without evidence
+(one finding per area), and one file used for unrelated items. Links are fetched only when asked.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from urllib.parse import urlsplit
 
+from zi_sheets.common.bahasa import roman
 from zi_sheets.common.findings import Finding
 from zi_sheets.common.model import CellRef, LkeAnswer
 from zi_sheets.lke import codes as f
@@ -130,18 +131,31 @@ def evidence_findings(
     links = {e.text for _, lines in rows for e in lines if e.link and not e.url_problem}
     fetched = check_links(sorted(links)) if fetch_links else {}
     used: dict[str, list[tuple[Answer, Evidence]]] = {}
+    # -- best answers without evidence, by area: one fact per area (count and codes), not one line per item
+    bare: dict[str, list[tuple[str, CellRef]]] = {}
     for answer, lines in rows:
         row = answer.row
         assert row is not None
         cell = row.bukti_dukung.cell or CellRef(sheet, row.row, "")
         code = answer.item.code
         if not lines and answer.item.kind in (YA_TIDAK, PILIHAN) and answer.counted == 1.0:
-            yield f.LKE_EVIDENCE_NONE.at(cell, kode=code, jawaban=answer.shown)
+            bare.setdefault(_area_of(answer), []).append((code, cell))
         for evidence in lines:
             yield from _line_findings(evidence, cell, code, folder, fetched)
             if evidence.exists or (evidence.link and not evidence.url_problem):
                 used.setdefault(evidence.key, []).append((answer, evidence))
+    for area, items in bare.items():
+        codes = ", ".join(code for code, _ in items)
+        yield f.LKE_EVIDENCE_NONE.at(items[0][1], jumlah=len(items), area=area, kode=codes)
     yield from _shared(used, sheet)
+
+
+def _area_of(answer: Answer) -> str:
+    """The area of an LKE item as a finding names it: "area I. Manajemen Perubahan", "Hasil H.I"."""
+    item = answer.item
+    if item.area_no is not None:
+        return f"area {roman(item.area_no)}. {item.area_name}".rstrip(". ")
+    return f"Hasil {item.hasil_group}".strip()
 
 
 def _line_findings(

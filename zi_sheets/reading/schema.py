@@ -143,13 +143,17 @@ RENCANA_AKSI = SheetSchema(
             required=True,
         ),
         Column("kode_lke", ("kode lke", "kode", "kode indikator", "no lke"), "Kode LKE", 11),
-        Column("indikator", ("indikator", "indikator lke"), "Indikator", 45, required=True, content=True),
+        # -- Real plans come in other shapes: Komponen -> Output -> Target -> Waktu, with no Indikator or no
+        # -- Langkah Aksi column. The reader needs a komponen and something planned for it (an action or
+        # -- an output); `plan-column-absent` reports a column the plan lacks, once for the whole plan.
+        Column("indikator", ("indikator", "indikator lke"), "Indikator", 45, content=True),
         Column(
             "langkah_aksi",
             ("langkah aksi", "langkah langkah aksi", "rencana aksi", "kegiatan", "rencana kegiatan"),
             "Langkah Aksi",
             45,
             required=True,
+            instead="bukti_fisik",
             content=True,
         ),
         Column(
@@ -158,11 +162,14 @@ RENCANA_AKSI = SheetSchema(
             "Bukti Fisik",
             35,
             required=True,
+            instead="langkah_aksi",
             content=True,
         ),
+        # -- of a "Target" (how much: "1 dokumen") and a "Waktu" column, Waktu is the schedule: the reader
+        # -- prefers the header written earlier in this list (`tables._find_header`)
         Column(
             "target_waktu",
-            ("target waktu", "target dan waktu", "waktu", "target", "jadwal", "waktu pelaksanaan"),
+            ("target waktu", "target dan waktu", "waktu pelaksanaan", "waktu", "jadwal", "target"),
             "Target Waktu",
             20,
             required=True,

@@ -162,18 +162,24 @@ def _extra_headers(
 
 
 def _find_header(grid: Grid, spec: SheetSchema, path: Path) -> tuple[int, dict[str, int]]:
-    """The header row (within the first rows) with the most known headers, and field -> column index."""
+    """The header row (within the first rows) with the most known headers, and field -> column index.
+
+    Of two columns a field accepts ("Target" and "Waktu"), the one whose header comes first in the field's
+    `headers` is read; the other stays one of the unit's own columns."""
     known = spec.read
     best: tuple[int, dict[str, int]] = (0, {})
     for row in range(1, min(grid.max_row, HEADER_SEARCH_ROWS) + 1):
         found: dict[str, int] = {}
+        rank: dict[str, int] = {}
         for col in grid.columns:
             header = normalize(grid.value(row, col).text)
             if not header:
                 continue
             for column in known:
-                if column.field not in found and header in column.headers:
-                    found[column.field] = col
+                if header in column.headers:
+                    place = column.headers.index(header)
+                    if place < rank.get(column.field, len(column.headers)):
+                        found[column.field], rank[column.field] = col, place
                     break
         if len(found) > len(best[1]):
             best = (row, found)
@@ -183,7 +189,16 @@ def _find_header(grid: Grid, spec: SheetSchema, path: Path) -> tuple[int, dict[s
     ]
     if missing:
         where = f"baris judul (baris {row})" if row else f"{HEADER_SEARCH_ROWS} baris pertama"
-        expected = ", ".join(f"'{c.label}'" for c in missing)
+        # -- a column and the one that may stand in for it are one want: "'Langkah Aksi' atau 'Bukti Fisik'"
+        named: list[str] = []
+        said: set[str] = set()
+        for column in missing:
+            if column.field in said:
+                continue
+            partner = next((c for c in spec.columns if c.field == column.instead), None)
+            said.update((column.field, column.instead or ""))
+            named.append(f"'{column.label}'" + (f" atau '{partner.label}'" if partner else ""))
+        expected = ", ".join(named)
         raise UnreadableWorkbook(
             f"Berkas {path.name}, sheet {grid.title}: kolom {expected} tidak ditemukan di {where}."
         )

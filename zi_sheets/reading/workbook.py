@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from zi_sheets.common.bahasa import from_roman
+from zi_sheets.common.catalogue import current_name
 from zi_sheets.common.errors import UnreadableWorkbook
 from zi_sheets.common.model import (
     EMPTY,
@@ -81,7 +82,9 @@ def read_workbook(path: str | Path) -> Workbook:
     identitas = _read_identitas(sheets.require(IDENTITAS))
     sheets.year = identitas.tahun
     workbook = Workbook(path=path, identitas=identitas, sheets_present=tuple(book.sheetnames))
-    workbook.rencana_aksi = _read_rencana_aksi(sheets.require(RENCANA_AKSI))
+    plan = sheets.require(RENCANA_AKSI)
+    workbook.rencana_aksi = _read_rencana_aksi(plan)
+    workbook.plan_columns = plan.fields
     if (narasi := sheets.optional(NARASI)) is not None:
         workbook.narasi = _read_narasi(narasi)
         workbook.narasi_headings = "judul" in narasi.fields
@@ -209,14 +212,14 @@ def _read_rencana_aksi(table: Table) -> list[PlanRow]:
                 komponen = no = EMPTY
             area_no, area = area_number(written.text), written
         if record.get("komponen"):
-            komponen, no = record.get("komponen"), record.get("no")
+            komponen, no = _mended(record.get("komponen")), record.get("no")
         rows.append(
             PlanRow(
                 row=record.row,
                 area_no=area_no,
                 area=area,
                 komponen=komponen,
-                indikator=record.get("indikator"),
+                indikator=_mended(record.get("indikator")),
                 langkah_aksi=record.get("langkah_aksi"),
                 bukti_fisik=record.get("bukti_fisik"),
                 target_waktu=record.get("target_waktu"),
@@ -228,6 +231,14 @@ def _read_rencana_aksi(table: Table) -> list[PlanRow]:
             )
         )
     return rows
+
+
+def _mended(value: CellValue) -> CellValue:
+    """A komponen or indicator name cut or misspelled by an earlier zi-sheets version ("Peta Proses Bisnis
+    Mempengaruhi"), read as the catalogue's name: the unit never wrote it, so no finding and no document
+    shows it."""
+    now = current_name(value.text) if value else None
+    return CellValue(now, value.cell, now) if now is not None else value
 
 
 def _area_header(record: Record) -> tuple[int | None, CellValue] | None:

@@ -312,7 +312,7 @@ def _add_overdue_table(document: Document, overdue: Sequence[PlanProgress]) -> N
                 CellSpec([str(number)], align="center"),
                 CellSpec([area]),
                 CellSpec(row.komponen.lines),
-                CellSpec(row.indikator.lines or row.langkah_aksi.lines),
+                CellSpec(row.indikator.lines or row.langkah_aksi.lines or row.bukti_fisik.lines),
                 CellSpec(row.target_waktu.lines),
             ]
         )

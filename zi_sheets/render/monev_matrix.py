@@ -66,7 +66,7 @@ def matrix_cells(plan: PlanProgress, period: Period) -> list[CellSpec]:
     notes = [f"Kendala: {text}" for text in _unique(kendala)]
     notes += [f"Tindak lanjut: {text}" for text in _unique(tindak)]
     return [
-        CellSpec(row.langkah_aksi.lines or row.indikator.lines),
+        CellSpec(row.langkah_aksi.lines or row.indikator.lines or row.bukti_fisik.lines),
         CellSpec(target),
         CellSpec(_unique(realisasi)),
         CellSpec([plan.label], align="center"),

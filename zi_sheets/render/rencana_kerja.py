@@ -386,6 +386,13 @@ _COLUMNS_WITH_PJ = _columns(_PRINTED_WITH_PJ)
 
 def _add_rencana_aksi_table(document: Document, rows: Sequence[PlanRow], style: PageStyle) -> None:
     base = _COLUMNS_WITH_PJ if any(row.penanggung_jawab for row in rows) else _COLUMNS
+    # -- a plan without an Indikator or Langkah Aksi column (Komponen -> Output -> Waktu) prints none: a
+    # -- column empty on every row is one the unit never wrote; its width goes to the others
+    base = tuple(
+        column
+        for column in base
+        if column[2] in (None, "target_waktu") or any(getattr(row, column[2]) for row in rows)
+    )
     extras = [
         header
         for header in dict.fromkeys(key for row in rows for key in row.extra)
