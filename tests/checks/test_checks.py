@@ -630,6 +630,24 @@ def test_indikator_unmatched(make_xlsx):
     assert pairs(report, "indikator-unmatched") == {("RencanaAksi!E2", "indikator-unmatched")}
 
 
+def test_an_unmatched_row_names_its_komponens_unplanned_indicators_once(make_xlsx):
+    """A row in the unit's own words may be any of its komponen's unplanned indicators: one finding (the
+    row's, naming them), not also one indikator-missing each; other komponen keep theirs."""
+    sheets = with_plan(
+        plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Pengadaan kendaraan operasional"),
+        plan_row("I. Manajemen Perubahan", "Penyusunan Tim Kerja", "Tim telah dibentuk untuk pembangunan ZI"),
+        plan_row("II. Penataan Tatalaksana", "Prosedur Operasional Tetap (SOP) Kegiatan", "SOP disusun"),
+    )
+    report = run(make_xlsx, sheets)
+    (unmatched,) = report.of("indikator-unmatched")
+    team = [k for k in load_catalogue("90-2021").komponen if k.name.startswith("Penyusunan Tim Kerja")][0]
+    missing = {f.values["kode"] for f in report.of("indikator-missing")}
+    assert not missing & {i.code for i in team.indicators}
+    assert "belum punya baris: " in unmatched.message
+    assert any(i.code in unmatched.message for i in team.indicators)
+    assert missing, "the SOP komponen's other indicators are still reported"
+
+
 def test_matching_komponen_and_indicators_of_the_example():
     report = run_checks(analyse(read_workbook(EXAMPLE)), TODAY)
     assert pairs(report, "komponen-unmatched") == set()

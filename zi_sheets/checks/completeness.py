@@ -145,8 +145,9 @@ INDIKATOR_UNMATCHED = register(
     "info",
     "Indikator tidak cocok dengan katalog LKE",
     "Indikator {indikator!q} tidak cocok dengan indikator komponen {komponen} '{nama}'; isi Kode LKE agar "
-    "tercatat.",
-    "Indikator yang tidak dikenali tidak dihitung dalam cakupan indikator.",
+    "tercatat{tanpa_baris}.",
+    "Indikator yang tidak dikenali tidak dihitung dalam cakupan indikator; indikator komponennya yang belum "
+    "punya baris disebut di pesan ini (baris ini mungkin salah satunya), bukan sebagai indikator-missing.",
 )
 
 
@@ -388,9 +389,13 @@ def check_catalogue_match(context: CheckContext) -> Iterator[Finding]:
                 context.plan_cell(row, "kode_lke"), value=row.kode_lke.text, katalog=context.catalogue.title
             )
         if match.komponen is not None and match.indicator is None and row.indikator:
+            missing = context.unplanned_indicators.get(match.komponen.code, [])
             yield INDIKATOR_UNMATCHED.at(
                 row.indikator.cell,
                 indikator=row.indikator.text,
                 komponen=match.komponen.code,
                 nama=match.komponen.name,
+                tanpa_baris=f" (indikator komponen ini yang belum punya baris: {', '.join(missing)})"
+                if missing
+                else "",
             )

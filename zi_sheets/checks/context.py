@@ -118,6 +118,31 @@ class CheckContext:
         return frozenset(row.row for row in self.plan if repeats_bukti(row.langkah_aksi, row.bukti_fisik))
 
     @cached_property
+    def unplanned_indicators(self) -> dict[str, list[str]]:
+        """Per komponen the plan covers, the codes of its indicators no row plans or names (an indicator a
+        row names but plans nothing for is that row's finding): one answer for indikator-missing and for
+        the rows whose indicator matches none of their komponen's."""
+        covered, hit = self.analysis.covered_komponen, self.analysis.covered_indicators
+        named = {m.indicator.code for m in self.matches.values() if m.indicator is not None}
+        return {
+            komponen.code: [i.code for i in komponen.indicators if i.code not in hit and i.code not in named]
+            for komponen in self.catalogue.komponen
+            if komponen.code in covered
+        }
+
+    @cached_property
+    def komponen_with_unmatched_rows(self) -> frozenset[str]:
+        """The komponen with a row whose indicator, written in the unit's own words, matches none of theirs:
+        that row may be any of the komponen's unplanned indicators."""
+        return frozenset(
+            match.komponen.code
+            for row in self.plan
+            if row.indikator
+            and (match := self.matches[row.row]).komponen is not None
+            and match.indicator is None
+        )
+
+    @cached_property
     def unused_columns(self) -> dict[str, list[int]]:
         """The plan fields (`PLAN_FIELDS`) the plan does not use, with the Excel rows left without them: a
         column the sheet lacks, or one empty on most rows (`_UNUSED_SHARE`, `_UNUSED_ROWS`)."""

@@ -228,15 +228,14 @@ def check_indikator_missing(context: CheckContext) -> Iterator[Finding]:
     `komponen-missing`); a plan without Indikator says so once (`plan-column-absent`), not per indicator."""
     if "indikator" in context.unused_columns:
         return
-    covered, hit = context.analysis.covered_komponen, context.analysis.covered_indicators
-    # -- an indicator a row names but plans nothing for is that row's finding (`plan-row-empty`, an empty
-    # -- Langkah Aksi and Bukti Fisik), not a second one here
-    named = {m.indicator.code for m in context.matches.values() if m.indicator is not None}
+    # -- a komponen with a row in the unit's own words: that row's indikator-unmatched names the komponen's
+    # -- unplanned indicators (the row may be one of them), so they are not a second finding here
+    unplanned = context.unplanned_indicators
     for komponen in context.catalogue.komponen:
-        if komponen.code not in covered:
+        if komponen.code in context.komponen_with_unmatched_rows:
             continue
         for indicator in komponen.indicators:
-            if indicator.code not in hit and indicator.code not in named:
+            if indicator.code in unplanned.get(komponen.code, ()):
                 yield INDIKATOR_MISSING.at(
                     None,
                     sheet=context.plan_sheet,
