@@ -840,6 +840,7 @@ def _indicator_of(plan: Plan, row: Row) -> str:
 
 _RESULTS = (
     "SOP telah ditetapkan",
+    "Pengendalian gratifikasi telah dilaksanakan",
     "WBS telah diinternalisasikan",
     "Data Base Terpadu",
     "Seluruh pegawai sudah memahami kode etik",

@@ -270,6 +270,12 @@ def test_accepted_warnings_do_not_fail_strict(tmp_path: Path):
         ("Pelayanan berbasis TI: Membuat website kecamatan", True),
         ("Pelayanan berbasis TI: aplikasi SIPRAJA", False),
         ("Menyusun SOP layanan:", True),
+        # -- an activity as a noun said to be done is a result, as "SOP telah ditetapkan" is
+        ("Penanganan gratifikasi telah dilaksanakan", False),
+        ("Pemantauan survei sudah dilakukan tiap bulan", False),
+        ("Evaluasi SOP yang telah ditetapkan", True),
+        ("Menyusun laporan kegiatan yang sudah dilaksanakan", True),
+        ("Melaksanakan apel telah menjadi kebiasaan", True),
     ],
 )
 def test_is_action(step, action):

@@ -51,6 +51,23 @@ def _starts_action(word: str) -> bool:
     return word.endswith("kan") and len(word) > 5 and not word.startswith(("pe", "ke"))
 
 
+def _is_verb(word: str) -> bool:
+    return (
+        word in _IMPERATIVES
+        or bool(_ACTIVE.match(word) or _PASSIVE.match(word))
+        or (word.endswith("kan") and not word.startswith(("pe", "ke")))
+    )
+
+
+def _states_result(words: list[str]) -> bool:
+    """Whether `telah`/`sudah` says what the words before it have become ("… telah dilaksanakan"), not
+    what a thing named after `yang` already is ("Evaluasi SOP yang telah ditetapkan")."""
+    return any(
+        word in _RESULT_WORDS and (index == 0 or words[index - 1] != "yang")
+        for index, word in enumerate(words)
+    )
+
+
 def is_action(step: str) -> bool:
     """True when one Langkah Aksi step (one line) says what is done; a step under a label ("Pelayanan
     berbasis TI: pembuatan aplikasi") is read by what follows the label as well, so that rows of the same
@@ -68,7 +85,9 @@ def _is_action(step: str) -> bool:
     if words[0] in _RESULT_WORDS:
         return False
     if _starts_action(words[0]):
-        return True
+        # -- an activity named as a noun and then said to be done ("Penanganan pengaduan telah
+        # -- ditindaklanjuti") states a result, as "SOP telah ditetapkan" does; a verb first stays an action
+        return _is_verb(words[0]) or not _states_result(words[1:_SUBJECT_SPAN])
     for word in words[1:_SUBJECT_SPAN]:
         if word in _RESULT_WORDS:
             return False  # "SOP telah ditetapkan", "Seluruh pegawai sudah memiliki SOP"
