@@ -319,9 +319,19 @@ def test_bukti_dated_outside_its_target(make_xlsx):
         plan_row(
             AREA_I, TIM, "Tim", bukti="Laporan Oktober 2024", target="Maret 2023"
         ),  # target-outside-year
+        # -- the year of the document's name is no month of evidence; the months after it are
+        plan_row(
+            AREA_I, TIM, "Tim", bukti="Evaluasi rencana kerja 2024 (Juli, Des 2024)", target="Januari 2024"
+        ),
+        plan_row(
+            AREA_I, TIM, "Tim", bukti="Evaluasi rencana kerja 2024 (Januari 2024)", target="Januari 2024"
+        ),
     )
     report = run(make_xlsx, sheets)
-    assert pairs(report, "target-contradicts-bukti") == {("RencanaAksi!G2", "target-contradicts-bukti")}
+    assert pairs(report, "target-contradicts-bukti") == {
+        ("RencanaAksi!G2", "target-contradicts-bukti"),
+        ("RencanaAksi!G6", "target-contradicts-bukti"),
+    }
 
 
 def test_realisation_reported_in_a_plan_signed_in_january(make_xlsx):

@@ -109,9 +109,12 @@ def check_target_contradicts_bukti(context: CheckContext) -> Iterator[Finding]:
     for row in context.plan:
         bukti = row.bukti_fisik
         target = context.targets[row.row]
-        if not bukti or not target.months or not _MONTH_IN_TEXT.search(bukti.text):
+        first_month = _MONTH_IN_TEXT.search(bukti.text) if bukti and target.months else None
+        if first_month is None:
             continue
-        named = parse_target(bukti.text, year).months
+        # -- the months the Bukti names, from its first month word on: a year before it names the document
+        # -- ("rencana kerja 2021 (Juli, Des 2021)"), not a whole year of evidence
+        named = parse_target(bukti.text[first_month.start() :], year).months
         # -- another year is `evidence-year-old`'s or `target-outside-year`'s to report
         in_year = {m for m in named if year is None or m[0] == year}
         planned = {m for m in target.months if year is None or m[0] == year}
