@@ -438,18 +438,17 @@ class Grid:
             self.filter = (CellRef(title, first, found.group(1)), range(first + 1, last + 1))
         self.max_row = len(rows)
         self.columns = range(1, max((len(row) for row in rows), default=0) + 1)
-        self._filled: dict[tuple[int, int], tuple[int, int]] = {}
-        self._covered: set[tuple[int, int]] = set()
+        # -- row -> (first column, last column, first row) of each merge over it, 1-based, clipped to the
+        # -- used range: a merge over a whole sheet (A2:XFD1048576) costs one entry per used row, never
+        # -- one per cell it names --
+        self._merged: dict[int, list[tuple[int, int, int]]] = {}
+        width = len(self.columns)
         for (first_row, first_col), (last_row, last_col) in merges:
-            # -- A merge spanning rows repeats its value down its first column (the NO/KOMPONEN case); a
-            # -- merge across columns does not, or a title merged over six columns would fill all six.
-            for row in range(first_row + 2, last_row + 2):
-                self._filled[(row, first_col + 1)] = (first_row + 1, first_col + 1)
-            # -- The other cells of a merge show nothing in Excel, whatever the file keeps in them (Calc's
-            # -- "keep the contents of the hidden cells" leaves old text there): they read as empty.
-            for row in range(first_row + 1, last_row + 2):
-                for col in range(first_col + 2, last_col + 2):
-                    self._covered.add((row, col))
+            if first_row >= self.max_row or first_col >= width:
+                continue  # -- wholly outside the values: nothing there to fill or hide
+            span = (first_col + 1, min(last_col, width - 1) + 1, first_row + 1)
+            for row in range(first_row + 1, min(last_row, self.max_row - 1) + 2):
+                self._merged.setdefault(row, []).append(span)
 
     @property
     def rows(self) -> Sequence[Sequence[object]]:
@@ -463,10 +462,26 @@ class Grid:
         """True when `row` is hidden by the sheet's active autofilter (its data rows below the header)."""
         return self.filter is not None and row in self._hidden and row in self.filter[1]
 
+    def filled_columns(self, row: int) -> set[int] | None:
+        """The columns of `row` whose cells hold something; None when a merge reaches the row (it may show
+        a value from above). -- One pass over the row lets a wide sheet's empty column groups (most of a
+        Realisasi row) be skipped without reading their cells one by one. --"""
+        if row in self._merged:
+            return None
+        cells = self._rows[row - 1] if row <= self.max_row else ()
+        return {col for col, raw in enumerate(cells, start=1) if raw is not None and raw != ""}
+
     def value(self, row: int, col: int) -> CellValue:
-        if (row, col) in self._covered:
-            return CellValue("", CellRef(self.title, row, column_letter(col)), None)
-        source_row, source_col = self._filled.get((row, col), (row, col))
+        source_row, source_col = row, col
+        for first_col, last_col, first_row in self._merged.get(row, ()):
+            # -- A merge spanning rows repeats its value down its first column (the NO/KOMPONEN case); a
+            # -- merge across columns does not, or a title merged over six columns would fill all six.
+            if col == first_col:
+                source_row = first_row
+            # -- The other cells of a merge show nothing in Excel, whatever the file keeps in them (Calc's
+            # -- "keep the contents of the hidden cells" leaves old text there): they read as empty.
+            elif first_col < col <= last_col:
+                return CellValue("", CellRef(self.title, row, column_letter(col)), None)
         cells = self._rows[source_row - 1] if source_row <= self.max_row else ()
         raw = cells[source_col - 1] if source_col <= len(cells) else None
         raw = None if raw == "" else raw
