@@ -96,7 +96,7 @@ LAPORAN_BAGIAN: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class CellRef:
     """A cell as the user sees it in Excel: sheet, row number and column letter."""
 
@@ -108,7 +108,7 @@ class CellRef:
         return f"{self.sheet}!{self.column}{self.row}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CellValue:
     """One value read from the workbook.
 
@@ -326,7 +326,7 @@ class MonevEntry:
     tindak_lanjut: CellValue = EMPTY
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RealisasiPeriod:
     """What one planned action achieved in one period, from one column group of the Realisasi sheet.
 
@@ -344,7 +344,7 @@ class RealisasiPeriod:
     target_revisi: CellValue = EMPTY
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RealisasiRow:
     """One row of the Realisasi sheet: the plan row its Ref names, and the periods staff filled in.
 
