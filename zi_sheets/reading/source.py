@@ -14,21 +14,22 @@ import functools
 import io
 import re
 import zipfile
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zi_sheets.common.archives import (
+    DAMAGED,
+    declared_too_big,
+    inflates_as_declared,
+    member_head,
+    members,
+)
 from zi_sheets.common.bahasa import BULAN
 from zi_sheets.common.errors import UnreadableWorkbook
 from zi_sheets.common.model import CellRef, CellValue
 from zi_sheets.common.numfmt import BUILTIN_FORMATS, format_number, needs_format
 from zi_sheets.common.text import XML_ILLEGAL
-
-# -- Limits checked before the file is parsed: a zip bomb must fail fast, not fill memory. --
-MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
-MAX_ZIP_ENTRIES = 10_000
-MAX_COMPRESSION_RATIO = 100
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -76,21 +77,18 @@ def open_xlsx(path: Path) -> Source:
 
 
 def _check_zip(path: Path) -> str:
-    """XLSX or ODS; refuses archives that are no workbook, damaged, or whose declared sizes would blow up
-    memory before anything inflates them."""
+    """XLSX or ODS; refuses archives that are no workbook, damaged, or whose sizes (declared, or streamed
+    without keeping anything) would blow up memory (`common.archives`)."""
     damaged = (
         f"Berkas {path.name} rusak: arsipnya tidak utuh; minta kiriman ulang atau simpan ulang dari aslinya."
     )
     try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        entries = members(path)
+        refused = declared_too_big(entries) or not inflates_as_declared(path)
+    except DAMAGED as error:
         raise UnreadableWorkbook(damaged) from error
-    total = sum(entry.file_size for entry in entries)
-    packed = sum(entry.compress_size for entry in entries) or 1
-    # -- Plain XML compresses 10-30x; only a large and extreme ratio marks a bomb.
-    suspicious_ratio = total > 20 * 1024 * 1024 and total / packed > MAX_COMPRESSION_RATIO
-    if len(entries) > MAX_ZIP_ENTRIES or total > MAX_UNCOMPRESSED_BYTES or suspicious_ratio:
+    if refused:
+        total = sum(entry.file_size for entry in entries)
         raise UnreadableWorkbook(
             f"Berkas {path.name} ditolak: isinya tidak wajar ({len(entries)} bagian, "
             f"{total // (1024 * 1024)} MB setelah diekstrak); kemungkinan berkas rusak atau berbahaya."
@@ -98,10 +96,10 @@ def _check_zip(path: Path) -> str:
     names = {entry.filename for entry in entries}
     try:
         with zipfile.ZipFile(path) as archive:
-            mimetype = _head(archive, "mimetype", 100).strip() if "mimetype" in names else b""
+            mimetype = member_head(archive, "mimetype", 100).strip() if "mimetype" in names else b""
             has_manifest = mimetype and "META-INF/manifest.xml" in names
-            manifest = _head(archive, "META-INF/manifest.xml", 1 << 20) if has_manifest else b""
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
+            manifest = member_head(archive, "META-INF/manifest.xml", 1 << 20) if has_manifest else b""
+    except DAMAGED as error:
         raise UnreadableWorkbook(damaged) from error
     kind = XLSX
     if mimetype.startswith(_OPENDOCUMENT):
@@ -132,8 +130,8 @@ def _check_zip(path: Path) -> str:
         for entry in entries:
             if entry.filename.endswith((".xml", ".rels")):
                 try:
-                    prolog = _head(archive, entry.filename, 2048)
-                except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
+                    prolog = member_head(archive, entry.filename, 2048)
+                except DAMAGED as error:
                     raise UnreadableWorkbook(damaged) from error
                 if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
                     raise UnreadableWorkbook(
@@ -141,12 +139,6 @@ def _check_zip(path: Path) -> str:
                         "XML, yang tidak pernah ditulis Excel; kemungkinan berkas berbahaya."
                     )
     return kind
-
-
-def _head(archive: zipfile.ZipFile, member: str, limit: int) -> bytes:
-    """The first `limit` bytes of a member: never more is inflated, whatever the member declares."""
-    with archive.open(member) as stream:
-        return stream.read(limit)
 
 
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
