@@ -165,6 +165,17 @@ def parse_tanggal(text: str) -> dt.date | None:
         return None
 
 
+def impossible_day(text: str) -> bool:
+    """Whether `text` writes a day of a month that has no such day ("30 Februari 2024", "31/04/2024"):
+    a month read from it would hide a typing error."""
+    match = _TANGGAL.search(text)
+    if not match:
+        return False
+    month_text = match.group(2)
+    month = int(month_text) if month_text.isdigit() else month_number(month_text, prefix=True)
+    return bool(month) and parse_tanggal(match.group(0)) is None
+
+
 # -- Abbreviations a unit's name may use for the words of its region ("Kec. Pasirian Kab. Lumajang"). --
 _ABBREVIATIONS = {
     "kab": "kabupaten",

@@ -32,6 +32,7 @@ from zi_sheets.common.model import (
     TargetPrioritas,
     TimMember,
     Workbook,
+    impossible_day,
 )
 from zi_sheets.common.text import area_number, is_bullet, normalize, split_marker
 from zi_sheets.reading.laporan_sheet import read_laporan_monev
@@ -288,6 +289,8 @@ def _read_monev(table: Table, plan_year: int | None) -> list[MonevEntry]:
             continue
         parsed = parse_target(bulan.raw if bulan.raw is not None else bulan.text, plan_year)
         month = next(iter(parsed.months)) if len(parsed.months) == 1 else None
+        if isinstance(bulan.raw, str) and impossible_day(bulan.text):
+            month = None  # -- "30 Februari 2024": a typing error, not February
         area = record.get("area")
         entries.append(
             MonevEntry(
