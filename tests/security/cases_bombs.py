@@ -211,9 +211,10 @@ def _logo_link_out_build(home: Path, elsewhere: Path, cleanups: contextlib.ExitS
     )
 
 
-def _big_realisasi(home: Path, rows: int = 100_000) -> Path:
-    """realisation_workbook's unit with `rows` Realisasi rows (each plan Ref in turn, two months filled)."""
-    source = realisation_workbook(home / "asal.xlsx")
+def big_realisasi(path: Path, rows: int = 100_000) -> Path:
+    """realisation_workbook's unit at `path` with `rows` Realisasi rows (each plan Ref in turn, two months
+    filled); also the benchmark's (l)."""
+    source = realisation_workbook(path.with_name("asal.xlsx"))
     with zipfile.ZipFile(source) as archive:
         plan = archive.read(sheet_member(archive, "RencanaAksi")).decode()
     refs = re.findall(r'<c r="A\d+"[^>]*><is><t>([^<]+)</t>', plan)[1:]
@@ -230,18 +231,18 @@ def _big_realisasi(home: Path, rows: int = 100_000) -> Path:
             )
         yield rest[rest.index("</sheetData>") :]
 
-    path = rewrite_sheet(source, home / "zi.xlsx", "Realisasi", many)
+    rewrite_sheet(source, path, "Realisasi", many)
     source.unlink()
     return path
 
 
 def _realisasi_100k_check(home: Path, elsewhere: Path, cleanups: contextlib.ExitStack) -> Run:
-    _big_realisasi(home)
+    big_realisasi(home / "zi.xlsx")
     return Run(["check", "zi.xlsx"], frozenset({1}), SUMMARY)
 
 
 def _realisasi_100k_build(home: Path, elsewhere: Path, cleanups: contextlib.ExitStack) -> Run:
-    _big_realisasi(home)
+    big_realisasi(home / "zi.xlsx")
     return Run(
         ["build", "zi.xlsx", "-o", "hasil"], frozenset({0, 1}), r"ditulis: hasil/.*Monev", output="hasil"
     )
