@@ -115,7 +115,8 @@ TANGGAL_UNREADABLE = register(
     "warning",
     "Tanggal atau target tidak terbaca",
     "{kolom} {value!q} tidak terbaca sebagai tanggal; tulis mis. '{contoh}' atau isi sel tanggal.",
-    "Tanggal Penetapan, tanggal selesai, target revisi dan tanggal laporan dibaca sebagai tanggal atau bulan.",
+    "Tanggal Penetapan, tanggal selesai, target revisi dan tanggal laporan dibaca sebagai tanggal atau "
+    "bulan.",
 )
 LAPORAN_BAGIAN_UNKNOWN = register(
     "laporan-bagian-unknown",
