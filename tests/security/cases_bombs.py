@@ -45,20 +45,29 @@ def _whole_sheet_merge(home: Path, elsewhere: Path, cleanups: contextlib.ExitSta
     return Run(["check", "zi.xlsx"], frozenset({1}), SUMMARY, then=read_as_excel_shows_it)
 
 
-def _far_corner_cell(home: Path, elsewhere: Path, cleanups: contextlib.ExitStack) -> Run:
-    source = unit_workbook(home / "asal.xlsx")
+def _far_corner_cell(inside_first_row: bool):
+    """One value at XFD1048576 in the Identitas sheet, in a row of its own or (the value reader places a
+    cell by its own reference) inside the sheet's first row."""
 
-    def far(xml: str) -> list[str]:
-        head, tail = xml.split("</sheetData>", 1)
-        return [head, f'<row r="1048576">{inline("XFD1048576", "x")}</row></sheetData>', tail]
+    def case(home: Path, elsewhere: Path, cleanups: contextlib.ExitStack) -> Run:
+        source = unit_workbook(home / "asal.xlsx")
+        far_cell = inline("XFD1048576", "x")
 
-    rewrite_sheet(source, home / "zi.xlsx", "Identitas", far)
-    source.unlink()
-    return Run(
-        ["check", "zi.xlsx"],
-        frozenset({3}),
-        r"zi\.xlsx ditolak: sheet Identitas terisi sampai sel XFD1048576",
-    )
+        def far(xml: str) -> list[str]:
+            if inside_first_row:
+                return [xml.replace("</row>", f"{far_cell}</row>", 1)]
+            head, tail = xml.split("</sheetData>", 1)
+            return [head, f'<row r="1048576">{far_cell}</row></sheetData>', tail]
+
+        rewrite_sheet(source, home / "zi.xlsx", "Identitas", far)
+        source.unlink()
+        return Run(
+            ["check", "zi.xlsx"],
+            frozenset({3}),
+            r"zi\.xlsx ditolak: sheet Identitas terisi sampai sel XFD1048576",
+        )
+
+    return case
 
 
 def _template(home: Path) -> Path:
@@ -250,7 +259,8 @@ def _realisasi_100k_build(home: Path, elsewhere: Path, cleanups: contextlib.Exit
 
 CASES = [
     Case("merge-over-whole-sheet", 3, _whole_sheet_merge),
-    Case("cell-at-far-corner", 3, _far_corner_cell),
+    Case("cell-at-far-corner", 3, _far_corner_cell(False)),
+    Case("cell-at-far-corner-in-row-1", 3, _far_corner_cell(True)),
     Case("template-styles-gigabyte-of-spaces", 3, _template_styles_bomb),
     Case("template-member-lies-about-size", 3, _template_member_lies),
     Case("template-is-a-fifo", 3, _template_is_a_pipe),

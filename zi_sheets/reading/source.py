@@ -234,17 +234,20 @@ def sheet_facts(path: Path) -> dict[str, SheetFacts]:
 # -- of 100,000 rows with a column group per month is 8.7 million. --
 MAX_SHEET_CELLS = 12_000_000
 _ROW_NUMBER = re.compile(rb'<(?:\w+:)?row [^>]*?r="(\d+)"')
-_CELL_COLUMN = re.compile(rb'<(?:\w+:)?c r="([A-Z]+)\d')
+_CELL_REF_BYTES = re.compile(rb'<(?:\w+:)?c r="([A-Z]+)(\d+)"')
 
 
 def _extent(data: bytes) -> tuple[int, int]:
-    """The last row and the last column (1-based) a sheet's XML puts a cell or a row in.
+    """The last row and the last column (1-based) a sheet's XML puts a cell or a row in (a cell's own
+    reference counts, whatever row element holds it: the value reader places it by that).
 
     -- Byte searches, no parse: a 30 MB sheet takes a tenth of a second. Column letters compare by length
     -- first, then alphabetically (Z < AA). --
     """
+    cells = _CELL_REF_BYTES.findall(data)
     rows = max(map(int, _ROW_NUMBER.findall(data)), default=0)
-    letters = max(set(_CELL_COLUMN.findall(data)), key=lambda found: (len(found), found), default=b"")
+    rows = max(rows, max((int(row) for _, row in cells), default=0))
+    letters = max({column for column, _ in cells}, key=lambda found: (len(found), found), default=b"")
     return rows, column_index(letters.decode()) if letters else 0
 
 
