@@ -14,7 +14,7 @@ from pathlib import Path
 import docx
 from factory import logo_png, realisation_workbook, unit_workbook
 from hostile import Case, Outcome, Run
-from zipped import declare_size, inline, rewrite, rewrite_sheet, sheet_member
+from zipped import declare_size, inline, rewrite, rewrite_sheet, sheet_member, write_ods
 
 GIB = 1 << 30
 SUMMARY = r"\d+ galat, \d+ peringatan, \d+ info"
@@ -46,28 +46,47 @@ def _whole_sheet_merge(home: Path, elsewhere: Path, cleanups: contextlib.ExitSta
 
 
 def _far_corner_cell(inside_first_row: bool):
-    """One value at XFD1048576 in the Identitas sheet, in a row of its own or (the value reader places a
-    cell by its own reference) inside the sheet's first row."""
+    """One value at XFD30000 in the Identitas sheet (491 million cells from A1), in a row of its own or (the
+    value reader places a cell by its own reference) inside the sheet's first row."""
 
     def case(home: Path, elsewhere: Path, cleanups: contextlib.ExitStack) -> Run:
         source = unit_workbook(home / "asal.xlsx")
-        far_cell = inline("XFD1048576", "x")
+        far_cell = inline("XFD30000", "x")
 
         def far(xml: str) -> list[str]:
             if inside_first_row:
                 return [xml.replace("</row>", f"{far_cell}</row>", 1)]
             head, tail = xml.split("</sheetData>", 1)
-            return [head, f'<row r="1048576">{far_cell}</row></sheetData>', tail]
+            return [head, f'<row r="30000">{far_cell}</row></sheetData>', tail]
 
         rewrite_sheet(source, home / "zi.xlsx", "Identitas", far)
         source.unlink()
         return Run(
             ["check", "zi.xlsx"],
             frozenset({3}),
-            r"zi\.xlsx ditolak: sheet Identitas terisi sampai sel XFD1048576",
+            r"zi\.xlsx ditolak: sheet Identitas terisi sampai sel XFD30000 \(491\.520\.000 sel",
         )
 
     return case
+
+
+def _ods_row_repeated(home: Path, elsewhere: Path, cleanups: contextlib.ExitStack) -> Run:
+    """An .ods of a few hundred bytes whose one filled row repeats a million times."""
+    rows = "".join(
+        f'<table:table-row><table:table-cell office:value-type="string"><text:p>{name}</text:p>'
+        "</table:table-cell></table:table-row>"
+        for name in ("Isian", "Nama Unit Kerja")
+    )
+    repeated = (
+        '<table:table-row table:number-rows-repeated="1048576"><table:table-cell office:value-type="string">'
+        "<text:p>x</text:p></table:table-cell></table:table-row>"
+    )
+    write_ods(home / "zi.ods", [f'<table:table table:name="Identitas">{rows}{repeated}</table:table>'])
+    return Run(
+        ["check", "zi.ods"],
+        frozenset({3}),
+        r"zi\.ods ditolak: sheet Identitas terisi sampai baris 1\.048\.578 \(batasnya 200\.000 baris\)",
+    )
 
 
 def _template(home: Path) -> Path:
@@ -261,6 +280,7 @@ CASES = [
     Case("merge-over-whole-sheet", 3, _whole_sheet_merge),
     Case("cell-at-far-corner", 3, _far_corner_cell(False)),
     Case("cell-at-far-corner-in-row-1", 3, _far_corner_cell(True)),
+    Case("ods-row-repeated-a-million-times", 3, _ods_row_repeated),
     Case("template-styles-gigabyte-of-spaces", 3, _template_styles_bomb),
     Case("template-member-lies-about-size", 3, _template_member_lies),
     Case("template-is-a-fifo", 3, _template_is_a_pipe),

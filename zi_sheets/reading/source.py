@@ -198,14 +198,7 @@ def sheet_facts(path: Path) -> dict[str, SheetFacts]:
                 data = archive.read(member)
             except KeyError:
                 continue
-            last_row, last_column = _extent(data)
-            if last_row * last_column > MAX_SHEET_CELLS:
-                cells, limit = (f"{n:,}".replace(",", ".") for n in (last_row * last_column, MAX_SHEET_CELLS))
-                raise UnreadableWorkbook(
-                    f"Berkas {path.name} ditolak: sheet {name} terisi sampai sel "
-                    f"{column_letter(last_column)}{last_row} ({cells} sel, batasnya {limit}); hapus isi di "
-                    "luar tabelnya lalu simpan ulang."
-                )
+            _refuse_far_cells(path, name, *_extent(data))
             if styled is not None:
                 found.number_formats = _formatted_numbers(data, styled, formats)
             if not _MAY_HAVE_FACTS.search(data):
@@ -233,20 +226,48 @@ def sheet_facts(path: Path) -> dict[str, SheetFacts]:
 # -- single cell at XFD1048576 would make it ask for 17 billion cells and abort the process. A Realisasi
 # -- of 100,000 rows with a column group per month is 8.7 million. --
 MAX_SHEET_CELLS = 12_000_000
-_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row [^>]*?r="(\d+)"')
-_CELL_REF_BYTES = re.compile(rb'<(?:\w+:)?c r="([A-Z]+)(\d+)"')
+# -- Every filled row becomes values, cells and records in memory (about 4 KB for a Realisasi row): a sheet
+# -- of 200,000 filled rows stays under 1 GiB; an .ods row repeated a million times would not. --
+MAX_SHEET_ROWS = 200_000
+# -- a cell holding something: its reference (wherever among its attributes), then a value or an inline
+# -- string, after a formula if any; an empty styled cell (<c r="XFD1048576" s="1"/>) the reader ignores --
+_FILLED_CELL = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*(?<!/)>\s*'
+    rb"(?:<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*)?<(?:\w+:)?(?:v|is)\b"
+)
+
+
+def _refuse_far_cells(path: Path, sheet: str, last_row: int, last_column: int) -> None:
+    """UnreadableWorkbook when the grid from A1 to the sheet's last cell exceeds MAX_SHEET_CELLS, or its
+    last filled row is past MAX_SHEET_ROWS."""
+    if last_row > MAX_SHEET_ROWS:
+        raise UnreadableWorkbook(
+            f"Berkas {path.name} ditolak: sheet {sheet} terisi sampai baris {_dotted(last_row)} (batasnya "
+            f"{_dotted(MAX_SHEET_ROWS)} baris); hapus baris di bawah tabelnya lalu simpan ulang."
+        )
+    if last_row * last_column > MAX_SHEET_CELLS:
+        cells, limit = _dotted(last_row * last_column), _dotted(MAX_SHEET_CELLS)
+        raise UnreadableWorkbook(
+            f"Berkas {path.name} ditolak: sheet {sheet} terisi sampai sel "
+            f"{column_letter(last_column)}{last_row} ({cells} sel, batasnya {limit}); hapus isi di "
+            "luar tabelnya lalu simpan ulang."
+        )
+
+
+def _dotted(number: int) -> str:
+    """A count as Indonesian writes it: 1.048.576."""
+    return f"{number:,}".replace(",", ".")
 
 
 def _extent(data: bytes) -> tuple[int, int]:
-    """The last row and the last column (1-based) a sheet's XML puts a cell or a row in (a cell's own
-    reference counts, whatever row element holds it: the value reader places it by that).
+    """The last row and the last column (1-based) of a cell that holds something in a sheet's XML, by the
+    cell's own reference (the value reader places a cell by it, whatever row element holds it).
 
-    -- Byte searches, no parse: a 30 MB sheet takes a tenth of a second. Column letters compare by length
-    -- first, then alphabetically (Z < AA). --
+    -- Byte searches, no parse: a 30 MB sheet takes a few tenths of a second. Column letters compare by
+    -- length first, then alphabetically (Z < AA). --
     """
-    cells = _CELL_REF_BYTES.findall(data)
-    rows = max(map(int, _ROW_NUMBER.findall(data)), default=0)
-    rows = max(rows, max((int(row) for _, row in cells), default=0))
+    cells = _FILLED_CELL.findall(data)
+    rows = max((int(row) for _, row in cells), default=0)
     letters = max({column for column, _ in cells}, key=lambda found: (len(found), found), default=b"")
     return rows, column_index(letters.decode()) if letters else 0
 
@@ -289,6 +310,8 @@ def ods_facts(path: Path) -> dict[str, SheetFacts]:
     parser.EndElementHandler = scan.end
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
         parser.ParseFile(content)
+    for name, (last_row, last_column) in scan.extents.items():
+        _refuse_far_cells(path, name, last_row, last_column)
     return scan.facts
 
 
@@ -302,6 +325,9 @@ class _OdsScan:
         self.depth = 0  # -- tables open: a table inside a cell (a chart's) is not a sheet
         self.row = self.repeat = self.column = 1
         self.hidden = self.has_value = False
+        # -- sheet -> (last row, last column) holding a value: repeated rows and cells count as written
+        self.extents: dict[str, tuple[int, int]] = {}
+        self.last_column = 0
 
     def start(self, tag: str, attributes: dict[str, str]) -> None:
         # -- called for every element of the file: the common case (a cell) is tested first
@@ -312,7 +338,7 @@ class _OdsScan:
             if self.depth == 1:
                 self.repeat = int(attributes.get(_ROWS_REPEATED, "1"))
                 self.hidden = attributes.get(_VISIBILITY, "visible") != "visible"
-                self.column, self.has_value = 1, False
+                self.column, self.has_value, self.last_column = 1, False, 0
         elif tag == _SHEET:
             self.depth += 1
             if self.depth == 1:
@@ -329,12 +355,18 @@ class _OdsScan:
         columns = int(attributes.get(_COLUMNS_SPANNED, "1"))
         if rows > 1 or columns > 1:
             self.found.merges.append(((row - 1, column - 1), (row + rows - 2, column + columns - 2)))
-        self.column += int(attributes.get(_COLUMNS_REPEATED, "1"))
+        repeated = int(attributes.get(_COLUMNS_REPEATED, "1"))
+        if cached:
+            self.last_column = max(self.last_column, column + repeated - 1)
+        self.column += repeated
 
     def end(self, tag: str) -> None:
         if tag == _ROW and self.depth == 1:
             if self.has_value and self.hidden:
                 self.found.hidden_rows.update(range(self.row, self.row + self.repeat))
+            if self.has_value:
+                last_row, last_column = self.extents.get(self.name, (0, 0))
+                self.extents[self.name] = (self.row + self.repeat - 1, max(last_column, self.last_column))
             self.row += self.repeat
         elif tag == _SHEET:
             self.depth -= 1
