@@ -17,6 +17,8 @@ Targets (issue 9, "Faster PDF and batch"; --only ij measures these alone, --batc
   (j) build of a folder of 100 workbooks of distinct units        <= 20 s on 2 cores
 Start time (issue 21, "One house, one room per stage"; --only start measures these alone, with (a)):
   (k) zi-sheets --help and check of the example, fresh processes: not slower than before the restructure
+Big inputs (issue 30, class 3; --only big measures these alone):
+  (l) check of a Realisasi of 20,000 and of 100,000 rows: linear (the ratio near 5), under 30 s and 1 GiB
 """
 
 from __future__ import annotations
@@ -139,6 +141,26 @@ def help_imports() -> list[str]:
     return json.loads(done.stdout.replace("'", '"'))
 
 
+def measure_big(work: Path, runs: int) -> str:
+    """(l): check of the unit of tests/security/cases_bombs.py with 20,000 and 100,000 Realisasi rows."""
+    sys.path.insert(0, str(HERE / "security"))
+    from cases_bombs import big_realisasi
+
+    seconds, cpu, peaks = {}, {}, {}
+    for rows in (20_000, 100_000):
+        folder = work / f"realisasi-{rows}"
+        folder.mkdir()
+        seconds[rows], peaks[rows] = median(
+            [*ZI, "check", str(big_realisasi(folder / "zi.xlsx", rows))], runs
+        )
+        cpu[rows] = statistics.median(CPU_SECONDS[-runs:])
+    return (
+        f"(l) check of a Realisasi of 20,000 rows: {seconds[20_000]:.2f} s, CPU {cpu[20_000]:.2f} s, peak "
+        f"{peaks[20_000]} MB; of 100,000 rows: {seconds[100_000]:.2f} s, CPU {cpu[100_000]:.2f} s "
+        f"(= {cpu[100_000] / cpu[20_000]:.1f} x), peak {peaks[100_000]} MB (targets < 30 s, < 1024 MB)"
+    )
+
+
 def with_setting(source: Path, target: Path, name: str, value: str) -> Path:
     """A copy of the workbook `source` with one Pengaturan setting changed."""
     from openpyxl import load_workbook
@@ -239,8 +261,8 @@ def main() -> None:
     parser.add_argument("--nilai", action="store_true", help="measure only (e)")
     parser.add_argument(
         "--only",
-        choices=["ij", "start"],
-        help="measure only (i) and (j), the slow ones, or only the start times (a), (c) and (k)",
+        choices=["ij", "start", "big"],
+        help="measure only (i) and (j), the slow ones, only the start times (a), (c) and (k), or only (l)",
     )
     parser.add_argument("--batch-runs", type=int, default=3, help="runs of (i) and (j)")
     parser.add_argument("--stages", nargs=2, type=Path, help=argparse.SUPPRESS)
@@ -260,6 +282,12 @@ def main() -> None:
     if arguments.only == "start":
         try:
             print(heading, *measure_start(work, runs), sep="\n")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
+    if arguments.only == "big":
+        try:
+            print(heading, measure_big(work, runs), sep="\n")
         finally:
             shutil.rmtree(work, ignore_errors=True)
         return
@@ -284,6 +312,7 @@ def main() -> None:
         helped, _ = median([*ZI, "--help"], runs)
         checked, _ = median([*ZI, "check", str(EXAMPLE)], runs)
         nilai = measure_nilai(work, runs)
+        big_inputs = measure_big(work, runs)
         read_plain, read_styled = read_times(plans[2000], runs)
         inside = median_stages(plans[2000], work / "d", runs)
         heavy = help_imports()
@@ -311,6 +340,7 @@ def main() -> None:
     print(f"(h) build 2,000-row plan, Monev as Matriks Rencana Aksi: {realised:.2f} s")
     print(*batch_lines, sep="\n")
     print(f"(k) zi-sheets check of the example: {checked:.2f} s = {checked / bare:.2f} x the floor of (a)")
+    print(big_inputs)
 
 
 if __name__ == "__main__":

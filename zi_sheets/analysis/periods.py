@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -24,18 +25,21 @@ class Period:
     @classmethod
     def month(cls, year: int, month: int) -> Period:
         """One month, labelled "Mei 2019"; ValueError for a month outside 1..12."""
+        _check_year(year)
         _check_range("bulan", month, 12)
         return cls((year, month), (year, month), format_bulan(year, month))
 
     @classmethod
     def semester(cls, year: int, number: int) -> Period:
         """Semester 1 (January-June) or 2 (July-December), labelled "Semester I 2019"."""
+        _check_year(year)
         _check_range("semester", number, 2)
         return cls((year, 6 * number - 5), (year, 6 * number), f"Semester {roman(number)} {year}")
 
     @classmethod
     def triwulan(cls, year: int, number: int) -> Period:
         """Quarter 1..4, labelled "Triwulan II 2019"."""
+        _check_year(year)
         _check_range("triwulan", number, 4)
         return cls((year, 3 * number - 2), (year, 3 * number), f"Triwulan {roman(number)} {year}")
 
@@ -82,11 +86,18 @@ class Period:
     def end_date(self) -> dt.date:
         """The last day of the period's last month (the date a Monev report is signed)."""
         year, month = self.last
-        following = dt.date(year + month // 12, month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
+        # -- the month's own length, not "the 1st of the next month less a day": December 9999 has no
+        # -- next month in Python's calendar
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
 
     def __contains__(self, month: object) -> bool:
         return isinstance(month, tuple) and self.first <= month <= self.last
+
+
+def _check_year(year: int) -> None:
+    # -- Python's dates run from year 1 to 9999: a period outside has no days to end on
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise ValueError(f"Tahun {year} di luar rentang {dt.MINYEAR} sampai {dt.MAXYEAR}.")
 
 
 def _check_range(what: str, number: int, top: int) -> None:

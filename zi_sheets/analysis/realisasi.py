@@ -70,6 +70,8 @@ def link_realisasi(workbook: Workbook, refs: PlanRefs, plan_year: int | None) ->
     by_row: dict[int, list[Realisation]] = {}
     unlinked: list[tuple[RealisasiRow, tuple[PlanRow, ...]]] = []
     linked: dict[int, int] = {}
+    # -- each group's label, read once: a sheet of 100,000 rows has a dozen labels, not a million
+    periods: dict[CellValue, Period | None] = {}
     for source in workbook.realisasi:
         named = refs.named(ref_key(source.ref.text), None) if source.ref else []
         if len(named) > 1:
@@ -83,7 +85,10 @@ def link_realisasi(workbook: Workbook, refs: PlanRefs, plan_year: int | None) ->
         plan_row = named[0]
         linked[source.row] = plan_row.row
         for cells in source.periods:
-            by_row.setdefault(plan_row.row, []).append(read_group(source, cells, plan_year))
+            if cells.periode not in periods:
+                periods[cells.periode] = read_period(cells.periode, plan_year) if cells.periode else None
+            realisation = read_group(source, cells, plan_year, periods[cells.periode])
+            by_row.setdefault(plan_row.row, []).append(realisation)
     return RealisasiLinks(
         {row: tuple(sorted(found, key=lambda r: r.order)) for row, found in by_row.items()},
         tuple(unlinked),
@@ -91,13 +96,16 @@ def link_realisasi(workbook: Workbook, refs: PlanRefs, plan_year: int | None) ->
     )
 
 
-def read_group(source: RealisasiRow, cells: RealisasiPeriod, plan_year: int | None) -> Realisation:
-    """One filled group, its label, date and revised target read (None where unreadable)."""
+def read_group(
+    source: RealisasiRow, cells: RealisasiPeriod, plan_year: int | None, period: Period | None
+) -> Realisation:
+    """One filled group of label `period` (read by the caller), its date and revised target read (None
+    where unreadable)."""
     revised = revised_target(cells.target_revisi, plan_year) if cells.target_revisi else None
     return Realisation(
         source,
         cells,
-        read_period(cells.periode, plan_year) if cells.periode else None,
+        period,
         read_date(cells.tanggal_selesai, plan_year),
         revised if revised is not None and revised.months else None,
     )

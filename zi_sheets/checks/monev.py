@@ -116,7 +116,8 @@ TANGGAL_UNREADABLE = register(
     "warning",
     "Tanggal atau target tidak terbaca",
     "{kolom} {value!q} tidak terbaca sebagai tanggal; tulis mis. '{contoh}' atau isi sel tanggal.",
-    "Tanggal selesai, target revisi dan tanggal laporan dibaca sebagai tanggal atau bulan.",
+    "Tanggal Penetapan, tanggal selesai, target revisi dan tanggal laporan dibaca sebagai tanggal atau "
+    "bulan.",
 )
 LAPORAN_BAGIAN_UNKNOWN = register(
     "laporan-bagian-unknown",
@@ -247,9 +248,10 @@ def check_realisasi_values(context: CheckContext) -> Iterator[Finding]:
     for source in context.workbook.realisasi:
         for cells in source.periods:
             label = cells.periode
-            if label and label.cell not in seen and read_period(label, year) is None:
-                seen.add(label.cell)
-                yield PERIODE_UNREADABLE.at(label.cell, value=label.text, tahun=example)
+            if label and label.cell not in seen:
+                seen.add(label.cell)  # -- a group's label is read once, not once per row under it
+                if read_period(label, year) is None:
+                    yield PERIODE_UNREADABLE.at(label.cell, value=label.text, tahun=example)
             if monev_status(cells.status.text) is None:
                 yield REALISASI_STATUS_UNKNOWN.at(cells.status.cell, value=cells.status.text)
             if cells.tanggal_selesai and read_date(cells.tanggal_selesai, year) is None:

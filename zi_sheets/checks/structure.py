@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from zi_sheets.checks.context import CheckContext
+from zi_sheets.checks.monev import TANGGAL_UNREADABLE
 from zi_sheets.checks.registry import check
 from zi_sheets.common.catalogue import named_regulation
 from zi_sheets.common.findings import Finding, register
@@ -194,6 +195,21 @@ def check_tahun(context: CheckContext) -> Iterator[Finding]:
     value = context.identitas.get("Tahun")
     if value and context.plan_year is None:
         yield TAHUN_INVALID.at(value.cell, sheet=context.identitas_sheet, value=value.text)
+
+
+@check(emits=(TANGGAL_UNREADABLE,))
+def check_tanggal_penetapan(context: CheckContext) -> Iterator[Finding]:
+    """Tanggal Penetapan, printed under every signature, is a day that exists ("30 Februari 2024" and
+    "31/04/2024" are not; nor is a date cell before year 1 or after 9999, which reads as no date)."""
+    value = context.identitas.get("Tanggal Penetapan")
+    if value and context.identitas.tanggal_penetapan is None:
+        yield TANGGAL_UNREADABLE.at(
+            value.cell,
+            sheet=context.identitas_sheet,
+            kolom="Tanggal Penetapan",
+            value=value.text,
+            contoh=f"2 Januari {context.plan_year or context.today.year}",
+        )
 
 
 @check(emits=(REGULASI_UNKNOWN,))

@@ -10,6 +10,7 @@ from zi_sheets.common.dates import MAX_YEAR, MIN_YEAR
 from zi_sheets.common.findings import Finding, register
 from zi_sheets.common.model import (
     CellRef,
+    impossible_day,
 )
 
 # -- The finding types of this family (the README lists them in `lke.check.CATALOGUE_ORDER`). --
@@ -56,7 +57,9 @@ def check_targets(context: CheckContext) -> Iterator[Finding]:
         target = context.targets[row.row]
         cell = context.plan_cell(row, "target_waktu")
         text = row.target_waktu.text
-        if "impossible-year" in target.flags:
+        if isinstance(row.target_waktu.raw, str) and impossible_day(text):
+            yield TARGET_UNPARSED.at(cell, target=text, tahun=example)  # -- "31/04/2024": no such day
+        elif "impossible-year" in target.flags:
             bad = sorted(y for y in target.years if not MIN_YEAR <= y <= MAX_YEAR)
             yield TARGET_YEAR_IMPOSSIBLE.at(cell, target=text, years=bad)
         elif not target.months:

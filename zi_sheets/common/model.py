@@ -96,7 +96,7 @@ LAPORAN_BAGIAN: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class CellRef:
     """A cell as the user sees it in Excel: sheet, row number and column letter."""
 
@@ -108,7 +108,7 @@ class CellRef:
         return f"{self.sheet}!{self.column}{self.row}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CellValue:
     """One value read from the workbook.
 
@@ -163,6 +163,17 @@ def parse_tanggal(text: str) -> dt.date | None:
         return dt.date(int(year), month, int(day)) if month else None
     except ValueError:
         return None
+
+
+def impossible_day(text: str) -> bool:
+    """Whether `text` writes a day of a month that has no such day ("30 Februari 2024", "31/04/2024"):
+    a month read from it would hide a typing error."""
+    match = _TANGGAL.search(text)
+    if not match:
+        return False
+    month_text = match.group(2)
+    month = int(month_text) if month_text.isdigit() else month_number(month_text, prefix=True)
+    return bool(month) and parse_tanggal(match.group(0)) is None
 
 
 # -- Abbreviations a unit's name may use for the words of its region ("Kec. Pasirian Kab. Lumajang"). --
@@ -343,7 +354,7 @@ class MonevEntry:
     tindak_lanjut: CellValue = EMPTY
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RealisasiPeriod:
     """What one planned action achieved in one period, from one column group of the Realisasi sheet.
 
@@ -361,7 +372,7 @@ class RealisasiPeriod:
     target_revisi: CellValue = EMPTY
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RealisasiRow:
     """One row of the Realisasi sheet: the plan row its Ref names, and the periods staff filled in.
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from zi_sheets.common.model import CellValue, Workbook
+from zi_sheets.common.regular_files import inside, is_regular_file, read_regular_file
 
 # -- Paper sizes offices use, in mm (portrait width, height). Folio is 8.5 x 13 inch. --
 PAPERS: dict[str, tuple[float, float]] = {"F4": (215, 330), "A4": (210, 297), "Folio": (215.9, 330.2)}
@@ -255,25 +256,44 @@ def _letterhead(workbook: Workbook, problems: list[SettingProblem]) -> Letterhea
     logo_value = identitas.get("Logo")
     logo = None
     if logo_value.text:
-        candidate = Path(logo_value.text)
-        if not candidate.is_absolute():
-            # -- a relative path is read from the workbook's folder, where users keep the logo beside it
-            candidate = workbook.path.parent / candidate
-        if _is_image(candidate):
-            logo = candidate
+        folder = workbook.path.parent
+        # -- a relative path is read from the workbook's folder, where users keep the logo beside it
+        candidate = folder / Path(logo_value.text)
+        expected = _logo_problem(candidate, folder)
+        if expected:
+            problems.append(SettingProblem("Logo", logo_value, expected))
         else:
-            problems.append(SettingProblem("Logo", logo_value, "berkas gambar PNG/JPG yang ada"))
+            logo = candidate
     return Letterhead(lines, logo, unit_line=len(above) if unit else -1)
 
 
 # -- The first bytes of the image formats Word embeds; a renamed or damaged file is refused early. --
 _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM")
+# -- A kop's logo is a few hundred kilobytes; a bigger file is not read into the documents. --
+MAX_LOGO_BYTES = 20 * 1024 * 1024
 
 
-def _is_image(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except OSError:
-        return False
-    return head.startswith(_IMAGE_SIGNATURES)
+def read_logo(path: Path) -> bytes | None:
+    """The logo's bytes when it is a regular file of at most MAX_LOGO_BYTES; None otherwise (a pipe, a
+    device or a folder is never read, see `common.regular_files`)."""
+    return read_regular_file(path, MAX_LOGO_BYTES)
+
+
+def _logo_problem(path: Path, folder: Path) -> str | None:
+    """What the Logo cell must name instead of `path` (the `expected` of its finding); None when usable.
+
+    -- Only a regular image file inside the workbook's folder is a logo: a workbook from someone else must
+    -- not make the build read a system file (/etc/passwd) or block on a pipe or a device (/dev/zero). --
+    """
+    if not inside(path, [folder]):
+        return "berkas gambar PNG/JPG di dalam folder workbook (berkas di luar folder itu tidak dibuka)"
+    if not path.exists():
+        return "berkas gambar PNG/JPG yang ada"
+    if not is_regular_file(path):
+        return "berkas gambar PNG/JPG biasa (bukan folder, pipa atau perangkat)"
+    data = read_logo(path)
+    if data is None:
+        return f"berkas gambar PNG/JPG yang dapat dibaca, paling besar {MAX_LOGO_BYTES // (1024 * 1024)} MB"
+    if not data.startswith(_IMAGE_SIGNATURES):
+        return "berkas gambar PNG/JPG yang ada"
+    return None

@@ -43,10 +43,14 @@ def realisasi_layout(path: str | Path) -> tuple[str, RealisasiLayout | None] | N
 def read_realisasi(grid: Grid, layout: RealisasiLayout) -> list[RealisasiRow]:
     """The rows of a Realisasi sheet laid out as `layout`: each with a Ref or a value in some period."""
     rows = []
+    groups = [(label, columns, set(columns.values())) for label, columns in layout.groups]
     for row in range(layout.header_row + 1, grid.max_row + 1):
         ref = grid.value(row, layout.ref_col)
         periods = []
-        for label, columns in layout.groups:
+        filled = grid.filled_columns(row)
+        for label, columns, group_columns in groups:
+            if filled is not None and filled.isdisjoint(group_columns):
+                continue
             values = {name: grid.value(row, col) for name, col in columns.items()}
             if any(values.values()):
                 periods.append(RealisasiPeriod(label, **values))

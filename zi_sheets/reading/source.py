@@ -14,21 +14,22 @@ import functools
 import io
 import re
 import zipfile
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zi_sheets.common.archives import (
+    DAMAGED,
+    declared_too_big,
+    inflates_as_declared,
+    member_head,
+    members,
+)
 from zi_sheets.common.bahasa import BULAN
 from zi_sheets.common.errors import UnreadableWorkbook
 from zi_sheets.common.model import CellRef, CellValue
 from zi_sheets.common.numfmt import BUILTIN_FORMATS, format_number, needs_format
 from zi_sheets.common.text import XML_ILLEGAL
-
-# -- Limits checked before the file is parsed: a zip bomb must fail fast, not fill memory. --
-MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
-MAX_ZIP_ENTRIES = 10_000
-MAX_COMPRESSION_RATIO = 100
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -76,21 +77,18 @@ def open_xlsx(path: Path) -> Source:
 
 
 def _check_zip(path: Path) -> str:
-    """XLSX or ODS; refuses archives that are no workbook, damaged, or whose declared sizes would blow up
-    memory before anything inflates them."""
+    """XLSX or ODS; refuses archives that are no workbook, damaged, or whose sizes (declared, or streamed
+    without keeping anything) would blow up memory (`common.archives`)."""
     damaged = (
         f"Berkas {path.name} rusak: arsipnya tidak utuh; minta kiriman ulang atau simpan ulang dari aslinya."
     )
     try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        entries = members(path)
+        refused = declared_too_big(entries) or not inflates_as_declared(path)
+    except DAMAGED as error:
         raise UnreadableWorkbook(damaged) from error
-    total = sum(entry.file_size for entry in entries)
-    packed = sum(entry.compress_size for entry in entries) or 1
-    # -- Plain XML compresses 10-30x; only a large and extreme ratio marks a bomb.
-    suspicious_ratio = total > 20 * 1024 * 1024 and total / packed > MAX_COMPRESSION_RATIO
-    if len(entries) > MAX_ZIP_ENTRIES or total > MAX_UNCOMPRESSED_BYTES or suspicious_ratio:
+    if refused:
+        total = sum(entry.file_size for entry in entries)
         raise UnreadableWorkbook(
             f"Berkas {path.name} ditolak: isinya tidak wajar ({len(entries)} bagian, "
             f"{total // (1024 * 1024)} MB setelah diekstrak); kemungkinan berkas rusak atau berbahaya."
@@ -98,10 +96,10 @@ def _check_zip(path: Path) -> str:
     names = {entry.filename for entry in entries}
     try:
         with zipfile.ZipFile(path) as archive:
-            mimetype = _head(archive, "mimetype", 100).strip() if "mimetype" in names else b""
+            mimetype = member_head(archive, "mimetype", 100).strip() if "mimetype" in names else b""
             has_manifest = mimetype and "META-INF/manifest.xml" in names
-            manifest = _head(archive, "META-INF/manifest.xml", 1 << 20) if has_manifest else b""
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
+            manifest = member_head(archive, "META-INF/manifest.xml", 1 << 20) if has_manifest else b""
+    except DAMAGED as error:
         raise UnreadableWorkbook(damaged) from error
     kind = XLSX
     if mimetype.startswith(_OPENDOCUMENT):
@@ -132,8 +130,8 @@ def _check_zip(path: Path) -> str:
         for entry in entries:
             if entry.filename.endswith((".xml", ".rels")):
                 try:
-                    prolog = _head(archive, entry.filename, 2048)
-                except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
+                    prolog = member_head(archive, entry.filename, 2048)
+                except DAMAGED as error:
                     raise UnreadableWorkbook(damaged) from error
                 if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
                     raise UnreadableWorkbook(
@@ -141,12 +139,6 @@ def _check_zip(path: Path) -> str:
                         "XML, yang tidak pernah ditulis Excel; kemungkinan berkas berbahaya."
                     )
     return kind
-
-
-def _head(archive: zipfile.ZipFile, member: str, limit: int) -> bytes:
-    """The first `limit` bytes of a member: never more is inflated, whatever the member declares."""
-    with archive.open(member) as stream:
-        return stream.read(limit)
 
 
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -206,6 +198,7 @@ def sheet_facts(path: Path) -> dict[str, SheetFacts]:
                 data = archive.read(member)
             except KeyError:
                 continue
+            _refuse_far_cells(path, name, *_extent(data))
             if styled is not None:
                 found.number_formats = _formatted_numbers(data, styled, formats)
             if not _MAY_HAVE_FACTS.search(data):
@@ -227,6 +220,56 @@ def sheet_facts(path: Path) -> dict[str, SheetFacts]:
                     if element.find(f"{_MAIN_NS}filterColumn") is not None:
                         found.filter_range = element.get("ref")
     return facts
+
+
+# -- The value reader lays a sheet out as a full grid from A1 to its last cell, whatever lies between: a
+# -- single cell at XFD1048576 would make it ask for 17 billion cells and abort the process. A Realisasi
+# -- of 100,000 rows with a column group per month is 8.7 million. --
+MAX_SHEET_CELLS = 12_000_000
+# -- Every filled row becomes values, cells and records in memory (about 4 KB for a Realisasi row): a sheet
+# -- of 200,000 filled rows stays under 1 GiB; an .ods row repeated a million times would not. --
+MAX_SHEET_ROWS = 200_000
+# -- a cell holding something: its reference (wherever among its attributes), then a value or an inline
+# -- string, after a formula if any; an empty styled cell (<c r="XFD1048576" s="1"/>) the reader ignores --
+_FILLED_CELL = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*(?<!/)>\s*'
+    rb"(?:<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*)?<(?:\w+:)?(?:v|is)\b"
+)
+
+
+def _refuse_far_cells(path: Path, sheet: str, last_row: int, last_column: int) -> None:
+    """UnreadableWorkbook when the grid from A1 to the sheet's last cell exceeds MAX_SHEET_CELLS, or its
+    last filled row is past MAX_SHEET_ROWS."""
+    if last_row > MAX_SHEET_ROWS:
+        raise UnreadableWorkbook(
+            f"Berkas {path.name} ditolak: sheet {sheet} terisi sampai baris {_dotted(last_row)} (batasnya "
+            f"{_dotted(MAX_SHEET_ROWS)} baris); hapus baris di bawah tabelnya lalu simpan ulang."
+        )
+    if last_row * last_column > MAX_SHEET_CELLS:
+        cells, limit = _dotted(last_row * last_column), _dotted(MAX_SHEET_CELLS)
+        raise UnreadableWorkbook(
+            f"Berkas {path.name} ditolak: sheet {sheet} terisi sampai sel "
+            f"{column_letter(last_column)}{last_row} ({cells} sel, batasnya {limit}); hapus isi di "
+            "luar tabelnya lalu simpan ulang."
+        )
+
+
+def _dotted(number: int) -> str:
+    """A count as Indonesian writes it: 1.048.576."""
+    return f"{number:,}".replace(",", ".")
+
+
+def _extent(data: bytes) -> tuple[int, int]:
+    """The last row and the last column (1-based) of a cell that holds something in a sheet's XML, by the
+    cell's own reference (the value reader places a cell by it, whatever row element holds it).
+
+    -- Byte searches, no parse: a 30 MB sheet takes a few tenths of a second. Column letters compare by
+    -- length first, then alphabetically (Z < AA). --
+    """
+    cells = _FILLED_CELL.findall(data)
+    rows = max((int(row) for _, row in cells), default=0)
+    letters = max({column for column, _ in cells}, key=lambda found: (len(found), found), default=b"")
+    return rows, column_index(letters.decode()) if letters else 0
 
 
 # -- Names as expat gives them with namespace processing: "<namespace URI>}<local name>". --
@@ -267,6 +310,8 @@ def ods_facts(path: Path) -> dict[str, SheetFacts]:
     parser.EndElementHandler = scan.end
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
         parser.ParseFile(content)
+    for name, (last_row, last_column) in scan.extents.items():
+        _refuse_far_cells(path, name, last_row, last_column)
     return scan.facts
 
 
@@ -280,6 +325,9 @@ class _OdsScan:
         self.depth = 0  # -- tables open: a table inside a cell (a chart's) is not a sheet
         self.row = self.repeat = self.column = 1
         self.hidden = self.has_value = False
+        # -- sheet -> (last row, last column) holding a value: repeated rows and cells count as written
+        self.extents: dict[str, tuple[int, int]] = {}
+        self.last_column = 0
 
     def start(self, tag: str, attributes: dict[str, str]) -> None:
         # -- called for every element of the file: the common case (a cell) is tested first
@@ -290,7 +338,7 @@ class _OdsScan:
             if self.depth == 1:
                 self.repeat = int(attributes.get(_ROWS_REPEATED, "1"))
                 self.hidden = attributes.get(_VISIBILITY, "visible") != "visible"
-                self.column, self.has_value = 1, False
+                self.column, self.has_value, self.last_column = 1, False, 0
         elif tag == _SHEET:
             self.depth += 1
             if self.depth == 1:
@@ -307,12 +355,18 @@ class _OdsScan:
         columns = int(attributes.get(_COLUMNS_SPANNED, "1"))
         if rows > 1 or columns > 1:
             self.found.merges.append(((row - 1, column - 1), (row + rows - 2, column + columns - 2)))
-        self.column += int(attributes.get(_COLUMNS_REPEATED, "1"))
+        repeated = int(attributes.get(_COLUMNS_REPEATED, "1"))
+        if cached:
+            self.last_column = max(self.last_column, column + repeated - 1)
+        self.column += repeated
 
     def end(self, tag: str) -> None:
         if tag == _ROW and self.depth == 1:
             if self.has_value and self.hidden:
                 self.found.hidden_rows.update(range(self.row, self.row + self.repeat))
+            if self.has_value:
+                last_row, last_column = self.extents.get(self.name, (0, 0))
+                self.extents[self.name] = (self.row + self.repeat - 1, max(last_column, self.last_column))
             self.row += self.repeat
         elif tag == _SHEET:
             self.depth -= 1
@@ -438,18 +492,17 @@ class Grid:
             self.filter = (CellRef(title, first, found.group(1)), range(first + 1, last + 1))
         self.max_row = len(rows)
         self.columns = range(1, max((len(row) for row in rows), default=0) + 1)
-        self._filled: dict[tuple[int, int], tuple[int, int]] = {}
-        self._covered: set[tuple[int, int]] = set()
+        # -- row -> (first column, last column, first row) of each merge over it, 1-based, clipped to the
+        # -- used range: a merge over a whole sheet (A2:XFD1048576) costs one entry per used row, never
+        # -- one per cell it names --
+        self._merged: dict[int, list[tuple[int, int, int]]] = {}
+        width = len(self.columns)
         for (first_row, first_col), (last_row, last_col) in merges:
-            # -- A merge spanning rows repeats its value down its first column (the NO/KOMPONEN case); a
-            # -- merge across columns does not, or a title merged over six columns would fill all six.
-            for row in range(first_row + 2, last_row + 2):
-                self._filled[(row, first_col + 1)] = (first_row + 1, first_col + 1)
-            # -- The other cells of a merge show nothing in Excel, whatever the file keeps in them (Calc's
-            # -- "keep the contents of the hidden cells" leaves old text there): they read as empty.
-            for row in range(first_row + 1, last_row + 2):
-                for col in range(first_col + 2, last_col + 2):
-                    self._covered.add((row, col))
+            if first_row >= self.max_row or first_col >= width:
+                continue  # -- wholly outside the values: nothing there to fill or hide
+            span = (first_col + 1, min(last_col, width - 1) + 1, first_row + 1)
+            for row in range(first_row + 1, min(last_row, self.max_row - 1) + 2):
+                self._merged.setdefault(row, []).append(span)
 
     @property
     def rows(self) -> Sequence[Sequence[object]]:
@@ -463,10 +516,26 @@ class Grid:
         """True when `row` is hidden by the sheet's active autofilter (its data rows below the header)."""
         return self.filter is not None and row in self._hidden and row in self.filter[1]
 
+    def filled_columns(self, row: int) -> set[int] | None:
+        """The columns of `row` whose cells hold something; None when a merge reaches the row (it may show
+        a value from above). -- One pass over the row lets a wide sheet's empty column groups (most of a
+        Realisasi row) be skipped without reading their cells one by one. --"""
+        if row in self._merged:
+            return None
+        cells = self._rows[row - 1] if row <= self.max_row else ()
+        return {col for col, raw in enumerate(cells, start=1) if raw is not None and raw != ""}
+
     def value(self, row: int, col: int) -> CellValue:
-        if (row, col) in self._covered:
-            return CellValue("", CellRef(self.title, row, column_letter(col)), None)
-        source_row, source_col = self._filled.get((row, col), (row, col))
+        source_row, source_col = row, col
+        for first_col, last_col, first_row in self._merged.get(row, ()):
+            # -- A merge spanning rows repeats its value down its first column (the NO/KOMPONEN case); a
+            # -- merge across columns does not, or a title merged over six columns would fill all six.
+            if col == first_col:
+                source_row = first_row
+            # -- The other cells of a merge show nothing in Excel, whatever the file keeps in them (Calc's
+            # -- "keep the contents of the hidden cells" leaves old text there): they read as empty.
+            elif first_col < col <= last_col:
+                return CellValue("", CellRef(self.title, row, column_letter(col)), None)
         cells = self._rows[source_row - 1] if source_row <= self.max_row else ()
         raw = cells[source_col - 1] if source_col <= len(cells) else None
         raw = None if raw == "" else raw

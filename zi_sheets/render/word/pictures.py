@@ -10,6 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Emu, Length
 from docx.text.paragraph import Paragraph
 
+from zi_sheets.reading.house_style import read_logo
 from zi_sheets.render.word.layout import EMU_PER_TWIP, text_width_twips
 
 
@@ -28,10 +29,12 @@ def add_logo(paragraph: Paragraph, logo: Path | None, height_cm: float) -> bool:
 
     -- A damaged image must not stop the documents: the checks already report an unusable logo. --
     """
-    if logo is None:
+    image = read_logo(logo) if logo is not None else None
+    if image is None:
         return False
     try:
-        paragraph.add_run().add_picture(str(logo), height=Cm(height_cm))
+        # -- from the bytes read once as a regular file: the name is never opened again by python-docx
+        paragraph.add_run().add_picture(io.BytesIO(image), height=Cm(height_cm))
     except Exception:  # python-docx raises its own and PIL-less parse errors for bad images
         return False
     return True

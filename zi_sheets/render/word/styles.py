@@ -7,6 +7,8 @@ cannot express (cover spacing, page breaks, column widths).
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,9 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 
+from zi_sheets.common.archives import DAMAGED, declared_too_big, inflates_as_declared, members
 from zi_sheets.common.errors import ZiSheetsError
+from zi_sheets.common.regular_files import read_regular_file
 from zi_sheets.reading.house_style import PageStyle
 from zi_sheets.render.word.oxml import set_fonts
 
@@ -83,12 +87,7 @@ def from_template(style: PageStyle) -> Document:
     Raises ZiSheetsError when the file is not a readable .docx or lacks one of `TEMPLATE_STYLES`.
     """
     template = Path(style.template)  # type: ignore[arg-type]
-    try:
-        document = docx.Document(str(template))
-    except Exception as error:  # python-docx raises several types for a file that is not a .docx
-        raise ZiSheetsError(
-            f"Templat {template.name} bukan dokumen Word (.docx) yang dapat dibaca."
-        ) from error
+    document = _open_template(template)
     names = {s.name for s in document.styles}
     missing = [name for name in TEMPLATE_STYLES if name not in names]
     if missing:
@@ -112,6 +111,50 @@ def from_template(style: PageStyle) -> Document:
     if SIGNER_NAME not in names:
         _signer_style(document, own)
     return document
+
+
+# -- A house-style template is a few styled pages: what inflates past this is no template but a bomb. --
+MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
+
+
+def _open_template(template: Path) -> Document:
+    """The --docx-template opened: its bytes read once as a regular file and checked as a package (each
+    member's declared and streamed size, `common.archives`) before python-docx parses any part of it.
+
+    Raises ZiSheetsError naming the file: missing, not a regular file, too big, damaged or not a .docx.
+    """
+    unreadable = f"Templat {template.name} bukan dokumen Word (.docx) yang dapat dibaca."
+    if not template.exists():
+        raise ZiSheetsError(f"Templat {template} tidak ditemukan.")
+    data = read_regular_file(template, MAX_TEMPLATE_BYTES)
+    if data is None:
+        raise ZiSheetsError(
+            f"Templat {template.name} ditolak: bukan berkas dokumen biasa (folder, pipa atau perangkat) "
+            f"atau lebih dari {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB."
+        )
+    package = io.BytesIO(data)
+    try:
+        entries = members(package)
+        refused = declared_too_big(entries, MAX_TEMPLATE_BYTES) or not inflates_as_declared(
+            package, MAX_TEMPLATE_BYTES
+        )
+    except DAMAGED as error:
+        if not zipfile.is_zipfile(package):
+            raise ZiSheetsError(unreadable) from error
+        raise ZiSheetsError(
+            f"Templat {template.name} rusak: isi arsipnya tidak sesuai dengan ukuran yang dinyatakan "
+            "(mungkin terpotong atau berbahaya); simpan ulang templat dari Word."
+        ) from error
+    if refused:
+        total = sum(entry.file_size for entry in entries)
+        raise ZiSheetsError(
+            f"Templat {template.name} ditolak: isinya tidak wajar ({len(entries)} bagian, "
+            f"{total // (1024 * 1024)} MB setelah diekstrak); kemungkinan berkas rusak atau berbahaya."
+        )
+    try:
+        return docx.Document(package)
+    except Exception as error:  # python-docx raises several types for a file that is not a .docx
+        raise ZiSheetsError(unreadable) from error
 
 
 def prune_styles(document: Document, style: PageStyle) -> None:
