@@ -18,8 +18,9 @@ from zi_sheets.analysis.progress import TERLAMBAT
 from zi_sheets.checks.agencies import other_agencies, unit_profile
 from zi_sheets.checks.registry import CHECKS, Check
 from zi_sheets.checks.run import FAMILIES, all_checks, run_checks
-from zi_sheets.checks.structure import nip_problem, row_spans
+from zi_sheets.checks.structure import nip_problem
 from zi_sheets.checks.texts import old_years
+from zi_sheets.common.bahasa import row_spans
 from zi_sheets.common.catalogue import load_catalogue
 from zi_sheets.common.model import CellRef, CellValue, Identitas
 from zi_sheets.common.report import Report

@@ -10,8 +10,7 @@ from zi_sheets.analysis.komponen import AreaGroup, group_by_area
 from zi_sheets.analysis.matching import CUT, OTHER_AREA, OTHER_REGULATION
 from zi_sheets.checks.context import _FIELD_LABELS, PLAN_FIELDS, CheckContext
 from zi_sheets.checks.registry import check
-from zi_sheets.checks.structure import row_spans
-from zi_sheets.common.bahasa import daftar, roman
+from zi_sheets.common.bahasa import daftar, roman, row_spans
 from zi_sheets.common.findings import Finding, register
 from zi_sheets.common.model import AREAS, PlanRow
 from zi_sheets.common.text import normalize

@@ -9,9 +9,8 @@ from collections.abc import Iterator
 from zi_sheets.checks.context import CheckContext
 from zi_sheets.checks.langkah import is_action, langkah_steps
 from zi_sheets.checks.registry import check
-from zi_sheets.checks.structure import row_spans
 from zi_sheets.checks.texts import around, impossible_years, later_years, old_years, year_mentions
-from zi_sheets.common.bahasa import format_bulan, format_tanggal, roman
+from zi_sheets.common.bahasa import format_bulan, format_tanggal, roman, row_spans
 from zi_sheets.common.catalogue import Catalogue
 from zi_sheets.common.dates import parse_target
 from zi_sheets.common.findings import Finding, register

@@ -11,8 +11,7 @@ from zi_sheets.analysis.progress import TERLAMBAT, monev_status
 from zi_sheets.analysis.realisasi import revised_target
 from zi_sheets.checks.context import CheckContext
 from zi_sheets.checks.registry import check
-from zi_sheets.checks.structure import row_spans
-from zi_sheets.common.bahasa import format_bulan
+from zi_sheets.common.bahasa import format_bulan, row_spans
 from zi_sheets.common.findings import Finding, quote, register
 from zi_sheets.common.model import (
     LAPORAN_BAGIAN,

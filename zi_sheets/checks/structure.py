@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from zi_sheets.checks.context import CheckContext
 from zi_sheets.checks.monev import TANGGAL_UNREADABLE
 from zi_sheets.checks.registry import check
+from zi_sheets.common.bahasa import row_spans
 from zi_sheets.common.catalogue import named_regulation
 from zi_sheets.common.findings import Finding, register
 from zi_sheets.common.model import (
@@ -145,18 +146,6 @@ def check_active_filters(context: CheckContext) -> Iterator[Finding]:
             jumlah=len(active.hidden_rows),
             baris=row_spans(active.hidden_rows),
         )
-
-
-def row_spans(rows: Iterable[int], limit: int = 6) -> str:
-    """Row numbers as Excel users read them, runs joined: "4-6, 9, 12-30"; after `limit` runs, "…"."""
-    runs: list[list[int]] = []
-    for row in sorted(rows):
-        if runs and row == runs[-1][1] + 1:
-            runs[-1][1] = row
-        else:
-            runs.append([row, row])
-    texts = [f"{first}-{last}" if last > first else str(first) for first, last in runs[:limit]]
-    return "baris " + ", ".join(texts) + (", …" if len(runs) > limit else "")
 
 
 @check(emits=(FORMULA_WITHOUT_VALUE,))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 BULAN = (
@@ -96,3 +97,15 @@ def daftar(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " dan " + items[-1]
+
+
+def row_spans(rows: Iterable[int], limit: int = 6) -> str:
+    """Row numbers as Excel users read them, runs joined: "4-6, 9, 12-30"; after `limit` runs, "…"."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    texts = [f"{first}-{last}" if last > first else str(first) for first, last in runs[:limit]]
+    return "baris " + ", ".join(texts) + (", …" if len(runs) > limit else "")
