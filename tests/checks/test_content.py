@@ -194,3 +194,27 @@ def test_steps_of_one_komponen_at_other_times_and_generic_records_are_not_shared
 def test_a_report_two_years_old_is_stale_the_last_years_report_is_not():
     assert old_years("LKjIP 2021", 2024) == [2021]
     assert old_years("LKjIP 2023", 2024) == []
+
+
+# -- a real sentence that mentions its document is no repeat of the Bukti (langkah.repeats_bukti) --
+
+
+def test_a_sentence_that_mentions_its_document_does_not_repeat_the_bukti(make_xlsx):
+    report = run(
+        make_xlsx,
+        plan_row(
+            "I. Manajemen Perubahan",
+            "Penyusunan Tim Kerja",
+            "Tim kerja telah dibentuk",
+            langkah="SK Tim Kerja ZI ditetapkan oleh Camat setelah rapat pemilihan anggota",
+            bukti="SK Tim Kerja ZI",
+        ),
+        plan_row(
+            "I. Manajemen Perubahan",
+            "Penyusunan Tim Kerja",
+            "Anggota tim dipilih",
+            langkah="SK Tim Kerja ZI",
+            bukti="SK Tim Kerja ZI",
+        ),
+    )
+    assert cells(report, "langkah-repeats-bukti") == ["RencanaAksi!F3"]
