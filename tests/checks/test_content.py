@@ -82,6 +82,21 @@ def test_evidence_of_its_own_topic_or_naming_its_indicator_is_no_mismatch(make_x
     assert cells(report, "bukti-mismatch") == []
 
 
+def test_abbreviations_of_other_meanings_name_no_topic(make_xlsx):
+    # -- IKM is also small industry, ABK also children with special needs: only the spelled-out names count
+    report = run(
+        make_xlsx,
+        plan_row(
+            AREA_II,
+            "Sistem Pemerintahan Berbasis Elektronik (SPBE)",
+            "SPBE diterapkan",
+            kode="P.2.ii.a",
+            bukti="Aplikasi data IKM binaan; layanan ABK",
+        ),
+    )
+    assert cells(report, "bukti-mismatch") == []
+
+
 def test_every_topic_of_the_table_names_komponen_of_both_catalogues():
     komponen = {key: {k.code for k in load_catalogue(key).komponen} for key in ("52-2014", "90-2021")}
     for topic in topics():
