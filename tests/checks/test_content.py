@@ -102,7 +102,7 @@ def test_every_topic_of_the_table_names_komponen_of_both_catalogues():
     for topic in topics():
         assert topic.words and topic.documents
         for key, codes in topic.komponen.items():
-            assert codes and codes <= komponen[key], (topic.name, key)
+            assert codes and set(codes) <= komponen[key], (topic.name, key)
 
 
 # -- langkah-copies-indikator --

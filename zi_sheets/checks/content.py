@@ -74,7 +74,8 @@ class Topic:
     words: tuple[str, ...]
     documents: str
     foreign: bool
-    komponen: dict[str, frozenset[str]]
+    # -- per regulation key, its komponen codes; the first is the one whose documents it describes
+    komponen: dict[str, tuple[str, ...]]
 
     def named_in(self, text: str) -> bool:
         """Whether normalized `text` names one of the topic's words or phrases as whole words."""
@@ -93,8 +94,8 @@ def topics() -> tuple[Topic, ...]:
             row["dokumen"],
             row["asing"] == "ya",
             {
-                "52-2014": frozenset(filter(None, row["komponen_52_2014"].split("|"))),
-                "90-2021": frozenset(filter(None, row["komponen_90_2021"].split("|"))),
+                "52-2014": tuple(filter(None, row["komponen_52_2014"].split("|"))),
+                "90-2021": tuple(filter(None, row["komponen_90_2021"].split("|"))),
             },
         )
         for row in csv.DictReader(io.StringIO(text))
@@ -137,8 +138,14 @@ def check_bukti_mismatch(context: CheckContext) -> Iterator[Finding]:
                 lain=other.documents,
                 kode=match.indicator.code if match.indicator else komponen.code,
                 indikator=row.indikator.text or asked,
-                diminta="; ".join(t.documents for t in own),
+                diminta="; ".join(t.documents for t in _primary(own, komponen.code, regulation)),
             )
+
+
+def _primary(own: list[Topic], code: str, regulation: str) -> list[Topic]:
+    """The topics that describe komponen `code` first (its own documents), else all that cover it."""
+    first = [t for t in own if t.komponen[regulation][0] == code]
+    return first or own
 
 
 def _foreign_topic(
@@ -151,7 +158,7 @@ def _foreign_topic(
         return None  # a word of the indicator itself: the row speaks of it
     catalogue = context.catalogue
     for topic in topics():
-        codes = topic.komponen.get(regulation, frozenset())
+        codes = topic.komponen.get(regulation, ())
         if not topic.foreign or not codes or not topic.named_in(words):
             continue
         areas = {k.area_no for code in codes if (k := catalogue.komponen_by_code(code)) is not None}
@@ -253,7 +260,7 @@ def check_bukti_shared(context: CheckContext) -> Iterator[Finding]:
 
 def _same_documents(context: CheckContext, komponen: set[str]) -> bool:
     """Whether one topic of `data/bukti-indikator.csv` covers every komponen of `komponen`."""
-    return any(komponen <= t.komponen.get(context.regulation, frozenset()) for t in topics())
+    return any(komponen <= set(t.komponen.get(context.regulation, ())) for t in topics())
 
 
 def _answers(context: CheckContext, row: PlanRow) -> tuple[str, str]:
