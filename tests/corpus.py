@@ -30,6 +30,7 @@ from openpyxl import Workbook as XlsxWorkbook
 
 from zi_sheets.analysis.analyse import analyse
 from zi_sheets.analysis.matching import komponen_candidates
+from zi_sheets.checks import content
 from zi_sheets.checks.run import run_checks
 from zi_sheets.common.bahasa import BULAN, roman
 from zi_sheets.common.catalogue import Komponen, load_catalogue
@@ -652,6 +653,7 @@ def write_plan(unit: Unit, rng: random.Random) -> Plan:
     regulation = "90-2021" if unit.year >= 2022 else "52-2014"
     catalogue = load_catalogue(regulation)
     rows: list[Row] = []
+    used: set[str] = set()
     for komponen in catalogue.komponen:
         writing = _WRITING[_topic(komponen)]
         for index, indicator in enumerate(komponen.indicators):
@@ -684,6 +686,11 @@ def write_plan(unit: Unit, rng: random.Random) -> Plan:
                 bukti = f"{bukti}; laporan semester bulan Juni dan Desember {unit.year}"
             elif target == _month(unit.year, spread) and rng.random() < 0.3:
                 bukti = f"{bukti} bulan {BULAN[spread % 12]}"
+            if bukti.format(**values) in used:
+                # -- a careful unit gives each indicator its own evidence: a Bukti again names what it answers
+                words = [word for word in statement.split()[:6] if not any(c.isdigit() for c in word)]
+                bukti = f"{bukti} untuk {' '.join(words).lower().rstrip(',.;:')}"
+            used.add(bukti.format(**values))
             if unit.shape == "output":
                 # -- only the output: what the row produces, told apart by what it answers
                 words = [word for word in statement.split()[:5] if not any(c.isdigit() for c in word)]
@@ -902,6 +909,55 @@ def _kode_unknown(plan: Plan, row: Row, rng: random.Random) -> None:
     plan.allowed.append(("RencanaAksi", "indikator-missing", _indicator_of(plan, row)))
 
 
+def _twinned(plan: Plan, row: Row) -> bool:
+    """Whether a row has a copy (a planted duplicate-row), which a change to it would undo."""
+    return sum(1 for r in plan.rows if r.bukti == row.bukti and r.langkah == row.langkah) > 1
+
+
+def _own_topics(plan: Plan, row: Row) -> list[content.Topic]:
+    return [t for t in content.topics() if row.komponen.code in t.komponen[plan.regulation]]
+
+
+def _mismatch(plan: Plan, row: Row, rng: random.Random) -> None:
+    """Evidence of a topic of another area (whistle-blowing, else the satisfaction survey)."""
+    if not _own_topics(plan, row) or _twinned(plan, row):
+        return  # what the komponen asks for is not in the table
+    evidence = "Laporan hasil SKM semester I" if row.area_no == 5 else "Pedoman Whistle Blowing System"
+    row.bukti = evidence
+    _plant(plan, "bukti-mismatch", "bukti", row)
+
+
+def _copies_indikator(plan: Plan, row: Row, rng: random.Random) -> None:
+    """The indicator with a verb in front, cut mid-word after its sixth word."""
+    words = row.indikator.split()
+    if len(words) < 8 or len(words[6]) < 5 or _twinned(plan, row):
+        return
+    row.langkah = "Melaksanakan " + " ".join(words[:6]).lower() + " " + words[6][:3].lower()
+    _plant(plan, "langkah-copies-indikator", "langkah", row)
+
+
+def _shared(plan: Plan, row: Row, rng: random.Random) -> None:
+    """One document for two komponen that ask for different documents."""
+    own = {t.name for t in _own_topics(plan, row)}
+    other = next(
+        (
+            r
+            for r in plan.rows
+            if r.komponen is not row.komponen
+            and r.bukti
+            and not _twinned(plan, r)
+            and not own & {t.name for t in _own_topics(plan, r)}
+            and not any(key[1] == id(r) for _, _, key in plan.planted if isinstance(key, tuple))
+        ),
+        None,
+    )
+    if other is None or _twinned(plan, row):
+        return
+    row.bukti = other.bukti = f"Laporan kajian tata kelola {plan.unit.service}"
+    first = min((row, other), key=plan.rows.index)
+    _plant(plan, "bukti-shared", "bukti", first)
+
+
 DEFECTS: dict[str, Defect] = {
     "other-agency": _residue,
     "other-region": _region,
@@ -920,12 +976,17 @@ DEFECTS: dict[str, Defect] = {
     "indikator-missing": _drop_row,
     "duplicate-row": _duplicate,
     "kode-lke-unknown": _kode_unknown,
+    "bukti-mismatch": _mismatch,
+    "langkah-copies-indikator": _copies_indikator,
+    "bukti-shared": _shared,
 }
 
 
 # -- Defects of cells a plan of another shape has no column for (an Output-shaped plan's indicators are not
 # -- listed one by one either: the absent Indikator column is the one finding).
-_WITHOUT_LANGKAH = frozenset({"langkah-aksi-empty", "langkah-not-action", "langkah-repeats-bukti"})
+_WITHOUT_LANGKAH = frozenset(
+    {"langkah-aksi-empty", "langkah-not-action", "langkah-repeats-bukti", "langkah-copies-indikator"}
+)
 _WITHOUT_INDIKATOR = frozenset(
     {
         "indikator-empty",
@@ -936,6 +997,7 @@ _WITHOUT_INDIKATOR = frozenset(
         "duplicate-row",
         "kode-lke-unknown",
         "plan-row-empty",
+        "langkah-copies-indikator",
     }
 )
 _NEEDS_COLUMNS = {"output": _WITHOUT_INDIKATOR, "no-langkah": _WITHOUT_LANGKAH}
@@ -970,6 +1032,10 @@ def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
         "PENATAAN SISTEM MANAJEMEN SDM" if wrong == 2 else "III. Penataan Tatalaksana dan Inovasi"
     )
     plan.planted.append(("RencanaAksi", "area-title-differs", ("area", wrong)))
+    plan.targets.append("Seluruh pegawai dan masyarakat")
+    plan.planted.append(
+        ("TargetPrioritas", "target-prioritas-audience", ("target-prioritas", len(plan.targets) - 1))
+    )
     name = rng.choice(plan.unit.residue)
     plan.narasi.append(("Proses Pembangunan", f"Pembangunan ZI dikoordinasikan oleh {name}."))
     plan.planted.append(("Narasi", "other-agency", ("narasi", len(plan.narasi) - 1)))
@@ -1170,6 +1236,7 @@ def save(plan: Plan, path: Path) -> dict[tuple[str, str, object], str]:
     targets.append(["No", "Target Prioritas"])
     for index, text in enumerate(plan.targets, start=1):
         targets.append([index, text])
+        where[("target-prioritas", index - 1)] = f"B{targets.max_row}"
     book.save(path)
     addresses = {}
     for sheet_name, code, key in plan.planted + plan.allowed:

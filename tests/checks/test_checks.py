@@ -120,7 +120,9 @@ def test_checks_run_in_family_order_whatever_was_imported_first():
         < names.index("check_evidence_years")
     )
     assert names.index("check_overdue") < names.index("check_langkah_not_action")
-    assert names[-1] == "check_years_outside_plan"
+    # -- the every-unit family, then what the cells say against their indicators (content)
+    assert names.index("check_years_outside_plan") < names.index("check_bukti_mismatch")
+    assert names[-1] == "check_bukti_shared"
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -1050,6 +1052,11 @@ def test_example_defects_found_at_their_cells(example_report):
         ("RencanaAksi!D25", "langkah-repeats-bukti"),
     }
     assert pairs(report, "target-event") == {("RencanaAksi!F55", "target-event")}
+    # -- one Bukti for several indicators: ANJAB/ABK for 3.1.a-b, Renstra/RKT/PK for 4.2.a-c
+    assert pairs(report, "bukti-shared") == {
+        ("RencanaAksi!E21", "bukti-shared"),
+        ("RencanaAksi!E43", "bukti-shared"),
+    }
     assert pairs(report, "langkah-not-action") == {
         ("RencanaAksi!D6", "langkah-not-action"),  # "Terbentuknya Tim Kerja ZI"
         ("RencanaAksi!D14", "langkah-not-action"),  # "Seluruh pegawai telah memiliki SOP ..."
@@ -1072,6 +1079,7 @@ def test_example_has_no_other_error_or_warning(example_report):
         "evidence-year-old",
         "langkah-repeats-bukti",
         "langkah-not-action",
+        "bukti-shared",
     }
     serious = {x.code for x in example_report.findings if x.severity != "info"}
     assert serious == expected_codes

@@ -97,7 +97,7 @@ def test_rekap_frame_holds_the_rekaps_rows(tmp_path: Path) -> None:
         23,
         87,
     )
-    assert (example["Galat"], example["Peringatan"], example["Monev Terakhir"]) == (2, 23, "Mei 2019")
+    assert (example["Galat"], example["Peringatan"], example["Monev Terakhir"]) == (2, 25, "Mei 2019")
     assert example["Status"] == "Perlu perbaikan"
     assert (unit["Unit Kerja"], unit["Tahun"], unit["Galat"], unit["Status"]) == (
         "Puskesmas Sumberjaya",

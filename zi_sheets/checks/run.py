@@ -15,6 +15,7 @@ from zi_sheets.analysis.analyse import Analysis
 from zi_sheets.checks import (
     completeness,
     consistency,
+    content,
     every_unit,
     monev,
     residue,
@@ -29,8 +30,8 @@ from zi_sheets.common.report import Report
 
 # -- The families of checks, in the order they run: the workbook's structure and identity, completeness
 # -- against the catalogue, target dates, copy-paste residue, consistency, Monev and Realisasi, and what
-# -- holds for every kind of unit.
-FAMILIES = (structure, completeness, targets, residue, consistency, monev, every_unit)
+# -- holds for every kind of unit, and what the plan's cells say against their indicators.
+FAMILIES = (structure, completeness, targets, residue, consistency, monev, every_unit, content)
 
 
 def all_checks() -> list[Check]:
