@@ -697,4 +697,5 @@ def _shift_number(value: object, years: int) -> object:
 
 
 def _as_text(number: object) -> str:
-    return str(int(number)) if float(number).is_integer() else str(number)  # type: ignore[arg-type]
+    value = float(number)  # type: ignore[arg-type]
+    return str(int(value)) if value.is_integer() else str(number)
