@@ -331,8 +331,9 @@ def _write_baseline(book: XlsxWorkbook, old: Workbook, regulation: str) -> None:
     assert old.lke is not None
     row_index = 2
     for row in old.lke.rows:
-        added = score.added.get(row.kode.code)
-        values = (row.kode.code, _value(row.jawaban), row.bukti_dukung.text, row.catatan.text, added)
+        item = lke.item(row.kode.text)
+        added = score.added.get(item.code) if item is not None else None
+        values = (row.kode.text, _value(row.jawaban), row.bukti_dukung.text, row.catatan.text, added)
         for col, value in enumerate(values, start=1):
             _put(sheet, row_index, col, value if value not in ("", None) else None)
         row_index += 1
@@ -362,7 +363,7 @@ def _fill_realisasi(book: XlsxWorkbook, written: Workbook, year: int, periode: s
 
 def _leftovers(written: Workbook, plan: _NewPlan) -> list[Leftover]:
     """What a person must still see in the new workbook, sheet by sheet as the cells stand."""
-    from zi_sheets.checks.texts import cell_texts, year_mentions
+    from zi_sheets.checks.texts import cell_texts
 
     found: list[Leftover] = []
     for index in plan.unmatched:
@@ -379,9 +380,7 @@ def _leftovers(written: Workbook, plan: _NewPlan) -> list[Leftover]:
     # -- Identitas too, but not the Regulasi `init` wrote ("PermenPANRB 90/2021" is a title, not a year)
     texts += [v for name, v in written.identitas.fields.items() if v.cell is not None and name != "Regulasi"]
     for value in texts:
-        # -- a citation ("Nomor 90 Tahun 2021") is no old year; a year in a date, a period or a number
-        # -- ("TA.2019", "800/12/2019": last year's decree) is something to renew
-        if any(m.year == plan.old_year and m.kind != "citation" for m in year_mentions(value.text)):
+        if old_year_named(value.text, plan.old_year):
             found.append(
                 Leftover(str(value.cell), f"masih menyebut tahun {plan.old_year}: '{_short(value.text)}'.")
             )
@@ -394,6 +393,23 @@ def _leftovers(written: Workbook, plan: _NewPlan) -> list[Leftover]:
             )
         )
     return sorted(found, key=_cell_order(written))
+
+
+def old_year_named(text: str, old_year: int) -> bool:
+    """Whether `text` still names `old_year` as something to renew: in a date or a number ("TA.2019",
+    "800/12/2019": last year's decree), or as the end of a period ("Road Map 2020-2024" is over); not in a
+    citation of a regulation ("Nomor 90 Tahun 2021") nor inside a period that runs on ("2020-2026")."""
+    from zi_sheets.checks.texts import year_mentions
+
+    mentions = year_mentions(text)
+    for index, mention in enumerate(mentions):
+        if mention.year != old_year or mention.kind == "citation":
+            continue
+        after = mentions[index + 1] if index + 1 < len(mentions) else None
+        starts_a_span = mention.kind == "span" and after is not None and after.kind == "span"
+        if not starts_a_span:
+            return True
+    return False
 
 
 def _short(text: str, width: int = 70) -> str:
