@@ -137,7 +137,8 @@ class Assessment:
                 "kurang_wbbm": self.kurang("WBBM"),
             },
             "findings": self.report.to_dict()["findings"],
-            "tahun_lalu": None if self.baseline is None else _figures(self.baseline),
+            # -- only with a `LKE Tahun Lalu` sheet: the shape of every other workbook's JSON stays as it was
+            **({} if self.baseline is None else {"tahun_lalu": _figures(self.baseline)}),
         }
 
     def to_json(self) -> str:
