@@ -271,3 +271,27 @@ def test_the_old_workbook_is_never_the_target(tmp_path):
 def test_first_working_day_skips_new_year_and_the_weekend():
     assert first_working_day(2027) == dt.date(2027, 1, 4)  # -- 2 January 2027 is a Saturday
     assert first_working_day(2026) == dt.date(2026, 1, 2)
+
+
+def test_a_logo_beside_the_old_workbook_is_still_found_and_diterima_is_named(tmp_path):
+    from factory import logo_png
+
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2025").mkdir()
+    source = filled_template(tmp_path / "2024" / "zi.xlsx", tahun=2024)
+    logo_png(tmp_path / "2024" / "logo.png")
+    book = load_workbook(source)
+    for row in book["Identitas"].iter_rows(min_row=2):
+        if row[0].value == "Logo":
+            row[1].value = "logo.png"
+    diterima = book.create_sheet("Diterima")
+    diterima.append(["Kode", "Sel", "Nama", "Alasan"])
+    diterima.append(["other-agency", "RencanaAksi!F14", "", "mitra kerja"])
+    book.save(source)
+    result = roll_over(source, tmp_path / "2025" / "zi.xlsx")
+    new = read_workbook(tmp_path / "2025" / "zi.xlsx")
+    assert (new.path.parent / new.identitas.text("Logo")).resolve() == (
+        tmp_path / "2024" / "logo.png"
+    ).resolve()
+    assert [leftover.cell for leftover in result.leftovers if leftover.cell == "Diterima"] == ["Diterima"]
+    assert not new.diterima

@@ -13,6 +13,7 @@ catalogue, the leader to confirm. The old file is only read; the new one is writ
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -115,6 +116,7 @@ def roll_over(
             "lebih baru."
         )
     plan = _NewPlan(old, old_year, year)
+    plan.logo = _logo_from(old, target)
     penetapan = tanggal_penetapan or first_working_day(year)
     holder: dict[str, RollResult] = {}
 
@@ -153,7 +155,9 @@ class _NewPlan:
         self.regulation = "90-2021" if self.old_regulation == "90-2021" else new
         self.mapped = self.old_regulation != self.regulation
         self.unmatched: list[int] = []  # -- indexes of rows with no komponen in the new catalogue
+        self.logo: str | None = None  # -- the Logo path as seen from the new workbook's folder
         self.rows = [self._row(index, row) for index, row in enumerate(old.rencana_aksi)]
+        self.diterima = len(old.diterima)
 
     def _row(self, index: int, row: PlanRow) -> dict[str, object]:
         values: dict[str, object] = {field: _value(getattr(row, field)) for field in _PLAN_FIELDS}
@@ -224,6 +228,8 @@ def _write_identitas(sheet: Worksheet, old: Workbook, plan: _NewPlan, penetapan:
         "Tanggal Penetapan": penetapan,
         "Regulasi": REGULATIONS[plan.regulation],
     }
+    if plan.logo is not None:
+        fixed["Logo"] = plan.logo
     for row in sheet.iter_rows(min_row=2, max_col=2):
         name = row[0].value
         if not isinstance(name, str):
@@ -236,6 +242,21 @@ def _write_identitas(sheet: Worksheet, old: Workbook, plan: _NewPlan, penetapan:
             value = found.text if name.startswith("NIP") else _value(found)
         if value is not None:
             _put(sheet, row[0].row, 2, value)
+
+
+def _logo_from(old: Workbook, target: Path) -> str | None:
+    """A relative Logo path that finds the image from the new workbook's folder too (it is read from the
+    workbook's own folder); None when it needs no change."""
+    written = old.identitas.text("Logo")
+    if not written or Path(written).is_absolute():
+        return None
+    image = (old.path.parent / written).resolve()
+    if not image.is_file() or (target.parent / written).resolve() == image:
+        return None
+    try:
+        return os.path.relpath(image, target.parent.resolve())
+    except ValueError:  # -- another drive (Windows): the full path
+        return str(image)
 
 
 def _write_narasi(sheet: Worksheet, old: Workbook) -> None:
@@ -384,6 +405,14 @@ def _leftovers(written: Workbook, plan: _NewPlan) -> list[Leftover]:
             found.append(
                 Leftover(str(value.cell), f"masih menyebut tahun {plan.old_year}: '{_short(value.text)}'.")
             )
+    if plan.diterima:
+        found.append(
+            Leftover(
+                "Diterima",
+                f"{plan.diterima} baris Diterima tahun lalu tidak dibawa (sel dan temuannya berubah); terima "
+                "ulang yang masih berlaku.",
+            )
+        )
     for field in ("Nama Pimpinan", "NIP Pimpinan"):
         value = written.identitas.get(field)
         shown = value.text or "(kosong)"
