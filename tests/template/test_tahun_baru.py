@@ -157,6 +157,12 @@ def test_a_52_2014_plan_rolled_into_a_90_2021_year_is_named_by_the_new_catalogue
     codes = {i.code for i in load_catalogue("90-2021").indicators}
     assert all(not row.kode_lke or row.kode_lke.text in codes for row in new.rencana_aksi)
     assert len(new.rencana_aksi) == len(read_workbook(source).rencana_aksi)
+    # -- the Dasar Hukum that still cites the old regulation is named; every cell named does cite it
+    cited = [leftover.cell for leftover in result.leftovers if "52/2014" in leftover.reason]
+    narasi = {
+        str(item.isi.cell) for item in new.narasi if re.search(r"52 Tahun 2014|52/2014", item.isi.text, re.I)
+    }
+    assert narasi and set(cited) >= narasi
 
 
 def test_a_workbook_of_the_2026_11_30_format_without_realisasi_and_laporan_monev(tmp_path):

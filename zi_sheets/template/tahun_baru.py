@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -46,6 +47,8 @@ from zi_sheets.template.layout import REALISASI_PERIODS, WRAP, header_cell, new_
 if TYPE_CHECKING:
     from zi_sheets.lke.answers import AnswerSheet
 
+# -- PermenPANRB 52/2014 as texts cite it: "Nomor 52 Tahun 2014", "52/2014". --
+_OLD_REGULATION = re.compile(r"(?<!\d)52\s*(?:/|tahun\s+)2014(?!\d)", re.IGNORECASE)
 # -- The plan's columns today's format writes, in its order, by model field. --
 _PLAN_FIELDS = tuple(c.field for c in RENCANA_AKSI.columns if c.width is not None)
 _REALISASI_HEADERS = frozenset(RENCANA_AKSI.column("realisasi").headers)
@@ -139,7 +142,7 @@ def roll_over(
         )
 
     write_atomic(target, write)
-    return replace(holder["result"], path=target)
+    return holder["result"]
 
 
 class _NewPlan:
@@ -398,6 +401,13 @@ def _leftovers(written: Workbook, plan: _NewPlan) -> list[Leftover]:
             )
         )
     texts = [value for value in cell_texts(written) if value.cell is not None]
+    if plan.mapped:
+        # -- the Dasar Hukum of a plan moved to the new catalogue still cites the old regulation
+        cited = [v for v in texts if _OLD_REGULATION.search(v.text)]
+        found += [
+            Leftover(str(v.cell), f"masih merujuk PermenPANRB 52/2014; tahun {plan.year} memakai 90/2021.")
+            for v in cited
+        ]
     # -- Identitas too, but not the Regulasi `init` wrote ("PermenPANRB 90/2021" is a title, not a year)
     texts += [v for name, v in written.identitas.fields.items() if v.cell is not None and name != "Regulasi"]
     for value in texts:
