@@ -172,6 +172,8 @@ def test_a_workbook_of_the_2026_11_30_format_without_realisasi_and_laporan_monev
     source = filled_template(tmp_path / "lama.xlsx", tahun=2026)
     book = load_workbook(source)
     del book["Realisasi"], book["LaporanMonev"]
+    book["TargetPrioritas"]["D1"] = "Indikator Keberhasilan"
+    book["TargetPrioritas"]["D2"] = "SK Tim ditetapkan"
     book.save(source)
     roll_over(source, tmp_path / "baru.xlsx")
     book = load_workbook(tmp_path / "baru.xlsx")
@@ -187,6 +189,10 @@ def test_a_workbook_of_the_2026_11_30_format_without_realisasi_and_laporan_monev
     assert (
         [m.nama.text for m in new.tim_kerja] == [m.nama.text for m in old.tim_kerja] == ["SITI AMINAH, S.AP"]
     )
+    assert [{h: v.text for h, v in t.extra.items()} for t in new.target_prioritas] == [
+        {"Indikator Keberhasilan": "SK Tim ditetapkan"},
+        {"Indikator Keberhasilan": ""},
+    ]
     report = api.check(tmp_path / "baru.xlsx", today=dt.date(2027, 1, 1))
     assert not {f.code for f in report.findings} & {"plan-overdue", "target-outside-year"}
 

@@ -28,7 +28,7 @@ from zi_sheets.common.catalogue import REGULATIONS, load_catalogue, regulation_k
 from zi_sheets.common.dates import shift_target
 from zi_sheets.common.errors import ZiSheetsError
 from zi_sheets.common.files import write_atomic
-from zi_sheets.common.model import AREAS, EMPTY, CellValue, PlanRow, Workbook
+from zi_sheets.common.model import AREAS, EMPTY, CellValue, PlanRow, TargetPrioritas, Workbook
 from zi_sheets.common.text import normalize
 from zi_sheets.common.xlsx_book import keep_as_text
 from zi_sheets.reading.schema import (
@@ -161,6 +161,7 @@ class _NewPlan:
         self.logo: str | None = None  # -- the Logo path as seen from the new workbook's folder
         self.rows = [self._row(index, row) for index, row in enumerate(old.rencana_aksi)]
         self.diterima = len(old.diterima)
+        self.lke_problem = old.lke is not None and bool(old.lke.problem)
 
     def _row(self, index: int, row: PlanRow) -> dict[str, object]:
         values: dict[str, object] = {field: _value(getattr(row, field)) for field in _PLAN_FIELDS}
@@ -213,7 +214,7 @@ def _build(old: Workbook, plan: _NewPlan, penetapan: dt.date, periode: str) -> X
     _write_plan(book[RENCANA_AKSI.name], old, plan)
     if old.mekanisme:
         _write_numbered(book[MEKANISME.name], [step.langkah for step in old.mekanisme])
-    _write_simple(book[TARGET_PRIORITAS.name], [(t.target, t.area) for t in old.target_prioritas])
+    _write_targets(book[TARGET_PRIORITAS.name], old.target_prioritas)
     tim = book[TIM_KERJA.name]
     for index, member in enumerate(old.tim_kerja, start=2):
         values = (index - 1, member.nama.text, member.nip.text, member.jabatan.text, member.kedudukan.text)
@@ -324,11 +325,20 @@ def _write_numbered(sheet: Worksheet, rows: Sequence[CellValue]) -> None:
         _put(sheet, index, 2, value.text or None)
 
 
-def _write_simple(sheet: Worksheet, rows: Sequence[tuple[CellValue, CellValue]]) -> None:
-    for index, (target, area) in enumerate(rows, start=2):
+def _write_targets(sheet: Worksheet, rows: Sequence[TargetPrioritas]) -> None:
+    """The Target Prioritas with the unit's own columns (Indikator, Target ...) after the standard ones."""
+    extras: list[str] = []
+    for row in rows:
+        extras += [header for header in row.extra if header not in extras]
+    first_extra = len(TARGET_PRIORITAS.init_columns) + 1
+    for offset, header in enumerate(extras):
+        header_cell(sheet, 1, first_extra + offset, header, 20)
+    for index, row in enumerate(rows, start=2):
         _put(sheet, index, 1, index - 1)
-        _put(sheet, index, 2, target.text or None)
-        _put(sheet, index, 3, area.text or None)
+        _put(sheet, index, 2, row.target.text or None)
+        _put(sheet, index, 3, row.area.text or None)
+        for offset, header in enumerate(extras):
+            _put(sheet, index, first_extra + offset, _value(row.extra.get(header, EMPTY)))
 
 
 def _write_pengaturan(sheet: Worksheet, old: Workbook) -> None:
@@ -415,6 +425,14 @@ def _leftovers(written: Workbook, plan: _NewPlan) -> list[Leftover]:
             found.append(
                 Leftover(str(value.cell), f"masih menyebut tahun {plan.old_year}: '{_short(value.text)}'.")
             )
+    if plan.lke_problem:
+        found.append(
+            Leftover(
+                "LKE",
+                "sheet LKE tahun lalu tidak terbaca sebagai jawaban zi-sheets, jadi tidak disimpan sebagai "
+                "pembanding di 'LKE Tahun Lalu'.",
+            )
+        )
     if plan.diterima:
         found.append(
             Leftover(
