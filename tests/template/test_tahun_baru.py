@@ -310,3 +310,36 @@ def test_a_logo_beside_the_old_workbook_is_still_found_and_diterima_is_named(tmp
     ).resolve()
     assert [leftover.cell for leftover in result.leftovers if leftover.cell == "Diterima"] == ["Diterima"]
     assert not new.diterima
+
+
+def test_old_years_in_free_text_are_listed_and_citations_and_running_periods_are_not(tmp_path):
+    source = filled_template(tmp_path / "lama.xlsx", tahun=2025)
+    book = load_workbook(source)
+    plan, narasi = book["RencanaAksi"], book["Narasi"]
+    plan["G2"] = "Laporan Monev 2025"
+    plan["G3"] = "Dokumen sesuai Peraturan Menteri PANRB Nomor 90 Tahun 2025"
+    plan["G4"] = "Renstra 2025-2029"
+    plan["G5"] = "Road Map 2021-2025"
+    narasi.cell(narasi.max_row + 1, 2, "Pada Tahun 2025 unit telah membangun zona integritas.")
+    book.save(source)
+    result = roll_over(source, tmp_path / "baru.xlsx")
+    listed = {
+        leftover.cell for leftover in result.leftovers if "masih menyebut tahun 2025" in leftover.reason
+    }
+    new = load_workbook(tmp_path / "baru.xlsx")
+
+    def cells(*sheets: str, where) -> set[str]:
+        return {
+            f"{name}!{cell.coordinate}"
+            for name in sheets
+            for line in new[name].iter_rows()
+            for cell in line
+            if isinstance(cell.value, str) and where(cell.value)
+        }
+
+    planted = cells("Narasi", where=lambda text: text.startswith("Pada Tahun 2025"))
+    # -- a period that ended with the old year is one to renew, in the standard texts too ("Grand Design
+    # -- Reformasi Birokrasi 2010-2025" in a 2026 plan)
+    ended = cells("Narasi", "LaporanMonev", where=lambda text: "2010-2025" in text)
+    assert len(planted) == 1 and ended
+    assert listed == {"RencanaAksi!G2", "RencanaAksi!G5"} | planted | ended
