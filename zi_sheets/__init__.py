@@ -17,10 +17,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from zi_sheets.api import build, check, plan_frame, read, rekap_frame, score
+    from zi_sheets.api import build, check, next_year, plan_frame, read, rekap_frame, score
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "build", "check", "plan_frame", "read", "rekap_frame", "score"]
+__all__ = ["__version__", "build", "check", "next_year", "plan_frame", "read", "rekap_frame", "score"]
 
 # -- The functions are re-exported lazily: `import zi_sheets` (and so `zi-sheets --help`) must not load
 # -- openpyxl, python-docx or python-calamine, nor even the api module, until one is first used. --

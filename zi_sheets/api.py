@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from zi_sheets.common.report import Report
     from zi_sheets.delivery.builder import BuildResult
     from zi_sheets.lke.assess import Assessment
+    from zi_sheets.template.tahun_baru import RollResult
 
-__all__ = ["build", "check", "plan_frame", "read", "rekap_frame", "score"]
+__all__ = ["build", "check", "next_year", "plan_frame", "read", "rekap_frame", "score"]
 
 # -- Every import of the stages happens inside the functions: `import zi_sheets` (and so `zi-sheets --help`)
 # -- must not load openpyxl, python-docx or python-calamine. --
@@ -100,6 +101,15 @@ def build(path: PathLike, **options: Any) -> BuildResult:
     # -- a script passes folders as text; the core wants Paths --
     paths = {key: Path(value) for key, value in options.items() if key in _PATH_OPTIONS and value is not None}
     return build_documents(Path(path), BuildOptions(**{**options, **paths}))
+
+
+def next_year(source: PathLike, target: PathLike, **options: Any) -> RollResult:
+    """Write at `target` next year's workbook from the one at `source` (only read): `tahun` (default the
+    old year + 1), `tanggal_penetapan` (default the first working day of January), `periode`, `force`;
+    see `zi_sheets.template.tahun_baru.roll_over`."""
+    from zi_sheets.template.tahun_baru import roll_over
+
+    return roll_over(Path(source), Path(target), **options)
 
 
 def plan_frame(workbook: PathLike | Workbook) -> pandas.DataFrame:

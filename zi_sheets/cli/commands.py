@@ -167,11 +167,28 @@ _REGULASI = click.option(
     help="PATH adalah workbook yang sudah ada: tambahkan baris rencana aksi baru ke sheet Realisasi "
     "(dan sheet Realisasi/LaporanMonev bila belum ada) tanpa mengubah isian yang ada.",
 )
-@click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
+@click.option("--force", "--timpa", "force", is_flag=True, help="Timpa berkas yang sudah ada.")
 @click.option(
     "--lke-only",
     is_flag=True,
     help="Tambahkan hanya sheet LKE ke workbook PATH yang sudah ada; sheet lain tidak diubah.",
+)
+@click.option(
+    "--dari",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    metavar="LAMA.xlsx",
+    help="Workbook tahun lalu: PATH menjadi workbook tahun --tahun (bawaan: tahun lama + 1) berisi "
+    "Identitas, "
+    "tim, Narasi dan rencana aksinya dengan target maju setahun; Monev dan Realisasi kosong. LAMA.xlsx "
+    "tidak diubah.",
+)
+@click.option(
+    "--tanggal-penetapan",
+    default=None,
+    metavar="TANGGAL",
+    help="Dengan --dari: Tanggal Penetapan, mis. 2027-01-04 atau '4 Januari 2027' (bawaan: hari kerja "
+    "pertama Januari).",
 )
 def init(
     path: str,
@@ -182,6 +199,8 @@ def init(
     sinkron_realisasi: bool,
     force: bool,
     lke_only: bool,
+    dari: Path | None,
+    tanggal_penetapan: str | None,
 ) -> None:
     """Tulis workbook baru yang sudah berisi sheet, judul kolom, teks baku dan indikator LKE.
 
@@ -190,12 +209,25 @@ def init(
     yang belum punya. Keduanya menyimpan berkas lama sebagai cadangan baru PATH.bak (PATH.bak.1, PATH.bak.2
     ... bila sudah ada) dan menolak workbook yang sedang dibuka di Excel/LibreOffice atau hanya-baca.
 
+    Dengan --dari LAMA.xlsx, PATH menjadi rencana tahun berikutnya dari workbook tahun lalu (format
+    apa pun): target waktu maju setahun, Monev/Realisasi/LaporanMonev kosong, jawaban LKE lama disimpan di
+    sheet 'LKE Tahun Lalu' sebagai pembanding 'nilai', lalu dicetak sel yang masih perlu diperiksa.
+
     Contoh: zi-sheets init zi-2026.xlsx --unit-kerja "Kecamatan Pasirian" --tahun 2026
+
+    Contoh: zi-sheets init zi-2027.xlsx --dari zi-2026.xlsx --tahun 2027
     """
     from zi_sheets.template.lke_sheet import add_lke_sheet
     from zi_sheets.template.new_workbook import write_template
     from zi_sheets.template.sinkron import sync_realisasi
 
+    if dari is not None:
+        if lke_only or sinkron_realisasi:
+            raise click.UsageError("--dari tidak dapat dipakai bersama --lke-only atau --sinkron-realisasi.")
+        _next_year(dari, Path(path), tahun, tanggal_penetapan, periode_realisasi, force)
+        return
+    if tanggal_penetapan is not None:
+        raise click.UsageError("--tanggal-penetapan hanya berlaku bersama --dari.")
     if lke_only:
         explicit = click.get_current_context().get_parameter_source("regulasi") is not ParameterSource.DEFAULT
         rewritten = _run(add_lke_sheet, path, regulasi if explicit else None)
@@ -221,6 +253,46 @@ def init(
         force=force,
     )
     _say(f"ditulis: {_name(written)}", err=True)
+
+
+def _next_year(
+    source: Path, target: Path, tahun: int | None, tanggal: str | None, periode: str, force: bool
+) -> None:
+    """`init --dari`: write next year's workbook and list what a person must still look at."""
+    from zi_sheets import api
+
+    penetapan = _tanggal(tanggal) if tanggal is not None else None
+    result = _run(
+        api.next_year, source, target, tahun=tahun, tanggal_penetapan=penetapan, periode=periode, force=force
+    )
+    _say(
+        f"ditulis: {_name(result.path)} (tahun {result.tahun}, {REGULATIONS[result.regulation]}; "
+        f"{result.rows} baris rencana aksi, {result.members} anggota tim)",
+        err=True,
+    )
+    if result.mapped:
+        _say("komponen rencana aksi dinamai menurut katalog yang baru", err=True)
+    _say(f"perlu diperiksa ({len(result.leftovers)}):")
+    for leftover in result.leftovers:
+        _say(f"  {leftover.line()}")
+
+
+def _tanggal(text: str):
+    """A date given on the command line: 2027-01-04 or "4 Januari 2027"; a usage error otherwise."""
+    import datetime as dt
+
+    from zi_sheets.common.model import parse_tanggal
+
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        found = parse_tanggal(text)
+        if found is None:
+            raise click.BadParameter(
+                f"'{text}' bukan tanggal; tulis mis. 2027-01-04 atau '4 Januari 2027'.",
+                param_hint="--tanggal-penetapan",
+            ) from None
+        return found
 
 
 _STRICT = click.option("--strict", is_flag=True, help="Peringatan juga dihitung sebagai kegagalan.")

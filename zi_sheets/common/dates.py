@@ -245,6 +245,7 @@ class _Token:
     start: int
     end: int
     value: Month | None = None  # (year, month) of a date token; (0, month) of a month token
+    year_at: tuple[int, int] | None = None  # where a date token's year is written
 
 
 # -- A month by its number, as plans code their schedules ("B03", "B3", "Bln 3", "Bulan ke-3"): "B" is
@@ -292,7 +293,7 @@ def _token_at(text: str, pos: int) -> _Token | None:
             continue
         if kind in ("ymd", "dmy", "ym", "my"):
             value = (_two_digit_year(match.group("y")), int(match.group("m")))
-            return _Token("date", match.group(), pos, match.end(), value)
+            return _Token("date", match.group(), pos, match.end(), value, match.span("y"))
         if kind == "code":
             return _Token("month", match.group(), pos, match.end(), (0, int(match.group("m"))))
         if kind == "part":
@@ -336,13 +337,14 @@ class _Atom:
     year: int | None = None
     written: bool = False  # the year was read from the text, not handed over
     coded: bool = False  # a month by its number ("B03", "Bln 3"): a number listed after it is another
+    year_at: tuple[int, int] | None = None  # where the written year stands in the text (`shift_target`)
 
     @property
     def valid(self) -> bool:
         return self.year is None or _valid_year(self.year)
 
-    def take_year(self, year: int | None) -> _Atom:
-        self.year, self.written = year, year is not None
+    def take_year(self, year: int | None, at: tuple[int, int] | None = None) -> _Atom:
+        self.year, self.written, self.year_at = year, year is not None, at
         return self
 
 
@@ -392,7 +394,7 @@ class _Grammar:
         token = self.tokens[i]
         if token.kind == "date" and token.value is not None:
             year, month = token.value
-            return _Atom(month, month).take_year(year), i + 1
+            return _Atom(month, month).take_year(year, token.year_at), i + 1
         if token.kind == "word" and token.text in MONTH_WORDS:
             month = MONTH_WORDS[token.text]
             return self._with_year(_Atom(month, month), i)
@@ -423,7 +425,8 @@ class _Grammar:
                     break
                 between = self.text[self.tokens[i].end : token.start]
                 year = _year_after(token.text, between)
-                return (atom.take_year(year), k + 1) if year is not None else (atom, i + 1)
+                at = (token.start, token.end)
+                return (atom.take_year(year, at), k + 1) if year is not None else (atom, i + 1)
             if token.kind not in ("word", "dash", "list"):
                 break
         return atom, i + 1
@@ -454,7 +457,7 @@ class _Grammar:
         after_word = i > 0 and self.tokens[i - 1].kind == "word" and self.tokens[i - 1].text in _YEAR_WORDS
         year = int(token.text[:6])  # a runaway number stays a (bad) year instead of a huge int
         if (len(token.text) == 4 and _valid_year(year)) or (after_word and len(token.text) >= 3):
-            return _Atom(1, 12, kind="year").take_year(year), i + 1
+            return _Atom(1, 12, kind="year").take_year(year, (token.start, token.end)), i + 1
         return None
 
 
@@ -634,3 +637,65 @@ def _recurring_spans(months: set[Month]) -> set[tuple[Month, Month]]:
         else:
             spans.update((month, month) for month in in_year)
     return spans
+
+
+# -- the same cell a year (or more) on --------------------------------------------------------------------
+
+
+def shift_target(value: object, years: int = 1) -> object:
+    """A Target Waktu cell moved `years` on, as the parser reads it: every year it writes (in "Juni 2025",
+    "TW II 2025", "Feb-25", "31/12/2025", a date or serial cell, a bare year) moves, and nothing else; a
+    cell with no year of its own ("B03", "Triwulan II") stays, as it takes the plan year. An impossible
+    year ("Desember 208") stays as written. After the shift, `parse_target(new, Y + years)` covers the months
+    `parse_target(value, Y)` covered, `years` later."""
+    if isinstance(value, dt.datetime | dt.date):
+        return _shift_date(value, years)
+    if isinstance(value, numbers.Number) and not isinstance(value, bool):
+        return _shift_number(value, years)
+    if not isinstance(value, str) or not value:
+        return value
+    if _NUMERIC.fullmatch(value):
+        shifted = _shift_number(float(value), years)
+        return value if shifted == float(value) else _as_text(shifted)
+    lowered = value.lower()
+    if len(lowered) != len(value):  # -- a letter whose lower case is longer: the positions would not hold
+        return value
+    _, lowered = _take_events(lowered)
+    _, _, lowered = _take_recurrences(lowered)
+    spans = set()
+    for item in _Grammar(lowered, _tokenize(lowered)).items():
+        for atom in item.atoms:
+            if atom.written and atom.year_at is not None and atom.valid:
+                spans.add(atom.year_at)
+    text = value
+    for start, end in sorted(spans, reverse=True):
+        digits = text[start:end]
+        number = int(digits) + years
+        new = f"{number % 100:02d}" if len(digits) == 2 else str(number)
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def _shift_date(value: dt.date, years: int) -> dt.date:
+    try:
+        return value.replace(year=value.year + years)
+    except ValueError:  # -- 29 February into a common year
+        return value.replace(year=value.year + years, day=28)
+
+
+def _shift_number(value: object, years: int) -> object:
+    number = float(value)  # type: ignore[arg-type]
+    if not math.isfinite(number):
+        return value
+    if number.is_integer() and MIN_YEAR <= number <= MAX_YEAR:
+        return int(number) + years
+    if _SERIAL_MIN <= number <= _SERIAL_MAX:
+        day = _shift_date(_EXCEL_EPOCH + dt.timedelta(days=int(number)), years)
+        serial = (day - _EXCEL_EPOCH).days
+        return serial if number.is_integer() else serial + number - int(number)
+    return value
+
+
+def _as_text(number: object) -> str:
+    value = float(number)  # type: ignore[arg-type]
+    return str(int(value)) if value.is_integer() else str(number)

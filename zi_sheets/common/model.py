@@ -507,6 +507,8 @@ class Workbook:
     pengaturan: dict[str, CellValue] = field(default_factory=dict)
     # -- The optional LKE sheet (self-assessment answers); None when the workbook has none. --
     lke: LkeSheet | None = None
+    # -- last year's answers (`init --dari` writes them): what `nilai` compares this year's score with
+    lke_tahun_lalu: LkeSheet | None = None
     # -- The optional Diterima sheet: findings and names staff judged fine (see diterima.py). --
     diterima: list[Penerimaan] = field(default_factory=list)
     # -- Reading observations, reported by the checks rather than by the reader. --

@@ -66,6 +66,8 @@ class Assessment:
     proposals: list[Proposal]
     report: Report
     notes: list[str] = field(default_factory=list)
+    # -- last year's score from the sheet `init --dari` keeps (`LKE Tahun Lalu`), None without one
+    baseline: Score | None = None
 
     @property
     def workbook(self) -> Workbook:
@@ -135,6 +137,8 @@ class Assessment:
                 "kurang_wbbm": self.kurang("WBBM"),
             },
             "findings": self.report.to_dict()["findings"],
+            # -- only with a `LKE Tahun Lalu` sheet: the shape of every other workbook's JSON stays as it was
+            **({} if self.baseline is None else {"tahun_lalu": _figures(self.baseline)}),
         }
 
     def to_json(self) -> str:
@@ -178,6 +182,21 @@ class Assessment:
         return f"Penilaian Mandiri LKE {who} ({self.lke.title})".replace("LKE  (", "LKE (")
 
     def _score_lines(self) -> list[str]:
+        rows = self._score_rows()
+        if self.baseline is None:
+            return _table(rows)
+        # -- last year's figure beside this year's, by area number and by the line's label
+        before = self.baseline
+        by_label = {f"{roman(a.no)}. {a.name}": a.nilai for a in before.areas}
+        by_label |= {g.label: g.nilai for g in before.hasil_groups}
+        by_label |= {"Pengungkit": before.pengungkit, "Hasil": before.hasil, "Nilai total": before.total}
+        shown = [rows[0] + ("Tahun Lalu",)]
+        for row in rows[1:]:
+            figure = by_label.get(row[0])
+            shown.append(row + ("-" if figure is None else format_angka(figure),))
+        return _table(shown)
+
+    def _score_rows(self) -> list[tuple[str, ...]]:
         score = self.score
         rows: list[tuple[str, ...]] = [("", "Bobot", "Pemenuhan", "Reform", "Nilai", "%")]
         for area in score.areas:
@@ -196,7 +215,7 @@ class Assessment:
             rows.append((group.label, format_angka(group.weight), "", "", format_angka(group.nilai), ""))
         rows.append(("Hasil", format_angka(40), "", "", format_angka(score.hasil), ""))
         rows.append(("Nilai total", format_angka(100), "", "", format_angka(score.total), ""))
-        return _table(rows)
+        return rows
 
     def _threshold_lines(self) -> list[str]:
         rows: list[tuple[str, ...]] = [
@@ -310,7 +329,34 @@ def assess(analysis: Analysis, *, fetch_links: bool = False) -> Assessment:
         proposed,
         Report(standing, accepted=accepted, sheets=workbook.sheets_found),
         notes,
+        _baseline(workbook),
     )
+
+
+def _baseline(workbook: Workbook) -> Score | None:
+    """Last year's score from its answers (the `LKE Tahun Lalu` sheet), on the LKE its codes belong to (a
+    52/2014 year's answers keep their 52/2014 score); None without that sheet or with no item named."""
+    sheet = workbook.lke_tahun_lalu
+    if sheet is None or sheet.problem or not sheet.rows:
+        return None
+    named = {}
+    for key in ("90-2021", "52-2014"):
+        lke = load_lke(key)
+        named[key] = sum(1 for row in sheet.rows if lke.item(row.kode.text) is not None)
+    key = max(named, key=lambda k: named[k])
+    if not named[key]:
+        return None
+    lke = load_lke(key)
+    return compute(lke, read_answers(lke, sheet).answers)
+
+
+def _figures(score: Score) -> dict[str, Any]:
+    return {
+        "pengungkit": rounded(score.pengungkit),
+        "hasil": rounded(score.hasil),
+        "total": rounded(score.total),
+        "area": {str(area.no): rounded(area.nilai) for area in score.areas},
+    }
 
 
 def assess_file(path: str | Path, *, fetch_links: bool = False) -> Assessment:

@@ -293,6 +293,19 @@ LKE = SheetSchema(
         Column("catatan", ("catatan", "keterangan"), "Catatan", 30),
     ),
 )
+# -- Last year's LKE answers, written by `init --dari` and read only for `nilai`'s comparison: the LKE's
+# -- columns a score needs, and what each answer scored. --
+LKE_TAHUN_LALU = SheetSchema(
+    "LKE Tahun Lalu",
+    ("lke tahun lalu", "lke lalu", "baseline lke"),
+    (
+        LKE.column("kode"),
+        LKE.column("jawaban"),
+        LKE.column("bukti_dukung"),
+        LKE.column("catatan"),
+        Column("nilai", ("nilai", "skor"), "Nilai", 10),
+    ),
+)
 PENGATURAN = SheetSchema(
     "Pengaturan",
     ("pengaturan", "pengaturan dokumen", "gaya dokumen"),

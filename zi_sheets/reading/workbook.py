@@ -43,6 +43,7 @@ from zi_sheets.reading.schema import (
     IDENTITAS,
     LAPORAN_MONEV,
     LKE,
+    LKE_TAHUN_LALU,
     MEKANISME,
     MONEV,
     NARASI,
@@ -136,6 +137,7 @@ def _read_workbook(path: Path) -> Workbook:
         workbook.realisasi = read_realisasi(realisasi, layout)
         sheets.note_hidden(realisasi, (r.row for r in workbook.realisasi))
     workbook.lke = _read_lke(sheets)
+    workbook.lke_tahun_lalu = _read_lke(sheets, LKE_TAHUN_LALU)
     workbook.hidden_rows = sheets.hidden_rows
     workbook.active_filters = sheets.active_filters
     workbook.uncached_formulas = book.uncached_formulas
@@ -365,12 +367,12 @@ def _read_diterima(table: Table) -> list[Penerimaan]:
     ]
 
 
-def _read_lke(sheets: SheetFinder) -> LkeSheet | None:
-    name = sheets.find(LKE)
+def _read_lke(sheets: SheetFinder, schema: SheetSchema = LKE) -> LkeSheet | None:
+    name = sheets.find(schema)
     if name is None:
         return None
     try:
-        table = sheets.table(name, LKE)
+        table = sheets.table(name, schema)
     except UnreadableWorkbook as error:
         # -- a sheet called LKE in another layout (a copy of the official LKE) must not make a workbook
         # -- that read before unreadable now; the checks report why it was not read --
@@ -378,7 +380,7 @@ def _read_lke(sheets: SheetFinder) -> LkeSheet | None:
     rows = tuple(
         LkeAnswer(r.row, r.get("kode"), r.get("jawaban"), r.get("bukti_dukung"), r.get("catatan"))
         for r in table.records
-        if _has_content(r, LKE)
+        if _has_content(r, schema)
     )
     return LkeSheet(name, rows)
 
