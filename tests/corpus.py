@@ -743,11 +743,23 @@ def write_plan(unit: Unit, rng: random.Random) -> Plan:
             "Dokumen rencana kerja ini menjadi acuan {Nama Unit Kerja} pada Tahun {Tahun}.",
         ),
         ("Pencanangan", f"Pencanangan disaksikan oleh {unit.partners[0]} dan seluruh pegawai."),
+        # -- the chapters of the Proses Pembangunan, one Roman-numbered heading per area as plans write them
+        *(
+            part
+            for area in AREAS
+            for part in (
+                ("Proses Pembangunan", f"{roman(area)}. {AREAS[area]}"),
+                (
+                    "Proses Pembangunan",
+                    f"Kegiatan area {AREAS[area].lower()} dilaksanakan sesuai rencana aksi.",
+                ),
+            )
+        ),
         ("Penutup", "Rencana kerja ini bersifat dinamis dan dievaluasi setiap semester."),
     ]
     monev = []
     for month in (2, 3):
-        for area in (1, 2, 6):
+        for area in AREAS:
             monev.append(
                 (
                     dt.datetime(unit.year, month, 1),
@@ -970,10 +982,34 @@ def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
         "PENATAAN SISTEM MANAJEMEN SDM" if wrong == 2 else "III. Penataan Tatalaksana dan Inovasi"
     )
     plan.planted.append(("RencanaAksi", "area-title-differs", ("area", wrong)))
+    _claims(plan)
     name = rng.choice(plan.unit.residue)
     plan.narasi.append(("Proses Pembangunan", f"Pembangunan ZI dikoordinasikan oleh {name}."))
     plan.planted.append(("Narasi", "other-agency", ("narasi", len(plan.narasi) - 1)))
     _copied_from_sibling(plan)
+
+
+def _claims(plan: Plan) -> None:
+    """What the Monev and the Narasi say against the plan (issue 23): the Monev leaves area V out, the
+    Narasi heads area III with area V's title and area VI only as a lettered item, a Dasar Hukum cites
+    Perpres 81/2010 under the title of Perpres 54/2018."""
+    plan.monev[:] = [entry for entry in plan.monev if not entry[1].startswith("V. ")]
+    plan.planted.append(("Monev", "monev-area-missing", ""))
+    for index, (bagian, isi) in enumerate(plan.narasi):
+        if isi == f"III. {AREAS[3]}":
+            plan.narasi[index] = (bagian, f"III. {AREAS[5]}")
+            plan.planted.append(("Narasi", "narasi-area-title", ("narasi", index)))
+        elif isi == f"VI. {AREAS[6]}":
+            plan.narasi[index] = (bagian, f"f. {AREAS[6]}")
+    plan.planted.append(("Narasi", "narasi-area-missing", ("narasi", _index_of(plan, f"f. {AREAS[6]}"))))
+    plan.narasi.append(
+        ("Dasar Hukum", "Peraturan Presiden Nomor 81 Tahun 2010 tentang Strategi Nasional Pencegahan Korupsi")
+    )
+    plan.planted.append(("Narasi", "regulasi-title-wrong", ("narasi", len(plan.narasi) - 1)))
+
+
+def _index_of(plan: Plan, text: str) -> int:
+    return next(index for index, (_, isi) in enumerate(plan.narasi) if isi == text)
 
 
 # -- Per unit kind with a sibling of its own kind: the sibling as its own workbook names itself, and its town

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from zi_sheets.analysis.analyse import Analysis
 from zi_sheets.checks import (
+    claims,
     completeness,
     consistency,
     every_unit,
@@ -30,7 +31,7 @@ from zi_sheets.common.report import Report
 # -- The families of checks, in the order they run: the workbook's structure and identity, completeness
 # -- against the catalogue, target dates, copy-paste residue, consistency, Monev and Realisasi, and what
 # -- holds for every kind of unit.
-FAMILIES = (structure, completeness, targets, residue, consistency, monev, every_unit)
+FAMILIES = (structure, completeness, targets, residue, consistency, monev, claims, every_unit)
 
 
 def all_checks() -> list[Check]:
