@@ -172,3 +172,17 @@ def test_the_regulation_table_holds_the_regulations_the_issue_names_with_a_sourc
         ("perpres", 81, 2010),
     ):
         assert table[key].title and table[key].source
+
+
+def test_a_best_lke_answer_for_a_komponen_the_plan_has_no_row_for_is_a_claim_it_does_not_support(make_xlsx):
+    sheets = minimal_sheets()  # -- the plan has rows for Penyusunan Tim Kerja (P.1.i) and SOP, no other
+    sheets["LKE"] = [
+        ["Kode", "Jawaban", "Bukti Dukung"],
+        ["P.1.i.a", "Ya", None],  # a planned komponen: the plan supports it
+        ["P.1.ii.a", "Ya", None],  # Rencana Pembangunan Zona Integritas: no row, best answer
+        ["P.1.ii.b", "A", None],  # the same komponen: named in the one finding
+        ["P.1.iv.a", "Tidak", None],  # no row, but no claim
+    ]
+    report = run(make_xlsx, sheets)
+    assert pairs(report, "lke-claim-unplanned") == {("LKE!B3", "lke-claim-unplanned")}
+    assert "juga P.1.ii.b" in report.of("lke-claim-unplanned")[0].message

@@ -89,6 +89,7 @@ NOT_PLANTED = {
     "laporan-undated": "info; LaporanMonev sheet (the corpus writes none)",
     # -- the LKE sheet and the Diterima sheet: the corpus writes neither
     "lke-sheet-unreadable": "LKE sheet",
+    "lke-claim-unplanned": "LKE sheet",
     "lke-empty": "LKE sheet",
     "lke-unanswered": "LKE sheet",
     "lke-item-missing": "LKE sheet",

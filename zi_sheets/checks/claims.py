@@ -2,7 +2,8 @@
 regulations they cite (issue 23, classes 5 and 6): the report's text naming another period than its own,
 a count of targets achieved that the matrix does not hold, a plan area the Monev leaves out, an undated
 report, a Narasi that gives the plan's areas fewer chapters (or another area's title), and a regulation
-cited with a title that is not its own.
+cited with a title that is not its own; and (class 4) an LKE item answered with the best option for a
+komponen the plan has no row for.
 
 Precision first: each rule fires only on the form it names (a report calling itself the report of another
 period, "X dari Y target tercapai", a Roman-numbered area heading, "Nomor N Tahun Y tentang ..."), never on a
@@ -80,6 +81,15 @@ NARASI_AREA_TITLE = register(
     "Narasi menulis area {nomor} sebagai {judul!q}, judul area {lain} ({nama_lain}); judul area {nomor} "
     "adalah {nama!q}.",
     "Setiap judul area Narasi memakai nama areanya sendiri.",
+)
+LKE_CLAIM_UNPLANNED = register(
+    "lke-claim-unplanned",
+    "warning",
+    "Jawaban LKE terbaik untuk komponen tanpa rencana aksi",
+    "LKE menjawab {kode} = {jawaban!q}{lain}, jawaban terbaik, untuk komponen {komponen!q}, tetapi Rencana "
+    "Aksi tidak punya baris untuk komponen itu; rencanakan komponennya atau sesuaikan jawabannya.",
+    "Jawaban LKE terbaik didukung rencana aksi dan buktinya; komponen tanpa baris rencana tidak "
+    "mendukungnya.",
 )
 REGULASI_TITLE_WRONG = register(
     "regulasi-title-wrong",
@@ -333,6 +343,52 @@ def check_narasi_areas(context: CheckContext) -> Iterator[Finding]:
         hilang=", ".join(f"{roman(area)} ({AREAS[area]})" for area in missing),
         ditulis=f", hanya sebagai butir {quote(written[0], 50)}" if written else "",
     )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The LKE against the plan
+
+
+def _best_answer(answer: str, answer_type: str) -> bool:
+    """True for the best option of a choice item: 'Ya' of Ya/Tidak, 'A' of a lettered item (a percentage,
+    count or score is not a choice and is left to the LKE's own checks)."""
+    norm = normalize(answer)
+    if answer_type == "Ya/Tidak":
+        return norm == "ya"
+    if answer_type.startswith("A/"):
+        return norm == "a" or norm.startswith("a ")
+    return False
+
+
+@check(emits=(LKE_CLAIM_UNPLANNED,))
+def check_lke_unplanned(context: CheckContext) -> Iterator[Finding]:
+    """A komponen the plan has no row for (`komponen-missing`) whose LKE items the unit answers with the
+    best option: a claim the plan does not support. One finding per komponen, at its first such answer."""
+    sheet = context.workbook.lke
+    if sheet is None or not sheet.started:
+        return
+    answers = {normalize(row.kode.text): row for row in sheet.rows if row.kode and row.jawaban}
+    covered = context.analysis.covered_komponen
+    for komponen in context.catalogue.komponen:
+        if komponen.code in covered:
+            continue
+        best = [
+            (indicator, answers[normalize(indicator.code)])
+            for indicator in komponen.indicators
+            if normalize(indicator.code) in answers
+            and _best_answer(answers[normalize(indicator.code)].jawaban.text, indicator.answer_type)
+        ]
+        if not best:
+            continue
+        indicator, row = best[0]
+        others = [each.code for each, _ in best[1:]]
+        yield LKE_CLAIM_UNPLANNED.at(
+            row.jawaban.cell,
+            kode=indicator.code,
+            jawaban=row.jawaban.text,
+            lain=f" (juga {', '.join(others)})" if others else "",
+            komponen=komponen.name,
+        )
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -100,6 +100,7 @@ CATALOGUE_ORDER = (
     "narasi-area-missing",
     "narasi-area-title",
     "regulasi-title-wrong",
+    "lke-claim-unplanned",
     "lke-sheet-unreadable",
     "lke-empty",
     "lke-unanswered",
