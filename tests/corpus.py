@@ -991,7 +991,8 @@ def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
 
 def _claims(plan: Plan) -> None:
     """What the Monev and the Narasi say against the plan (issue 23): the Monev leaves area V out, the
-    Narasi heads area III with area V's title and area VI only as a lettered item, a Dasar Hukum cites
+    Narasi heads area III with area V's title and area VI only as a lettered item, numbers a list 1, 2, 4,
+    a Dasar Hukum cites
     Perpres 81/2010 under the title of Perpres 54/2018."""
     plan.monev[:] = [entry for entry in plan.monev if not entry[1].startswith("V. ")]
     plan.planted.append(("Monev", "monev-area-missing", ""))
@@ -1002,6 +1003,9 @@ def _claims(plan: Plan) -> None:
         elif isi == f"VI. {AREAS[6]}":
             plan.narasi[index] = (bagian, f"f. {AREAS[6]}")
     plan.planted.append(("Narasi", "narasi-area-missing", ("narasi", _index_of(plan, f"f. {AREAS[6]}"))))
+    for text in ("1. Membangun komitmen pegawai", "2. Menyusun rencana kerja", "4. Melaksanakan monev"):
+        plan.narasi.append(("Maksud dan Tujuan", text))
+    plan.planted.append(("Narasi", "narasi-numbering", ("narasi", len(plan.narasi) - 1)))
     plan.narasi.append(
         ("Dasar Hukum", "Peraturan Presiden Nomor 81 Tahun 2010 tentang Strategi Nasional Pencegahan Korupsi")
     )

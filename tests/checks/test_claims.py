@@ -186,3 +186,26 @@ def test_a_best_lke_answer_for_a_komponen_the_plan_has_no_row_for_is_a_claim_it_
     report = run(make_xlsx, sheets)
     assert pairs(report, "lke-claim-unplanned") == {("LKE!B3", "lke-claim-unplanned")}
     assert "juga P.1.ii.b" in report.of("lke-claim-unplanned")[0].message
+
+
+def test_a_narasi_list_that_repeats_or_skips_a_number_is_found_and_a_nested_list_is_not(make_xlsx):
+    sheets = minimal_sheets()
+    sheets["Narasi"] = [
+        ["Bagian", "Isi"],
+        ["Maksud dan Tujuan", "1. Tim Kerja"],
+        ["Maksud dan Tujuan", "a) pembentukan tim"],
+        ["Maksud dan Tujuan", "b) penentuan anggota"],
+        ["Maksud dan Tujuan", "2. Dokumen Rencana"],
+        ["Maksud dan Tujuan", "1. rencana kerja"],  # a nested list of the same style
+        ["Maksud dan Tujuan", "2. target prioritas"],
+        ["Maksud dan Tujuan", "3. Pemantauan"],  # the outer list goes on after the nested one
+        ["Maksud dan Tujuan", "4. Perubahan Pola Pikir"],
+        ["Maksud dan Tujuan", "4. Agen Perubahan"],  # repeated
+        ["Maksud dan Tujuan", "6. Budaya Kerja"],  # 5. skipped
+        ["Latar Belakang", "1. Latar belakang pertama"],  # another Bagian starts anew
+    ]
+    report = run(make_xlsx, sheets)
+    assert pairs(report, "narasi-numbering") == {
+        ("Narasi!B10", "narasi-numbering"),
+        ("Narasi!B11", "narasi-numbering"),
+    }

@@ -1,7 +1,8 @@
 """Checks of what the Monev report and the narrative claim, against the plan, the Monev matrix and the
 regulations they cite (issue 23, classes 5 and 6): the report's text naming another period than its own,
 a count of targets achieved that the matrix does not hold, a plan area the Monev leaves out, an undated
-report, a Narasi that gives the plan's areas fewer chapters (or another area's title), and a regulation
+report, a Narasi that gives the plan's areas fewer chapters (or another area's title) or numbers a list
+twice or skips a number, and a regulation
 cited with a title that is not its own; and (class 4) an LKE item answered with the best option for a
 komponen the plan has no row for.
 
@@ -81,6 +82,14 @@ NARASI_AREA_TITLE = register(
     "Narasi menulis area {nomor} sebagai {judul!q}, judul area {lain} ({nama_lain}); judul area {nomor} "
     "adalah {nama!q}.",
     "Setiap judul area Narasi memakai nama areanya sendiri.",
+)
+NARASI_NUMBERING = register(
+    "narasi-numbering",
+    "warning",
+    "Penomoran daftar di Narasi diulang atau dilompati",
+    "Nomor {nomor!q} di Narasi ({bagian}) {keadaan}: sebelumnya {sebelumnya!q}; perbaiki urutan nomornya.",
+    "Daftar bernomor di Narasi berurutan; nomor yang diulang atau dilompati biasanya tanda butir yang "
+    "hilang atau tersalin dua kali.",
 )
 LKE_CLAIM_UNPLANNED = register(
     "lke-claim-unplanned",
@@ -343,6 +352,71 @@ def check_narasi_areas(context: CheckContext) -> Iterator[Finding]:
         hilang=", ".join(f"{roman(area)} ({AREAS[area]})" for area in missing),
         ditulis=f", hanya sebagai butir {quote(written[0], 50)}" if written else "",
     )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The Narasi's numbering
+
+_MARKER = re.compile(r"^\(?(\d{1,2}|[a-zA-Z])\s*([.)])$")
+
+
+def _marker(text: str) -> tuple[str, int] | None:
+    """A list marker's style (digits, small or capital letters, with its dot or bracket) and number."""
+    match = _MARKER.match(text.strip())
+    if match is None:
+        return None
+    token, mark = match.groups()
+    if token.isdigit():
+        return f"1{mark}", int(token)
+    return f"{'A' if token.isupper() else 'a'}{mark}", ord(token.lower()) - ord("a") + 1
+
+
+@check(emits=(NARASI_NUMBERING,))
+def check_narasi_numbering(context: CheckContext) -> Iterator[Finding]:
+    """A Narasi list that repeats a number or skips one ('1. 2. 2.', 'a) b) d)'), within one Bagian and
+    one marker style. A list of the same style nested in another restarts at 1 and the outer one goes on
+    after it, so each style keeps the numbers it may go back to."""
+    bagian: str | None = None
+    state: dict[str, tuple[int, list[int]]] = {}
+    for item in context.workbook.narasi:
+        if item.bagian != bagian:
+            bagian, state = item.bagian, {}
+        found = _marker(item.marker) if item.marker else None
+        if found is None:
+            continue
+        style, number = found
+        current, outer = state.get(style, (0, []))
+        problem = ""
+        if number == current + 1:
+            current = number
+        elif number == 1:
+            outer, current = [*outer, current], 1
+        elif any(number == each + 1 for each in outer):
+            level = max(i for i, each in enumerate(outer) if number == each + 1)
+            outer, current = outer[:level], number
+        elif number == current:
+            problem = "diulang"
+        elif number == current + 2:
+            problem, current = "dilompati", number
+        else:
+            current = number  # -- a jump the numbering may mean (a list resumed after a quotation)
+        state[style] = (current, outer)
+        if problem:
+            previous = current if problem == "diulang" else current - 2
+            yield NARASI_NUMBERING.at(
+                item.isi.cell,
+                nomor=item.marker,
+                keadaan=problem,
+                sebelumnya=_label(style, previous),
+                bagian=item.bagian,
+            )
+
+
+def _label(style: str, number: int) -> str:
+    if style[0] == "1":
+        return f"{number}{style[1]}"
+    letter = chr(ord("a") + number - 1)
+    return f"{letter.upper() if style[0] == 'A' else letter}{style[1]}"
 
 
 # ---------------------------------------------------------------------------------------------------------

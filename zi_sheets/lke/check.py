@@ -99,6 +99,7 @@ CATALOGUE_ORDER = (
     "laporan-undated",
     "narasi-area-missing",
     "narasi-area-title",
+    "narasi-numbering",
     "regulasi-title-wrong",
     "lke-claim-unplanned",
     "lke-sheet-unreadable",
