@@ -209,3 +209,17 @@ def test_a_narasi_list_that_repeats_or_skips_a_number_is_found_and_a_nested_list
         ("Narasi!B10", "narasi-numbering"),
         ("Narasi!B11", "narasi-numbering"),
     }
+
+
+def test_an_action_done_after_the_end_of_the_period_that_reports_it_is_found(tmp_path):
+    from factory import realisation_workbook
+    from openpyxl import load_workbook
+
+    path = realisation_workbook(tmp_path / "zi.xlsx")
+    clean = run_checks(analyse(read_workbook(path)), TODAY)
+    assert not clean.of("realisasi-done-after-period")
+    book = load_workbook(path)
+    book["Realisasi"].cell(3, 6, dt.datetime(2026, 2, 20))  # -- January's group, done 20 February
+    book.save(path)
+    report = run_checks(analyse(read_workbook(path)), TODAY)
+    assert pairs(report, "realisasi-done-after-period") == {("Realisasi!F3", "realisasi-done-after-period")}

@@ -87,6 +87,7 @@ NOT_PLANTED = {
     "laporan-period-mismatch": "LaporanMonev sheet (the corpus writes none)",
     "laporan-claim-mismatch": "LaporanMonev sheet (the corpus writes none)",
     "laporan-undated": "info; LaporanMonev sheet (the corpus writes none)",
+    "realisasi-done-after-period": "Realisasi sheet (the corpus writes none)",
     # -- the LKE sheet and the Diterima sheet: the corpus writes neither
     "lke-sheet-unreadable": "LKE sheet",
     "lke-claim-unplanned": "LKE sheet",

@@ -1,6 +1,7 @@
 """Checks of what the Monev report and the narrative claim, against the plan, the Monev matrix and the
 regulations they cite (issue 23, classes 5 and 6): the report's text naming another period than its own,
-a count of targets achieved that the matrix does not hold, a plan area the Monev leaves out, an undated
+a count of targets achieved that the matrix does not hold, an action done after the end of the
+period that reports it, a plan area the Monev leaves out, an undated
 report, a Narasi that gives the plan's areas fewer chapters (or another area's title) or numbers a list
 twice or skips a number, and a regulation
 cited with a title that is not its own; and (class 4) an LKE item answered with the best option for a
@@ -28,7 +29,7 @@ from zi_sheets.analysis.periods import Period, read_period
 from zi_sheets.analysis.progress import SELESAI, monev_status
 from zi_sheets.checks.context import CheckContext
 from zi_sheets.checks.registry import check
-from zi_sheets.common.bahasa import format_bulan, from_roman, month_number, roman
+from zi_sheets.common.bahasa import format_bulan, format_tanggal, from_roman, month_number, roman
 from zi_sheets.common.findings import Finding, quote, register
 from zi_sheets.common.model import AREAS, CellRef, LaporanItem
 from zi_sheets.common.text import normalize
@@ -58,6 +59,15 @@ MONEV_AREA_MISSING = register(
     "Monev sampai {sampai} melaporkan area {dilaporkan}, tetapi tidak ada capaian area {hilang} yang "
     "langkah aksinya sudah terjadwal di rencana aksi; laporkan capaiannya (atau statusnya 'Belum').",
     "Monev melaporkan setiap area rencana aksi yang sudah terjadwal, juga yang belum berjalan.",
+)
+REALISASI_DONE_AFTER_PERIOD = register(
+    "realisasi-done-after-period",
+    "warning",
+    "Tanggal Selesai sesudah akhir periodenya",
+    "Realisasi {periode} mencatat langkah aksi {ref} selesai {tanggal}, sesudah akhir periode itu "
+    "({akhir}); isi capaiannya pada kolom periode tanggal itu, atau perbaiki tanggalnya.",
+    "Kolom satu periode Realisasi melaporkan capaian sampai akhir periode itu; capaian yang lebih kemudian "
+    "masuk periode berikutnya.",
 )
 LAPORAN_UNDATED = register(
     "laporan-undated",
@@ -268,6 +278,28 @@ def check_monev_areas_missing(context: CheckContext) -> Iterator[Finding]:
         dilaporkan=", ".join(roman(area) for area in sorted(a for a in reported if a is not None)),
         hilang=", ".join(f"{roman(area)} ({AREAS[area]})" for area in missing),
     )
+
+
+@check(emits=(REALISASI_DONE_AFTER_PERIOD,))
+def check_done_after_period(context: CheckContext) -> Iterator[Finding]:
+    """A Realisasi group that reports an action done on a date after its own period ends: the achievement
+    of a later period written in an earlier one's columns (the report of that period counts it not done)."""
+    refs = context.refs
+    plan = {row.row: row for row in context.plan}
+    for row_number, found in context.analysis.realisasi.by_row.items():
+        for each in found:
+            period, done = each.period, each.done_on
+            if period is None or done is None or done <= period.end_date:
+                continue
+            if monev_status(each.cells.status.text) not in ("Selesai", None):
+                continue
+            yield REALISASI_DONE_AFTER_PERIOD.at(
+                each.cells.tanggal_selesai.cell,
+                periode=period.label,
+                ref=refs.own_ref(plan[row_number]) if row_number in plan else each.source.ref.text,
+                tanggal=format_tanggal(done),
+                akhir=format_tanggal(period.end_date),
+            )
 
 
 @check(emits=(LAPORAN_UNDATED,))

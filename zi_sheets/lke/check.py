@@ -94,6 +94,7 @@ CATALOGUE_ORDER = (
     "laporan-bagian-unknown",
     "plan-overdue",
     "monev-area-missing",
+    "realisasi-done-after-period",
     "laporan-period-mismatch",
     "laporan-claim-mismatch",
     "laporan-undated",
