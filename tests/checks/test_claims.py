@@ -51,11 +51,12 @@ def test_a_report_calling_itself_the_report_of_another_period_is_one_finding_at_
     sheets["LaporanMonev"] = _laporan(
         ("Kata Pengantar", "Laporan bulan Januari 2024 ini disusun; Laporan Bulan Januari-Juni memuat ..."),
         ("Latar Belakang", "Pada bulan Januari telah dilaksanakan sosialisasi."),  # a month inside: its own
+        ("Pelaksanaan", "Laporan bulan Januari telah disampaikan kepada pimpinan."),  # an earlier report
         ("Penutup", "Demikian Laporan Kegiatan Bulan Januari disusun."),
     )
     report = run(make_xlsx, sheets)
     assert pairs(report, "laporan-period-mismatch") == {("LaporanMonev!C2", "laporan-period-mismatch")}
-    assert "C4" in report.of("laporan-period-mismatch")[0].message
+    assert "C5" in report.of("laporan-period-mismatch")[0].message
 
 
 def test_a_report_naming_its_own_period_or_its_span_is_silent(make_xlsx):

@@ -139,13 +139,28 @@ _SELF_NAMED = re.compile(
 )
 
 
+# -- The report speaks of itself: "Demikian laporan ...", or "laporan ... ini" within this many words of
+# -- its clause ("laporan bulan Januari 2021 Balai PATP ini dapat diselesaikan"); a report that mentions an
+# -- earlier report ("laporan bulan Januari telah disampaikan") does not.
+_SELF_WORDS = 10
+
+
+def _names_itself(text: str, match: re.Match[str]) -> bool:
+    before = text[: match.start()].split()[-2:]
+    if "demikian" in before:
+        return True
+    clause = text[match.end() :].split("|", 1)[0].split()
+    return "ini" in clause[:_SELF_WORDS]
+
+
 def _named_periods(item: LaporanItem, own: Period) -> Iterator[_Named]:
-    # -- keep the hyphen of a range: normalize() turns it into a space
+    # -- keep the hyphen of a range (normalize() turns it into a space) and the ends of clauses ("|")
     text = re.sub(r"\s*[-–]\s*", " - ", item.isi.text.lower())
-    text = " ".join(re.sub(r"[^\w\s-]", " ", text).split())
+    text = re.sub(r"[.,;:!?]+(?=\s|$)", " | ", text)
+    text = " ".join(re.sub(r"[^\w\s|-]", " ", text).split())
     for match in _SELF_NAMED.finditer(text):
         after = text[match.end() : match.end() + 3]
-        if after.startswith(" -") or after.startswith("-"):
+        if after.startswith(" -") or after.startswith("-") or not _names_itself(text, match):
             continue
         bulan, name, kind, numeral, year = match.groups()
         year_of = int(year) if year else own.first[0]
