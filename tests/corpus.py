@@ -993,7 +993,7 @@ def _claims(plan: Plan) -> None:
     """What the Monev and the Narasi say against the plan (issue 23): the Monev leaves area V out, the
     Narasi heads area III with area V's title and area VI only as a lettered item, numbers a list 1, 2, 4,
     a Dasar Hukum cites
-    Perpres 81/2010 under the title of Perpres 54/2018."""
+    Perpres 81/2010 under the title of Perpres 54/2018 and another Perpres 18/2010 under 81/2010's title."""
     plan.monev[:] = [entry for entry in plan.monev if not entry[1].startswith("V. ")]
     plan.planted.append(("Monev", "monev-area-missing", ""))
     for index, (bagian, isi) in enumerate(plan.narasi):
@@ -1010,6 +1010,13 @@ def _claims(plan: Plan) -> None:
         ("Dasar Hukum", "Peraturan Presiden Nomor 81 Tahun 2010 tentang Strategi Nasional Pencegahan Korupsi")
     )
     plan.planted.append(("Narasi", "regulasi-title-wrong", ("narasi", len(plan.narasi) - 1)))
+    plan.narasi.append(
+        (
+            "Dasar Hukum",
+            "Peraturan Presiden Nomor 18 Tahun 2010 tentang Grand Design Reformasi Birokrasi 2010-2025",
+        )
+    )
+    plan.planted.append(("Narasi", "regulasi-number-wrong", ("narasi", len(plan.narasi) - 1)))
 
 
 def _index_of(plan: Plan, text: str) -> int:

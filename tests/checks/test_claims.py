@@ -158,8 +158,20 @@ def test_a_regulation_cited_with_another_title_is_found_and_a_cut_or_abbreviated
             "Peraturan Bupati Nomor 81 Tahun 2010 tentang Apa Saja",
         ],  # not a kind the table holds
     ]
+    sheets["Narasi"].append(
+        [
+            "Dasar Hukum",
+            "Peraturan Menteri PANRB Nomor 25 Tahun 2014 tentang Pedoman Pembangunan Zona Integritas Menuju "
+            "Wilayah Bebas dari Korupsi dan Wilayah Birokrasi Bersih dan Melayani di Lingkungan Instansi Pemerintah",
+        ]
+    )
+    sheets["Narasi"].append(
+        ["Dasar Hukum", "Peraturan Menteri PANRB Nomor 7 Tahun 2011 tentang Pedoman Umum"]
+    )
     report = run(make_xlsx, sheets)
     assert pairs(report, "regulasi-title-wrong") == {("Narasi!B2", "regulasi-title-wrong")}
+    # -- 52/2014's whole title under another number; an unknown regulation with a title of its own is silent
+    assert pairs(report, "regulasi-number-wrong") == {("Narasi!B7", "regulasi-number-wrong")}
     assert "Peraturan Presiden Nomor 54 Tahun 2018" in report.of("regulasi-title-wrong")[0].message
 
 

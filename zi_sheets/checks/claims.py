@@ -118,6 +118,15 @@ REGULASI_TITLE_WRONG = register(
     "Judul resmi peraturan yang biasa dikutip rencana ZI disimpan di data/regulasi.csv beserta sumbernya.",
 )
 
+REGULASI_NUMBER_WRONG = register(
+    "regulasi-number-wrong",
+    "warning",
+    "Nomor atau tahun peraturan yang dikutip salah",
+    "{kutipan!q} mengutip {peraturan} dengan judul {judul!q}, judul resmi {pemilik}; periksa nomor dan "
+    "tahunnya.",
+    "Peraturan dikutip dengan nomor, tahun dan judul resminya (data/regulasi.csv).",
+)
+
 # ---------------------------------------------------------------------------------------------------------
 # The report's own period
 
@@ -612,10 +621,11 @@ def _same_title(cited: str, official: str) -> bool:
     return fuzz.token_sort_ratio(mine, theirs) >= _OWNER_SIMILARITY
 
 
-@check(emits=(REGULASI_TITLE_WRONG,))
+@check(emits=(REGULASI_TITLE_WRONG, REGULASI_NUMBER_WRONG))
 def check_regulations_cited(context: CheckContext) -> Iterator[Finding]:
     """A regulation of `data/regulasi.csv` cited by number and year with a title that is clearly not its
-    own (naming, when it is, the regulation the title belongs to): once per citation as written."""
+    own (naming, when it is, the regulation the title belongs to), or a number and year the table does not
+    hold under the title of exactly one regulation it does: once per citation as written."""
     known = regulations()
     seen: set[tuple[tuple[str, int, int], str]] = set()
     for value in context.texts:
@@ -625,11 +635,24 @@ def check_regulations_cited(context: CheckContext) -> Iterator[Finding]:
             key = (kind, int(match.group(len(_KINDS) + 2)), int(match.group(len(_KINDS) + 3)))
             title = match.group(len(_KINDS) + 4)
             regulation = known.get(key)
-            if regulation is None or (key, title) in seen or not _differs(title, regulation.title):
+            if (key, title) in seen:
                 continue
             seen.add((key, title))
             owners = [other for other in known.values() if _same_title(title, other.title)]
             owner = owners[0] if len(owners) == 1 else None  # -- only a title that is one regulation's
+            if regulation is None:
+                # -- a number the table does not hold, under the title of one it does, of the same kind
+                if owner is not None and owner.kind == kind:
+                    yield REGULASI_NUMBER_WRONG.at(
+                        value.cell,
+                        kutipan=value.text,
+                        peraturan=f"{_KIND_NAMES[kind]} Nomor {key[1]} Tahun {key[2]}",
+                        judul=title,
+                        pemilik=owner.cited,
+                    )
+                continue
+            if not _differs(title, regulation.title):
+                continue
             yield REGULASI_TITLE_WRONG.at(
                 value.cell,
                 kutipan=value.text,

@@ -102,6 +102,7 @@ CATALOGUE_ORDER = (
     "narasi-area-title",
     "narasi-numbering",
     "regulasi-title-wrong",
+    "regulasi-number-wrong",
     "lke-claim-unplanned",
     "lke-sheet-unreadable",
     "lke-empty",
