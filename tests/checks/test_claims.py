@@ -162,7 +162,8 @@ def test_a_regulation_cited_with_another_title_is_found_and_a_cut_or_abbreviated
         [
             "Dasar Hukum",
             "Peraturan Menteri PANRB Nomor 25 Tahun 2014 tentang Pedoman Pembangunan Zona Integritas Menuju "
-            "Wilayah Bebas dari Korupsi dan Wilayah Birokrasi Bersih dan Melayani di Lingkungan Instansi Pemerintah",
+            "Wilayah Bebas dari Korupsi dan Wilayah Birokrasi Bersih dan Melayani di Lingkungan Instansi "
+            "Pemerintah",
         ]
     )
     sheets["Narasi"].append(
