@@ -743,23 +743,11 @@ def write_plan(unit: Unit, rng: random.Random) -> Plan:
             "Dokumen rencana kerja ini menjadi acuan {Nama Unit Kerja} pada Tahun {Tahun}.",
         ),
         ("Pencanangan", f"Pencanangan disaksikan oleh {unit.partners[0]} dan seluruh pegawai."),
-        # -- the chapters of the Proses Pembangunan, one Roman-numbered heading per area as plans write them
-        *(
-            part
-            for area in AREAS
-            for part in (
-                ("Proses Pembangunan", f"{roman(area)}. {AREAS[area]}"),
-                (
-                    "Proses Pembangunan",
-                    f"Kegiatan area {AREAS[area].lower()} dilaksanakan sesuai rencana aksi.",
-                ),
-            )
-        ),
         ("Penutup", "Rencana kerja ini bersifat dinamis dan dievaluasi setiap semester."),
     ]
     monev = []
     for month in (2, 3):
-        for area in AREAS:
+        for area in (1, 2, 6):
             monev.append(
                 (
                     dt.datetime(unit.year, month, 1),
@@ -990,19 +978,34 @@ def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
 
 
 def _claims(plan: Plan) -> None:
-    """What the Monev and the Narasi say against the plan (issue 23): the Monev leaves area V out, the
-    Narasi heads area III with area V's title and area VI only as a lettered item, numbers a list 1, 2, 4,
-    a Dasar Hukum cites
-    Perpres 81/2010 under the title of Perpres 54/2018 and another Perpres 18/2010 under 81/2010's title."""
-    plan.monev[:] = [entry for entry in plan.monev if not entry[1].startswith("V. ")]
+    """What the Monev and the Narasi say against the plan (issue 23): the Monev reports every area but V
+    (areas III and IV added to the clean plan's I, II and VI); the Narasi, laid out by area as plans write
+    it, heads area III with area V's title and area VI only as a lettered item and numbers a list 1, 2, 4;
+    a Dasar Hukum cites Perpres 81/2010 under the title of Perpres 54/2018 and another Perpres 18/2010 under
+    81/2010's title."""
+    year = plan.unit.year
+    for month in (2, 3):
+        for area in (3, 4):
+            plan.monev.append(
+                (
+                    dt.datetime(year, month, 1),
+                    f"{roman(area)}. {AREAS[area]}",
+                    f"Kegiatan area {area}",
+                    "Selesai",
+                )
+            )
     plan.planted.append(("Monev", "monev-area-missing", ""))
-    for index, (bagian, isi) in enumerate(plan.narasi):
-        if isi == f"III. {AREAS[3]}":
-            plan.narasi[index] = (bagian, f"III. {AREAS[5]}")
-            plan.planted.append(("Narasi", "narasi-area-title", ("narasi", index)))
-        elif isi == f"VI. {AREAS[6]}":
-            plan.narasi[index] = (bagian, f"f. {AREAS[6]}")
-    plan.planted.append(("Narasi", "narasi-area-missing", ("narasi", _index_of(plan, f"f. {AREAS[6]}"))))
+    written = {3: f"III. {AREAS[5]}", 6: f"f. {AREAS[6]}"}
+    for area in AREAS:
+        heading = written.get(area, f"{roman(area)}. {AREAS[area]}")
+        plan.narasi.append(("Proses Pembangunan", heading))
+        if area == 3:
+            plan.planted.append(("Narasi", "narasi-area-title", ("narasi", len(plan.narasi) - 1)))
+        if area == 6:
+            plan.planted.append(("Narasi", "narasi-area-missing", ("narasi", len(plan.narasi) - 1)))
+        plan.narasi.append(
+            ("Proses Pembangunan", f"Kegiatan area {AREAS[area].lower()} sesuai rencana aksi.")
+        )
     for text in ("1. Membangun komitmen pegawai", "2. Menyusun rencana kerja", "4. Melaksanakan monev"):
         plan.narasi.append(("Maksud dan Tujuan", text))
     plan.planted.append(("Narasi", "narasi-numbering", ("narasi", len(plan.narasi) - 1)))
@@ -1017,10 +1020,6 @@ def _claims(plan: Plan) -> None:
         )
     )
     plan.planted.append(("Narasi", "regulasi-number-wrong", ("narasi", len(plan.narasi) - 1)))
-
-
-def _index_of(plan: Plan, text: str) -> int:
-    return next(index for index, (_, isi) in enumerate(plan.narasi) if isi == text)
 
 
 # -- Per unit kind with a sibling of its own kind: the sibling as its own workbook names itself, and its town
