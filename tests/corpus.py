@@ -1036,10 +1036,56 @@ def plant(plan: Plan, rng: random.Random, per_code: int = 1) -> None:
     plan.planted.append(
         ("TargetPrioritas", "target-prioritas-audience", ("target-prioritas", len(plan.targets) - 1))
     )
+    _claims(plan)
     name = rng.choice(plan.unit.residue)
     plan.narasi.append(("Proses Pembangunan", f"Pembangunan ZI dikoordinasikan oleh {name}."))
     plan.planted.append(("Narasi", "other-agency", ("narasi", len(plan.narasi) - 1)))
     _copied_from_sibling(plan)
+
+
+def _claims(plan: Plan) -> None:
+    """What the Monev and the Narasi say against the plan (issue 23): the Monev reports every area but V
+    (areas III and IV added to the clean plan's I, II and VI); the Narasi, laid out by area as plans write
+    it, heads area III with area V's title and area VI only as a lettered item and numbers a list 1, 2, 4;
+    a Dasar Hukum cites Perpres 81/2010 under the title of Perpres 54/2018 and another Perpres 18/2010 under
+    81/2010's title."""
+    year = plan.unit.year
+    for month in (2, 3):
+        for area in (3, 4):
+            plan.monev.append(
+                (
+                    dt.datetime(year, month, 1),
+                    f"{roman(area)}. {AREAS[area]}",
+                    f"Kegiatan area {area}",
+                    "Selesai",
+                )
+            )
+    plan.planted.append(("Monev", "monev-area-missing", ""))
+    written = {3: f"III. {AREAS[5]}", 6: f"f. {AREAS[6]}"}
+    for area in AREAS:
+        heading = written.get(area, f"{roman(area)}. {AREAS[area]}")
+        plan.narasi.append(("Proses Pembangunan", heading))
+        if area == 3:
+            plan.planted.append(("Narasi", "narasi-area-title", ("narasi", len(plan.narasi) - 1)))
+        if area == 6:
+            plan.planted.append(("Narasi", "narasi-area-missing", ("narasi", len(plan.narasi) - 1)))
+        plan.narasi.append(
+            ("Proses Pembangunan", f"Kegiatan area {AREAS[area].lower()} sesuai rencana aksi.")
+        )
+    for text in ("1. Membangun komitmen pegawai", "2. Menyusun rencana kerja", "4. Melaksanakan monev"):
+        plan.narasi.append(("Maksud dan Tujuan", text))
+    plan.planted.append(("Narasi", "narasi-numbering", ("narasi", len(plan.narasi) - 1)))
+    plan.narasi.append(
+        ("Dasar Hukum", "Peraturan Presiden Nomor 81 Tahun 2010 tentang Strategi Nasional Pencegahan Korupsi")
+    )
+    plan.planted.append(("Narasi", "regulasi-title-wrong", ("narasi", len(plan.narasi) - 1)))
+    plan.narasi.append(
+        (
+            "Dasar Hukum",
+            "Peraturan Presiden Nomor 18 Tahun 2010 tentang Grand Design Reformasi Birokrasi 2010-2025",
+        )
+    )
+    plan.planted.append(("Narasi", "regulasi-number-wrong", ("narasi", len(plan.narasi) - 1)))
 
 
 # -- Per unit kind with a sibling of its own kind: the sibling as its own workbook names itself, and its town

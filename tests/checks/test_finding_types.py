@@ -84,8 +84,13 @@ NOT_PLANTED = {
     "periode-unreadable": "Realisasi and LaporanMonev sheets",
     "tanggal-unreadable": "Realisasi and LaporanMonev sheets",
     "laporan-bagian-unknown": "LaporanMonev sheet (the corpus writes none)",
+    "laporan-period-mismatch": "LaporanMonev sheet (the corpus writes none)",
+    "laporan-claim-mismatch": "LaporanMonev sheet (the corpus writes none)",
+    "laporan-undated": "info; LaporanMonev sheet (the corpus writes none)",
+    "realisasi-done-after-period": "Realisasi sheet (the corpus writes none)",
     # -- the LKE sheet and the Diterima sheet: the corpus writes neither
     "lke-sheet-unreadable": "LKE sheet",
+    "lke-claim-unplanned": "LKE sheet",
     "lke-empty": "LKE sheet",
     "lke-unanswered": "LKE sheet",
     "lke-item-missing": "LKE sheet",

@@ -271,3 +271,18 @@ def test_the_lke_for_submission_has_the_usual_columns_and_values_only(written):
     assert (tim[4], tim[5]) == ("Ya", 1)
     total = next(row for row in rows if row[0] and row[0].startswith("NILAI TOTAL"))
     assert total[5] == pytest.approx(data["total"], abs=0.01)
+
+
+def test_a_kendala_in_the_realisasi_sheet_without_follow_up_counts_against_a_followed_up_answer(tmp_path):
+    from factory import realisation_workbook
+
+    path = realisation_workbook(tmp_path / "zi.xlsx")
+    answers = extreme_answers("90-2021")
+    answers["P.1.iii.c"] = "A"  # -- 'every kendala followed up'
+    fill_lke(path, answers)
+    data = json.loads(CliRunner().invoke(main, ["nilai", str(path), "--format", "json"]).stdout)
+    proposed = {
+        f["values"]["kode"]: f["values"] for f in data["findings"] if f["code"] == "lke-answer-proposed"
+    }
+    assert proposed["P.1.iii.c"]["usulan"] != "A"
+    assert "di sheet Monev dan Realisasi" in proposed["P.1.iii.c"]["alasan"]

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from zi_sheets.analysis.analyse import Analysis
 from zi_sheets.checks import (
+    claims,
     completeness,
     consistency,
     content,
@@ -31,7 +32,7 @@ from zi_sheets.common.report import Report
 # -- The families of checks, in the order they run: the workbook's structure and identity, completeness
 # -- against the catalogue, target dates, copy-paste residue, consistency, Monev and Realisasi, and what
 # -- holds for every kind of unit, and what the plan's cells say against their indicators.
-FAMILIES = (structure, completeness, targets, residue, consistency, monev, every_unit, content)
+FAMILIES = (structure, completeness, targets, residue, consistency, monev, claims, every_unit, content)
 
 
 def all_checks() -> list[Check]:

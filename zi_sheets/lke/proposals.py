@@ -130,10 +130,15 @@ def _monev(analysis: Analysis) -> tuple[str, str] | None:
 
 
 def _tindak_lanjut(analysis: Analysis) -> tuple[str, str] | None:
-    kendala = [entry for entry in analysis.workbook.monev if entry.kendala]
+    # -- a kendala is written in the Monev sheet or, per period, in the Realisasi sheet; each is one
+    workbook = analysis.workbook
+    kendala = [(entry.kendala, entry.tindak_lanjut) for entry in workbook.monev if entry.kendala]
+    realisasi = [(cells.kendala, cells.tindak_lanjut) for row in workbook.realisasi for cells in row.periods]
+    kendala += [pair for pair in realisasi if pair[0]]
     if not kendala:
         return None
-    followed = sum(1 for entry in kendala if entry.tindak_lanjut)
+    followed = sum(1 for _, tindak_lanjut in kendala if tindak_lanjut)
     share = followed / len(kendala)
     answer = "A" if share >= 1 else "B" if share >= 0.5 else "C" if share > 0 else "D"
-    return answer, f"{followed} dari {len(kendala)} kendala di sheet Monev memiliki Tindak Lanjut"
+    sheets = "Monev dan Realisasi" if any(pair[0] for pair in realisasi) else "Monev"
+    return answer, f"{followed} dari {len(kendala)} kendala di sheet {sheets} memiliki Tindak Lanjut"
