@@ -1,0 +1,171 @@
+"""What a signed Monev says is what the workbook says (issue 24): statuses from the due months, the reports up
+to the period and their dates, with the reason where it is not the plain reading; what earlier periods
+achieved carried forward; the late list naming the unit's action; Kendala from the Realisasi too; a Capaian
+that says nothing was achieved is no achievement.
+
+The workbook is a court-shaped unit's of 2025 reporting by quarter (Realisasi groups per Triwulan)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import IDENTITAS_ROWS, PLAN_HEADER, plan_row
+from docx.document import Document
+from docx.table import Table
+from docx_dump import cell_text, document_texts, saved
+
+from zi_sheets.analysis.analyse import analyse
+from zi_sheets.analysis.periods import Period
+from zi_sheets.analysis.progress import DALAM_PROSES, SELESAI, TERLAMBAT
+from zi_sheets.reading.workbook import read_workbook
+from zi_sheets.render.monev import build_monev
+
+AREA_I, AREA_II = "I. Manajemen Perubahan", "II. Penataan Tatalaksana"
+GROUP = ["Status", "Realisasi", "Tanggal Selesai", "Bukti", "Kendala", "Tindak Lanjut", "Target Revisi"]
+MONEV_HEADER = ["Bulan", "Area", "Capaian", "Status", "Ref Rencana Aksi", "Bukti Dukung", "Kendala"]
+LABELS = ["Triwulan I 2025", "Triwulan II 2025"]
+
+PLAN = [
+    # -- row 2: due in March, reported "Belum" in both quarters and in the Monev sheet
+    plan_row(AREA_I, "Tim", "Tim kerja telah dibentuk", langkah="Membentuk tim kerja", target="Maret 2025"),
+    # -- row 3: a single month of the previous year
+    plan_row(AREA_I, "Rencana", "Rencana kerja disusun", langkah="Menyusun rencana", target="Desember 2024"),
+    # -- row 4: "Sudah" in Triwulan II, done in July
+    plan_row(AREA_I, "Pola pikir", "Budaya kerja", langkah="Menyusun nilai budaya kerja", target="Juni 2025"),
+    # -- row 5: done and evidenced in Triwulan I, only confirmed "Sudah" in Triwulan II
+    plan_row(AREA_II, "SOP", "SOP ditetapkan", langkah="Menetapkan SK SOP", target="Maret 2025"),
+    # -- row 6: in progress, its kendala written in the Realisasi only
+    plan_row(AREA_II, "E-office", "Aplikasi digunakan", langkah="Memasang aplikasi", target="Desember 2025"),
+]
+
+
+def group(status=None, realisasi=None, selesai=None, bukti=None, kendala=None):
+    return [status, realisasi, selesai, bukti, kendala, None, None]
+
+
+REALISASI = [
+    ["I.1.a", "Membentuk tim kerja", *group("Belum"), *group("Belum")],
+    ["I.2.a", "Menyusun rencana", *group(), *group()],
+    ["I.3.a", "Menyusun nilai budaya kerja", *group("Proses"),
+     *group("Sudah", "Nilai disahkan", "10 Juli 2025")],
+    ["II.1.a", "Menetapkan SK SOP", *group("Selesai", "SK SOP ditetapkan", dt.datetime(2025, 3, 20), "SK 12"),
+     *group("Sudah")],
+    ["II.2.a", "Memasang aplikasi", *group("Proses", "Server disiapkan"),
+     *group("Proses", kendala="Jaringan internet belum stabil")],
+]  # fmt: skip
+
+MONEV = [
+    ["Juni 2025", AREA_I, "Tim belum dibentuk", "Belum", "I.1.a", None, None],
+    ["Juni 2025", AREA_II, "SOP pelayanan belum disusun", None, "II.1", None, None],
+    ["Juni 2025", AREA_II, "Server aplikasi disiapkan", "Proses", "II.2.a", None, None],
+]
+
+
+def identitas() -> list[list[object]]:
+    rows = [list(row) for row in IDENTITAS_ROWS]
+    for row in rows:
+        if row[0] == "Tahun":
+            row[1] = 2025
+        if row[0] == "Tanggal Penetapan":
+            row[1] = dt.datetime(2025, 1, 6)
+    return rows
+
+
+@pytest.fixture(scope="module")
+def workbook_path(tmp_path_factory) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    top: list[object] = ["Ref", "Langkah Aksi"]
+    for label in LABELS:
+        top += [label] + [None] * (len(GROUP) - 1)
+    content = {
+        "Identitas": identitas(),
+        "RencanaAksi": [list(PLAN_HEADER), *PLAN],
+        "Monev": [MONEV_HEADER, *MONEV],
+        "Realisasi": [top, ["Ref", "Langkah Aksi", *GROUP * len(LABELS)], *REALISASI],
+    }
+    for name, rows in content.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book["Realisasi"].merge_cells("C1:I1")
+    book["Realisasi"].merge_cells("J1:P1")
+    path = tmp_path_factory.mktemp("pengadilan") / "pengadilan-2025.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def plans(workbook_path):
+    return {plan.row.row: plan for plan in analyse(read_workbook(workbook_path)).plan_progress((2025, 6))}
+
+
+@pytest.fixture(scope="module")
+def document(workbook_path, tmp_path_factory) -> Document:
+    analysis = analyse(read_workbook(workbook_path))
+    built = build_monev(analysis, Period.triwulan(2025, 2))
+    return saved(built, tmp_path_factory.mktemp("monev"), "monev.docx")
+
+
+def header(table: Table) -> list[str]:
+    return [cell_text(tc) for tc in table._tbl.tr_lst[0].tc_lst]
+
+
+def rows_of(document: Document, first: str) -> list[list[str]]:
+    (table,) = [t for t in document.tables if header(t)[:4] == ["NO", "KOMPONEN", "LANGKAH AKSI", first]]
+    return [[cell_text(tc) for tc in tr.tc_lst] for tr in table._tbl.tr_lst[1:] if len(tr.tc_lst) == 8]
+
+
+def test_belum_in_every_report_past_due_is_late(plans) -> None:
+    # -- was DALAM_PROSES: the Monev sheet's "Belum" counted as a report of progress
+    assert plans[2].status == TERLAMBAT
+    assert plans[2].reason == "dilaporkan belum dilaksanakan, target waktu Maret 2025 telah lewat"
+
+
+def test_a_target_of_the_previous_year_is_late_not_running(plans) -> None:
+    # -- was BERJALAN: a month before the plan year was never due
+    assert plans[3].status == TERLAMBAT and plans[3].due == (2024, 12)
+    assert plans[3].reason == "target waktu Desember 2024, sebelum tahun rencana 2025"
+
+
+def test_a_sudah_done_after_the_period_says_why_it_is_in_progress(plans) -> None:
+    assert plans[4].status == DALAM_PROSES
+    assert plans[4].reason == "dilaporkan selesai 10 Juli 2025, setelah akhir periode"
+
+
+def test_what_an_earlier_quarter_achieved_carries_forward(plans, document) -> None:
+    assert plans[5].status == SELESAI and plans[5].done_on == dt.date(2025, 3, 20)
+    (sop,) = [row for row in rows_of(document, "TARGET WAKTU") if row[2] == "Menetapkan SK SOP"]
+    # -- REALISASI, STATUS, BUKTI: was empty, "Selesai", empty
+    assert sop[4] == "SK SOP ditetapkan ¶ (Triwulan I 2025) ¶ Selesai 20 Maret 2025"
+    assert sop[5] == "Selesai"
+    assert sop[6] == "SK 12 ¶ (Triwulan I 2025)"
+
+
+def test_the_status_cell_gives_the_reason(document) -> None:
+    statuses = {row[2]: row[5] for row in rows_of(document, "TARGET WAKTU")}
+    assert statuses["Menyusun nilai budaya kerja"] == (
+        "Dalam Proses ¶ (dilaporkan selesai 10 Juli 2025, setelah akhir periode)"
+    )
+    assert statuses["Membentuk tim kerja"].startswith("Terlambat ¶ (dilaporkan belum dilaksanakan")
+
+
+def test_the_late_list_names_the_units_action(document) -> None:
+    (late,) = [t for t in document.tables if header(t)[:4] == ["NO", "AREA", "KOMPONEN", "LANGKAH AKSI"]]
+    rows = [[cell_text(tc) for tc in tr.tc_lst] for tr in late._tbl.tr_lst[1:]]
+    assert [row[3] for row in rows] == ["Membentuk tim kerja", "Menyusun rencana"]  # not "Tim kerja ..."
+    assert rows[1][5] == "Target waktu Desember 2024, sebelum tahun rencana 2025"
+
+
+def test_kendala_lists_the_realisasis_kendala(document) -> None:
+    assert "1.\tPenataan Tatalaksana: Jaringan internet belum stabil" in document_texts(document)
+
+
+def test_a_capaian_saying_nothing_was_achieved_is_no_achievement(document) -> None:
+    found = document_texts(document)
+    assert not [text for text in found if "belum disusun" in text or "Tim belum dibentuk" in text]
+    assert "Server aplikasi disiapkan" in " ".join(found)
