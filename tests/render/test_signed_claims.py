@@ -169,3 +169,58 @@ def test_a_capaian_saying_nothing_was_achieved_is_no_achievement(document) -> No
     found = document_texts(document)
     assert not [text for text in found if "belum disusun" in text or "Tim belum dibentuk" in text]
     assert "Server aplikasi disiapkan" in " ".join(found)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Default texts and what the workbook asks for (classes 4 and 7)
+
+
+@pytest.mark.parametrize("regulation", ["90-2021", "52-2014"])
+def test_the_standard_closing_claims_the_aim_not_the_predicate(regulation) -> None:
+    from zi_sheets.common.standard_texts import standard_narasi
+
+    # -- was: "{Nama Unit Kerja} yang berpredikat WBK/WBBM merupakan hasil ...", signed by a unit building
+    # -- toward it; a sentence about the unit and a predicate says it goes toward it
+    about_unit = [text for _, text in standard_narasi(regulation) if "{Nama Unit Kerja}" in text]
+    claims = [text for text in about_unit if "predikat" in text.lower()]
+    assert claims and all("menuju predikat" in text.lower() for text in claims)
+    assert not [text for _, text in standard_narasi(regulation) if "berpredikat" in text]
+
+
+@pytest.fixture(scope="module")
+def with_pangkat(tmp_path_factory):
+    from factory import unit_workbook
+
+    folder = tmp_path_factory.mktemp("pangkat")
+    path = unit_workbook(
+        folder / "unit.xlsx",
+        identitas={"Pangkat Pimpinan": "Pembina Utama Muda (IV/c)"},
+        tim_kerja=[["SITI AMINAH, S.AP", "198203172006042011", "Sekretaris", "Ketua"]],
+    )
+    from zi_sheets.delivery.builder import BuildOptions, build
+
+    return build(path, BuildOptions(output=folder / "out", paket=True))
+
+
+def test_the_leaders_pangkat_is_printed_under_the_name(with_pangkat) -> None:
+    import docx
+
+    documents = [p for p in with_pangkat.documents if p.suffix == ".docx"]
+    assert len(documents) >= 2
+    for path in documents:
+        texts = document_texts(docx.Document(str(path)))
+        # -- was printed in no document
+        assert "Pembina Utama Muda (IV/c)" in texts, path.name
+        at = texts.index("Pembina Utama Muda (IV/c)")
+        assert texts[at + 1].startswith("NIP.") or texts[at + 2].startswith("NIP."), texts[at - 2 : at + 3]
+
+
+def test_the_package_puts_the_rencana_kerja_before_its_lampiran(with_pangkat) -> None:
+    import zipfile
+
+    package = with_pangkat.package
+    assert package is not None
+    names = zipfile.ZipFile(package.zip_path).namelist()
+    rencana = next(i for i, n in enumerate(names) if "Rencana Kerja" in n and "Lampiran" not in n)
+    lampiran = next(i for i, n in enumerate(names) if "Lampiran" in n)
+    assert rencana < lampiran, names  # -- was: sorted by name, the Lampiran first

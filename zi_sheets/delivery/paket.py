@@ -177,7 +177,8 @@ def write_package(
 
 
 def _read_documents(documents: list[Path]) -> list[tuple[str, Path, bytes]]:
-    """(name, path, bytes) of each document, sorted by name; the same name twice is refused."""
+    """(name, path, bytes) of each document in the order the build wrote them (the Rencana Kerja before its
+    Lampiran, then the Monev and the LKE's), each PDF beside its .docx; the same name twice is refused."""
     files: dict[str, tuple[Path, bytes]] = {}
     for document in documents:
         path = Path(document)
@@ -191,7 +192,12 @@ def _read_documents(documents: list[Path]) -> list[tuple[str, Path, bytes]]:
             raise ZiSheetsError(
                 f"Dokumen {path} tidak dapat dibaca untuk paket: {error.strerror}."
             ) from error
-    return [(name, path, data) for name, (path, data) in sorted(files.items(), key=lambda i: i[0].casefold())]
+    # -- not by name: "1.ii.a Lampiran ..." sorts before "1.ii.a Rencana Kerja ...", which it is attached to
+    stems: dict[str, int] = {}
+    for name in files:
+        stems.setdefault(Path(name).stem.casefold(), len(stems))
+    order = sorted(files.items(), key=lambda i: (stems[Path(i[0]).stem.casefold()], i[0].casefold()))
+    return [(name, path, data) for name, (path, data) in order]
 
 
 def _write_zip(temporary: str, files: list[tuple[str, Path, bytes]], extra: Sequence[Entry] = ()) -> None:
