@@ -224,3 +224,18 @@ def test_the_package_puts_the_rencana_kerja_before_its_lampiran(with_pangkat) ->
     rencana = next(i for i, n in enumerate(names) if "Rencana Kerja" in n and "Lampiran" not in n)
     lampiran = next(i for i, n in enumerate(names) if "Lampiran" in n)
     assert rencana < lampiran, names  # -- was: sorted by name, the Lampiran first
+
+
+def test_a_unit_reporting_by_quarter_gets_a_quarterly_monev(workbook_path, tmp_path) -> None:
+    from zi_sheets.delivery.builder import BuildOptions, build
+
+    # -- its Monev sheet's latest month is June, its Realisasi's latest period Triwulan II: was "BULAN : Juni
+    # -- 2025" over a report of the quarter
+    analysis = analyse(read_workbook(workbook_path))
+    assert analysis.latest_period == Period.triwulan(2025, 2)
+    result = build(workbook_path, BuildOptions(output=tmp_path / "out", triwulan=2))
+    assert [p.name for p in result.documents if "Monev" in p.name] == [
+        "1.iii.b Monev Pembangunan ZI Triwulan II 2025.docx"
+    ]
+    # -- the Realisasi reports on the quarter: no warning that the document holds only the schedule
+    assert not [note for note in result.notes if "hanya berisi jadwal" in note]

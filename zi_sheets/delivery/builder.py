@@ -100,12 +100,18 @@ def why_no_monev(workbook: Workbook) -> str:
 
 def period_warnings(analysis: Analysis, period: Period) -> list[str]:
     """Warning lines for a Monev period asked for by --bulan, --semester or --triwulan that lies outside the
-    plan year, or in which the Monev sheet reports nothing; [] when there is nothing to say."""
+    plan year, or on which neither the Monev nor the Realisasi sheet reports; [] when there is nothing to
+    say."""
     warnings = []
     year = analysis.plan_year
     if year is not None and (period.first[0] != year or period.last[0] != year):
         warnings.append(f"peringatan: periode Monev {period.label} di luar tahun rencana {year}.")
-    if not any(entry.month in period for entry in analysis.workbook.monev):
+    realised = any(
+        r.period is not None and r.period.first <= period.last and r.period.last >= period.first
+        for found in analysis.realisasi.by_row.values()
+        for r in found
+    )
+    if not realised and not any(entry.month in period for entry in analysis.workbook.monev):
         warnings.append(
             f"peringatan: sheet Monev tidak memuat capaian untuk {period.label}; dokumen Monev hanya berisi "
             f"jadwal rencana aksi s.d. {period.end_label}."
