@@ -239,3 +239,23 @@ def test_a_unit_reporting_by_quarter_gets_a_quarterly_monev(workbook_path, tmp_p
     ]
     # -- the Realisasi reports on the quarter: no warning that the document holds only the schedule
     assert not [note for note in result.notes if "hanya berisi jadwal" in note]
+
+
+def test_the_laporan_penilaian_speaks_to_its_reader(tmp_path) -> None:
+    from factory import extreme_answers, fill_lke
+
+    from zi_sheets.lke.assess import assess
+    from zi_sheets.render.penilaian import build_penilaian
+    from zi_sheets.template.new_workbook import write_template
+
+    answers = extreme_answers("90-2021")
+    answers.update({"R.1.i.a": 0.0, "R.1.i.b": 0.0})  # -- a per-area reading that warns, not decides
+    path = fill_lke(write_template(tmp_path / "lke-unit.xlsx", regulasi="90-2021"), answers)
+    laporan = saved(build_penilaian(assess(analyse(read_workbook(path)))), tmp_path, "laporan.docx")
+    text = "\n".join(document_texts(laporan))
+    # -- was: "... pada sheet LKE workbook lke-unit.xlsx" and "Peringatan (bacaan b, bukan syarat): ..."
+    assert "lke-unit.xlsx" not in text and ".xlsx" not in text
+    assert "bacaan" not in text
+    assert (
+        "Catatan (tidak menentukan predikat): Reform area I Manajemen Perubahan 2,00 (minimal 2,40)" in text
+    )
