@@ -259,3 +259,28 @@ def test_the_laporan_penilaian_speaks_to_its_reader(tmp_path) -> None:
     assert (
         "Catatan (tidak menentukan predikat): Reform area I Manajemen Perubahan 2,00 (minimal 2,40)" in text
     )
+
+
+@pytest.mark.parametrize(
+    ("fields", "greeting"),
+    [
+        # -- was "Yth. Inspektorat Kabupaten Lumajang" for each of the first three
+        (
+            {"Instansi Induk": "Mahkamah Agung Republik Indonesia\nPengadilan Tinggi Surabaya"},
+            "Yth. Tim Penilai Internal Mahkamah Agung Republik Indonesia",
+        ),
+        (
+            {"Instansi Induk": "Kementerian Pertanian\nBadan Karantina Pertanian"},
+            "Yth. Tim Penilai Internal Kementerian Pertanian",
+        ),
+        ({"Pemerintah Daerah": "Pemerintah Provinsi Jawa Timur"}, "Yth. Inspektorat Provinsi Jawa Timur"),
+        ({"Pemerintah Daerah": "Pemerintah Kabupaten Lumajang"}, "Yth. Inspektorat Kabupaten Lumajang"),
+    ],
+)
+def test_the_cover_letter_greets_the_body_that_evaluates_the_unit(fields, greeting) -> None:
+    from zi_sheets.common.model import CellValue, Identitas
+    from zi_sheets.delivery.paket import body
+
+    values = {"Nama Unit Kerja": "Unit Contoh", "Kabupaten/Kota": "Kabupaten Lumajang", **fields}
+    identitas = Identitas({name: CellValue(text, raw=text) for name, text in values.items()})
+    assert body(identitas, ["dokumen.docx"]).splitlines()[0] == greeting

@@ -244,6 +244,25 @@ def subject(identitas: Identitas, month_label: str | None = None) -> str:
     return " ".join(HEADER_CONTROL.sub(" ", text).split())
 
 
+# -- "Pemerintah Provinsi Jawa Timur" -> its Inspektorat is "Inspektorat Provinsi Jawa Timur" --
+_GOVERNMENT = re.compile(r"^\s*pemerintah\s+(provinsi|kabupaten|kota)\s+(.+)$", re.IGNORECASE)
+
+
+def addressee(identitas: Identitas) -> str:
+    """Who evaluates the unit, as the cover letter greets it, from its chain: a local government's unit its
+    Inspektorat ("Inspektorat Provinsi Jawa Timur" for a province's OPD, "Inspektorat Kabupaten Lumajang"
+    for a regency's); a unit of a ministry or of the Mahkamah Agung (no Pemerintah Daerah, an Instansi
+    Induk) the Tim Penilai Internal of the top of its chain ("Tim Penilai Internal Mahkamah Agung Republik
+    Indonesia"); else the Inspektorat of its Kabupaten/Kota."""
+    government = _GOVERNMENT.match(identitas.text("Pemerintah Daerah"))
+    if government:
+        return f"Inspektorat {government.group(1).title()} {government.group(2).strip()}"
+    chain = identitas.induk
+    if chain and not identitas.text("Pemerintah Daerah"):
+        return f"Tim Penilai Internal {chain[0]}"
+    return f"Inspektorat {identitas.text('Kabupaten/Kota')}".rstrip()
+
+
 def body(
     identitas: Identitas, names: list[str], summary: str | None = None, month_label: str | None = None
 ) -> str:
@@ -253,7 +272,6 @@ def body(
     """
     unit = identitas.nama_unit or "unit kerja kami"
     tahun = identitas.tahun or identitas.text("Tahun")
-    region = identitas.text("Kabupaten/Kota")
     what = f"dokumen pembangunan Zona Integritas {unit}" + (f" Tahun {tahun}" if tahun else "")
     if month_label:
         what += f", termasuk laporan Monitoring dan Evaluasi periode {month_label}"
@@ -262,7 +280,7 @@ def body(
     closing = [line for line in (jabatan, identitas.text("Nama Ketua Tim")) if line]
     checked = [f"Hasil pemeriksaan workbook: {summary.strip()}", ""] if summary else []
     lines = [
-        f"Yth. Inspektorat {region}".rstrip(),
+        f"Yth. {addressee(identitas)}",
         "",
         "Dengan hormat,",
         "",
