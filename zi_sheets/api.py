@@ -92,8 +92,9 @@ def build(path: PathLike, **options: Any) -> BuildResult:
     `options` are the fields of `delivery.builder.BuildOptions`: `output` (the base folder, text or a
     Path; None means "output"), `strict`, `bulan` ("YYYY-MM"), `semester` or `triwulan` (the Monev period; all
     None means the latest Monev month), `pdf`, `docx_template`, `paket` and `paket_summary`. The
-    BuildResult holds the report, the documents written, and `refused_by` (the findings that stopped the
-    build; empty when the documents were written).
+    BuildResult holds the report, the documents written, `refused_by` (the findings that stopped the
+    build; empty when documents were written) and `withheld` (the documents not written, by title, with the
+    findings that spoil them alone: a team member's NIP typed as a number withholds the Lampiran only).
     """
     from zi_sheets.delivery.builder import BuildOptions
     from zi_sheets.delivery.builder import build as build_documents

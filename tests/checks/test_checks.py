@@ -1098,9 +1098,10 @@ def test_example_has_no_other_error_or_warning(example_report):
 def test_example_overdue_plan_actions(example_report):
     # -- The seed's Monev (May 2019) has no Ref and no Status: these rows are due by March and none of its
     # -- achievements names them. A year-long span still running in May ("Januari s/d Desember 2019",
-    # -- row 9) is not overdue. The Monev document lists the same 19 (golden contoh-pasirian-2019).
+    # -- row 9) is not overdue; the two spans of 2017 (rows 31, 32) were due before the plan year began. The
+    # -- Monev document lists the same 21 (golden contoh-pasirian-2019).
     (late,) = example_report.of("plan-overdue")
-    assert late.values["jumlah"] == 19 and late.cell.row == 10
+    assert late.values["jumlah"] == 21 and late.cell.row == 10
     analysis = analyse(read_workbook(EXAMPLE))
     assert {p.row.row for p in analysis.plan_progress((2019, 5)) if p.status == TERLAMBAT} == {
         10,  # Januari 2019: Agen perubahan sudah ditetapkan
@@ -1110,6 +1111,8 @@ def test_example_overdue_plan_actions(example_report):
         25,  # Maret 2019
         27,  # Februari s/d Maret 2019
         28,  # Februari 2019
+        31,  # Januari s/d Desember 2017: before the plan year
+        32,  # Januari s/d Desember 2017
         33,  # Januari, desember 2019: due in January too
         34,  # Januari, desember 2019
         40,  # Maret 2019

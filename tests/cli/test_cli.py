@@ -124,7 +124,7 @@ def test_build_refuses_only_for_blocking_errors(runner, make_xlsx, tmp_path):
     sheets["Identitas"] = [row for row in sheets["Identitas"] if row[0] != "Nama Unit Kerja"]
     out = tmp_path / "hasil"
     result = runner.invoke(main, ["build", str(make_xlsx(sheets)), "-o", str(out)])
-    assert result.exit_code == 1
+    assert result.exit_code == 4  # -- nothing written
     assert "identitas-missing" in result.stderr and "dokumen tidak ditulis" in result.stderr
     assert not out.exists()
 
@@ -219,31 +219,47 @@ def test_pdf_without_libreoffice_still_writes_docx(runner, make_xlsx, tmp_path, 
     assert list(tmp_path.rglob("*.docx")) and not list(tmp_path.rglob("*.pdf"))
 
 
-@pytest.mark.parametrize(
-    ("sheet", "label", "cell"),
-    [
-        ("Identitas", "NIP Pimpinan", "Identitas!B10"),
-        ("Identitas", "NIP Ketua Tim", "Identitas!B13"),
-        ("TimKerja", "NIP", "TimKerja!C2"),
-    ],
-)
-def test_nip_stored_as_a_number_blocks_the_build_and_the_package(
-    runner, make_xlsx, tmp_path, sheet, label, cell
-):
-    # -- 197805122005012009 typed in a General cell: Excel keeps 1.97805122005012E+17, read back ...2000
-    lost = 1.97805122005012e17
+LOST_NIP = 1.97805122005012e17  # -- 197805122005012009 typed in a General cell: Excel keeps ...2000
+
+
+def _nip_as_number(make_xlsx, sheet: str, label: str):
     sheets = minimal_sheets()
     sheets["TimKerja"] = [["No", "Nama", "NIP", "Jabatan"], [1, "SITI AMINAH", "198001012005012003", "Ketua"]]
     if sheet == "Identitas":
-        sheets["Identitas"] = [[r[0], lost if r[0] == label else r[1], r[2]] for r in sheets["Identitas"]]
+        sheets["Identitas"] = [[r[0], LOST_NIP if r[0] == label else r[1], r[2]] for r in sheets["Identitas"]]
     else:
-        sheets["TimKerja"][1][2] = lost
+        sheets["TimKerja"][1][2] = LOST_NIP
+    return make_xlsx(sheets)
+
+
+@pytest.mark.parametrize(
+    ("sheet", "label", "cell"),
+    [("Identitas", "NIP Pimpinan", "Identitas!B10"), ("Identitas", "NIP Ketua Tim", "Identitas!B13")],
+)
+def test_a_signatorys_nip_stored_as_a_number_blocks_the_build_and_the_package(
+    runner, make_xlsx, tmp_path, sheet, label, cell
+):
     out = tmp_path / "hasil"
-    result = runner.invoke(main, ["build", str(make_xlsx(sheets)), "-o", str(out), "--paket"])
-    assert result.exit_code == 1
+    result = runner.invoke(
+        main, ["build", str(_nip_as_number(make_xlsx, sheet, label)), "-o", str(out), "--paket"]
+    )
+    assert result.exit_code == 4  # -- nothing written (1 would say: written, with error findings)
     lines = result.stderr.splitlines()
     refused = [line for line in lines if "nip-stored-as-number" in line]
     assert len(refused) == 1 and refused[0].startswith(cell)
     assert "197805122005012000" in refused[0] and "Format sel itu sebagai Teks" in refused[0]
+    assert "dokumen tidak ditulis" in refused[0]
     assert lines[-1] == "dokumen tidak ditulis; perbaiki temuan di atas lalu ulangi."
     assert not out.exists()  # -- no signature block, no .eml drafted
+
+
+def test_a_team_members_nip_stored_as_a_number_withholds_only_the_lampiran(runner, make_xlsx, tmp_path):
+    # -- was: every document refused, as for a signatory's; a member's NIP is printed in the Lampiran only
+    out = tmp_path / "hasil"
+    result = runner.invoke(main, ["build", str(_nip_as_number(make_xlsx, "TimKerja", "NIP")), "-o", str(out)])
+    assert result.exit_code == 1  # -- written, with findings
+    written = sorted(path.name for path in out.rglob("*.docx"))
+    assert written and not [name for name in written if "Lampiran" in name]
+    assert any("Rencana Kerja" in name for name in written)
+    (note,) = [line for line in result.stderr.splitlines() if line.startswith("Lampiran tidak ditulis")]
+    assert "TimKerja!C2" in note and "nip-stored-as-number" in note and "197805122005012000" in note

@@ -172,11 +172,11 @@ def test_progress_table(document: Document) -> None:
     assert figures == [
         [6, 2, 0, 2, 1, 3],
         [4, 0, 0, 0, 3, 1],
-        [10, 1, 0, 1, 4, 5],
+        [10, 1, 0, 1, 2, 7],  # two spans of 2017, before the plan year: late
         [11, 3, 0, 3, 1, 7],
         [13, 3, 0, 3, 8, 2],
         [8, 3, 0, 3, 4, 1],
-        [52, 12, 0, 12, 21, 19],
+        [52, 12, 0, 12, 19, 21],
     ]
     # -- every scheduled action is selesai, dalam proses, berjalan or terlambat: exactly one of them
     for row in table.rows[1:]:
@@ -193,11 +193,14 @@ def test_chart_image_is_in_the_document(document: Document) -> None:
 
 def test_overdue_actions_listed(document: Document) -> None:
     table = table_after(document, "Langkah Aksi yang Terlambat")
-    assert header(table) == ["NO", "AREA", "KOMPONEN", "INDIKATOR / LANGKAH AKSI", "TARGET WAKTU"]
-    # -- the 19 rows the check's one plan-overdue counts (test_checks.test_example_overdue_plan_actions), in
-    # -- plan order: each due by March 2019; no span running to December
-    assert column(table, 0) == [str(n) for n in range(1, 20)]
-    assert column(table, 3)[0] == "Agen perubahan sudah ditetapkan"
+    assert header(table) == ["NO", "AREA", "KOMPONEN", "LANGKAH AKSI", "TARGET WAKTU", "KETERANGAN"]
+    # -- the 21 rows the check's one plan-overdue counts (test_checks.test_example_overdue_plan_actions), in
+    # -- plan order: each due by March 2019 (two before the plan year, which says so); no span running to
+    # -- December
+    assert column(table, 0) == [str(n) for n in range(1, 22)]
+    assert column(table, 5).count("Target waktu Desember 2017, sebelum tahun rencana 2019") == 2
+    # -- the unit's late action, not the LKE indicator it serves ("Agen perubahan sudah ditetapkan")
+    assert column(table, 3)[0].startswith("Menyusun SOP Pemilihan anggota Tim Agen Perubahan")
     assert column(table, 4) == [
         "Januari 2019",
         "Maret 2019",
@@ -206,6 +209,7 @@ def test_overdue_actions_listed(document: Document) -> None:
         "Maret 2019",
         "Februari s/d Maret 2019",
         "Februari 2019",
+        *["Januari s/d Desember 2017"] * 2,
         "Januari, desember 2019",
         "Januari, desember 2019",
         "Maret 2019",
@@ -316,7 +320,7 @@ def test_semester_has_one_matrix_per_month_and_progress_at_its_end(two_months, t
 def test_overdue_row_listed_when_nothing_reported(two_months, tmp_path: Path) -> None:
     document = saved(build_monev(analyse(two_months), Period.month(2024, 6)), tmp_path)
     table = table_after(document, "Langkah Aksi yang Terlambat")
-    assert column(table, 3) == ["Aplikasi surat elektronik digunakan"]
+    assert column(table, 3) == ["Menyusun aplikasi surat elektronik digunakan"]  # the action, not the aim
     assert column(table, 1) == ["II. Penataan Tatalaksana"]
 
 

@@ -628,8 +628,11 @@ def test_approval_page_signatures(document: Document) -> None:
         "Mengetahui,",
         "CAMAT SUKAMAJU",
         "Wan Hadi Purnomo, S.TP, MM",
+        "Pembina Tk. I (IV/b)",  # -- the Pangkat Pimpinan the workbook asks for, under the name
         "NIP. 19750921 199602 1 002",
     ]
+    # -- an empty line under the Ketua Tim's name keeps both NIPs on one line
+    assert left.index("NIP. 19750921 199602 1 002") == right.index("NIP. 19630501 198512 1 001")
     assert [line for line in right if line] == [
         "Lumajang, 2 Januari 2024",
         "KETUA TIM PEMBANGUNAN ZI",

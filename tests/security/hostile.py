@@ -33,7 +33,7 @@ from pathlib import Path
 GUARD = Path(__file__).with_name("guarded.py")
 MEMORY_LIMIT_KIB = 1024 * 1024
 TIME_LIMIT_S = 30.0
-DOCUMENTED_EXIT_CODES = frozenset({0, 1, 2, 3})
+DOCUMENTED_EXIT_CODES = frozenset({0, 1, 2, 3, 4})  # README "Kode keluar"; 4: build wrote nothing
 # what a user must never see: Python talking instead of the tool
 PYTHON_NOISE = re.compile(r"Traceback \(most recent call last\)|\b[A-Z]\w*(Error|Exception)\b")
 

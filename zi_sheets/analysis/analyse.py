@@ -59,11 +59,12 @@ class Analysis:
     @property
     def latest_period(self) -> Period | None:
         """The period a Monev report covers unless asked for another: the latest Monev month, or the latest
-        period the Realisasi sheet reports on when that ends later; None when neither has one."""
+        period the Realisasi sheet reports on when that ends on or after it (a unit reporting by quarter
+        reports June in its Triwulan II, not as a month); None when neither has one."""
         month = Period.month(*self.latest_month) if self.latest_month else None
         filled = [r.period for found in self.realisasi.by_row.values() for r in found if r.period]
         realised = max(filled, key=lambda p: (p.last, p.first), default=None)
-        if realised is not None and (month is None or realised.last > month.last):
+        if realised is not None and (month is None or realised.last >= month.last):
             return realised
         return month
 

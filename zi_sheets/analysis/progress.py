@@ -34,7 +34,7 @@ from functools import cached_property
 
 from zi_sheets.analysis.periods import Month, Period, month_end
 from zi_sheets.analysis.realisasi import Realisation, as_of
-from zi_sheets.common.bahasa import roman
+from zi_sheets.common.bahasa import format_bulan, format_tanggal, roman
 from zi_sheets.common.dates import TargetDate, parse_target
 from zi_sheets.common.model import AREAS, CellValue, MonevEntry, PlanRow
 from zi_sheets.common.text import normalize
@@ -104,8 +104,23 @@ def monev_status(text: str) -> str | None:
 
 def report_status(entry: MonevEntry) -> str:
     """A Monev entry as SELESAI when its Status means Selesai, else DALAM_PROSES: reported, not done (also for
-    'Belum', an empty Status and a word `monev_status` does not know, which the checks report)."""
+    an empty Status and a word `monev_status` does not know, which the checks report)."""
     return SELESAI if monev_status(entry.status.text) == "Selesai" else DALAM_PROSES
+
+
+# -- The words by which a clause of a Capaian says it was not achieved ("SOP belum disusun"). --
+_NOT_YET = re.compile(r"\b(?:belum|tidak)\b")
+_CLAUSES = re.compile(r"[,;.\n]+")
+
+
+def is_achievement(entry: MonevEntry) -> bool:
+    """False when a Monev entry says nothing was achieved: its Status means Belum, or every clause of its
+    Capaian says not yet ("Belum", "SOP belum disusun"; "Tim dibentuk, SK belum terbit" tells of progress).
+    Such an entry reports no progress, and a Matriks Capaian does not print it as an achievement."""
+    if monev_status(entry.status.text) == "Belum":
+        return False
+    clauses = [normalize(part) for part in _CLAUSES.split(entry.capaian.text) if part.strip()]
+    return not clauses or not all(_NOT_YET.search(clause) for clause in clauses)
 
 
 def due_months(target: TargetDate, plan_year: int | None) -> list[Month]:
@@ -113,12 +128,14 @@ def due_months(target: TargetDate, plan_year: int | None) -> list[Month]:
 
     Each span the target names is one activity due at its last month ("Triwulan I": March, "Semester I":
     June, "Januari s/d Desember", "Tahun 2019", "setiap bulan": December), so a month list ("Juni, Desember")
-    is due at each month; a span running past the plan year is due at the plan year's last month it covers.
+    is due at each month; a span running past the plan year is due at the plan year's last month it covers,
+    one wholly after it is not due within it, and one wholly before it was due before the year began (at
+    its last month: an action the plan says was due in last December is late, not running).
     """
     due = set()
     for first, last in target.spans:
         if plan_year is not None:
-            first, last = max(first, (plan_year, 1)), min(last, (plan_year, 12))
+            last = min(last, (plan_year, 12))
         if first <= last:
             due.add(last)
     return sorted(due)
@@ -130,8 +147,8 @@ class PlanProgress:
 
     `reports` are the Monev entries reporting on the row by then, `broad` the Excel rows of those that name
     it only with other rows (never done by themselves); `realisasi` is the Realisasi group telling its state
-    (None: none), `revision` the group whose Target Revisi replaces the plan's target (None: the plan's
-    holds).
+    (None: none), `history` every group counting by then in order (the last is `realisasi`), `revision` the
+    group whose Target Revisi replaces the plan's target (None: the plan's holds).
     `plan_year` bounds the due months (`due_months`); None takes the end of every span as due.
     """
 
@@ -143,6 +160,7 @@ class PlanProgress:
     broad: frozenset[int] = frozenset()
     realisasi: Realisation | None = None
     revision: Realisation | None = None
+    history: tuple[Realisation, ...] = ()
 
     @property
     def revised(self) -> TargetDate | None:
@@ -166,35 +184,61 @@ class PlanProgress:
         """True when the row is scheduled by the end of the period."""
         return self.scheduled_by(*self.until)
 
+    def latest(self, field: str) -> tuple[str, Realisation | None]:
+        """The latest non-empty text of a Realisasi field ("status", "realisasi", "bukti") among the groups
+        counting by the end of the period, and the group it is from (('', None): none). What an earlier
+        period realised and evidenced stands until a later group says otherwise: a later group that only
+        confirms "Sudah" does not empty it."""
+        for found in reversed(self.history or ((self.realisasi,) if self.realisasi else ())):
+            text = getattr(found.cells, field).text.strip()
+            if text:
+                return text, found
+        return "", None
+
+    @property
+    def done_on(self) -> dt.date | None:
+        """The latest date done written in the groups counting by the end of the period (None: none)."""
+        dates = [r.done_on for r in self.history or ((self.realisasi,) if self.realisasi else ())]
+        return next((date for date in reversed(dates) if date is not None), None)
+
+    @property
+    def _done_later(self) -> bool:
+        """True when the date done lies after the end of the period."""
+        return self.done_on is not None and self.done_on > month_end(self.until)
+
     @property
     def realised(self) -> str | None:
-        """What the Realisasi group says by the end of the period: SELESAI, DALAM_PROSES, or None (no group,
-        'Belum', or nothing that reports progress)."""
-        found = self.realisasi
-        if found is None:
+        """What the Realisasi groups say by the end of the period: SELESAI, DALAM_PROSES, or None (no group,
+        'Belum', or nothing that reports progress). The latest Status written tells (an empty Status in a
+        later group does not unsay an earlier one); a Selesai dated after the period is DALAM_PROSES."""
+        if self.realisasi is None:
             return None
-        word = monev_status(found.cells.status.text)
-        not_yet = found.done_on is not None and found.done_on > month_end(self.until)
+        word = monev_status(self.latest("status")[0])
         if word == "Selesai":
-            return DALAM_PROSES if not_yet else SELESAI
+            return DALAM_PROSES if self._done_later else SELESAI
         if word == "Dalam Proses":
             return DALAM_PROSES
         if word == "Belum":
             return None
-        if found.done_on is not None and not not_yet:
+        if self.done_on is not None and not self._done_later:
             return SELESAI  # -- a date done, no Status: done on that date
-        return DALAM_PROSES if found.cells.realisasi else None
+        return DALAM_PROSES if self.latest("realisasi")[0] else None
+
+    @property
+    def progressed(self) -> tuple[MonevEntry, ...]:
+        """The Monev reports that tell of progress (`is_achievement`): a "Belum" is a report of none."""
+        return tuple(entry for entry in self.reports if is_achievement(entry))
 
     @property
     def reported(self) -> bool:
-        """True when a Monev entry up to the end of the period reports on the row, or its Realisasi group
-        says it is done or in progress."""
-        return bool(self.reports) or self.realised is not None
+        """True when a Monev entry up to the end of the period reports progress on the row, or its Realisasi
+        group says it is done or in progress."""
+        return bool(self.progressed) or self.realised is not None
 
     @property
     def due_months(self) -> list[Month]:
         """The months the row's action is due, see `due_months`, by the revised target when there is one
-        (empty when none is in the plan year)."""
+        (empty when none is due within the plan year or before it)."""
         return due_months(self.revised or self.target, self.plan_year)
 
     @cached_property
@@ -207,20 +251,55 @@ class PlanProgress:
         """True when a due month is on or before the end of the period."""
         return self.due is not None and self.due <= self.until
 
+    @property
+    def _done_by_report(self) -> bool:
+        return any(report_status(e) == SELESAI and e.row not in self.broad for e in self.progressed)
+
     @cached_property
     def status(self) -> str:
-        """SELESAI (a report naming the row alone says Selesai, or its Realisasi group does), DALAM_PROSES
-        (reported, not done), TERLAMBAT (not reported and a due month has passed), BERJALAN (not reported,
-        scheduled but not yet due: a span that runs on) or BELUM_JADWAL (not reported and not yet scheduled,
-        or with no target month). The one definition of "terlambat" for the documents and the checks."""
-        done = any(report_status(e) == SELESAI and e.row not in self.broad for e in self.reports)
-        if done or self.realised == SELESAI:
+        """The one definition of a row's status for the documents and the checks, from its due months, the
+        reports up to the end of the period and their dates:
+
+        - SELESAI: a Monev report naming the row alone says Selesai, or the Realisasi says Selesai (or gives
+          a date done) with the date, if any, on or before the period's end;
+        - DALAM_PROSES: a report tells of progress, not of completion (a Selesai dated after the period, or
+          naming the whole komponen, is progress);
+        - TERLAMBAT: no report of progress ("Belum" is none) and a due month has passed (a target wholly
+          before the plan year was due before it began);
+        - BERJALAN: no report of progress, scheduled but not yet due (a span that runs on);
+        - BELUM_JADWAL: no report of progress, not yet scheduled or with no target month.
+
+        `reason` says why where the status is not the obvious reading of the reports."""
+        if self._done_by_report or self.realised == SELESAI:
             return SELESAI
         if self.reported:
             return DALAM_PROSES
         if self.past_due:
             return TERLAMBAT
         return BERJALAN if self.scheduled else BELUM_JADWAL
+
+    @property
+    def reason(self) -> str:
+        """Why the row has its status, where a reader of the reports would not see it at once ('' where the
+        status is their plain reading): a Selesai dated after the period, a Selesai for the whole komponen,
+        progress past the due month, reports of "Belum" past it, a target before the plan year."""
+        status = self.status
+        due = format_bulan(*self.due) if self.due is not None else ""
+        if status == DALAM_PROSES:
+            if monev_status(self.latest("status")[0]) == "Selesai" and self._done_later and self.done_on:
+                return f"dilaporkan selesai {format_tanggal(self.done_on)}, setelah akhir periode"
+            if any(report_status(e) == SELESAI for e in self.progressed):
+                return "laporan Selesai menyebut seluruh komponen, bukan langkah aksi ini saja"
+            if self.past_due:
+                return f"melewati target waktu {due}"
+        if status == TERLAMBAT:
+            before = self.plan_year is not None and self.due is not None and self.due[0] < self.plan_year
+            said = bool(self.reports) or self.realisasi is not None
+            if before:
+                return f"target waktu {due}, sebelum tahun rencana {self.plan_year}"
+            if said:
+                return f"dilaporkan belum dilaksanakan, target waktu {due} telah lewat"
+        return ""
 
     @property
     def label(self) -> str:
@@ -241,7 +320,8 @@ def plan_progress(
     by then, which of them name it only with other rows (`broad`), and its Realisasi groups."""
     found = []
     for row in rows:
-        current, revision = as_of((realisasi or {}).get(row.row, ()), until)
+        groups = (realisasi or {}).get(row.row, ())
+        current, revision = as_of(groups, until)
         found.append(
             PlanProgress(
                 row,
@@ -252,6 +332,7 @@ def plan_progress(
                 (broad or {}).get(row.row, frozenset()),
                 current,
                 revision,
+                tuple(group for group in groups if group.counts_by(until)),
             )
         )
     return found
@@ -334,15 +415,28 @@ class AreaProgress:
             return None
         return math.floor(100 * self.reported / self.scheduled + 0.5)
 
+    def _realisasi_texts(self, field: str) -> list[str]:
+        """A field of the Realisasi groups of the area's rows whose period falls within the report period
+        (a group without a label, the current state, always does)."""
+        return [
+            getattr(found.cells, field).text
+            for plan in self.plans
+            for found in plan.history
+            if found.period is None or found.period.last >= self.period.first
+        ]
+
     @property
     def kendala(self) -> list[str]:
-        """The Kendala texts of the period's entries, in order, each once."""
-        return _unique(entry.kendala.text for entry in self.entries)
+        """The Kendala texts of the period's Monev entries, then those the Realisasi gives for the period,
+        in order, each once."""
+        return _unique([*(entry.kendala.text for entry in self.entries), *self._realisasi_texts("kendala")])
 
     @property
     def tindak_lanjut(self) -> list[str]:
-        """The Tindak Lanjut texts of the period's entries, in order, each once."""
-        return _unique(entry.tindak_lanjut.text for entry in self.entries)
+        """The Tindak Lanjut texts of the period's Monev entries and of the Realisasi, in order, each once."""
+        return _unique(
+            [*(entry.tindak_lanjut.text for entry in self.entries), *self._realisasi_texts("tindak_lanjut")]
+        )
 
     @property
     def sentence(self) -> str:

@@ -93,10 +93,11 @@ NIP_STORED_AS_NUMBER = register(
     "nip-stored-as-number",
     "error",
     "NIP tersimpan sebagai angka, bukan teks",
-    "{label} '{value}' tersimpan sebagai angka, sehingga Excel hanya menyimpan 15 angka pertamanya; dokumen "
+    "{label} '{value}' tersimpan sebagai angka, sehingga Excel hanya menyimpan 15 angka pertamanya; {akibat} "
     "tidak ditulis. Format sel itu sebagai Teks, lalu ketik ulang NIP-nya (atau awali dengan tanda ').",
-    "Excel membulatkan angka 18 digit, sehingga NIP yang tersimpan sebagai angka tercetak salah di tanda "
-    "tangan; dokumen tidak ditulis sampai NIP diketik ulang sebagai teks.",
+    "Excel membulatkan angka 18 digit, sehingga NIP yang tersimpan sebagai angka tercetak salah; dokumen "
+    "yang memuatnya tidak ditulis sampai NIP diketik ulang sebagai teks: NIP Identitas ada di tanda tangan "
+    "setiap dokumen, NIP anggota TimKerja hanya di Lampiran, sehingga dokumen lain tetap ditulis.",
 )
 NIP_LENGTH = register(
     "nip-length",
@@ -238,7 +239,10 @@ def _check_nip(context: CheckContext, label: str, value: CellValue) -> Iterator[
     # -- a number, or the text Excel shows for one ("1,97805E+17" pasted as text): digits already lost
     number = isinstance(value.raw, int | float) and not isinstance(value.raw, bool)
     if number or _SCIENTIFIC.fullmatch(value.text.strip()):
-        yield NIP_STORED_AS_NUMBER.at(value.cell, sheet=sheet, label=label, value=value.text)
+        # -- a team member's NIP is printed in the Lampiran only; the signatories' in every document
+        on_team = value.cell is not None and value.cell.sheet != sheet
+        akibat = "Lampiran" if on_team else "dokumen"
+        yield NIP_STORED_AS_NUMBER.at(value.cell, sheet=sheet, label=label, value=value.text, akibat=akibat)
         return
     digits = nip_digits(value.text)
     if not re.fullmatch(r"\d{18}", digits):

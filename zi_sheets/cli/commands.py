@@ -17,6 +17,7 @@ from click.core import ParameterSource
 from zi_sheets import __version__
 from zi_sheets.cli import click_bahasa
 from zi_sheets.common.catalogue import REGULATIONS
+from zi_sheets.common.report import EXIT_NOT_WRITTEN
 from zi_sheets.common.text import shown
 
 # -- Before any option type is built: click names a path type ("file") when it is constructed. --
@@ -510,7 +511,7 @@ def _build_one(path: Path, options: BuildOptions) -> int:
         for finding in result.refused_by:
             _say(shown(finding.line()), err=True)
         _say("dokumen tidak ditulis; perbaiki temuan di atas lalu ulangi.", err=True)
-        return 1
+        return EXIT_NOT_WRITTEN
     package = [result.package.zip_path, result.package.eml_path] if result.package else []
     for written in [*result.documents, *result.pdfs, *package]:
         _say(f"ditulis: {_name(written)}", err=True)

@@ -16,6 +16,8 @@ from zi_sheets.common.model import CellRef
 # -- whose last digits Excel has already lost (no document may print it). The types are the structure
 # -- checks' (`checks.structure`); tests/checks/test_finding_types.py holds these codes to the registry. --
 BLOCKING_CODES = frozenset({"identitas-missing", "tahun-invalid", "nip-stored-as-number"})
+# -- `build`: findings forbade every document, nothing was written; 1 is "written, with error findings"
+EXIT_NOT_WRITTEN = 4
 
 
 class CoverageFigures(Protocol):

@@ -154,9 +154,10 @@ _PROSES = [
 ]
 
 _PENUTUP = [
-    "{Nama Unit Kerja} yang berpredikat WBK/WBBM merupakan hasil dari upaya pencegahan korupsi dan "
-    "peningkatan kualitas pelayanan publik yang dilaksanakan secara konkret di dalam lingkup Zona "
-    "Integritas.",
+    # -- signed while the unit is still building toward the predicate: it claims the aim, never the title
+    "Pembangunan Zona Integritas di {Nama Unit Kerja} merupakan upaya pencegahan korupsi dan peningkatan "
+    "kualitas pelayanan publik yang dilaksanakan secara konkret di dalam lingkup Zona Integritas, menuju "
+    "predikat Wilayah Bebas dari Korupsi (WBK)/Wilayah Birokrasi Bersih dan Melayani (WBBM).",
     "Rencana kerja ini bersifat dinamis: ketentuan di dalamnya dapat diubah sesuai kebutuhan dan "
     "perkembangan lingkungan strategis, dan pelaksanaannya dipantau serta dievaluasi secara berkala.",
 ]

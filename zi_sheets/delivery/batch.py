@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zi_sheets.common.errors import UnreadableWorkbook, ZiSheetsError
-from zi_sheets.common.report import Report
+from zi_sheets.common.report import EXIT_NOT_WRITTEN, Report
 
 if TYPE_CHECKING:
     from zi_sheets.analysis.analyse import Analysis
@@ -193,7 +193,7 @@ def build_one(path: Path, options: BuildOptions) -> UnitResult:
     summary = _summarise(path, result.report, result.analysis, options.strict)
     if result.refused_by:
         summary.notes.append("dokumen tidak ditulis: " + "; ".join(f.line() for f in result.refused_by))
-        summary.exit_code = 1
+        summary.exit_code = EXIT_NOT_WRITTEN
     summary.written = list(result.documents)
     summary.notes += result.notes
     if result.documents:

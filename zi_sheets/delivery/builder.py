@@ -33,13 +33,17 @@ if TYPE_CHECKING:
 
 @dataclass
 class BuildResult:
-    """What a build did: the check report, and the folder and documents written (none when refused)."""
+    """What a build did: the check report, and the folder and documents written (none when refused).
+
+    `refused_by` holds the findings that forbid every document (nothing written); `withheld` the documents
+    not written, by title, with the findings that spoil them alone (the others are written)."""
 
     report: Report
     analysis: Analysis
     folder: Path | None = None
     documents: list[Path] = field(default_factory=list)
     refused_by: list[Finding] = field(default_factory=list)
+    withheld: dict[str, list[Finding]] = field(default_factory=dict)
     period: Period | None = None
     pdfs: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -96,17 +100,32 @@ def why_no_monev(workbook: Workbook) -> str:
 
 def period_warnings(analysis: Analysis, period: Period) -> list[str]:
     """Warning lines for a Monev period asked for by --bulan, --semester or --triwulan that lies outside the
-    plan year, or in which the Monev sheet reports nothing; [] when there is nothing to say."""
+    plan year, or on which neither the Monev nor the Realisasi sheet reports; [] when there is nothing to
+    say."""
     warnings = []
     year = analysis.plan_year
     if year is not None and (period.first[0] != year or period.last[0] != year):
         warnings.append(f"peringatan: periode Monev {period.label} di luar tahun rencana {year}.")
-    if not any(entry.month in period for entry in analysis.workbook.monev):
+    realised = any(
+        r.period is not None and r.period.first <= period.last and r.period.last >= period.first
+        for found in analysis.realisasi.by_row.values()
+        for r in found
+    )
+    if not realised and not any(entry.month in period for entry in analysis.workbook.monev):
         warnings.append(
             f"peringatan: sheet Monev tidak memuat capaian untuk {period.label}; dokumen Monev hanya berisi "
             f"jadwal rencana aksi s.d. {period.end_label}."
         )
     return warnings
+
+
+def spoils_lampiran_only(finding: Finding, workbook: Workbook) -> bool:
+    """True when a finding that forbids a document is on a sheet only the Lampiran prints (a team member's
+    NIP typed as a number): the Lampiran is withheld, the other documents are written."""
+    from zi_sheets.reading.schema import MEKANISME, TARGET_PRIORITAS, TIM_KERJA
+
+    names = {workbook.sheets_found.get(s.name, s.name) for s in (MEKANISME, TARGET_PRIORITAS, TIM_KERJA)}
+    return finding.sheet_name in names
 
 
 def build(path: str | Path, options: BuildOptions | None = None) -> BuildResult:
@@ -127,7 +146,10 @@ def _build(analysis: Analysis, options: BuildOptions) -> BuildResult:
 
     workbook = analysis.workbook
     report = check_workbook(analysis)
-    refused_by = report.blocks_build(options.strict)
+    blocking = report.blocks_build(options.strict)
+    # -- with --strict every error forbids every document; otherwise a finding spoils what prints its cell
+    lampiran_only = [] if options.strict else [f for f in blocking if spoils_lampiran_only(f, workbook)]
+    refused_by = [finding for finding in blocking if finding not in lampiran_only]
     if refused_by:
         return BuildResult(report, analysis, refused_by=refused_by)
     chosen = house_style(workbook, options.docx_template)
@@ -139,6 +161,8 @@ def _build(analysis: Analysis, options: BuildOptions) -> BuildResult:
     make_folder(folder)
     claim_folder(folder, workbook.path)
     result = BuildResult(report, analysis, folder, period=period)
+    if lampiran_only:
+        result.withheld[LAMPIRAN] = lampiran_only
     if period is None:
         result.notes.append(why_no_monev(workbook))
     elif options.bulan or options.semester or options.triwulan:
@@ -146,7 +170,9 @@ def _build(analysis: Analysis, options: BuildOptions) -> BuildResult:
     documents: list[tuple[str, str | None, Callable[[], Document]]] = [
         (RENCANA_KERJA, None, lambda: build_rencana_kerja(workbook, style)),
     ]
-    if lampiran_parts(workbook):
+    if lampiran_only:
+        result.notes += [f"Lampiran tidak ditulis; perbaiki lalu ulangi: {f.line()}" for f in lampiran_only]
+    elif lampiran_parts(workbook):
         documents.append((LAMPIRAN, None, lambda: build_lampiran(workbook, style)))
     else:
         result.notes.append(

@@ -177,7 +177,8 @@ def write_package(
 
 
 def _read_documents(documents: list[Path]) -> list[tuple[str, Path, bytes]]:
-    """(name, path, bytes) of each document, sorted by name; the same name twice is refused."""
+    """(name, path, bytes) of each document in the order the build wrote them (the Rencana Kerja before its
+    Lampiran, then the Monev and the LKE's), each PDF beside its .docx; the same name twice is refused."""
     files: dict[str, tuple[Path, bytes]] = {}
     for document in documents:
         path = Path(document)
@@ -191,7 +192,12 @@ def _read_documents(documents: list[Path]) -> list[tuple[str, Path, bytes]]:
             raise ZiSheetsError(
                 f"Dokumen {path} tidak dapat dibaca untuk paket: {error.strerror}."
             ) from error
-    return [(name, path, data) for name, (path, data) in sorted(files.items(), key=lambda i: i[0].casefold())]
+    # -- not by name: "1.ii.a Lampiran ..." sorts before "1.ii.a Rencana Kerja ...", which it is attached to
+    stems: dict[str, int] = {}
+    for name in files:
+        stems.setdefault(Path(name).stem.casefold(), len(stems))
+    order = sorted(files.items(), key=lambda i: (stems[Path(i[0]).stem.casefold()], i[0].casefold()))
+    return [(name, path, data) for name, (path, data) in order]
 
 
 def _write_zip(temporary: str, files: list[tuple[str, Path, bytes]], extra: Sequence[Entry] = ()) -> None:
@@ -238,6 +244,25 @@ def subject(identitas: Identitas, month_label: str | None = None) -> str:
     return " ".join(HEADER_CONTROL.sub(" ", text).split())
 
 
+# -- "Pemerintah Provinsi Jawa Timur" -> its Inspektorat is "Inspektorat Provinsi Jawa Timur" --
+_GOVERNMENT = re.compile(r"^\s*pemerintah\s+(provinsi|kabupaten|kota)\s+(.+)$", re.IGNORECASE)
+
+
+def addressee(identitas: Identitas) -> str:
+    """Who evaluates the unit, as the cover letter greets it, from its chain: a local government's unit its
+    Inspektorat ("Inspektorat Provinsi Jawa Timur" for a province's OPD, "Inspektorat Kabupaten Lumajang"
+    for a regency's); a unit of a ministry or of the Mahkamah Agung (no Pemerintah Daerah, an Instansi
+    Induk) the Tim Penilai Internal of the top of its chain ("Tim Penilai Internal Mahkamah Agung Republik
+    Indonesia"); else the Inspektorat of its Kabupaten/Kota."""
+    government = _GOVERNMENT.match(identitas.text("Pemerintah Daerah"))
+    if government:
+        return f"Inspektorat {government.group(1).title()} {government.group(2).strip()}"
+    chain = identitas.induk
+    if chain and not identitas.text("Pemerintah Daerah"):
+        return f"Tim Penilai Internal {chain[0]}"
+    return f"Inspektorat {identitas.text('Kabupaten/Kota')}".rstrip()
+
+
 def body(
     identitas: Identitas, names: list[str], summary: str | None = None, month_label: str | None = None
 ) -> str:
@@ -247,7 +272,6 @@ def body(
     """
     unit = identitas.nama_unit or "unit kerja kami"
     tahun = identitas.tahun or identitas.text("Tahun")
-    region = identitas.text("Kabupaten/Kota")
     what = f"dokumen pembangunan Zona Integritas {unit}" + (f" Tahun {tahun}" if tahun else "")
     if month_label:
         what += f", termasuk laporan Monitoring dan Evaluasi periode {month_label}"
@@ -256,7 +280,7 @@ def body(
     closing = [line for line in (jabatan, identitas.text("Nama Ketua Tim")) if line]
     checked = [f"Hasil pemeriksaan workbook: {summary.strip()}", ""] if summary else []
     lines = [
-        f"Yth. Inspektorat {region}".rstrip(),
+        f"Yth. {addressee(identitas)}",
         "",
         "Dengan hormat,",
         "",

@@ -17,7 +17,7 @@ from zi_sheets.common.text import area_number, clean_text
 from zi_sheets.reading.house_style import PageStyle
 from zi_sheets.render.rencana_kerja import document_title
 from zi_sheets.render.word.document import new_document, set_properties
-from zi_sheets.render.word.layout import column_need, fit_shares, text_width_twips
+from zi_sheets.render.word.layout import column_need, fit_shares, header_need, text_width_twips
 from zi_sheets.render.word.oxml import set_fonts
 from zi_sheets.render.word.page import add_page_number_footer
 from zi_sheets.render.word.signature import add_signature_block, format_nip, unit_signers
@@ -138,7 +138,7 @@ def _write_target_prioritas(document: Document, workbook: Workbook, style: PageS
     total = text_width_twips(document.sections[-1])
     columns = [("NO", 7.0), ("TARGET PRIORITAS", 63.0 if with_area else 93.0)]
     columns += [("AREA", 30.0)] if with_area else []
-    needs = [column_need(header, [], total, style.table_size_pt) for header, _ in columns]
+    needs = [header_need(header, total, style.table_size_pt) for header, _ in columns]
     needs += [
         column_need(h, [t.extra.get(h, EMPTY).text for t in targets], total, style.table_size_pt)
         for h in extras
@@ -182,7 +182,9 @@ def _write_tim_kerja(document: Document, workbook: Workbook, style: PageStyle) -
     }
     names = [name for name in shares if name not in optional or any(map(optional[name], members))]
     needs = [
-        max(column_need(name, [], total, style.table_size_pt), nip_need if name == "NIP" else 0.0)
+        # -- the header's words and the NIP on one line each, given here: `add_header_table` would give the
+        # -- header its room from every column, the NIP's too
+        max(header_need(name, total, style.table_size_pt), nip_need if name == "NIP" else 0.0)
         for name in names
     ]
     fitted = fit_shares([shares[name] for name in names], needs)

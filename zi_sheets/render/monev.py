@@ -24,7 +24,7 @@ from zi_sheets.analysis.analyse import Analysis
 from zi_sheets.analysis.komponen import UNKNOWN_AREA
 from zi_sheets.analysis.laporan import PENDAHULUAN, ReportTexts, report_texts
 from zi_sheets.analysis.periods import Period
-from zi_sheets.analysis.progress import AreaProgress, PlanProgress, total
+from zi_sheets.analysis.progress import AreaProgress, PlanProgress, is_achievement, total
 from zi_sheets.common.bahasa import format_bulan, format_tanggal, roman
 from zi_sheets.common.model import AREAS, Identitas, LaporanItem, MonevEntry
 from zi_sheets.common.text import clean_text
@@ -59,11 +59,12 @@ _PROGRESS_COLUMNS = (
     ("TERLAMBAT", 12),
 )
 _OVERDUE_COLUMNS = (
-    ("NO", 6),
-    ("AREA", 18),
-    ("KOMPONEN", 22),
-    ("INDIKATOR / LANGKAH AKSI", 36),
-    ("TARGET WAKTU", 18),
+    ("NO", 5),
+    ("AREA", 16),
+    ("KOMPONEN", 19),
+    ("LANGKAH AKSI", 30),
+    ("TARGET WAKTU", 13),
+    ("KETERANGAN", 17),
 )
 
 
@@ -185,6 +186,8 @@ def _add_matrix_part(document: Document, report: _Report, *, labelled: bool) -> 
 
 
 def _add_matrices(document: Document, entries: Sequence[MonevEntry], period: Period) -> None:
+    # -- an entry saying nothing was achieved ("belum disusun") is no achievement: the late list tells it
+    entries = [entry for entry in entries if is_achievement(entry)]
     months = [month for month in period.months if any(entry.month == month for entry in entries)]
     if not months:
         document.add_paragraph(f"Belum ada capaian yang dilaporkan untuk {period.label}.", style=BODY_TEXT)
@@ -248,7 +251,7 @@ def _add_overdue(document: Document, report: _Report) -> None:
     if overdue:
         introduction = document.add_paragraph(
             f"Langkah aksi yang telah jatuh tempo s.d. {report.period.end_label} tetapi belum dilaporkan "
-            "capaiannya:",
+            "kemajuannya:",
             style=BODY_TEXT,
         )
         introduction.paragraph_format.keep_with_next = True  # -- the colon leads into the table
@@ -312,8 +315,10 @@ def _add_overdue_table(document: Document, overdue: Sequence[PlanProgress]) -> N
                 CellSpec([str(number)], align="center"),
                 CellSpec([area]),
                 CellSpec(row.komponen.lines),
-                CellSpec(row.indikator.lines or row.langkah_aksi.lines or row.bukti_fisik.lines),
+                # -- the unit's late action, which the LKE indicator only names the aim of
+                CellSpec(row.langkah_aksi.lines or row.indikator.lines or row.bukti_fisik.lines),
                 CellSpec(row.target_waktu.lines),
+                CellSpec([plan.reason[:1].upper() + plan.reason[1:]] if plan.reason else []),
             ]
         )
 

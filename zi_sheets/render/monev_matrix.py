@@ -53,26 +53,38 @@ def matrix_cells(plan: PlanProgress, period: Period) -> list[CellSpec]:
     target = row.target_waktu.lines
     if plan.revision is not None:
         target = [*target, f"Revisi: {plan.revision.cells.target_revisi.text}"]
+    realisasi = _carried(plan, "realisasi")
+    if plan.status == SELESAI and plan.done_on is not None:
+        realisasi.append(f"Selesai {format_tanggal(plan.done_on)}")
+    realisasi += [line for entry in plan.progressed for line in _capaian(entry, period)]
+    bukti = _carried(plan, "bukti")
+    bukti += [line for entry in plan.progressed for line in text_lines(entry.bukti_dukung.text)]
     found = plan.realisasi.cells if plan.realisasi is not None else None
-    realisasi = text_lines(found.realisasi.text) if found else []
-    if plan.status == SELESAI and plan.realisasi is not None and plan.realisasi.done_on is not None:
-        realisasi.append(f"Selesai {format_tanggal(plan.realisasi.done_on)}")
-    realisasi += [line for entry in plan.reports for line in _capaian(entry, period)]
-    bukti = text_lines(found.bukti.text) if found else []
-    bukti += [line for entry in plan.reports for line in text_lines(entry.bukti_dukung.text)]
     within = [entry for entry in plan.reports if entry.month in period]
     kendala = ([found.kendala.text] if found else []) + [entry.kendala.text for entry in within]
     tindak = ([found.tindak_lanjut.text] if found else []) + [entry.tindak_lanjut.text for entry in within]
     notes = [f"Kendala: {text}" for text in _unique(kendala)]
     notes += [f"Tindak lanjut: {text}" for text in _unique(tindak)]
+    status = [plan.label] + ([f"({plan.reason})"] if plan.reason else [])
     return [
         CellSpec(row.langkah_aksi.lines or row.indikator.lines or row.bukti_fisik.lines),
         CellSpec(target),
         CellSpec(_unique(realisasi)),
-        CellSpec([plan.label], align="center"),
+        CellSpec(status, align="center"),
         CellSpec(_unique(bukti)),
         CellSpec([line for note in notes for line in text_lines(note)]),
     ]
+
+
+def _carried(plan: PlanProgress, field: str) -> list[str]:
+    """The latest non-empty Realisasi or Bukti by the end of the period; from an earlier group than the
+    one telling the state it is marked with that group's period ("(Triwulan I 2025)"): what was achieved
+    then still stands."""
+    text, found = plan.latest(field)
+    lines = text_lines(text)
+    if lines and found is not plan.realisasi and found is not None and found.period is not None:
+        lines.append(f"({found.period.label})")
+    return lines
 
 
 def _capaian(entry: MonevEntry, period: Period) -> list[str]:

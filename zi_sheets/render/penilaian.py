@@ -80,7 +80,8 @@ def build_penilaian(
             paragraph.paragraph_format.space_after = Pt(0 if index < 2 else 18)
     document.add_paragraph(
         f"Penilaian mandiri atas Lembar Kerja Evaluasi (LKE) Zona Integritas menurut {assessment.lke.title}, "
-        f"dihitung dari jawaban dan Bukti Dukung pada sheet LKE workbook {assessment.workbook.path.name}. "
+        # -- a signed report names the unit's LKE, not the file it was typed in
+        f"dihitung dari jawaban dan Bukti Dukung LKE {identitas.nama_unit}. "
         "Nilai setiap sub-area adalah bobotnya dikali rata-rata nilai jawaban butirnya; butir yang belum "
         "dijawab bernilai 0.",
         style=BODY_TEXT,
@@ -98,7 +99,8 @@ def build_penilaian(
     verdict.add_run(assessment.verdict)
     for requirement in assessment.warnings:
         document.add_paragraph(
-            f"Peringatan (bacaan b, bukan syarat): {requirement.sentence} untuk "
+            # -- the tool's word for this reading of the thresholds ("bacaan b") means nothing to the reader
+            f"Catatan (tidak menentukan predikat): {requirement.sentence} untuk "
             f"{PREDIKAT_TITLE[requirement.predikat]}.",
             style=BODY_TEXT,
         )

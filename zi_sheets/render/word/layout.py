@@ -87,6 +87,13 @@ def column_need(header: str, texts: Sequence[str], total: int, font_pt: float) -
     return min(0.15, needed / total)
 
 
+def header_need(header: str, total: int, font_pt: float) -> float:
+    """The share of a table `total` twips wide that a bold capital header needs so that none of its words
+    breaks (see `column_need`'s measure), however narrow the page: never capped."""
+    longest = max((len(word) for word in header.upper().split()), default=1)
+    return (longest * font_pt * 20 * 0.8 + _CELL_MARGINS_TWIPS) / total
+
+
 def fit_shares(shares: Sequence[float], needs: Sequence[float]) -> list[float]:
     """Column shares (any scale) as fractions of the width, each column given at least its need (a
     fraction); the columns given more keep their proportions in the width left."""

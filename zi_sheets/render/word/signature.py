@@ -33,13 +33,15 @@ class Signer:
 
     `place_date` ("Lumajang, 2 Januari 2019") and `lead` ("Mengetahui,") are '' to leave those lines out;
     `dated` holds (label, value) lines printed with their colons aligned ("Ditetapkan di : Bogor"), () for
-    none; `jabatan` holds the position lines; `nip` is printed as given (see `format_nip`), and no NIP line
-    is printed when it is '' or a dash.
+    none; `jabatan` holds the position lines; `pangkat` ("Pembina Tk. I (IV/b)", '' for none) is printed
+    under the name; `nip` is printed as given (see `format_nip`), and no NIP line is printed when it is '' or
+    a dash.
     """
 
     nama: str
     jabatan: Sequence[str] = ()
     nip: str = ""
+    pangkat: str = ""
     lead: str = ""
     place_date: str = ""
     dated: Sequence[tuple[str, str]] = ()
@@ -67,6 +69,7 @@ def add_signature_block(
     has_lead = any(s.lead for s in signers)
     dated_count = max((len(s.dated) for s in signers), default=0)
     has_nip = any(not is_no_nip(s.nip) for s in signers)
+    has_pangkat = any(s.pangkat.strip() for s in signers)
 
     def heading(signer: Signer) -> list[str]:
         dated = [f"{label}\t: {value}" for label, value in signer.dated]
@@ -94,6 +97,10 @@ def add_signature_block(
         _cell_lines(foot, [""] * signature_lines, style)
         name = foot.add_paragraph(style=style) if signature_lines else foot.paragraphs[0]
         name.add_run(clean_text(signer.nama), style=SIGNER_NAME)
+        if has_pangkat:  # -- a line on both sides, so that the NIPs stand on one line
+            pangkat = foot.add_paragraph(style=style)
+            if signer.pangkat.strip():
+                pangkat.add_run(clean_text(signer.pangkat.strip()))
         if has_nip:
             nip = foot.add_paragraph(style=style)
             if not is_no_nip(signer.nip):
@@ -148,6 +155,8 @@ def unit_signers(
             nama=identitas.text(f"Nama {role}"),
             jabatan=jabatan_lines(identitas.text(f"Jabatan {role}")),
             nip=format_nip(identitas.text(f"NIP {role}"), spaced=nip_spaced),
+            # -- the workbook asks for the head's rank (Identitas "Pangkat Pimpinan"); the team's it does not
+            pangkat=identitas.text("Pangkat Pimpinan") if role == "Pimpinan" else "",
             **extra,
         )
 

@@ -16,7 +16,7 @@ from docx.table import Table
 from lxml import etree
 
 from zi_sheets.common.text import clean_text
-from zi_sheets.render.word.layout import split_width, text_width_twips
+from zi_sheets.render.word.layout import fit_shares, header_need, split_width, text_width_twips
 from zi_sheets.render.word.oxml import (
     W_NS,
     insert_tblPr_child,
@@ -268,7 +268,14 @@ def add_header_table(document: Document, columns: Sequence[tuple[str, float]]) -
     `columns` are (header, share of the width) pairs; the header row is bold on grey and repeats on every
     page. Add the body rows with the returned writer's `add_row`.
     """
-    widths = split_width(text_width_twips(document.sections[-1]), [share for _, share in columns])
+    total = text_width_twips(document.sections[-1])
+    size = document.styles[TABLE_HEADING].font.size
+    font_pt = size.pt if size is not None else 10.0
+    # -- no header broken inside a word ("KETERANGA/N" on a portrait page): each column at least its
+    # -- header's longest word; the others keep their proportions
+    needs = [header_need(header, total, font_pt) for header, _ in columns]
+    shares = fit_shares([share for _, share in columns], needs)
+    widths = split_width(total, shares)
     writer = TableWriter(document, widths)
     writer.add_row(
         [CellSpec([header], style=TABLE_HEADING, shading=HEADER_FILL) for header, _ in columns], header=True
