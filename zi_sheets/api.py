@@ -71,18 +71,28 @@ def check(workbook: PathLike | Workbook, *, today: dt.date | None = None) -> Rep
     return check_workbook(analyse(_workbook(workbook)), today)
 
 
-def score(workbook: PathLike | Workbook, *, fetch_links: bool = False) -> Assessment:
+def score(
+    workbook: PathLike | Workbook, *, fetch_links: bool = False, lke: PathLike | None = None
+) -> Assessment:
     """The LKE self-assessment of `zi-sheets nilai`: the score per area, pengungkit, hasil and total, the
     Menuju WBK/WBBM requirements and the answers that would raise the score most.
 
     `fetch_links` opens every Bukti Dukung link and reports those that fail or reach an address that is not
     public, which is never connected to (False: links are not opened; see `zi_sheets.lke.fetch`).
-    Raises ZiSheetsError when the workbook cannot be read or has no LKE sheet.
+    `workbook` may also be an official LKE workbook alone (sheets `LKE ZI`, `Ctt Eval`, `Utama`); `lke`
+    names one whose answers stand in for the workbook's LKE sheet. Raises ZiSheetsError when the workbook
+    cannot be read or has no LKE answers, LkeRegulationMismatch (exit code 1) when the answers are of
+    another regulation than the workbook's.
     """
     from zi_sheets.analysis.analyse import analyse
-    from zi_sheets.lke.assess import assess
+    from zi_sheets.lke.assess import assess, assess_file, load_official
 
-    return assess(analyse(_workbook(workbook)), fetch_links=fetch_links)
+    if isinstance(workbook, str | os.PathLike):
+        return assess_file(
+            Path(workbook), fetch_links=fetch_links, lke_file=None if lke is None else Path(lke)
+        )
+    official = load_official(Path(lke)) if lke is not None else None
+    return assess(analyse(workbook), fetch_links=fetch_links, official=official)
 
 
 def build(path: PathLike, **options: Any) -> BuildResult:

@@ -123,7 +123,9 @@ def _run(function: Callable[_P, _R], *args: _P.args, **kwargs: _P.kwargs) -> _R:
     try:
         return function(*args, **kwargs)
     except ZiSheetsError as error:
-        raise UnreadableInput(str(error)) from error
+        refused = UnreadableInput(str(error))
+        refused.exit_code = error.exit_code  # -- 3 unreadable; 1 for an error finding raised (LKE mismatch)
+        raise refused from error
 
 
 @click.group(
@@ -140,6 +142,13 @@ def main() -> None:
     """
 
 
+_LKE_FILE = click.option(
+    "--lke",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="LKE resmi unit (sheet 'LKE ZI', 'Ctt Eval', 'Utama'); jawabannya dipakai sebagai pengganti "
+    "sheet LKE.",
+)
 _REGULASI = click.option(
     "--regulasi",
     type=click.Choice(sorted(REGULATIONS)),
@@ -513,18 +522,23 @@ def rekap(folders: tuple[Path, ...], output: Path) -> None:
     callback=_output_folder,
     help="Tulis juga Laporan Penilaian Mandiri (.docx) dan LKE untuk diunggah (.xlsx) ke folder ini.",
 )
-def nilai(workbook: Path, output_format: str, cek_tautan: bool, output: Path | None) -> None:
+@_LKE_FILE
+def nilai(
+    workbook: Path, output_format: str, cek_tautan: bool, output: Path | None, lke: Path | None
+) -> None:
     """Hitung nilai LKE (penilaian mandiri): per area, pengungkit, hasil, total, syarat Menuju WBK/WBBM
     dan jawaban yang paling menaikkan nilai.
 
-    Jawaban dan Bukti Dukung dibaca dari sheet LKE (workbook lama: 'zi-sheets init --lke-only WORKBOOK').
-    Kode keluar 0 tanpa galat, 1 ada galat, 3 workbook tidak terbaca atau tanpa sheet LKE.
+    Jawaban dan Bukti Dukung dibaca dari sheet LKE (workbook lama: 'zi-sheets init --lke-only WORKBOOK'),
+    dari LKE resmi (sheet 'LKE ZI') yang diberikan sendiri sebagai WORKBOOK, atau dengan --lke di samping
+    workbook rencana. Kode keluar 0 tanpa galat, 1 ada galat (mis. LKE menurut regulasi lain), 3 workbook
+    tidak terbaca atau tanpa jawaban LKE.
 
-    Contoh: zi-sheets nilai zi-2026.xlsx --format json
+    Contoh: zi-sheets nilai zi-2026.xlsx --format json; zi-sheets nilai LKE-unit.xlsx
     """
     from zi_sheets import api
 
-    assessment = _run(api.score, workbook, fetch_links=cek_tautan)
+    assessment = _run(api.score, workbook, fetch_links=cek_tautan, lke=lke)
     if output_format == "json":
         click.echo(assessment.to_json())
     else:

@@ -16,12 +16,13 @@ from zi_sheets.checks.diterima import DITERIMA_INVALID, DITERIMA_UNUSED, apply_d
 from zi_sheets.common.bahasa import format_angka, roman
 from zi_sheets.common.errors import ZiSheetsError
 from zi_sheets.common.findings import Finding
-from zi_sheets.common.model import CellRef, Workbook
+from zi_sheets.common.model import CellRef, LkeSheet, Workbook
 from zi_sheets.common.report import Report
 from zi_sheets.lke import codes as f
 from zi_sheets.lke.answers import AnswerSheet, percent_text, read_answers
 from zi_sheets.lke.evidence import evidence_findings
 from zi_sheets.lke.items import Lke, load_lke
+from zi_sheets.lke.official import OfficialAnswers, SheetFigure, sheet_figures
 from zi_sheets.lke.proposals import Proposal, proposals
 from zi_sheets.lke.score import (
     PREDIKAT,
@@ -66,6 +67,8 @@ class Assessment:
     proposals: list[Proposal]
     report: Report
     notes: list[str] = field(default_factory=list)
+    # -- the official LKE workbook's own figures beside the regulation's (empty for our LKE sheet) --
+    figures: list[SheetFigure] = field(default_factory=list)
 
     @property
     def workbook(self) -> Workbook:
@@ -272,29 +275,49 @@ def _table(rows: list[tuple[str, ...]]) -> list[str]:
 # Entry points
 
 
-def assess(analysis: Analysis, *, fetch_links: bool = False) -> Assessment:
-    """The self-assessment of an analysed workbook, held against the LKE of its regulation; ZiSheetsError
-    when it has no LKE sheet or the sheet cannot be read.
+class LkeRegulationMismatch(ZiSheetsError):
+    """Answers of another regulation than the workbook's: an error finding's sentence, exit code 1."""
 
-    `fetch_links` opens every well-formed Bukti Dukung link and reports those that do not open, or that reach
-    an address that is not public (never connected to; see `lke.fetch`). Findings the Diterima sheet accepts
-    are counted as accepted, as in `check`.
+    exit_code = 1
+
+
+def assess(
+    analysis: Analysis, *, fetch_links: bool = False, official: OfficialAnswers | None = None
+) -> Assessment:
+    """The self-assessment of an analysed workbook, held against the LKE of its regulation; ZiSheetsError
+    when it has no LKE sheet or the sheet cannot be read, LkeRegulationMismatch when the answers are of
+    another regulation than the workbook's.
+
+    `official` is an official LKE workbook whose answers stand in for the LKE sheet (`--lke FILE`, or the
+    official workbook alone); its own figures are compared with the regulation's. `fetch_links` opens every
+    well-formed Bukti Dukung link and reports those that do not open, or that reach an address that is not
+    public (never connected to; see `lke.fetch`). Findings the Diterima sheet accepts are counted as
+    accepted, as in `check`.
     """
     workbook = analysis.workbook
-    sheet = workbook.lke
+    sheet = official.answers if official is not None else workbook.lke
     name = workbook.path.name
     if sheet is None:
         raise ZiSheetsError(
-            f"Berkas {name} tidak memiliki sheet LKE; tambahkan dengan: zi-sheets init --lke-only {name}"
+            f"Berkas {name} tidak memiliki sheet LKE; tambahkan dengan: zi-sheets init --lke-only {name}, "
+            "atau beri LKE resmi unit dengan --lke LKE-unit.xlsx"
         )
     if sheet.problem:
         raise ZiSheetsError(sheet.problem)
+    mismatch = regulation_mismatch(analysis, sheet, official)
+    if mismatch is not None:
+        raise LkeRegulationMismatch(mismatch.message)
     lke = load_lke(analysis.regulation)
     answers = read_answers(lke, sheet)
     score = compute(lke, answers.answers)
     found = requirements(lke, score)
     proposed = proposals(analysis, lke)
-    findings = list(_findings(workbook, lke, answers, proposed, fetch_links=fetch_links, started=True))
+    folder = (official.sheet.path if official is not None else workbook.path).resolve().parent
+    findings = list(_findings(sheet, lke, answers, proposed, folder, fetch_links=fetch_links, started=True))
+    figures: list[SheetFigure] = []
+    if official is not None and answers.any_answer:
+        figures = sheet_figures(official.sheet, official.matched, answers.answers, score)
+        findings += [_figure_finding(figure) for figure in figures if figure.differs]
     standing, accepted = apply_diterima(findings, workbook.diterima)
     # -- rows accepting plan findings accept nothing here; they are not unused
     standing = [finding for finding in standing if finding.code not in _DITERIMA_CODES]
@@ -310,46 +333,166 @@ def assess(analysis: Analysis, *, fetch_links: bool = False) -> Assessment:
         proposed,
         Report(standing, accepted=accepted, sheets=workbook.sheets_found),
         notes,
+        figures,
     )
 
 
-def assess_file(path: str | Path, *, fetch_links: bool = False) -> Assessment:
-    """`assess` of the workbook at `path`; ZiSheetsError when it cannot be read."""
+def assess_file(
+    path: str | Path, *, fetch_links: bool = False, lke_file: str | Path | None = None
+) -> Assessment:
+    """`assess` of the workbook at `path` (a plan workbook, or an official LKE workbook alone), with the
+    answers of the official LKE workbook `lke_file` when given; ZiSheetsError when it cannot be read."""
     from zi_sheets.analysis.analyse import analyse
     from zi_sheets.reading.workbook import read_workbook
 
-    return assess(analyse(read_workbook(path)), fetch_links=fetch_links)
+    official = load_official(Path(lke_file)) if lke_file is not None else None
+    path = Path(path)
+    if official is None and _is_official(path):
+        official = load_official(path)
+        return assess(analyse(official_workbook(official)), fetch_links=fetch_links, official=official)
+    return assess(analyse(read_workbook(path)), fetch_links=fetch_links, official=official)
 
 
-def check_findings(analysis: Analysis) -> list[Finding]:
-    """The LKE findings `zi-sheets check` reports: none until the LKE sheet holds a first answer (a fresh
-    template is not yet a self-assessment), links never fetched."""
+def _is_official(path: Path) -> bool:
+    from zi_sheets.reading.lke_official import is_official, official_sheetnames
+
+    return path.suffix.lower() == ".xlsx" and is_official(official_sheetnames(path))
+
+
+def load_official(path: Path) -> OfficialAnswers:
+    from zi_sheets.lke.official import load_official as load
+
+    return load(path)
+
+
+def official_workbook(official: OfficialAnswers) -> Workbook:
+    """An official LKE workbook alone as a workbook of its own: no plan, its regulation the one its
+    questions are of, its answers the LKE sheet."""
+    from zi_sheets.common.catalogue import REGULATIONS
+    from zi_sheets.common.model import CellValue, Identitas
+
+    identitas = Identitas({"Regulasi": CellValue(REGULATIONS[official.regulation])})
+    return Workbook(
+        official.sheet.path, identitas, lke=official.answers, sheets_present=official.sheet.sheetnames
+    )
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """Answers of `other` regulation in a workbook of `own`: the finding's values and its sentence."""
+
+    where: str
+    other: str
+    own: str
+    count: int
+    way_out: str
+
+    @property
+    def values(self) -> dict[str, Any]:
+        from zi_sheets.common.catalogue import REGULATIONS
+
+        return {
+            "sumber": self.where,
+            "regulasi_lke": REGULATIONS[self.other],
+            "regulasi_workbook": REGULATIONS[self.own],
+            "butir": self.count,
+            "jalan": self.way_out,
+        }
+
+    @property
+    def message(self) -> str:
+        return f.LKE_REGULATION_MISMATCH.at(None, **self.values).message
+
+
+def regulation_mismatch(
+    analysis: Analysis, sheet: LkeSheet, official: OfficialAnswers | None
+) -> Mismatch | None:
+    """The other regulation the answers are of, when they are not of the workbook's; None when they are.
+
+    Our LKE sheet is told by its Kode column: more rows with an answer whose Kode only the other
+    regulation knows than rows whose Kode the workbook's knows. An official workbook by its questions.
+    """
+    from zi_sheets.common.catalogue import REGULATIONS
+
+    own = analysis.regulation
+    name = analysis.workbook.path.name
+    if official is not None:
+        if official.regulation == own:
+            return None
+        where = f"LKE resmi {official.sheet.path.name}"
+        way_out = (
+            f"Nilai LKE itu sendiri dengan 'zi-sheets nilai {official.sheet.path.name}', atau pakai LKE "
+            f"resmi {REGULATIONS[own]} di samping {name}."
+        )
+        return Mismatch(where, official.regulation, own, official.matched.count, way_out)
+    answered = [row for row in sheet.rows if row.kode and row.jawaban]
+    mine = sum(1 for row in answered if load_lke(own).item(row.kode.text) is not None)
+    for other in REGULATIONS:
+        if other == own:
+            continue
+        theirs = sum(
+            1
+            for row in answered
+            if load_lke(other).item(row.kode.text) is not None and load_lke(own).item(row.kode.text) is None
+        )
+        if theirs > mine:
+            way_out = (
+                f"Bila LKE-nya yang berlaku, isi Regulasi di sheet Identitas dengan '{REGULATIONS[other]}'; "
+                f"bila workbook-nya, isi ulang sheet {sheet.name} menurut {REGULATIONS[own]} (Kode dari "
+                f"'zi-sheets catalogue --regulasi {own}')."
+            )
+            return Mismatch(f"Sheet {sheet.name} berkas {name}", other, own, theirs, way_out)
+    return None
+
+
+def _figure_finding(figure: SheetFigure) -> Finding:
+    return f.LKE_SHEET_FIGURE_DIFFERS.at(
+        figure.cell,
+        label=figure.label,
+        angka_sheet="galat (#DIV/0!)" if figure.sheet is None else format_angka(figure.sheet, 3),
+        angka_regulasi=format_angka(figure.regulation, 3),
+        alasan=figure.why,
+    )
+
+
+def check_findings(analysis: Analysis, official: OfficialAnswers | None = None) -> list[Finding]:
+    """The LKE findings `zi-sheets check` reports: none until the LKE sheet (or the official LKE workbook
+    `official`, `--lke`) holds a first answer (a fresh template is not yet a self-assessment), links never
+    fetched; answers of another regulation are one error instead."""
     workbook = analysis.workbook
-    sheet = workbook.lke
+    sheet = official.answers if official is not None else workbook.lke
     if sheet is None:
         return []
     if sheet.problem:
         return [
             f.LKE_SHEET_UNREADABLE.at(None, sheet=sheet.name, nama_sheet=sheet.name, masalah=sheet.problem)
         ]
+    mismatch = regulation_mismatch(analysis, sheet, official)
+    if mismatch is not None:
+        return [f.LKE_REGULATION_MISMATCH.at(None, sheet=sheet.name, **mismatch.values)]
     lke = load_lke(analysis.regulation)
     answers = read_answers(lke, sheet)
     if not answers.any_answer:
         return []
-    return list(_findings(workbook, lke, answers, proposals(analysis, lke), started=False))
+    folder = (official.sheet.path if official is not None else workbook.path).resolve().parent
+    found = list(_findings(sheet, lke, answers, proposals(analysis, lke), folder, started=False))
+    if official is not None:
+        score = compute(lke, answers.answers)
+        figures = sheet_figures(official.sheet, official.matched, answers.answers, score)
+        found += [_figure_finding(figure) for figure in figures if figure.differs]
+    return found
 
 
 def _findings(
-    workbook: Workbook,
+    sheet: LkeSheet,
     lke: Lke,
     answers: AnswerSheet,
     proposed: list[Proposal],
+    folder: Path,
     *,
     fetch_links: bool = False,
     started: bool,
 ) -> Iterator[Finding]:
-    sheet = workbook.lke
-    assert sheet is not None
     name = sheet.name
     for row in answers.unknown:
         yield f.LKE_KODE_UNKNOWN.at(
@@ -363,6 +506,12 @@ def _findings(
         yield f.LKE_EMPTY.at(None, sheet=name, nama_sheet=name, butir=len(lke.scored))
     else:
         yield from _answer_findings(lke, answers, name)
+        missing = [a for a in answers.answers.values() if a.item.scored and not a.answered]
+        if missing:
+            scored = len(lke.scored)
+            yield f.LKE_UNANSWERED_COUNT.at(
+                None, sheet=name, dijawab=scored - len(missing), butir=scored, kosong=len(missing)
+            )
     for proposal in proposed:
         answer = answers.answers[proposal.code]
         staff = answer.shown if answer.answered else ""
@@ -377,9 +526,7 @@ def _findings(
             alasan=proposal.reason,
             jawaban=staff,
         )
-    yield from evidence_findings(
-        answers.answers.values(), name, workbook.path.resolve().parent, fetch_links=fetch_links
-    )
+    yield from evidence_findings(answers.answers.values(), name, folder, fetch_links=fetch_links)
 
 
 def _answer_findings(lke: Lke, answers: AnswerSheet, name: str) -> Iterator[Finding]:
