@@ -359,7 +359,7 @@ def sheet_figures(
             counted = [answers[matched.items[r].code].counted for r in rows]
             group_score[code] = first.group_weight * sum(counted) / len(counted)
 
-    def rows(test) -> list[int]:
+    def rows_where(test) -> list[int]:
         return sorted(number for number, item in matched.items.items() if item.scored and test(item))
 
     half = ""
@@ -378,32 +378,34 @@ def sheet_figures(
         if text in ("pemenuhan", "reform"):
             half = text
             figure = sum((a.pemenuhan if half == "pemenuhan" else a.reform) or 0.0 for a in score.areas)
-            in_half = rows(lambda i, h=half: i.subarea == h)
+            in_half = rows_where(lambda i, h=half: i.subarea == h)
             found.append(_figure(sheet, by_row, address, text.capitalize(), figure, in_half))
         elif label.isdigit() and half and lke.has_subareas:
             area = next((a for a in score.areas if a.no == int(label)), None)
             if area is not None:
                 figure = (area.pemenuhan if half == "pemenuhan" else area.reform) or 0.0
                 name = f"{half.capitalize()} area {label}"
-                in_area = rows(lambda i, h=half, n=area.no: i.subarea == h and i.area_no == n)
+                in_area = rows_where(lambda i, h=half, n=area.no: i.subarea == h and i.area_no == n)
                 found.append(_figure(sheet, by_row, address, name, figure, in_area))
         elif (
             code := _group(groups, text, half) or _next_group(sheet, matched, row.row, label)
         ) in group_score:
             found.append(_figure(sheet, by_row, address, code, group_score[code], rows_of[code]))
         elif text in ("total pengungkit", "pengungkit"):
-            pengungkit = rows(lambda i: i.area_no is not None)
+            pengungkit = rows_where(lambda i: i.area_no is not None)
             found.append(_figure(sheet, by_row, address, "Pengungkit", score.pengungkit, pengungkit))
         elif text in ("total hasil", "hasil"):
-            hasil = rows(lambda i: i.area_no is None)
+            hasil = rows_where(lambda i: i.area_no is None)
             found.append(_figure(sheet, by_row, address, "Hasil", score.hasil, hasil))
         elif text.startswith("nilai evaluasi") or text in ("total", "nilai total"):
-            found.append(_figure(sheet, by_row, address, "Nilai total", score.total, rows(lambda i: True)))
+            found.append(
+                _figure(sheet, by_row, address, "Nilai total", score.total, rows_where(lambda i: True))
+            )
         elif depth >= 0 and text:
             for code, (name, _weight) in lke.hasil_groups.items():
                 if _norm(name) == text:
                     hasil = next(g.nilai for g in score.hasil_groups if g.code == code)
-                    in_group = rows(lambda i, c=code: i.hasil_group == c)
+                    in_group = rows_where(lambda i, c=code: i.hasil_group == c)
                     found.append(_figure(sheet, by_row, address, f"Hasil {code[2:]}", hasil, in_group))
     return found
 
