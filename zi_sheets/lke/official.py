@@ -404,9 +404,9 @@ def sheet_figures(
         elif depth >= 0 and text:
             for code, (name, _weight) in lke.hasil_groups.items():
                 if _norm(name) == text:
-                    hasil = next(g.nilai for g in score.hasil_groups if g.code == code)
+                    group = next(g.nilai for g in score.hasil_groups if g.code == code)
                     in_group = rows_where(lambda i, c=code: i.hasil_group == c)
-                    found.append(_figure(sheet, by_row, address, f"Hasil {code[2:]}", hasil, in_group))
+                    found.append(_figure(sheet, by_row, address, f"Hasil {code[2:]}", group, in_group))
     return found
 
 
