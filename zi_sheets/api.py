@@ -59,16 +59,21 @@ def read(path: PathLike) -> Workbook:
     return read_workbook(Path(path))
 
 
-def check(workbook: PathLike | Workbook, *, today: dt.date | None = None) -> Report:
+def check(
+    workbook: PathLike | Workbook, *, today: dt.date | None = None, lke: PathLike | None = None
+) -> Report:
     """The findings of `zi-sheets check` for `workbook`: a path, or a Workbook already returned by `read`.
 
     `today` is the date the checks take as today (it bounds plausible birth dates in an NIP); None means
-    the real date. The Report holds the findings, the coverage figures and the exit code.
+    the real date. `lke` names an official LKE workbook whose answers are checked instead of the LKE
+    sheet. The Report holds the findings, the coverage figures and the exit code.
     """
     from zi_sheets.analysis.analyse import analyse
     from zi_sheets.lke.check import check_workbook
+    from zi_sheets.lke.official import load_official
 
-    return check_workbook(analyse(_workbook(workbook)), today)
+    official = load_official(Path(lke)) if lke is not None else None
+    return check_workbook(analyse(_workbook(workbook)), today, official)
 
 
 def score(

@@ -295,3 +295,23 @@ def test_an_lke_sheet_of_90_2021_in_a_52_2014_plan_exits_1_never_zero(tmp_path):
     check = api.check(plan)
     mismatch = [f for f in check.findings if f.code == "lke-regulation-mismatch"]
     assert len(mismatch) == 1 and check.exit_code() == 1
+
+
+def test_check_and_build_with_lke_beside_the_plan(tmp_path):
+    from factory import filled_template
+
+    official = write_filled(tmp_path / "LKE-unit.xlsx", sample_answers(3))
+    plan = filled_template(tmp_path / "zi.xlsx")
+    report = api.check(plan, lke=official)
+    cells = {str(f.cell) for f in report.findings if f.code == "lke-sheet-figure-differs"}
+    assert "LKE ZI!L167" in cells
+    result = CliRunner().invoke(
+        main, ["build", str(plan), "--lke", str(official), "-o", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    laporan = list((tmp_path / "out").rglob("Laporan Penilaian Mandiri*.docx"))
+    assert len(laporan) == 1
+    other = filled_template(tmp_path / "zi52.xlsx", regulasi="52-2014", tahun=2020)
+    result = CliRunner().invoke(main, ["check", str(other), "--lke", str(official)])
+    assert result.exit_code == 1
+    assert "lke-regulation-mismatch" in result.output

@@ -247,7 +247,8 @@ _FORMAT = click.option(
 @click.argument("workbooks", nargs=-1, required=True, metavar="WORKBOOK...", type=click.Path(path_type=Path))
 @_FORMAT
 @_STRICT
-def check(workbooks: tuple[Path, ...], output_format: str, strict: bool) -> None:
+@_LKE_FILE
+def check(workbooks: tuple[Path, ...], output_format: str, strict: bool, lke: Path | None) -> None:
     """Periksa workbook terhadap katalog LKE; setiap temuan menunjuk selnya (RencanaAksi!F14).
 
     Beberapa berkas atau folder sekaligus diperiksa di semua inti prosesor, satu ringkasan per berkas.
@@ -258,8 +259,10 @@ def check(workbooks: tuple[Path, ...], output_format: str, strict: bool) -> None
     from zi_sheets.delivery.batch import check_one
 
     paths = _inputs(workbooks)
+    if lke is not None and not _single(workbooks, paths):
+        raise click.UsageError("--lke hanya untuk satu workbook.")
     if _single(workbooks, paths):
-        result = check_one(paths[0], strict)
+        result = check_one(paths[0], strict, lke)
         if output_format == "json":
             click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
         if result.report is None:
@@ -359,6 +362,7 @@ def _many(paths: list[Path], work: Callable[..., UnitResult], *arguments: object
     help="Dokumen Word yang gaya-gayanya (huruf, judul, tabel) dipakai.",
 )
 @_STRICT
+@_LKE_FILE
 def build(
     workbooks: tuple[Path, ...],
     output: str | None,
@@ -370,6 +374,7 @@ def build(
     ringkasan_pemeriksaan: bool,
     docx_template: str | None,
     strict: bool,
+    lke: Path | None,
 ) -> None:
     """Periksa workbook lalu tulis Rencana Kerja, Lampiran dan Monev ke output/<unit>-<tahun>/.
 
@@ -392,8 +397,11 @@ def build(
         paket=paket,
         paket_summary=ringkasan_pemeriksaan,
         docx_template=Path(docx_template) if docx_template else None,
+        lke=lke,
     )
     paths = _inputs(workbooks, exclude=(options.output or DEFAULT_OUTPUT,))
+    if lke is not None and not _single(workbooks, paths):
+        raise click.UsageError("--lke hanya untuk satu workbook.")
     sys.exit(_build_one(paths[0], options) if _single(workbooks, paths) else _build_many(paths, options))
 
 
