@@ -111,6 +111,12 @@ def read_official(path: Path, source: Source | None = None) -> OfficialSheet:
             f"Berkas {path.name}, sheet {name}: judul kolom Penilaian dan Jawaban tidak ditemukan di "
             f"{HEADER_ROWS} baris pertama; LKE resmi tidak dapat dibaca."
         )
+    if "catatan" in columns and "bukti" not in columns and "link" not in columns:
+        # -- Lampiran III's sheet heads Catatan only; the two columns after it hold the evidence and its link
+        # -- without a header of their own (the real blank: O Catatan, P Bukti dukung, Q Link)
+        after = columns["catatan"]
+        if not {after + 1, after + 2} & set(columns.values()):
+            columns["bukti"], columns["link"] = after + 1, after + 2
     first = columns.get("penilaian", 1)
     others = [col for key, col in columns.items() if key != "penilaian" and col > first]
     last = min(others) - 1 if others else first
