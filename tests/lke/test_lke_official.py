@@ -315,3 +315,19 @@ def test_check_and_build_with_lke_beside_the_plan(tmp_path):
     result = CliRunner().invoke(main, ["check", str(other), "--lke", str(official)])
     assert result.exit_code == 1
     assert "lke-regulation-mismatch" in result.output
+
+
+def test_the_bundled_example_scores_in_full_and_its_laporan_prints_both_figures(tmp_path):
+    import docx
+
+    example = Path(__file__).parents[2] / "workbook_templates" / "contoh-lke-resmi-sukamaju-2026.xlsx"
+    result = CliRunner().invoke(main, ["nilai", str(example), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "Nilai total" in result.output and "lke-unanswered-count" not in result.output
+    (laporan,) = tmp_path.rglob("Laporan Penilaian Mandiri*.docx")
+    cells = [
+        cell.text for table in docx.Document(str(laporan)).tables for row in table.rows for cell in row.cells
+    ]
+    assert "LKE ZI!L167" in cells
+    row = cells.index("LKE ZI!L167")
+    assert cells[row + 2 : row + 4] == ["7,200", "7,100"]
