@@ -331,3 +331,38 @@ def test_the_bundled_example_scores_in_full_and_its_laporan_prints_both_figures(
     assert "LKE ZI!L167" in cells
     row = cells.index("LKE ZI!L167")
     assert cells[row + 2 : row + 4] == ["7,200", "7,100"]
+
+
+def test_init_lke_dari_carries_the_answers_into_our_lke_sheet(tmp_path):
+    answers = sample_answers(6)
+    official = write_filled(tmp_path / "LKE-unit.xlsx", answers)
+    new = tmp_path / "zi-2026.xlsx"
+    result = CliRunner().invoke(main, ["init", str(new), "--tahun", "2026", "--lke-dari", str(official)])
+    assert result.exit_code == 0, result.output
+    carried = api.score(new)
+    assert carried.score.total == pytest.approx(reference_score(answers)["total"], abs=TOLERANCE)
+    sheet = openpyxl.load_workbook(new)["LKE"]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "P.1.ii.a")
+    assert sheet.cell(row, 6).value == answers["P.1.ii.a"]
+    assert sheet.cell(row, 7).value == "P.1.ii.a bukti.pdf" and sheet.cell(row, 8).value == "catatan P.1.ii.a"
+
+    # -- into an existing workbook without an LKE sheet: the safe rewrite, a backup kept
+    old = write_template(tmp_path / "lama.xlsx", tahun=2026)
+    book = openpyxl.load_workbook(old)
+    del book["LKE"]
+    book.save(old)
+    result = CliRunner().invoke(main, ["init", str(old), "--lke-only", "--lke-dari", str(official)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "lama.xlsx.bak").exists()
+    assert api.score(old).score.total == pytest.approx(carried.score.total, abs=TOLERANCE)
+
+
+def test_init_lke_dari_of_another_regulation_writes_nothing(tmp_path):
+    official = write_filled(tmp_path / "LKE-unit.xlsx", sample_answers(6))
+    new = tmp_path / "zi-2020.xlsx"
+    result = CliRunner().invoke(
+        main, ["init", str(new), "--tahun", "2020", "--regulasi", "52-2014", "--lke-dari", str(official)]
+    )
+    assert result.exit_code == 1
+    assert "PermenPANRB 90/2021" in result.output and "PermenPANRB 52/2014" in result.output
+    assert not new.exists()

@@ -182,6 +182,14 @@ _REGULASI = click.option(
     is_flag=True,
     help="Tambahkan hanya sheet LKE ke workbook PATH yang sudah ada; sheet lain tidak diubah.",
 )
+@click.option(
+    "--lke-dari",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="LKE-unit.xlsx",
+    help="Isi sheet LKE dengan jawaban, Bukti Dukung, tautan dan catatan dari LKE resmi unit "
+    "(sheet 'LKE ZI').",
+)
 def init(
     path: str,
     unit_kerja: str,
@@ -191,6 +199,7 @@ def init(
     sinkron_realisasi: bool,
     force: bool,
     lke_only: bool,
+    lke_dari: Path | None,
 ) -> None:
     """Tulis workbook baru yang sudah berisi sheet, judul kolom, teks baku dan indikator LKE.
 
@@ -201,13 +210,13 @@ def init(
 
     Contoh: zi-sheets init zi-2026.xlsx --unit-kerja "Kecamatan Pasirian" --tahun 2026
     """
-    from zi_sheets.template.lke_sheet import add_lke_sheet
+    from zi_sheets.template.lke_sheet import add_lke_sheet, carry_into_new
     from zi_sheets.template.new_workbook import write_template
     from zi_sheets.template.sinkron import sync_realisasi
 
     if lke_only:
         explicit = click.get_current_context().get_parameter_source("regulasi") is not ParameterSource.DEFAULT
-        rewritten = _run(add_lke_sheet, path, regulasi if explicit else None)
+        rewritten = _run(add_lke_sheet, path, regulasi if explicit else None, lke_dari)
         _say(f"cadangan: {_name(rewritten.backup)}", err=True)
         _say(f"ditulis: {_name(rewritten.path)} (sheet LKE ditambahkan)", err=True)
         return
@@ -229,6 +238,9 @@ def init(
         periode=periode_realisasi,
         force=force,
     )
+    if lke_dari is not None:
+        _run(carry_into_new, written, lke_dari)
+        _say(f"jawaban LKE dari: {_name(lke_dari)}", err=True)
     _say(f"ditulis: {_name(written)}", err=True)
 
 

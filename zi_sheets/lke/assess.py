@@ -356,7 +356,11 @@ def assess_file(
 def _is_official(path: Path) -> bool:
     from zi_sheets.reading.lke_official import is_official, official_sheetnames
 
-    return path.suffix.lower() == ".xlsx" and is_official(official_sheetnames(path))
+    if path.suffix.lower() != ".xlsx":
+        return False
+    names = official_sheetnames(path)
+    # -- a plan workbook that also holds a copy of the official sheet is read as a plan
+    return is_official(names) and not any(" ".join(n.lower().split()) == "identitas" for n in names)
 
 
 def load_official(path: Path) -> OfficialAnswers:
