@@ -112,3 +112,36 @@ def reference_score(answers: dict[str, object]) -> dict[str, float]:
             figures["hasil"] = figures.get("hasil", 0.0) + figure
     figures["total"] = figures["pengungkit"] + figures["hasil"]
     return figures
+
+
+def write_layout(path: Path, key: str, answers: dict[str, object], *, formulas: dict[str, str] | None = None):
+    """An official-layout questionnaire written from scratch from regulation `key`'s catalogue (the blank
+    is of 90/2021 only): header in row 2 (Penilaian B, Bobot H, Pilihan Jawaban J, Jawaban K, Nilai L,
+    Catatan O), a heading row per sub-area, one row per item; `formulas` are written into their cells."""
+    with (CATALOGUE.parent / f"catalogue-{key}.csv").open(encoding="utf-8") as handle:
+        entries = list(csv.DictReader(handle))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    for column, text in ((2, "Penilaian"), (8, "Bobot"), (10, "Pilihan Jawaban"), (11, "Jawaban")):
+        sheet.cell(2, column).value = text
+    sheet.cell(2, 12).value, sheet.cell(2, 15).value = "Nilai", "Catatan"
+    row, group = 3, None
+    for entry in entries:
+        if entry["group_code"] != group and entry["group"]:
+            group = entry["group_code"]
+            sheet.cell(row, 5).value, sheet.cell(row, 6).value = "i.", entry["group"]
+            sheet.cell(row, 8).value = float(entry["group_weight"] or 0)
+            row += 1
+        sheet.cell(row, 6).value = "a."
+        sheet.cell(row, 7).value = entry["indicator"]
+        sheet.cell(row, 10).value = entry["answer_type"]
+        if entry["indicator_code"] in answers:
+            sheet.cell(row, JAWABAN).value = answers[entry["indicator_code"]]
+        row += 1
+    for address, formula in (formulas or {}).items():
+        sheet[address].value = formula
+    book.create_sheet("Ctt Eval")
+    book.create_sheet("Utama")
+    book.save(path)
+    return path

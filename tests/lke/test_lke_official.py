@@ -366,3 +366,31 @@ def test_init_lke_dari_of_another_regulation_writes_nothing(tmp_path):
     assert result.exit_code == 1
     assert "PermenPANRB 90/2021" in result.output and "PermenPANRB 52/2014" in result.output
     assert not new.exists()
+
+
+def test_an_official_lke_of_52_2014_is_told_by_its_questions(tmp_path):
+    from factory import filled_template, random_answers
+    from lke_official import write_layout
+
+    answers = {c: v for c, v in random_answers("52-2014", seed=3).items() if isinstance(v, str)}
+    official = write_layout(tmp_path / "LKE-2014.xlsx", "52-2014", answers)
+    alone = api.score(official)
+    assert alone.lke.key == "52-2014"
+    assert sum(a.answered for a in alone.sheet.answers.values()) == len(
+        [c for c in answers if alone.lke.item(c) is not None and alone.lke.item(c).scored]
+    )
+    plan = filled_template(tmp_path / "zi.xlsx")  # -- a 2024 plan: PermenPANRB 90/2021
+    result = CliRunner().invoke(main, ["nilai", str(plan), "--lke", str(official)])
+    assert result.exit_code == 1
+    assert "PermenPANRB 52/2014" in result.output and "PermenPANRB 90/2021" in result.output
+
+
+def test_hostile_formulas_give_no_figure_and_no_exception(tmp_path):
+    from lke_official import write_layout
+
+    chain = {f"L{row}": f"=L{row + 1}" for row in range(3, 1503)}  # -- deeper than Python's stack
+    chain |= {"L2000": "=SUM(L1:L1048576)", "L2001": "=L2001", "L2002": '=HYPERLINK("x")'}
+    official = write_layout(tmp_path / "LKE-hostile.xlsx", "90-2021", sample_answers(1), formulas=chain)
+    assessment = api.score(official)  # -- no RecursionError, no million-cell walk
+    expected = reference_score(sample_answers(1))["total"]
+    assert assessment.score.total == pytest.approx(expected, abs=TOLERANCE)

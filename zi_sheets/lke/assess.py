@@ -453,7 +453,9 @@ def _figure_finding(figure: SheetFigure) -> Finding:
     return f.LKE_SHEET_FIGURE_DIFFERS.at(
         figure.cell,
         label=figure.label,
-        angka_sheet="galat (#DIV/0!)" if figure.sheet is None else format_angka(figure.sheet, 3),
+        angka_sheet="galat atau rumus yang tak terbaca"
+        if figure.sheet is None
+        else format_angka(figure.sheet, 3),
         angka_regulasi=format_angka(figure.regulation, 3),
         alasan=figure.why,
     )

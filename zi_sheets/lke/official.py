@@ -177,6 +177,7 @@ class _Evaluator:
         self.nilai = sheet.columns.get("nilai", "")
         self.cache: dict[str, object] = {}
         self.leaves: Counter[int] = Counter()  # -- question rows counted, with how often
+        self.last_row = max((row.row for row in sheet.rows), default=0)
 
     def cell(self, address: str) -> object:
         address = address.replace("$", "").upper()
@@ -199,7 +200,9 @@ class _Evaluator:
             return float(found.raw)  # -- a cached result: the figure the unit's Excel showed
         try:
             return _Formula(formula, self).value()
-        except (ValueError, ZeroDivisionError, IndexError):
+        except (ValueError, ZeroDivisionError, IndexError, RecursionError):
+            # -- Excel's #DIV/0! or #VALUE!, a formula this reader does not know, or an untrusted workbook's
+            # -- chain of references deeper than Python's stack: no figure, never an exception
             return None
 
     def _question(self, row: int, formula: str) -> object:
@@ -305,7 +308,7 @@ class _Formula:
             kind, text = self._peek()
             if kind in ("range", "ref") and self.tokens[self.at + 1][1] in (",", ")"):
                 self.at += 1
-                for address in _addresses(text):
+                for address in _addresses(text, self.evaluator.last_row):
                     value = self.evaluator.cell(address)
                     if isinstance(value, int | float) and not isinstance(value, bool):
                         values.append(float(value))
@@ -323,7 +326,9 @@ class _Formula:
             self.evaluator.leaves[row] += 1
 
 
-def _addresses(text: str) -> list[str]:
+def _addresses(text: str, last_row: int) -> list[str]:
+    """The cells of a reference or a one-column range, cut at the last row read (an untrusted workbook may
+    name L1:L1048576; the rows past the sheet's end are empty)."""
     text = text.replace("$", "")
     if ":" not in text:
         return [text]
@@ -331,7 +336,7 @@ def _addresses(text: str) -> list[str]:
     (c1, r1), (c2, r2) = (re.match(r"([A-Z]+)(\d+)", part).groups() for part in (first, last))  # type: ignore[union-attr]
     if c1 != c2:
         return [first, last]  # -- the recap ranges run down one column
-    return [f"{c1}{row}" for row in range(int(r1), int(r2) + 1)]
+    return [f"{c1}{row}" for row in range(int(r1), min(int(r2), last_row) + 1)]
 
 
 def sheet_figures(

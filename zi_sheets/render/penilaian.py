@@ -365,7 +365,7 @@ def _add_sheet_figures(document: Document, assessment: Assessment) -> None:
     )
     writer = add_header_table(document, _FIGURE_COLUMNS)
     for figure in differing:
-        sheet = "galat" if figure.sheet is None else format_angka(figure.sheet, 3)
+        sheet = "tak terbaca" if figure.sheet is None else format_angka(figure.sheet, 3)
         writer.add_row(
             [
                 CellSpec([str(figure.cell)]),
