@@ -86,7 +86,7 @@ def score(
     public, which is never connected to (False: links are not opened; see `zi_sheets.lke.fetch`).
     `workbook` may also be an official LKE workbook alone (sheets `LKE ZI`, `Ctt Eval`, `Utama`); `lke`
     names one whose answers stand in for the workbook's LKE sheet. Raises ZiSheetsError when the workbook
-    cannot be read or has no LKE answers, LkeRegulationMismatch (exit code 1) when the answers are of
+    cannot be read or has no LKE answers, LkeNotScored (exit code 1) when the answers are of
     another regulation than the workbook's.
     """
     from zi_sheets.analysis.analyse import analyse

@@ -394,3 +394,16 @@ def test_hostile_formulas_give_no_figure_and_no_exception(tmp_path):
     assessment = api.score(official)  # -- no RecursionError, no million-cell walk
     expected = reference_score(sample_answers(1))["total"]
     assert assessment.score.total == pytest.approx(expected, abs=TOLERANCE)
+
+
+def test_answers_under_codes_of_no_item_exit_1_never_zero(tmp_path):
+    plan = _plan(tmp_path, "90-2021")
+    book = openpyxl.load_workbook(plan)
+    sheet = book["LKE"]
+    for row in range(2, 6):
+        sheet.cell(row, 1).value = f"X.{row}"
+        sheet.cell(row, 6).value = "Ya"
+    book.save(plan)
+    result = CliRunner().invoke(main, ["nilai", str(plan)])
+    assert result.exit_code == 1, result.output
+    assert "tidak satu pun Kode-nya" in result.output and "0,00" not in result.output

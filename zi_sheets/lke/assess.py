@@ -275,8 +275,9 @@ def _table(rows: list[tuple[str, ...]]) -> list[str]:
 # Entry points
 
 
-class LkeRegulationMismatch(ZiSheetsError):
-    """Answers of another regulation than the workbook's: an error finding's sentence, exit code 1."""
+class LkeNotScored(ZiSheetsError):
+    """Answers that are there but cannot be scored (another regulation's, or under no item's Kode): an
+    error, exit code 1, never a score of 0,00."""
 
     exit_code = 1
 
@@ -285,7 +286,7 @@ def assess(
     analysis: Analysis, *, fetch_links: bool = False, official: OfficialAnswers | None = None
 ) -> Assessment:
     """The self-assessment of an analysed workbook, held against the LKE of its regulation; ZiSheetsError
-    when it has no LKE sheet or the sheet cannot be read, LkeRegulationMismatch when the answers are of
+    when it has no LKE sheet or the sheet cannot be read, LkeNotScored when the answers are of
     another regulation than the workbook's.
 
     `official` is an official LKE workbook whose answers stand in for the LKE sheet (`--lke FILE`, or the
@@ -306,9 +307,17 @@ def assess(
         raise ZiSheetsError(sheet.problem)
     mismatch = regulation_mismatch(analysis, sheet, official)
     if mismatch is not None:
-        raise LkeRegulationMismatch(mismatch.message)
+        raise LkeNotScored(mismatch.message)
     lke = load_lke(analysis.regulation)
     answers = read_answers(lke, sheet)
+    unread = [row for row in answers.unknown if row.jawaban]
+    if unread and not answers.any_answer:
+        # -- answers written, none of them to an item: a score of 0,00 would be a silent wrong number
+        raise LkeNotScored(
+            f"Sheet {sheet.name} berkas {name} berisi {len(unread)} jawaban, tetapi tidak satu pun Kode-nya "
+            f"butir LKE {lke.title}; nilainya tidak dihitung. Isi Kode menurut 'zi-sheets catalogue "
+            f"--regulasi {lke.key}' (baris pertama: {unread[0].row})."
+        )
     score = compute(lke, answers.answers)
     found = requirements(lke, score)
     proposed = proposals(analysis, lke)

@@ -82,14 +82,14 @@ def write_lke_sheet(book: XlsxWorkbook, regulasi: str, official: OfficialAnswers
 
 
 def _official_answers(official: OfficialAnswers, regulasi: str) -> dict[str, Answer]:
-    """The official workbook's answers by code; LkeRegulationMismatch (exit 1) for another regulation's."""
+    """The official workbook's answers by code; LkeNotScored (exit 1) for another regulation's."""
     from zi_sheets.common.catalogue import REGULATIONS
     from zi_sheets.lke.answers import read_answers
-    from zi_sheets.lke.assess import LkeRegulationMismatch
+    from zi_sheets.lke.assess import LkeNotScored
 
     if official.regulation != regulasi:
         name = official.sheet.path.name
-        raise LkeRegulationMismatch(
+        raise LkeNotScored(
             f"LKE resmi {name} berisi jawaban LKE {REGULATIONS[official.regulation]}, sedangkan workbook "
             f"menurut {REGULATIONS[regulasi]}; tidak ada yang ditulis. Pakai LKE resmi "
             f"{REGULATIONS[regulasi]}, atau buat workbook dengan --regulasi {official.regulation}."
