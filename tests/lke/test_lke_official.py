@@ -407,3 +407,13 @@ def test_answers_under_codes_of_no_item_exit_1_never_zero(tmp_path):
     result = CliRunner().invoke(main, ["nilai", str(plan)])
     assert result.exit_code == 1, result.output
     assert "tidak satu pun Kode-nya" in result.output and "0,00" not in result.output
+
+
+def test_a_unit_without_a_survey_yet_is_told_so_at_the_cell(tmp_path):
+    answers = sample_answers(1)
+    answers["H.II.a"] = "Belum ada survei"
+    path = write_filled(tmp_path / "LKE-unit.xlsx", answers)
+    assessment = api.score(path)
+    (finding,) = [f for f in assessment.report.findings if f.code == "lke-answer-invalid"]
+    assert "survei belum ada" in finding.message and str(finding.cell) == "LKE ZI!K205"
+    assert assessment.score.hasil_groups[1].nilai == 0

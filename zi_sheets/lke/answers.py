@@ -27,7 +27,21 @@ from zi_sheets.lke.items import (
 MISMATCH_TOLERANCE = 0.005
 
 _YA = {"ya", "y", "iya", "yes", "ada", "√", "✓", "✔", "v"}
-_TIDAK = {"tidak", "t", "tdk", "no", "tidak ada", "belum", "x", "✗", "-"}
+_TIDAK = {"tidak", "t", "tdk", "no", "tidak ada", "belum", "✗"}
+# -- What a unit writes in a survey's cell before its first survey: read as no survey, counted 0. --
+_NO_SURVEY = {
+    "-",
+    "belum",
+    "belum ada",
+    "belum ada survei",
+    "belum ada survey",
+    "belum dilaksanakan",
+    "belum disurvei",
+    "tidak ada",
+    "tidak ada survei",
+    "n/a",
+    "na",
+}
 _LETTER = re.compile(r"^\(?([A-Ea-e])(?:[).:\s]|$)")
 
 
@@ -128,6 +142,12 @@ def parse_answer(item: LkeItem, row: LkeAnswer | None) -> Answer:
     number = number_value(cell.raw if cell.raw is not None else cell.text)
     if item.kind == SURVEI:
         index = survey_index(cell)
+        if index is None and " ".join(cell.text.lower().split()).rstrip(".") in _NO_SURVEY:
+            return Answer(
+                item,
+                row,
+                invalid="menyatakan survei belum ada (isi nilainya, 0 sampai 4, setelah hasilnya terbit)",
+            )
         if index is None:
             return Answer(
                 item, row, invalid="bukan nilai survei 0 sampai 4, 0 sampai 100 atau persen (mis. 3,62)"
