@@ -417,3 +417,54 @@ def test_a_unit_without_a_survey_yet_is_told_so_at_the_cell(tmp_path):
     (finding,) = [f for f in assessment.report.findings if f.code == "lke-answer-invalid"]
     assert "survei belum ada" in finding.message and str(finding.cell) == "LKE ZI!K205"
     assert assessment.score.hasil_groups[1].nilai == 0
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+    reason="LibreOffice (soffice) tidak terpasang",
+)
+def test_the_sheets_formulas_as_a_spreadsheet_computes_them(tmp_path):
+    # -- A filled workbook recalculated and saved by LibreOffice holds cached results, as a unit's file from
+    # -- Excel does: the sheet's figures read from them equal those this tool computes from the formulas,
+    # -- and the regulation's figures do not change.
+    import subprocess
+
+    from zi_sheets.delivery.pdf import find_office
+
+    answers = sample_answers(7)
+    answers.pop("R.5.iii.i.a")  # -- the LHKPN percentage left to the sheet's own formula over its Jumlah rows
+    plain = write_filled(tmp_path / "LKE-unit.xlsx", answers)
+    book = openpyxl.load_workbook(plain)
+    rows = question_rows(book[SHEET])
+    for code, number in (("R.5.iii.i.a.2", 1), ("R.5.iii.i.a.3", 3), ("R.5.iii.i.a.4", 0)):
+        book[SHEET].cell(rows[code], JAWABAN).value = number
+    book[SHEET].cell(rows["R.5.iii.i.a.5"], JAWABAN).value = 3
+    book.save(plain)
+    office = find_office()
+    assert office is not None
+    profile = f"-env:UserInstallation=file://{tmp_path}/lo"
+    command = [
+        office,
+        profile,
+        "--headless",
+        "--calc",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        str(tmp_path / "lo"),
+    ]
+    subprocess.run([*command, str(plain)], check=True, capture_output=True, timeout=180)
+    saved = tmp_path / "lo" / "LKE-unit.xlsx"
+    cached = openpyxl.load_workbook(saved, data_only=True)[SHEET]
+    assert isinstance(cached["L208"].value, float)  # -- the results are there
+    computed, recalculated = api.score(plain), api.score(saved)
+    by_cell = {str(f.cell): f for f in computed.figures}
+    assert len(recalculated.figures) == len(by_cell) > 60
+    for figure in recalculated.figures:
+        cell = str(figure.cell)
+        assert figure.sheet == pytest.approx(cached[cell.split("!")[1]].value, abs=1e-9), cell
+        assert figure.sheet == pytest.approx(by_cell[cell].sheet, abs=1e-9), cell
+        assert figure.regulation == pytest.approx(by_cell[cell].regulation, abs=1e-9), cell
+    assert recalculated.score.total == pytest.approx(
+        reference_score({**answers, "R.5.iii.i.a": 3 / 4})["total"]
+    )

@@ -171,8 +171,9 @@ class _Evaluator:
     cells and ranges (text ignored, as Excel ignores it), + - * / and numbers; a question's own Nilai is
     its IF chain's value, keyed, as in the sheet, on the Pilihan Jawaban text."""
 
-    def __init__(self, sheet: OfficialSheet, answers: dict[int, Answer]) -> None:
+    def __init__(self, sheet: OfficialSheet, answers: dict[int, Answer], cached: bool = True) -> None:
         self.sheet = sheet
+        self.cached = cached  # -- False: every formula evaluated, to see which rows it counts
         self.answers = answers
         self.nilai = sheet.columns.get("nilai", "")
         self.cache: dict[str, object] = {}
@@ -196,7 +197,12 @@ class _Evaluator:
         column, row = re.match(r"([A-Z]+)(\d+)", address).groups()  # type: ignore[union-attr]
         if column == self.nilai and int(row) in self.answers:
             return self._question(int(row), formula)
-        if found is not None and isinstance(found.raw, int | float) and not isinstance(found.raw, bool):
+        if (
+            self.cached
+            and found is not None
+            and isinstance(found.raw, int | float)
+            and not isinstance(found.raw, bool)
+        ):
             return float(found.raw)  # -- a cached result: the figure the unit's Excel showed
         try:
             return _Formula(formula, self).value()
@@ -446,12 +452,14 @@ def _figure(
     regulation: float,
     rows: list[int],
 ) -> SheetFigure:
-    evaluator = _Evaluator(sheet, answers)
-    value = evaluator.cell(address)
+    value = _Evaluator(sheet, answers).cell(address)
     figure = float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
     column, row = re.match(r"([A-Z]+)(\d+)", address).groups()  # type: ignore[union-attr]
     cell = CellRef(sheet.name, int(row), column)
-    return SheetFigure(cell, label, figure, regulation, _why(sheet, evaluator, address, rows))
+    # -- the rows a formula counts are seen through its formulas, not through the cached results below it
+    structure = _Evaluator(sheet, answers, cached=False)
+    structure.cell(address)
+    return SheetFigure(cell, label, figure, regulation, _why(sheet, structure, address, rows))
 
 
 def _why(sheet: OfficialSheet, evaluator: _Evaluator, address: str, rows: list[int]) -> str:
