@@ -468,3 +468,22 @@ def test_the_sheets_formulas_as_a_spreadsheet_computes_them(tmp_path):
     assert recalculated.score.total == pytest.approx(
         reference_score({**answers, "R.5.iii.i.a": 3 / 4})["total"]
     )
+
+
+def test_a_plan_holding_a_copy_of_the_official_sheet_is_scored_from_it(tmp_path):
+    answers = sample_answers(8)
+    official = openpyxl.load_workbook(write_filled(tmp_path / "LKE-unit.xlsx", answers))[SHEET]
+    plan = write_template(tmp_path / "zi.xlsx", tahun=2026)
+    book = openpyxl.load_workbook(plan)
+    del book["LKE"]
+    copy = book.create_sheet(SHEET)
+    for row in official.iter_rows():
+        for cell in row:
+            if cell.value is not None:
+                copy.cell(cell.row, cell.column).value = cell.value
+    for merged in official.merged_cells.ranges:
+        copy.merge_cells(str(merged))
+    book.save(plan)
+    assessment = api.score(plan)
+    assert assessment.score.total == pytest.approx(reference_score(answers)["total"], abs=TOLERANCE)
+    assert "lke-sheet-unreadable" not in {f.code for f in api.check(plan).findings}

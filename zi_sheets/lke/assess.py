@@ -296,6 +296,7 @@ def assess(
     accepted, as in `check`.
     """
     workbook = analysis.workbook
+    official = official or official_within(workbook)
     sheet = official.answers if official is not None else workbook.lke
     name = workbook.path.name
     if sheet is None:
@@ -370,6 +371,19 @@ def _is_official(path: Path) -> bool:
     names = official_sheetnames(path)
     # -- a plan workbook that also holds a copy of the official sheet is read as a plan
     return is_official(names) and not any(" ".join(n.lower().split()) == "identitas" for n in names)
+
+
+def official_within(workbook: Workbook) -> OfficialAnswers | None:
+    """The official LKE sheet a plan workbook holds (units copy `LKE ZI` into it) when it has no LKE sheet
+    of ours that reads; None otherwise. Our LKE sheet, when readable, is the answers."""
+    from zi_sheets.reading.lke_official import is_official
+
+    if (workbook.lke is not None and not workbook.lke.problem) or not is_official(workbook.sheets_present):
+        return None
+    try:
+        return load_official(workbook.path)
+    except ZiSheetsError:
+        return None  # -- not the official layout after all: the LKE sheet's problem is reported as before
 
 
 def load_official(path: Path) -> OfficialAnswers:
@@ -475,6 +489,7 @@ def check_findings(analysis: Analysis, official: OfficialAnswers | None = None) 
     `official`, `--lke`) holds a first answer (a fresh template is not yet a self-assessment), links never
     fetched; answers of another regulation are one error instead."""
     workbook = analysis.workbook
+    official = official or official_within(workbook)
     sheet = official.answers if official is not None else workbook.lke
     if sheet is None:
         return []
