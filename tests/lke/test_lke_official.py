@@ -4,6 +4,7 @@ weights, and answers of another regulation refused (exit 1)."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -246,6 +247,9 @@ def test_nilai_cli_on_the_official_workbook(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Nilai total" in result.output
     assert "lke-sheet-figure-differs" in result.output
+    data = json.loads(CliRunner().invoke(main, ["nilai", str(path), "--format", "json"]).stdout)
+    total = next(f for f in data["lke_resmi"] if f["sel"] == "LKE ZI!L208")
+    assert total["berbeda"] and total["nilai_regulasi"] == pytest.approx(data["total"], abs=0.005)
 
 
 def test_the_blank_scores_nothing_and_says_so(tmp_path):

@@ -147,7 +147,7 @@ def test_random_answers_score_as_computed_from_the_catalogue(tmp_path, seed, jum
 
 def test_json_has_exactly_the_promised_shape(tmp_path):
     got = nilai_json(filled(tmp_path, random_answers("90-2021", 5)))
-    assert set(got) == {"pengungkit", "hasil", "total", "area", "predikat", "findings"}
+    assert set(got) == {"pengungkit", "hasil", "total", "area", "predikat", "lke_resmi", "findings"}
     assert len(got["area"]) == 6
     assert all(
         set(a) == {"area", "nama", "bobot", "pemenuhan", "reform", "nilai", "persen"} for a in got["area"]

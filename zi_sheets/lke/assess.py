@@ -137,6 +137,18 @@ class Assessment:
                 "kurang_wbk": self.kurang("WBK"),
                 "kurang_wbbm": self.kurang("WBBM"),
             },
+            # -- the official LKE workbook's own figures beside the regulation's (empty for our LKE sheet)
+            "lke_resmi": [
+                {
+                    "sel": str(figure.cell),
+                    "angka": figure.label,
+                    "nilai_sheet": figure.sheet,
+                    "nilai_regulasi": round(figure.regulation, 6),
+                    "berbeda": figure.differs,
+                    "sebab": figure.why if figure.differs else "",
+                }
+                for figure in self.figures
+            ],
             "findings": self.report.to_dict()["findings"],
         }
 
