@@ -363,12 +363,16 @@ def sheet_figures(
     for item in lke.scored:
         if item.group_code:
             groups.setdefault(_norm(item.group_name), {})[item.subarea] = item.group_code
-    group_score: dict[str, float] = {}
-    for code, rows in rows_of.items():
-        first = matched.items[rows[0]]
-        if first.area_no is not None:
-            counted = [answers[matched.items[r].code].counted for r in rows]
-            group_score[code] = first.group_weight * sum(counted) / len(counted)
+    # -- every item of the sub-area, those the sheet lacks counting 0 (as `score.compute` counts them)
+    members: dict[str, list[LkeItem]] = {}
+    for item in lke.scored:
+        if item.area_no is not None:
+            members.setdefault(item.group_code, []).append(item)
+    group_score = {
+        code: items[0].group_weight * sum(answers[i.code].counted for i in items) / len(items)
+        for code, items in members.items()
+        if code in rows_of
+    }
 
     def rows_where(test) -> list[int]:
         return sorted(number for number, item in matched.items.items() if item.scored and test(item))
