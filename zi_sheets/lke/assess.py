@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zi_sheets.analysis.analyse import Analysis
 from zi_sheets.checks.diterima import DITERIMA_INVALID, DITERIMA_UNUSED, apply_diterima
@@ -37,6 +37,9 @@ from zi_sheets.lke.score import (
     rounded,
     unmet,
 )
+
+if TYPE_CHECKING:
+    from zi_sheets.reading.source import Source
 
 # -- What the 52/2014 catalogue and regulation do not give, said plainly wherever its score is shown. --
 NOTES_52_2014 = (
@@ -365,24 +368,20 @@ def assess_file(
     """`assess` of the workbook at `path` (a plan workbook, or an official LKE workbook alone), with the
     answers of the official LKE workbook `lke_file` when given; ZiSheetsError when it cannot be read."""
     from zi_sheets.analysis.analyse import analyse
+    from zi_sheets.reading.lke_official import is_official
+    from zi_sheets.reading.source import open_xlsx
     from zi_sheets.reading.workbook import read_workbook
 
     official = load_official(Path(lke_file)) if lke_file is not None else None
     path = Path(path)
-    if official is None and _is_official(path):
-        official = load_official(path)
-        return assess(analyse(official_workbook(official)), fetch_links=fetch_links, official=official)
+    if official is None and path.suffix.lower() == ".xlsx":
+        source = open_xlsx(path)  # -- opened once: the official workbook alone is read from it
+        names = source.sheetnames
+        # -- a plan workbook that also holds a copy of the official sheet is read as a plan
+        if is_official(names) and not any(" ".join(n.lower().split()) == "identitas" for n in names):
+            official = load_official(path, source)
+            return assess(analyse(official_workbook(official)), fetch_links=fetch_links, official=official)
     return assess(analyse(read_workbook(path)), fetch_links=fetch_links, official=official)
-
-
-def _is_official(path: Path) -> bool:
-    from zi_sheets.reading.lke_official import is_official, official_sheetnames
-
-    if path.suffix.lower() != ".xlsx":
-        return False
-    names = official_sheetnames(path)
-    # -- a plan workbook that also holds a copy of the official sheet is read as a plan
-    return is_official(names) and not any(" ".join(n.lower().split()) == "identitas" for n in names)
 
 
 def official_within(workbook: Workbook) -> OfficialAnswers | None:
@@ -398,10 +397,10 @@ def official_within(workbook: Workbook) -> OfficialAnswers | None:
         return None  # -- not the official layout after all: the LKE sheet's problem is reported as before
 
 
-def load_official(path: Path) -> OfficialAnswers:
+def load_official(path: Path, source: Source | None = None) -> OfficialAnswers:
     from zi_sheets.lke.official import load_official as load
 
-    return load(path)
+    return load(path, source)
 
 
 def official_workbook(official: OfficialAnswers) -> Workbook:

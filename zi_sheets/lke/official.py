@@ -22,6 +22,7 @@ from zi_sheets.lke.answers import Answer
 from zi_sheets.lke.items import Lke, LkeItem, load_lke
 from zi_sheets.lke.score import Score
 from zi_sheets.reading.lke_official import OfficialRow, OfficialSheet
+from zi_sheets.reading.source import Source
 
 # -- A question's text and the catalogue's agree when this similar (typos, a word more: "dtindaklanjuti"). --
 MATCH_RATIO = 0.86
@@ -76,9 +77,10 @@ def _index(key: str) -> tuple[dict[str, list[int]], list[str]]:
     return exact, list(exact)
 
 
-def match_rows(sheet: OfficialSheet, key: str) -> Matched:
+def match_rows(sheet: OfficialSheet, key: str, fuzzy: bool = True) -> Matched:
     """Every row whose text is one of regulation `key`'s questions, each item matched once, in LKE order
-    where texts repeat ("Jumlah yang sudah melaporkan" of LHKPN, then of LHKASN)."""
+    where texts repeat ("Jumlah yang sudah melaporkan" of LHKPN, then of LHKASN); `fuzzy` False: only the
+    texts that are the catalogue's word for word."""
     lke = load_lke(key)
     exact, keys = _index(key)
     used: set[int] = set()
@@ -89,6 +91,8 @@ def match_rows(sheet: OfficialSheet, key: str) -> Matched:
         if len(text) < 4:
             continue
         numbers = exact.get(text)
+        if numbers is None and not fuzzy:
+            continue
         if numbers is None:
             close = difflib.get_close_matches(text, keys, n=1, cutoff=MATCH_RATIO)
             numbers = exact[close[0]] if close else []
@@ -106,6 +110,12 @@ def match_rows(sheet: OfficialSheet, key: str) -> Matched:
 def regulation_of_sheet(sheet: OfficialSheet, keys: tuple[str, ...]) -> tuple[str, dict[str, Matched]]:
     """The regulation whose questions the sheet holds most (the first of `keys` on a tie), and every
     regulation's matches."""
+    # -- word-for-word matches first (cheap); the similar-text pass only where they do not decide
+    exact = {key: match_rows(sheet, key, fuzzy=False) for key in keys}
+    ranked = sorted(keys, key=lambda key: (-exact[key].count, keys.index(key)))
+    first, others = ranked[0], ranked[1:]
+    if exact[first].count and all(exact[first].count >= 2 * exact[other].count for other in others):
+        return first, {**exact, first: match_rows(sheet, first)}
     matched = {key: match_rows(sheet, key) for key in keys}
     best = max(keys, key=lambda key: (matched[key].count, -keys.index(key)))
     return best, matched
@@ -460,6 +470,9 @@ def _figure(
     figure = float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
     column, row = re.match(r"([A-Z]+)(\d+)", address).groups()  # type: ignore[union-attr]
     cell = CellRef(sheet.name, int(row), column)
+    found = SheetFigure(cell, label, figure, regulation, "")
+    if not found.differs:
+        return found
     # -- the rows a formula counts are seen through its formulas, not through the cached results below it
     structure = _Evaluator(sheet, answers, cached=False)
     structure.cell(address)
@@ -520,12 +533,13 @@ class OfficialAnswers:
     answers: LkeSheet
 
 
-def load_official(path: Path) -> OfficialAnswers:
-    """The official LKE workbook at `path`; UnreadableWorkbook when it cannot be read as one."""
+def load_official(path: Path, source: Source | None = None) -> OfficialAnswers:
+    """The official LKE workbook at `path` (`source`: already opened by `open_xlsx`); UnreadableWorkbook
+    when it cannot be read as one."""
     from zi_sheets.common.catalogue import REGULATIONS
     from zi_sheets.reading.lke_official import read_official
 
-    sheet = read_official(path)
+    sheet = read_official(path, source)
     regulation, matched = regulation_of_sheet(sheet, tuple(REGULATIONS))
     if not matched[regulation].count:
         raise UnreadableWorkbook(

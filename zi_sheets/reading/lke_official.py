@@ -90,11 +90,6 @@ def is_official(sheetnames: list[str] | tuple[str, ...]) -> bool:
     return any(_key(name) == QUESTIONNAIRE for name in sheetnames)
 
 
-def official_sheetnames(path: Path) -> list[str]:
-    """The sheet names of the workbook at `path` after the safe opening's checks; UnreadableWorkbook."""
-    return list(open_xlsx(path).sheetnames)
-
-
 def read_official(path: Path, source: Source | None = None) -> OfficialSheet:
     """The questionnaire of the official LKE workbook at `path`; UnreadableWorkbook when the file cannot be
     opened, has no `LKE ZI` sheet, or its header (Penilaian ... Jawaban) is not found."""
