@@ -60,30 +60,45 @@ def read(path: PathLike) -> Workbook:
     return read_workbook(Path(path))
 
 
-def check(workbook: PathLike | Workbook, *, today: dt.date | None = None) -> Report:
+def check(
+    workbook: PathLike | Workbook, *, today: dt.date | None = None, lke: PathLike | None = None
+) -> Report:
     """The findings of `zi-sheets check` for `workbook`: a path, or a Workbook already returned by `read`.
 
     `today` is the date the checks take as today (it bounds plausible birth dates in an NIP); None means
-    the real date. The Report holds the findings, the coverage figures and the exit code.
+    the real date. `lke` names an official LKE workbook whose answers are checked instead of the LKE
+    sheet. The Report holds the findings, the coverage figures and the exit code.
     """
     from zi_sheets.analysis.analyse import analyse
     from zi_sheets.lke.check import check_workbook
+    from zi_sheets.lke.official import load_official
 
-    return check_workbook(analyse(_workbook(workbook)), today)
+    official = load_official(Path(lke)) if lke is not None else None
+    return check_workbook(analyse(_workbook(workbook)), today, official)
 
 
-def score(workbook: PathLike | Workbook, *, fetch_links: bool = False) -> Assessment:
+def score(
+    workbook: PathLike | Workbook, *, fetch_links: bool = False, lke: PathLike | None = None
+) -> Assessment:
     """The LKE self-assessment of `zi-sheets nilai`: the score per area, pengungkit, hasil and total, the
     Menuju WBK/WBBM requirements and the answers that would raise the score most.
 
     `fetch_links` opens every Bukti Dukung link and reports those that fail or reach an address that is not
     public, which is never connected to (False: links are not opened; see `zi_sheets.lke.fetch`).
-    Raises ZiSheetsError when the workbook cannot be read or has no LKE sheet.
+    `workbook` may also be an official LKE workbook alone (sheets `LKE ZI`, `Ctt Eval`, `Utama`); `lke`
+    names one whose answers stand in for the workbook's LKE sheet. Raises ZiSheetsError when the workbook
+    cannot be read or has no LKE answers, LkeNotScored (exit code 1) when the answers are of
+    another regulation than the workbook's.
     """
     from zi_sheets.analysis.analyse import analyse
-    from zi_sheets.lke.assess import assess
+    from zi_sheets.lke.assess import assess, assess_file, load_official
 
-    return assess(analyse(_workbook(workbook)), fetch_links=fetch_links)
+    if isinstance(workbook, str | os.PathLike):
+        return assess_file(
+            Path(workbook), fetch_links=fetch_links, lke_file=None if lke is None else Path(lke)
+        )
+    official = load_official(Path(lke)) if lke is not None else None
+    return assess(analyse(workbook), fetch_links=fetch_links, official=official)
 
 
 def build(path: PathLike, **options: Any) -> BuildResult:

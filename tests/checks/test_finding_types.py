@@ -91,6 +91,9 @@ NOT_PLANTED = {
     # -- the LKE sheet and the Diterima sheet: the corpus writes neither
     "lke-sheet-unreadable": "LKE sheet",
     "lke-claim-unplanned": "LKE sheet",
+    "lke-regulation-mismatch": "LKE sheet or official LKE workbook (the corpus's LKE follows its plan)",
+    "lke-unanswered-count": "LKE sheet",
+    "lke-sheet-figure-differs": "official LKE workbook (--lke or nilai on it alone)",
     "lke-empty": "LKE sheet",
     "lke-unanswered": "LKE sheet",
     "lke-item-missing": "LKE sheet",

@@ -147,7 +147,7 @@ def test_random_answers_score_as_computed_from_the_catalogue(tmp_path, seed, jum
 
 def test_json_has_exactly_the_promised_shape(tmp_path):
     got = nilai_json(filled(tmp_path, random_answers("90-2021", 5)))
-    assert set(got) == {"pengungkit", "hasil", "total", "area", "predikat", "findings"}
+    assert set(got) == {"pengungkit", "hasil", "total", "area", "predikat", "lke_resmi", "findings"}
     assert len(got["area"]) == 6
     assert all(
         set(a) == {"area", "nama", "bobot", "pemenuhan", "reform", "nilai", "persen"} for a in got["area"]
@@ -303,6 +303,9 @@ def test_reading_b_is_a_warning_only(tmp_path):
         ("R.3.iii.a", "120%", "120%", 1.0),
         ("H.I.a", "3,62", "3,62", 3.62 / 4),
         ("H.I.a", 4, "4,00", 1.0),
+        # -- a survey on the 0-100 index scale (the SKM's) or as a percentage: the LKE's 0-4 is that / 25
+        ("H.I.a", 87.5, "3,50", 3.5 / 4),
+        ("H.II.a", "86,25%", "3,45", 3.45 / 4),
         ("R.1.i.a.1", "1.250", "1.250", None),
     ],
 )
@@ -318,7 +321,7 @@ def test_answers_are_read_by_their_item_type(code, raw, shown, value):
 
 @pytest.mark.parametrize(
     ("code", "raw"),
-    [("P.1.i.a", "mungkin"), ("P.1.i.b", "D"), ("R.1.ii.a", "F"), ("R.3.iii.a", "banyak"), ("H.I.a", 87.5)],
+    [("P.1.i.a", "mungkin"), ("P.1.i.b", "D"), ("R.1.ii.a", "F"), ("R.3.iii.a", "banyak"), ("H.I.a", 187.5)],
 )
 def test_an_answer_outside_its_choices_is_invalid_and_counts_zero(code, raw):
     from zi_sheets.reading.source import cell_text

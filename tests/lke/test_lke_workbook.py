@@ -134,7 +134,7 @@ def test_nilai_without_an_lke_sheet_says_how_to_add_one(make_xlsx):
     assert result.exit_code == 3
     assert result.stderr.strip() == (
         "zi-sheets: Berkas tanpa-lke.xlsx tidak memiliki sheet LKE; tambahkan dengan: zi-sheets init "
-        "--lke-only tanpa-lke.xlsx"
+        "--lke-only tanpa-lke.xlsx, atau beri LKE resmi unit dengan --lke LKE-unit.xlsx"
     )
 
 

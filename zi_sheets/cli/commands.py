@@ -124,7 +124,9 @@ def _run(function: Callable[_P, _R], *args: _P.args, **kwargs: _P.kwargs) -> _R:
     try:
         return function(*args, **kwargs)
     except ZiSheetsError as error:
-        raise UnreadableInput(str(error)) from error
+        refused = UnreadableInput(str(error))
+        refused.exit_code = error.exit_code  # -- 3 unreadable; 1 for an error finding raised (LKE mismatch)
+        raise refused from error
 
 
 @click.group(
@@ -141,6 +143,13 @@ def main() -> None:
     """
 
 
+_LKE_FILE = click.option(
+    "--lke",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="LKE resmi unit (sheet 'LKE ZI', 'Ctt Eval', 'Utama'); jawabannya dipakai sebagai pengganti "
+    "sheet LKE.",
+)
 _REGULASI = click.option(
     "--regulasi",
     type=click.Choice(sorted(REGULATIONS)),
@@ -191,6 +200,14 @@ _REGULASI = click.option(
     help="Dengan --dari: Tanggal Penetapan, mis. 2027-01-04 atau '4 Januari 2027' (bawaan: hari kerja "
     "pertama Januari).",
 )
+@click.option(
+    "--lke-dari",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="LKE-unit.xlsx",
+    help="Isi sheet LKE dengan jawaban, Bukti Dukung, tautan dan catatan dari LKE resmi unit "
+    "(sheet 'LKE ZI').",
+)
 def init(
     path: str,
     unit_kerja: str,
@@ -202,6 +219,7 @@ def init(
     lke_only: bool,
     dari: Path | None,
     tanggal_penetapan: str | None,
+    lke_dari: Path | None,
 ) -> None:
     """Tulis workbook baru yang sudah berisi sheet, judul kolom, teks baku dan indikator LKE.
 
@@ -218,20 +236,23 @@ def init(
 
     Contoh: zi-sheets init zi-2027.xlsx --dari zi-2026.xlsx --tahun 2027
     """
-    from zi_sheets.template.lke_sheet import add_lke_sheet
+    from zi_sheets.template.lke_sheet import add_lke_sheet, carry_into_new
     from zi_sheets.template.new_workbook import write_template
     from zi_sheets.template.sinkron import sync_realisasi
 
     if dari is not None:
-        if lke_only or sinkron_realisasi:
-            raise click.UsageError("--dari tidak dapat dipakai bersama --lke-only atau --sinkron-realisasi.")
+        if lke_only or sinkron_realisasi or lke_dari is not None:
+            raise click.UsageError(
+                "--dari tidak dapat dipakai bersama --lke-only, --sinkron-realisasi atau --lke-dari; "
+                "isi jawaban LKE tahun ini sesudahnya dengan --lke-only --lke-dari."
+            )
         _next_year(dari, Path(path), tahun, tanggal_penetapan, periode_realisasi, force)
         return
     if tanggal_penetapan is not None:
         raise click.UsageError("--tanggal-penetapan hanya berlaku bersama --dari.")
     if lke_only:
         explicit = click.get_current_context().get_parameter_source("regulasi") is not ParameterSource.DEFAULT
-        rewritten = _run(add_lke_sheet, path, regulasi if explicit else None)
+        rewritten = _run(add_lke_sheet, path, regulasi if explicit else None, lke_dari)
         _say(f"cadangan: {_name(rewritten.backup)}", err=True)
         _say(f"ditulis: {_name(rewritten.path)} (sheet LKE ditambahkan)", err=True)
         return
@@ -253,6 +274,9 @@ def init(
         periode=periode_realisasi,
         force=force,
     )
+    if lke_dari is not None:
+        _run(carry_into_new, written, lke_dari)
+        _say(f"jawaban LKE dari: {_name(lke_dari)}", err=True)
     _say(f"ditulis: {_name(written)}", err=True)
 
 
@@ -311,7 +335,8 @@ _FORMAT = click.option(
 @click.argument("workbooks", nargs=-1, required=True, metavar="WORKBOOK...", type=click.Path(path_type=Path))
 @_FORMAT
 @_STRICT
-def check(workbooks: tuple[Path, ...], output_format: str, strict: bool) -> None:
+@_LKE_FILE
+def check(workbooks: tuple[Path, ...], output_format: str, strict: bool, lke: Path | None) -> None:
     """Periksa workbook terhadap katalog LKE; setiap temuan menunjuk selnya (RencanaAksi!F14).
 
     Beberapa berkas atau folder sekaligus diperiksa di semua inti prosesor, satu ringkasan per berkas.
@@ -322,8 +347,10 @@ def check(workbooks: tuple[Path, ...], output_format: str, strict: bool) -> None
     from zi_sheets.delivery.batch import check_one
 
     paths = _inputs(workbooks)
+    if lke is not None and not _single(workbooks, paths):
+        raise click.UsageError("--lke hanya untuk satu workbook.")
     if _single(workbooks, paths):
-        result = check_one(paths[0], strict)
+        result = check_one(paths[0], strict, lke)
         if output_format == "json":
             click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
         if result.report is None:
@@ -423,6 +450,7 @@ def _many(paths: list[Path], work: Callable[..., UnitResult], *arguments: object
     help="Dokumen Word yang gaya-gayanya (huruf, judul, tabel) dipakai.",
 )
 @_STRICT
+@_LKE_FILE
 def build(
     workbooks: tuple[Path, ...],
     output: str | None,
@@ -434,6 +462,7 @@ def build(
     ringkasan_pemeriksaan: bool,
     docx_template: str | None,
     strict: bool,
+    lke: Path | None,
 ) -> None:
     """Periksa workbook lalu tulis Rencana Kerja, Lampiran dan Monev ke output/<unit>-<tahun>/.
 
@@ -456,8 +485,11 @@ def build(
         paket=paket,
         paket_summary=ringkasan_pemeriksaan,
         docx_template=Path(docx_template) if docx_template else None,
+        lke=lke,
     )
     paths = _inputs(workbooks, exclude=(options.output or DEFAULT_OUTPUT,))
+    if lke is not None and not _single(workbooks, paths):
+        raise click.UsageError("--lke hanya untuk satu workbook.")
     sys.exit(_build_one(paths[0], options) if _single(workbooks, paths) else _build_many(paths, options))
 
 
@@ -586,18 +618,23 @@ def rekap(folders: tuple[Path, ...], output: Path) -> None:
     callback=_output_folder,
     help="Tulis juga Laporan Penilaian Mandiri (.docx) dan LKE untuk diunggah (.xlsx) ke folder ini.",
 )
-def nilai(workbook: Path, output_format: str, cek_tautan: bool, output: Path | None) -> None:
+@_LKE_FILE
+def nilai(
+    workbook: Path, output_format: str, cek_tautan: bool, output: Path | None, lke: Path | None
+) -> None:
     """Hitung nilai LKE (penilaian mandiri): per area, pengungkit, hasil, total, syarat Menuju WBK/WBBM
     dan jawaban yang paling menaikkan nilai.
 
-    Jawaban dan Bukti Dukung dibaca dari sheet LKE (workbook lama: 'zi-sheets init --lke-only WORKBOOK').
-    Kode keluar 0 tanpa galat, 1 ada galat, 3 workbook tidak terbaca atau tanpa sheet LKE.
+    Jawaban dan Bukti Dukung dibaca dari sheet LKE (workbook lama: 'zi-sheets init --lke-only WORKBOOK'),
+    dari LKE resmi (sheet 'LKE ZI') yang diberikan sendiri sebagai WORKBOOK, atau dengan --lke di samping
+    workbook rencana. Kode keluar 0 tanpa galat, 1 ada galat (mis. LKE menurut regulasi lain), 3 workbook
+    tidak terbaca atau tanpa jawaban LKE.
 
-    Contoh: zi-sheets nilai zi-2026.xlsx --format json
+    Contoh: zi-sheets nilai zi-2026.xlsx --format json; zi-sheets nilai LKE-unit.xlsx
     """
     from zi_sheets import api
 
-    assessment = _run(api.score, workbook, fetch_links=cek_tautan)
+    assessment = _run(api.score, workbook, fetch_links=cek_tautan, lke=lke)
     if output_format == "json":
         click.echo(assessment.to_json())
     else:

@@ -163,17 +163,20 @@ def _summarise(path: Path, report: Report, analysis: Analysis, strict: bool) -> 
     )
 
 
-def check_one(path: Path, strict: bool = False) -> UnitResult:
-    """Check one workbook; never raises for a bad file (the result carries the sentence instead)."""
+def check_one(path: Path, strict: bool = False, lke: Path | None = None) -> UnitResult:
+    """Check one workbook (with the answers of the official LKE workbook `lke` when given); never raises
+    for a bad file (the result carries the sentence instead)."""
     from zi_sheets.analysis.analyse import analyse
     from zi_sheets.lke.check import check_workbook
+    from zi_sheets.lke.official import load_official
     from zi_sheets.reading.workbook import read_workbook
 
     try:
         analysis = analyse(read_workbook(path))
+        official = load_official(lke) if lke is not None else None
     except ZiSheetsError as error:
         return UnitResult(path, problem=str(error), exit_code=3)
-    return _summarise(path, check_workbook(analysis), analysis, strict)
+    return _summarise(path, check_workbook(analysis, official=official), analysis, strict)
 
 
 def build_one(path: Path, options: BuildOptions) -> UnitResult:

@@ -63,6 +63,8 @@ class BuildOptions:
     docx_template: Path | None = None
     paket: bool = False
     paket_summary: bool = False
+    # -- an official LKE workbook whose answers stand in for the LKE sheet (`--lke`) --
+    lke: Path | None = None
 
 
 def monev_period(analysis: Analysis, options: BuildOptions) -> Period | None:
@@ -145,7 +147,13 @@ def _build(analysis: Analysis, options: BuildOptions) -> BuildResult:
     from zi_sheets.render.word.document import new_document, save_atomic
 
     workbook = analysis.workbook
-    report = check_workbook(analysis)
+    official = None
+    if options.lke is not None:
+        from zi_sheets.lke.official import load_official
+
+        official = load_official(options.lke)
+        workbook.lke = official.answers  # -- the documents read the official answers as the LKE sheet
+    report = check_workbook(analysis, official=official)
     blocking = report.blocks_build(options.strict)
     # -- with --strict every error forbids every document; otherwise a finding spoils what prints its cell
     lampiran_only = [] if options.strict else [f for f in blocking if spoils_lampiran_only(f, workbook)]

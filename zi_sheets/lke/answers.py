@@ -26,8 +26,22 @@ from zi_sheets.lke.items import (
 # -- A typed percentage and the one computed from its Jumlah inputs agree when within half a percent. --
 MISMATCH_TOLERANCE = 0.005
 
-_YA = {"ya", "y", "iya", "yes", "ada"}
-_TIDAK = {"tidak", "t", "tdk", "no", "tidak ada", "belum"}
+_YA = {"ya", "y", "iya", "yes", "ada", "√", "✓", "✔", "v"}
+_TIDAK = {"tidak", "t", "tdk", "no", "tidak ada", "belum", "✗"}
+# -- What a unit writes in a survey's cell before its first survey: read as no survey, counted 0. --
+_NO_SURVEY = {
+    "-",
+    "belum",
+    "belum ada",
+    "belum ada survei",
+    "belum ada survey",
+    "belum dilaksanakan",
+    "belum disurvei",
+    "tidak ada",
+    "tidak ada survei",
+    "n/a",
+    "na",
+}
 _LETTER = re.compile(r"^\(?([A-Ea-e])(?:[).:\s]|$)")
 
 
@@ -127,9 +141,18 @@ def parse_answer(item: LkeItem, row: LkeAnswer | None) -> Answer:
         )
     number = number_value(cell.raw if cell.raw is not None else cell.text)
     if item.kind == SURVEI:
-        if number is None or not 0 <= number <= SURVEY_MAX:
-            return Answer(item, row, invalid="bukan nilai survei 0 sampai 4 (mis. 3,62)")
-        return Answer(item, row, shown=format_angka(number), number=number, value=number / SURVEY_MAX)
+        index = survey_index(cell)
+        if index is None and " ".join(cell.text.lower().split()).rstrip(".") in _NO_SURVEY:
+            return Answer(
+                item,
+                row,
+                invalid="menyatakan survei belum ada (isi nilainya, 0 sampai 4, setelah hasilnya terbit)",
+            )
+        if index is None:
+            return Answer(
+                item, row, invalid="bukan nilai survei 0 sampai 4, 0 sampai 100 atau persen (mis. 3,62)"
+            )
+        return Answer(item, row, shown=format_angka(index), number=index, value=index / SURVEY_MAX)
     if item.kind == JUMLAH:
         if number is None or number < 0:
             return Answer(item, row, invalid="bukan jumlah (angka 0 atau lebih)")
@@ -167,14 +190,35 @@ def number_value(raw: object) -> float | None:
         return None
 
 
+def survey_index(cell: CellValue) -> float | None:
+    """A survey result (IPK, IPAK, the service survey) on the LKE's 0-4 scale: an index 0-4 as written, a
+    0-100 index ("86,25", the SKM's scale) or a percentage ("86,25%") divided by 25; None for anything else.
+    """
+    text = cell.text.strip()
+    percent = text.endswith("%") or text.lower().endswith("persen")
+    number = number_value(cell.raw if cell.raw is not None and not percent else _without_percent(text))
+    if number is None or number < 0:
+        return None
+    if percent:
+        number = number * 100 if isinstance(cell.raw, float) and number <= 1 else number
+        return number / 25 if number <= 100 else None
+    if number <= SURVEY_MAX:
+        return number
+    return number / 25 if number <= 100 else None
+
+
+def _without_percent(text: str) -> str:
+    return re.sub(r"\s*(%|persen)$", "", text.strip(), flags=re.IGNORECASE)
+
+
 def percent_value(cell: CellValue) -> float | None:
     """A percentage as a fraction: a %-formatted cell (0.85), "85%", "85,5 %", or a plain 85 (above 1, a
     number is read as percent points); None when the cell holds no percentage."""
     raw = cell.raw
     if isinstance(raw, str) or raw is None:
         text = cell.text.strip()
-        if text.endswith("%"):
-            number = number_value(text[:-1])
+        if text.endswith("%") or text.lower().endswith("persen"):
+            number = number_value(_without_percent(text))
             return None if number is None else number / 100
         raw = number_value(text)
     number = number_value(raw) if raw is not None else None

@@ -9,19 +9,20 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zi_sheets.analysis.analyse import Analysis
 from zi_sheets.checks.diterima import DITERIMA_INVALID, DITERIMA_UNUSED, apply_diterima
 from zi_sheets.common.bahasa import format_angka, roman
 from zi_sheets.common.errors import ZiSheetsError
 from zi_sheets.common.findings import Finding
-from zi_sheets.common.model import CellRef, Workbook
+from zi_sheets.common.model import CellRef, LkeSheet, Workbook
 from zi_sheets.common.report import Report
 from zi_sheets.lke import codes as f
 from zi_sheets.lke.answers import AnswerSheet, percent_text, read_answers
 from zi_sheets.lke.evidence import evidence_findings
 from zi_sheets.lke.items import Lke, load_lke
+from zi_sheets.lke.official import OfficialAnswers, SheetFigure, sheet_figures
 from zi_sheets.lke.proposals import Proposal, proposals
 from zi_sheets.lke.score import (
     PREDIKAT,
@@ -36,6 +37,9 @@ from zi_sheets.lke.score import (
     rounded,
     unmet,
 )
+
+if TYPE_CHECKING:
+    from zi_sheets.reading.source import Source
 
 # -- What the 52/2014 catalogue and regulation do not give, said plainly wherever its score is shown. --
 NOTES_52_2014 = (
@@ -68,6 +72,8 @@ class Assessment:
     notes: list[str] = field(default_factory=list)
     # -- last year's score from the sheet `init --dari` keeps (`LKE Tahun Lalu`), None without one
     baseline: Score | None = None
+    # -- the official LKE workbook's own figures beside the regulation's (empty for our LKE sheet) --
+    figures: list[SheetFigure] = field(default_factory=list)
 
     @property
     def workbook(self) -> Workbook:
@@ -136,6 +142,18 @@ class Assessment:
                 "kurang_wbk": self.kurang("WBK"),
                 "kurang_wbbm": self.kurang("WBBM"),
             },
+            # -- the official LKE workbook's own figures beside the regulation's (empty for our LKE sheet)
+            "lke_resmi": [
+                {
+                    "sel": str(figure.cell),
+                    "angka": figure.label,
+                    "nilai_sheet": figure.sheet,
+                    "nilai_regulasi": round(figure.regulation, 6),
+                    "berbeda": figure.differs,
+                    "sebab": figure.why if figure.differs else "",
+                }
+                for figure in self.figures
+            ],
             "findings": self.report.to_dict()["findings"],
             # -- only with a `LKE Tahun Lalu` sheet: the shape of every other workbook's JSON stays as it was
             **({} if self.baseline is None else {"tahun_lalu": _figures(self.baseline)}),
@@ -291,29 +309,59 @@ def _table(rows: list[tuple[str, ...]]) -> list[str]:
 # Entry points
 
 
-def assess(analysis: Analysis, *, fetch_links: bool = False) -> Assessment:
-    """The self-assessment of an analysed workbook, held against the LKE of its regulation; ZiSheetsError
-    when it has no LKE sheet or the sheet cannot be read.
+class LkeNotScored(ZiSheetsError):
+    """Answers that are there but cannot be scored (another regulation's, or under no item's Kode): an
+    error, exit code 1, never a score of 0,00."""
 
-    `fetch_links` opens every well-formed Bukti Dukung link and reports those that do not open, or that reach
-    an address that is not public (never connected to; see `lke.fetch`). Findings the Diterima sheet accepts
-    are counted as accepted, as in `check`.
+    exit_code = 1
+
+
+def assess(
+    analysis: Analysis, *, fetch_links: bool = False, official: OfficialAnswers | None = None
+) -> Assessment:
+    """The self-assessment of an analysed workbook, held against the LKE of its regulation; ZiSheetsError
+    when it has no LKE sheet or the sheet cannot be read, LkeNotScored when the answers are of
+    another regulation than the workbook's.
+
+    `official` is an official LKE workbook whose answers stand in for the LKE sheet (`--lke FILE`, or the
+    official workbook alone); its own figures are compared with the regulation's. `fetch_links` opens every
+    well-formed Bukti Dukung link and reports those that do not open, or that reach an address that is not
+    public (never connected to; see `lke.fetch`). Findings the Diterima sheet accepts are counted as
+    accepted, as in `check`.
     """
     workbook = analysis.workbook
-    sheet = workbook.lke
+    official = official or official_within(workbook)
+    sheet = official.answers if official is not None else workbook.lke
     name = workbook.path.name
     if sheet is None:
         raise ZiSheetsError(
-            f"Berkas {name} tidak memiliki sheet LKE; tambahkan dengan: zi-sheets init --lke-only {name}"
+            f"Berkas {name} tidak memiliki sheet LKE; tambahkan dengan: zi-sheets init --lke-only {name}, "
+            "atau beri LKE resmi unit dengan --lke LKE-unit.xlsx"
         )
     if sheet.problem:
         raise ZiSheetsError(sheet.problem)
+    mismatch = regulation_mismatch(analysis, sheet, official)
+    if mismatch is not None:
+        raise LkeNotScored(mismatch.message)
     lke = load_lke(analysis.regulation)
     answers = read_answers(lke, sheet)
+    unread = [row for row in answers.unknown if row.jawaban]
+    if unread and not answers.any_answer:
+        # -- answers written, none of them to an item: a score of 0,00 would be a silent wrong number
+        raise LkeNotScored(
+            f"Sheet {sheet.name} berkas {name} berisi {len(unread)} jawaban, tetapi tidak satu pun Kode-nya "
+            f"butir LKE {lke.title}; nilainya tidak dihitung. Isi Kode menurut 'zi-sheets catalogue "
+            f"--regulasi {lke.key}' (baris pertama: {unread[0].row})."
+        )
     score = compute(lke, answers.answers)
     found = requirements(lke, score)
     proposed = proposals(analysis, lke)
-    findings = list(_findings(workbook, lke, answers, proposed, fetch_links=fetch_links, started=True))
+    folder = (official.sheet.path if official is not None else workbook.path).resolve().parent
+    findings = list(_findings(sheet, lke, answers, proposed, folder, fetch_links=fetch_links, started=True))
+    figures: list[SheetFigure] = []
+    if official is not None and answers.any_answer:
+        figures = sheet_figures(official.sheet, official.matched, answers.answers, score)
+        findings += [_figure_finding(figure) for figure in figures if figure.differs]
     standing, accepted = apply_diterima(findings, workbook.diterima)
     # -- rows accepting plan findings accept nothing here; they are not unused
     standing = [finding for finding in standing if finding.code not in _DITERIMA_CODES]
@@ -330,6 +378,7 @@ def assess(analysis: Analysis, *, fetch_links: bool = False) -> Assessment:
         Report(standing, accepted=accepted, sheets=workbook.sheets_found),
         notes,
         _baseline(workbook),
+        figures,
     )
 
 
@@ -359,43 +408,178 @@ def _figures(score: Score) -> dict[str, Any]:
     }
 
 
-def assess_file(path: str | Path, *, fetch_links: bool = False) -> Assessment:
-    """`assess` of the workbook at `path`; ZiSheetsError when it cannot be read."""
+def assess_file(
+    path: str | Path, *, fetch_links: bool = False, lke_file: str | Path | None = None
+) -> Assessment:
+    """`assess` of the workbook at `path` (a plan workbook, or an official LKE workbook alone), with the
+    answers of the official LKE workbook `lke_file` when given; ZiSheetsError when it cannot be read."""
     from zi_sheets.analysis.analyse import analyse
+    from zi_sheets.reading.lke_official import is_official
+    from zi_sheets.reading.source import open_xlsx
     from zi_sheets.reading.workbook import read_workbook
 
-    return assess(analyse(read_workbook(path)), fetch_links=fetch_links)
+    official = load_official(Path(lke_file)) if lke_file is not None else None
+    path = Path(path)
+    if official is None and path.suffix.lower() == ".xlsx":
+        source = open_xlsx(path)  # -- opened once: the official workbook alone is read from it
+        names = source.sheetnames
+        # -- a plan workbook that also holds a copy of the official sheet is read as a plan
+        if is_official(names) and not any(" ".join(n.lower().split()) == "identitas" for n in names):
+            official = load_official(path, source)
+            return assess(analyse(official_workbook(official)), fetch_links=fetch_links, official=official)
+    return assess(analyse(read_workbook(path)), fetch_links=fetch_links, official=official)
 
 
-def check_findings(analysis: Analysis) -> list[Finding]:
-    """The LKE findings `zi-sheets check` reports: none until the LKE sheet holds a first answer (a fresh
-    template is not yet a self-assessment), links never fetched."""
+def official_within(workbook: Workbook) -> OfficialAnswers | None:
+    """The official LKE sheet a plan workbook holds (units copy `LKE ZI` into it) when it has no LKE sheet
+    of ours that reads; None otherwise. Our LKE sheet, when readable, is the answers."""
+    from zi_sheets.reading.lke_official import is_official
+
+    if (workbook.lke is not None and not workbook.lke.problem) or not is_official(workbook.sheets_present):
+        return None
+    try:
+        return load_official(workbook.path)
+    except ZiSheetsError:
+        return None  # -- not the official layout after all: the LKE sheet's problem is reported as before
+
+
+def load_official(path: Path, source: Source | None = None) -> OfficialAnswers:
+    from zi_sheets.lke.official import load_official as load
+
+    return load(path, source)
+
+
+def official_workbook(official: OfficialAnswers) -> Workbook:
+    """An official LKE workbook alone as a workbook of its own: no plan, its regulation the one its
+    questions are of, its answers the LKE sheet."""
+    from zi_sheets.common.catalogue import REGULATIONS
+    from zi_sheets.common.model import CellValue, Identitas
+
+    identitas = Identitas({"Regulasi": CellValue(REGULATIONS[official.regulation])})
+    return Workbook(
+        official.sheet.path, identitas, lke=official.answers, sheets_present=official.sheet.sheetnames
+    )
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """Answers of `other` regulation in a workbook of `own`: the finding's values and its sentence."""
+
+    where: str
+    other: str
+    own: str
+    count: int
+    way_out: str
+
+    @property
+    def values(self) -> dict[str, Any]:
+        from zi_sheets.common.catalogue import REGULATIONS
+
+        return {
+            "sumber": self.where,
+            "regulasi_lke": REGULATIONS[self.other],
+            "regulasi_workbook": REGULATIONS[self.own],
+            "butir": self.count,
+            "jalan": self.way_out,
+        }
+
+    @property
+    def message(self) -> str:
+        return f.LKE_REGULATION_MISMATCH.at(None, **self.values).message
+
+
+def regulation_mismatch(
+    analysis: Analysis, sheet: LkeSheet, official: OfficialAnswers | None
+) -> Mismatch | None:
+    """The other regulation the answers are of, when they are not of the workbook's; None when they are.
+
+    Our LKE sheet is told by its Kode column: more rows with an answer whose Kode only the other
+    regulation knows than rows whose Kode the workbook's knows. An official workbook by its questions.
+    """
+    from zi_sheets.common.catalogue import REGULATIONS
+
+    own = analysis.regulation
+    name = analysis.workbook.path.name
+    if official is not None:
+        if official.regulation == own:
+            return None
+        where = f"LKE resmi {official.sheet.path.name}"
+        way_out = (
+            f"Nilai LKE itu sendiri dengan 'zi-sheets nilai {official.sheet.path.name}', atau pakai LKE "
+            f"resmi {REGULATIONS[own]} di samping {name}."
+        )
+        return Mismatch(where, official.regulation, own, official.matched.count, way_out)
+    answered = [row for row in sheet.rows if row.kode and row.jawaban]
+    mine = sum(1 for row in answered if load_lke(own).item(row.kode.text) is not None)
+    for other in REGULATIONS:
+        if other == own:
+            continue
+        theirs = sum(
+            1
+            for row in answered
+            if load_lke(other).item(row.kode.text) is not None and load_lke(own).item(row.kode.text) is None
+        )
+        if theirs > mine:
+            way_out = (
+                f"Bila LKE-nya yang berlaku, isi Regulasi di sheet Identitas dengan '{REGULATIONS[other]}'; "
+                f"bila workbook-nya, isi ulang sheet {sheet.name} menurut {REGULATIONS[own]} (Kode dari "
+                f"'zi-sheets catalogue --regulasi {own}')."
+            )
+            return Mismatch(f"Sheet {sheet.name} berkas {name}", other, own, theirs, way_out)
+    return None
+
+
+def _figure_finding(figure: SheetFigure) -> Finding:
+    return f.LKE_SHEET_FIGURE_DIFFERS.at(
+        figure.cell,
+        label=figure.label,
+        angka_sheet="galat atau rumus yang tak terbaca"
+        if figure.sheet is None
+        else format_angka(figure.sheet, 3),
+        angka_regulasi=format_angka(figure.regulation, 3),
+        alasan=figure.why,
+    )
+
+
+def check_findings(analysis: Analysis, official: OfficialAnswers | None = None) -> list[Finding]:
+    """The LKE findings `zi-sheets check` reports: none until the LKE sheet (or the official LKE workbook
+    `official`, `--lke`) holds a first answer (a fresh template is not yet a self-assessment), links never
+    fetched; answers of another regulation are one error instead."""
     workbook = analysis.workbook
-    sheet = workbook.lke
+    official = official or official_within(workbook)
+    sheet = official.answers if official is not None else workbook.lke
     if sheet is None:
         return []
     if sheet.problem:
         return [
             f.LKE_SHEET_UNREADABLE.at(None, sheet=sheet.name, nama_sheet=sheet.name, masalah=sheet.problem)
         ]
+    mismatch = regulation_mismatch(analysis, sheet, official)
+    if mismatch is not None:
+        return [f.LKE_REGULATION_MISMATCH.at(None, sheet=sheet.name, **mismatch.values)]
     lke = load_lke(analysis.regulation)
     answers = read_answers(lke, sheet)
     if not answers.any_answer:
         return []
-    return list(_findings(workbook, lke, answers, proposals(analysis, lke), started=False))
+    folder = (official.sheet.path if official is not None else workbook.path).resolve().parent
+    found = list(_findings(sheet, lke, answers, proposals(analysis, lke), folder, started=False))
+    if official is not None:
+        score = compute(lke, answers.answers)
+        figures = sheet_figures(official.sheet, official.matched, answers.answers, score)
+        found += [_figure_finding(figure) for figure in figures if figure.differs]
+    return found
 
 
 def _findings(
-    workbook: Workbook,
+    sheet: LkeSheet,
     lke: Lke,
     answers: AnswerSheet,
     proposed: list[Proposal],
+    folder: Path,
     *,
     fetch_links: bool = False,
     started: bool,
 ) -> Iterator[Finding]:
-    sheet = workbook.lke
-    assert sheet is not None
     name = sheet.name
     for row in answers.unknown:
         yield f.LKE_KODE_UNKNOWN.at(
@@ -409,6 +593,12 @@ def _findings(
         yield f.LKE_EMPTY.at(None, sheet=name, nama_sheet=name, butir=len(lke.scored))
     else:
         yield from _answer_findings(lke, answers, name)
+        missing = [a for a in answers.answers.values() if a.item.scored and not a.answered]
+        if missing:
+            scored = len(lke.scored)
+            yield f.LKE_UNANSWERED_COUNT.at(
+                None, sheet=name, dijawab=scored - len(missing), butir=scored, kosong=len(missing)
+            )
     for proposal in proposed:
         answer = answers.answers[proposal.code]
         staff = answer.shown if answer.answered else ""
@@ -423,9 +613,7 @@ def _findings(
             alasan=proposal.reason,
             jawaban=staff,
         )
-    yield from evidence_findings(
-        answers.answers.values(), name, workbook.path.resolve().parent, fetch_links=fetch_links
-    )
+    yield from evidence_findings(answers.answers.values(), name, folder, fetch_links=fetch_links)
 
 
 def _answer_findings(lke: Lke, answers: AnswerSheet, name: str) -> Iterator[Finding]:

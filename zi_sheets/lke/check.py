@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from zi_sheets.analysis.analyse import Analysis
 from zi_sheets.checks.context import CheckContext
@@ -14,10 +15,25 @@ from zi_sheets.common.findings import FINDING_TYPES, Finding, FindingType, Sever
 from zi_sheets.common.report import Report
 from zi_sheets.lke.codes import LKE_TYPES
 
+if TYPE_CHECKING:
+    from zi_sheets.lke.official import OfficialAnswers
 
-def check_workbook(analysis: Analysis, today: dt.date | None = None) -> Report:
-    """The report of `zi-sheets check` for an analysed workbook; `today` as in `run_checks`."""
-    return run_checks(analysis, today, also=(check_lke,))
+
+def check_workbook(
+    analysis: Analysis, today: dt.date | None = None, official: OfficialAnswers | None = None
+) -> Report:
+    """The report of `zi-sheets check` for an analysed workbook; `today` as in `run_checks`. `official` is
+    an official LKE workbook (`--lke`) whose answers are checked instead of the LKE sheet."""
+    if official is None:
+        return run_checks(analysis, today, also=(check_lke,))
+
+    @check(emits=LKE_TYPES, registered=False)
+    def check_official(context: CheckContext) -> Iterator[Finding]:
+        from zi_sheets.lke.assess import check_findings
+
+        yield from check_findings(context.analysis, official)
+
+    return run_checks(analysis, today, also=(check_official,))
 
 
 @check(emits=LKE_TYPES, registered=False)
@@ -109,12 +125,15 @@ CATALOGUE_ORDER = (
     "regulasi-number-wrong",
     "lke-claim-unplanned",
     "lke-sheet-unreadable",
+    "lke-regulation-mismatch",
     "lke-empty",
     "lke-unanswered",
+    "lke-unanswered-count",
     "lke-item-missing",
     "lke-kode-unknown",
     "lke-answer-invalid",
     "lke-jumlah-mismatch",
+    "lke-sheet-figure-differs",
     "lke-kode-duplicate",
     "lke-evidence-missing",
     "lke-evidence-outside",

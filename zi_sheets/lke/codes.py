@@ -150,8 +150,37 @@ LKE_ANSWER_PROPOSED = register(
 )
 
 # -- Every type above: what `check.check_lke` declares it emits. --
+LKE_REGULATION_MISMATCH = register(
+    "lke-regulation-mismatch",
+    "error",
+    "Jawaban LKE menurut regulasi lain daripada workbook",
+    "{sumber} berisi jawaban LKE {regulasi_lke} ({butir} butir dikenali), sedangkan workbook menurut "
+    "{regulasi_workbook}; nilainya tidak dihitung. {jalan}",
+    "Jawaban satu regulasi tidak dinilai dengan bobot regulasi lain (semua butir akan terhitung 0): "
+    "samakan Regulasi di sheet Identitas dengan LKE-nya, atau buat sheet LKE baru menurut regulasi workbook.",
+)
+LKE_UNANSWERED_COUNT = register(
+    "lke-unanswered-count",
+    "warning",
+    "Nilai dihitung tanpa sebagian jawaban",
+    "Nilai dihitung dari {dijawab} dari {butir} butir; {kosong} butir belum dijawab atau jawabannya tidak "
+    "terbaca dan dihitung 0 (lihat temuan per sel).",
+    "Nilai LKE yang dihitung dari jawaban yang belum lengkap menyebut berapa butir yang hilang.",
+)
+LKE_SHEET_FIGURE_DIFFERS = register(
+    "lke-sheet-figure-differs",
+    "warning",
+    "Angka LKE resmi berbeda dengan hitungan menurut regulasi",
+    "{label}: sheet menghitung {angka_sheet}, menurut bobot regulasi {angka_regulasi}; {alasan}.",
+    "Rumus atau angka tersimpan workbook LKE resmi dibandingkan dengan bobot regulasi; selisih lebih dari "
+    "0,001 disebut dengan selnya, kedua angka dan sebabnya (mis. rumus sub-area yang menghitung satu butir "
+    "dua kali dan melewatkan butir lain). Laporan Penilaian mencetak keduanya.",
+)
 LKE_TYPES = (
     LKE_SHEET_UNREADABLE,
+    LKE_REGULATION_MISMATCH,
+    LKE_UNANSWERED_COUNT,
+    LKE_SHEET_FIGURE_DIFFERS,
     LKE_EMPTY,
     LKE_UNANSWERED,
     LKE_ITEM_MISSING,

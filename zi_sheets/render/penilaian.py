@@ -53,6 +53,7 @@ _SCORE_COLUMNS = (
     ("%", 12),
 )
 _THRESHOLD_COLUMNS = (("PERSYARATAN", 40), ("NILAI", 12), ("MENUJU WBK", 24), ("MENUJU WBBM", 24))
+_FIGURE_COLUMNS = (("SEL", 14), ("ANGKA", 16), ("LKE RESMI", 11), ("REGULASI", 11), ("SEBAB", 48))
 _ITEM_COLUMNS = (("KODE", 13), ("PERTANYAAN", 39), ("JAWABAN", 14), ("NILAI", 9), ("BUKTI DUKUNG", 25))
 
 
@@ -90,6 +91,7 @@ def build_penilaian(
     _add_heading(document, "A. Nilai per Area")
     _add_score_table(document, assessment)
     _add_chart(document, assessment)
+    _add_sheet_figures(document, assessment)
 
     _add_heading(document, "B. Ambang Batas Predikat")
     _add_threshold_table(document, assessment)
@@ -351,3 +353,27 @@ def _add_signatures(document: Document, assessment: Assessment, date: dt.date) -
     spacer.paragraph_format.keep_with_next = True
     pimpinan, ketua = unit_signers(assessment.workbook.identitas, format_tanggal(date))
     add_signature_block(document, pimpinan, ketua)
+
+
+def _add_sheet_figures(document: Document, assessment: Assessment) -> None:
+    """Where the official LKE workbook's own figures differ from the regulation's: both, by cell (issue 25;
+    evaluators and units argue over exactly these)."""
+    differing = [figure for figure in assessment.figures if figure.differs]
+    if not differing:
+        return
+    document.add_paragraph(
+        "Angka yang dihitung rumus LKE resmi berbeda dengan hitungan menurut bobot regulasi di atas:",
+        style=BODY_TEXT,
+    )
+    writer = add_header_table(document, _FIGURE_COLUMNS)
+    for figure in differing:
+        sheet = "tak terbaca" if figure.sheet is None else format_angka(figure.sheet, 3)
+        writer.add_row(
+            [
+                CellSpec([str(figure.cell)]),
+                CellSpec([figure.label]),
+                CellSpec([sheet], align="right"),
+                CellSpec([format_angka(figure.regulation, 3)], align="right"),
+                CellSpec([figure.why]),
+            ]
+        )
