@@ -67,6 +67,7 @@ IDENTITAS = {
     "Regulasi": "90/2021",
     "Logo": "logo.png",
     "Email Inspektorat": "inspektorat@lumajangkab.go.id",
+    "Tim Penilai": "Inspektorat Kabupaten Lumajang",
 }
 
 # -- (bagian, text, is_list_item) --

@@ -284,3 +284,30 @@ def test_the_cover_letter_greets_the_body_that_evaluates_the_unit(fields, greeti
     values = {"Nama Unit Kerja": "Unit Contoh", "Kabupaten/Kota": "Kabupaten Lumajang", **fields}
     identitas = Identitas({name: CellValue(text, raw=text) for name, text in values.items()})
     assert body(identitas, ["dokumen.docx"]).splitlines()[0] == greeting
+
+
+def test_the_cover_letter_greets_the_tim_penilai_the_unit_names(tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    from zi_sheets.delivery.paket import body
+    from zi_sheets.template.new_workbook import write_template
+
+    path = write_template(tmp_path / "pengadilan.xlsx", unit_kerja="Pengadilan Negeri Lumajang")
+    book = load_workbook(path)
+    sheet = book["Identitas"]
+    rows = {sheet.cell(row, 1).value: row for row in range(2, sheet.max_row + 1)}
+    assert sheet.cell(rows["Tim Penilai"], 3).value.startswith("Opsional")  # -- init writes it with a hint
+    sheet.cell(rows["Instansi Induk"], 2).value = "Mahkamah Agung Republik Indonesia"
+    book.save(path)
+
+    def greeting() -> str:
+        return body(read_workbook(path).identitas, ["dokumen.docx"]).splitlines()[0]
+
+    # -- left empty (as every workbook written before the field): the chain's Tim Penilai Internal
+    assert greeting() == "Yth. Tim Penilai Internal Mahkamah Agung Republik Indonesia"
+    sheet.cell(rows["Tim Penilai"], 2).value = "Tim Penilai Internal\nPengadilan Tinggi Surabaya"
+    book.save(path)
+    assert greeting() == "Yth. Tim Penilai Internal Pengadilan Tinggi Surabaya"
+    sheet.delete_rows(rows["Tim Penilai"])  # -- an older workbook without the row reads as before
+    book.save(path)
+    assert greeting() == "Yth. Tim Penilai Internal Mahkamah Agung Republik Indonesia"

@@ -46,6 +46,7 @@ IDENTITAS_FIELDS: tuple[str, ...] = (
     "Regulasi",
     "Logo",
     "Email Inspektorat",
+    "Tim Penilai",
 )
 
 # -- Pemerintah Daerah and Kabupaten/Kota are optional: a ministry's Balai or Kantor Wilayah has neither. --

@@ -26,6 +26,8 @@ from zi_sheets.common.model import Identitas
 from zi_sheets.common.text import shown
 
 EMAIL_FIELD = "Email Inspektorat"
+# -- the body the cover letter greets, set by the unit where its chain names another (a court's PT) --
+EVALUATOR_FIELD = "Tim Penilai"
 FROM_VARIABLE = "ZI_SHEETS_FROM"
 
 # -- Registered here rather than trusted from the OS: some Windows and minimal Linux installs lack them. --
@@ -249,11 +251,15 @@ _GOVERNMENT = re.compile(r"^\s*pemerintah\s+(provinsi|kabupaten|kota)\s+(.+)$", 
 
 
 def addressee(identitas: Identitas) -> str:
-    """Who evaluates the unit, as the cover letter greets it, from its chain: a local government's unit its
+    """Who evaluates the unit, as the cover letter greets it: the Identitas field Tim Penilai when filled
+    (one line, as written); else from its chain: a local government's unit its
     Inspektorat ("Inspektorat Provinsi Jawa Timur" for a province's OPD, "Inspektorat Kabupaten Lumajang"
     for a regency's); a unit of a ministry or of the Mahkamah Agung (no Pemerintah Daerah, an Instansi
     Induk) the Tim Penilai Internal of the top of its chain ("Tim Penilai Internal Mahkamah Agung Republik
     Indonesia"); else the Inspektorat of its Kabupaten/Kota."""
+    own = " ".join(identitas.text(EVALUATOR_FIELD).split())
+    if own:
+        return own
     government = _GOVERNMENT.match(identitas.text("Pemerintah Daerah"))
     if government:
         return f"Inspektorat {government.group(1).title()} {government.group(2).strip()}"

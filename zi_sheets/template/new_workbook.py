@@ -71,6 +71,8 @@ _IDENTITAS_HINTS = {
     "Regulasi": "Katalog indikator: PermenPANRB 90/2021 (sejak 2022) atau 52/2014 (rencana s.d. 2021).",
     "Logo": "Opsional: lokasi berkas gambar logo untuk kop.",
     "Email Inspektorat": "Opsional: alamat email tujuan pengiriman dokumen.",
+    "Tim Penilai": "Opsional: yang menilai unit, disapa di surel pengantar, mis. Tim Penilai Internal "
+    "Pengadilan Tinggi Surabaya; kosong: Inspektorat Pemerintah Daerah atau TPI Instansi Induk.",
 }
 
 _MEKANISME_STANDAR = (
