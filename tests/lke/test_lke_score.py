@@ -195,20 +195,21 @@ def test_gap_steps_raise_the_area_most_first_and_close_it(tmp_path):
         if not line.startswith("  ") or "(perubahan" in line:
             break
         steps.append(line.split(". ", 1)[1])
-    gains = [float(step.rsplit("+", 1)[1].split()[0].replace(",", ".")) for step in steps]
+    gains = [float(step.split("menambah ", 1)[1].split()[0].replace(",", ".")) for step in steps]
     assert gains == sorted(gains, reverse=True) and sum(gains) >= 9.0 - 1e-9 and sum(gains[:-1]) < 9.0
     # -- R.5.ii.a alone is sub-area R.5.ii (weight 3): the largest single step in area V
-    assert steps[0] == "R.5.ii.a 0% -> 100%: +3,00 di area V"
-    assert all(step.endswith("di area V") for step in steps)
+    assert steps[0] == "R.5.ii.a: jawaban 0% menjadi 100%, menambah 3,00 pada nilai area V"
+    assert all(step.endswith("pada nilai area V") for step in steps)
 
 
 def test_item_thresholds_name_the_answer_that_meets_them(tmp_path):
     answers = extreme_answers("90-2021")
     answers.update({"H.I.a": 3.2, "H.I.b": "D"})
     text = CliRunner().invoke(main, ["nilai", str(filled(tmp_path, answers))]).stdout
-    assert "  1. H.I.a 3,20 -> 3,60: +1,75 di hasil I" in text  # -- IPAK of 15,75 needs a survey of 3,60
-    assert "  1. H.I.b D -> C: +1,25 di hasil I" in text  # -- kinerja C (0,5 x 5) is the WBK minimum
-    assert "  1. H.I.b D -> B: +2,50 di hasil I" in text  # -- and B (0,75 x 5) the WBBM one
+    # -- an IPAK of 15,75 needs a survey of 3,60; kinerja C (0,5 x 5) is the WBK minimum, B (0,75 x 5) WBBM's
+    assert "  1. H.I.a: nilai survei 3,20 menjadi 3,60, menambah 1,75 pada nilai hasil I" in text
+    assert "  1. H.I.b: jawaban D menjadi C, menambah 1,25 pada nilai hasil I" in text
+    assert "  1. H.I.b: jawaban D menjadi B, menambah 2,50 pada nilai hasil I" in text
 
 
 def test_unanswered_counts_zero_and_is_a_finding_at_its_cell(tmp_path):

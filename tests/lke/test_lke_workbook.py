@@ -241,7 +241,7 @@ def test_the_laporan_holds_scores_verdict_gaps_items_and_signatures(written):
     area_v = next(r for r in thresholds if r[0].startswith("Area V"))
     assert area_v[1:] == ["0,00", "≥ 9,00 kurang 9,00", "≥ 11,25 kurang 11,25"]
     assert any(t.startswith("Kesimpulan: Belum memenuhi syarat nilai Menuju WBK") for t in texts)
-    assert "1.\tR.5.ii.a 0% -> 100%: +3,00 di area V" in texts
+    assert "1.\tR.5.ii.a: jawaban 0% menjadi 100%, menambah 3,00 pada nilai area V" in texts
     signatures, items = document.tables[2:]  # -- the signatures close the report, the items follow it
     assert "BUDI SANTOSO, S.STP" in signatures.cell(1, 0).text  # -- names in the block's second row
     assert "SITI AMINAH, S.AP" in signatures.cell(1, 1).text

@@ -311,3 +311,36 @@ def test_the_cover_letter_greets_the_tim_penilai_the_unit_names(tmp_path) -> Non
     sheet.delete_rows(rows["Tim Penilai"])  # -- an older workbook without the row reads as before
     book.save(path)
     assert greeting() == "Yth. Tim Penilai Internal Mahkamah Agung Republik Indonesia"
+
+
+def test_the_laporan_penilaian_describes_changes_and_lists_only_evidence_that_is_there(tmp_path) -> None:
+    from factory import extreme_answers, fill_lke
+
+    from zi_sheets.lke.assess import assess
+    from zi_sheets.render.penilaian import build_penilaian
+    from zi_sheets.template.new_workbook import write_template
+
+    answers = extreme_answers("90-2021")
+    answers.update({"R.5.i.a": "E", "R.5.ii.a": 0.5})  # -- area V 11,00 against the WBBM minimum 11,25
+    # -- an IPAK of 3,58 prints 15,66 against 15,75 (kurang 0,09); 3,60 gives exactly 15,75 (+0,0875)
+    answers["H.I.a"] = 3.58
+    path = write_template(tmp_path / "lke-unit.xlsx", regulasi="90-2021")
+    (tmp_path / "Bukti").mkdir()
+    (tmp_path / "Bukti" / "SK Tim.pdf").write_bytes(b"%PDF-1.4\n")
+    evidence = {"P.1.i.a": "Bukti/SK Tim.pdf\nBukti/Notulen Rapat.pdf\nhttps://contoh.go.id/sk"}
+    fill_lke(path, answers, evidence)
+    laporan = saved(build_penilaian(assess(analyse(read_workbook(path)))), tmp_path, "laporan.docx")
+    text = "\n".join(document_texts(laporan))
+    # -- was: "1.\tR.5.i.a E -> A: +2,50 di area V" and "1.\tH.I.a 3,58 -> 3,60: +0,09 di hasil I"
+    assert "->" not in text
+    assert "R.5.i.a: jawaban E menjadi A, menambah 2,50 pada nilai area V" in text
+    assert "H.I.a: nilai survei 3,58 menjadi 3,60, menambah 0,09 pada nilai hasil I" in text
+    # -- was: "(perubahan di atas belum cukup; ...)" under a change that meets 15,75 exactly
+    assert "belum cukup" not in text
+    # -- was: the missing Notulen listed like the SK that is there
+    (row,) = [r for r in laporan.tables[-1].rows if r.cells[0].text == "P.1.i.a"]
+    assert row.cells[4].text.splitlines() == [
+        "Bukti/SK Tim.pdf",
+        "Bukti/Notulen Rapat.pdf (tidak ditemukan)",
+        "https://contoh.go.id/sk",
+    ]

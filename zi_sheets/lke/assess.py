@@ -20,7 +20,7 @@ from zi_sheets.common.model import CellRef, LkeSheet, Workbook
 from zi_sheets.common.report import Report
 from zi_sheets.lke import codes as f
 from zi_sheets.lke.answers import AnswerSheet, percent_text, read_answers
-from zi_sheets.lke.evidence import evidence_findings
+from zi_sheets.lke.evidence import evidence_findings, shown_lines
 from zi_sheets.lke.items import Lke, load_lke
 from zi_sheets.lke.official import OfficialAnswers, SheetFigure, sheet_figures
 from zi_sheets.lke.proposals import Proposal, proposals
@@ -74,10 +74,17 @@ class Assessment:
     baseline: Score | None = None
     # -- the official LKE workbook's own figures beside the regulation's (empty for our LKE sheet) --
     figures: list[SheetFigure] = field(default_factory=list)
+    # -- the folder Bukti Dukung files are found from (the answers' workbook's); None: the workbook's own --
+    folder: Path | None = None
 
     @property
     def workbook(self) -> Workbook:
         return self.analysis.workbook
+
+    def evidence(self, code: str) -> list[str]:
+        """Item `code`'s Bukti Dukung lines as the report prints them (`evidence.shown_lines`)."""
+        answer = self.sheet.answers[code]
+        return shown_lines(answer.row, self.folder or self.workbook.path.resolve().parent)
 
     @property
     def wbk(self) -> bool:
@@ -379,6 +386,7 @@ def assess(
         notes,
         _baseline(workbook),
         figures,
+        folder,
     )
 
 

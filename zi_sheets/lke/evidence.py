@@ -71,6 +71,12 @@ def evidence_of(row: LkeAnswer | None, folder: Path) -> list[Evidence]:
     return [_line(line, folder) for line in row.bukti_dukung.lines]
 
 
+def shown_lines(row: LkeAnswer | None, folder: Path) -> list[str]:
+    """The row's Bukti Dukung as a signed document lists it: a file that is not there marked "(tidak
+    ditemukan)", never listed as if the unit held it (the lke-evidence-missing finding says where)."""
+    return [e.text if e.link or e.exists else f"{e.text} (tidak ditemukan)" for e in evidence_of(row, folder)]
+
+
 def _line(text: str, folder: Path) -> Evidence:
     if _LINK.match(text):
         return Evidence(text, link=True, url_problem=url_problem(text))

@@ -161,6 +161,11 @@ class Requirement:
     def met(self) -> bool:
         return rounded(self.figure) >= rounded(self.need) - _EPSILON
 
+    def met_after(self, gain: float) -> bool:
+        """Whether the figure raised by `gain` meets the need as the document prints both (two decimals):
+        a change that brings 8,8125 to 9,00 closes a minimum of 9,00."""
+        return rounded(self.figure + gain) >= rounded(self.need) - _EPSILON
+
     @property
     def shortfall(self) -> float:
         """How much the figure is below the need (0 when met)."""
@@ -255,18 +260,23 @@ def unmet(found: list[Requirement], predikat: str) -> list[Requirement]:
 
 @dataclass(frozen=True)
 class Step:
-    """One answer change and what it adds to the figure of a requirement."""
+    """One answer change and what it adds to the figure of a requirement; `before` '' for an item not yet
+    answered, `where` the figure it adds to ("area V", "hasil I")."""
 
     code: str
     before: str
     after: str
     gain: float
     where: str
+    survey: bool = False
 
     @property
     def text(self) -> str:
-        """ "P.5.ii.b C -> A: +0,19 di area V"."""
-        return f"{self.code} {self.before} -> {self.after}: +{format_angka(self.gain)} {self.where}".rstrip()
+        """ "P.5.ii.b: jawaban C menjadi A, menambah 0,19 pada nilai area V": a signed report describes the
+        improvement in words, never as an arrow between two letters."""
+        what = "nilai survei" if self.survey else "jawaban"
+        change = f"{what} {self.before} menjadi {self.after}" if self.before else f"{what} diisi {self.after}"
+        return f"{self.code}: {change}, menambah {format_angka(self.gain)} pada nilai {self.where}"
 
 
 @dataclass(frozen=True)
@@ -286,18 +296,18 @@ def gaps(lke: Lke, answers: dict[str, Answer], found: list[Requirement]) -> list
         for requirement in unmet(found, predikat):
             steps = _steps(lke, answers, requirement)
             gained = sum(step.gain for step in steps)
-            result.append(Gap(requirement, tuple(steps), gained + _EPSILON >= requirement.shortfall))
+            result.append(Gap(requirement, tuple(steps), requirement.met_after(gained)))
     return result
 
 
 def _where(item: LkeItem) -> str:
     if item.area_no is not None:
-        return f"di area {roman(item.area_no)}"
-    return f"di hasil {item.hasil_group.removeprefix('H.')}"
+        return f"area {roman(item.area_no)}"
+    return f"hasil {item.hasil_group.removeprefix('H.')}"
 
 
 def _before(answer: Answer) -> str:
-    return answer.shown if answer.answered else "(kosong)"
+    return answer.shown if answer.answered else ""
 
 
 def _steps(lke: Lke, answers: dict[str, Answer], requirement: Requirement) -> list[Step]:
@@ -327,7 +337,7 @@ def _steps(lke: Lke, answers: dict[str, Answer], requirement: Requirement) -> li
     steps: list[Step] = []
     for step in candidates[:MAX_STEPS]:
         steps.append(step)
-        if sum(s.gain for s in steps) + _EPSILON >= requirement.shortfall:
+        if requirement.met_after(sum(s.gain for s in steps)):
             break
     return steps
 
@@ -351,4 +361,5 @@ def _least_step(item: LkeItem, answer: Answer, need: float) -> Step | None:
         after = fitting[-1]
         value = item.value_of(after)
     gain = item.weight * (value - answer.counted)
-    return Step(item.code, _before(answer), after, gain, _where(item)) if gain > 0 else None
+    step = Step(item.code, _before(answer), after, gain, _where(item), item.kind == SURVEI)
+    return step if gain > 0 else None

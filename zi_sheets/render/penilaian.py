@@ -328,7 +328,7 @@ def _item_cells(assessment: Assessment, item: LkeItem, proposal: str | None) -> 
     if proposal is not None and proposal != (answer.shown if answer.answered else ""):
         shown.append(f"usulan: {proposal}")
     value = "-" if item.kind == JUMLAH else format_angka(answer.counted)
-    evidence = answer.row.bukti_dukung.lines if answer.row is not None else []
+    evidence = assessment.evidence(item.code)
     text = item.text if item.kind != JUMLAH else f"- {item.text}"
     return [
         CellSpec([item.code]),
