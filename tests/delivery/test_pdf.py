@@ -246,3 +246,62 @@ def test_a_signature_block_never_stands_alone_on_a_page(layouts) -> None:
             and not re.search(r"SITI|BUDI|NIP\.|Mengetahui|KETUA|CAMAT|Contoh, 31|^\s*\d+\s*$", line)
         ]
         assert body, f"{lines} lines: the signature stands alone on its page"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The Monev's pages (issue 24, class 8): a chart kept with its text, a late list of short rows.
+
+CORPUS_PLAN = Path(__file__).parents[1] / "data" / "corpus" / "patp-2021.xlsx"
+
+
+def _chart_page(pdf: Path) -> int:
+    """The page (from 1) holding the progress chart: the one picture of a Monev without a letterhead logo."""
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True)
+    pages = [int(line.split()[0]) for line in listing.stdout.splitlines()[2:] if line.split()]
+    return pages[-1]
+
+
+def _lowest_text_share(pdf: Path, page: int) -> float:
+    """How far down `page` its lowest word (the page number left out) reaches, as a share of its height."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', out).group(1))  # type: ignore[union-attr]
+    words = re.findall(r'yMax="([\d.]+)">([^<]*)</word>', out)
+    bottoms = [float(y) for y, word in words if not word.strip().isdigit()]
+    return max(bottoms) / height
+
+
+@pytest.fixture(scope="module")
+def corpus_monev(tmp_path_factory) -> Path:
+    from zi_sheets.analysis.analyse import analyse
+    from zi_sheets.delivery.pdf import convert_many
+    from zi_sheets.reading.workbook import read_workbook
+    from zi_sheets.render.monev import build_monev
+
+    path = tmp_path_factory.mktemp("corpus-monev") / "monev.docx"
+    build_monev(analyse(read_workbook(CORPUS_PLAN)), Period.semester(2021, 1)).save(str(path))
+    pdf = convert_many([path])[path]
+    assert pdf is not None
+    return pdf
+
+
+def test_the_late_list_of_a_plan_with_merged_target_texts_fits_in_three_pages(corpus_monev) -> None:
+    # -- 22 late actions; printed with the plan's merged Target Prioritas text they took 9 pages
+    late = [
+        n
+        for n in range(1, len(page_sizes_mm(corpus_monev)) + 1)
+        if "KETERANGAN" in page_text(corpus_monev, n)
+    ]
+    assert 1 <= len(late) <= 3, late
+    assert "Meningkatnya penggunaan TI" not in "".join(page_text(corpus_monev, n) for n in late)
+
+
+def test_the_chart_page_is_not_left_half_empty(pdfs, corpus_monev) -> None:
+    for pdf in (pdfs["Monev"], corpus_monev):
+        page = _chart_page(pdf)
+        assert _lowest_text_share(pdf, page) > 0.5, (pdf.name, page)
+        assert "Dari " in page_text(pdf, page), (pdf.name, page)  # -- an area's sentence shares its page
