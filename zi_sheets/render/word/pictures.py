@@ -85,66 +85,81 @@ def room_left_twips(document: Document) -> int | None:
     """
     section = document.sections[-1]
     page = text_height_twips_of(section)
-    width = text_width_twips(section)
-    blocks = [child for child in document.element.body if child.tag in (qn("w:p"), qn("w:tbl"))]
+    measure = _Measure(document)
     used = 0
-    for block in reversed(blocks):
+    for block in reversed([c for c in document.element.body if c.tag in (qn("w:p"), qn("w:tbl"))]):
         if block.tag == qn("w:tbl"):
-            used += _table_height(document, block)
+            used += measure.table(block, page - used)
+            if used > page:
+                return None
             continue
         if block.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
             break  # -- the previous section ends here: this one began a page
-        used += _paragraph_height(document, block, width)
+        used += measure.paragraph(block, text_width_twips(section))
+        if used > page:
+            return None
         flag = block.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}")
         if flag is not None and flag.get(qn("w:val"), "1") not in ("0", "false", "off"):
             break
-        if used > page:
-            return None
     else:
-        return None  # -- the body's start: the page count since is not known
-    return None if used > page else page - used
+        return None  # -- the body's start: how many pages the text before fills is not known
+    return page - used
 
 
-def _paragraph_height(document: Document, p: etree._Element, width: int, cell: bool = False) -> int:
-    style_el = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    style_id = style_el.get(qn("w:val")) if style_el is not None else None
-    style = next((s for s in document.styles if s.style_id == style_id), None) if style_id else None
-    style = style or document.styles["Normal"]
-    size, spacing, before, after = 12.0, 1.15, 0, 0
-    for current in _style_chain(style):
-        font = current.font.size  # type: ignore[attr-defined]
-        fmt = current.paragraph_format  # type: ignore[attr-defined]
-        size = font.pt if font is not None and size == 12.0 else size
-        if isinstance(fmt.line_spacing, float) and spacing == 1.15:
-            spacing = fmt.line_spacing
-        before = before or (fmt.space_before or 0) // EMU_PER_TWIP
-        after = after or (fmt.space_after or 0) // EMU_PER_TWIP
-    if p.find(f".//{qn('w:drawing')}") is not None:
-        extent = p.find(".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent")
-        return int(extent.get("cy", 0)) // EMU_PER_TWIP if extent is not None else 0
-    text = "".join(t.text or "" for t in p.iter(qn("w:t")))
-    lines = text_height_twips([text], width, size) * spacing / 1.15
-    return int(lines) + (0 if cell else before + after)
+_WP_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
 
 
-def _style_chain(style: object) -> list[object]:
-    chain: list[object] = []
-    while style is not None and len(chain) < 10:
-        chain.append(style)
-        style = getattr(style, "base_style", None)
-    return chain
+class _Measure:
+    """Estimated heights of a document's paragraphs and tables, by their styles' size and spacing."""
 
+    def __init__(self, document: Document) -> None:
+        self.styles = {style.style_id: style for style in document.styles}
+        self.normal = document.styles["Normal"]
+        self.metrics: dict[str | None, tuple[float, float, int]] = {}
 
-def _table_height(document: Document, tbl: etree._Element) -> int:
-    widths = [int(col.get(qn("w:w"), 0)) for col in tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
-    total = 0
-    for tr in tbl.findall(qn("w:tr")):
-        tallest = 0
-        for tc in tr.findall(qn("w:tc")):
-            tcw = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
-            width = int(tcw.get(qn("w:w"), 0)) if tcw is not None else (min(widths) if widths else 1440)
-            tallest = max(
-                tallest, sum(_paragraph_height(document, p, width, True) for p in tc.findall(qn("w:p")))
-            )
-        total += tallest
-    return total
+    def _metrics(self, style_id: str | None) -> tuple[float, float, int]:
+        """(font size in points, line spacing, space before and after in twips) of a paragraph style."""
+        if style_id not in self.metrics:
+            size: float | None = None
+            spacing: float | None = None
+            before: int | None = None
+            after: int | None = None
+            style: object = self.styles.get(style_id or "", self.normal)
+            while style is not None:
+                fmt = style.paragraph_format  # type: ignore[attr-defined]
+                font = style.font.size  # type: ignore[attr-defined]
+                size = size if size is not None or font is None else font.pt
+                if spacing is None and isinstance(fmt.line_spacing, float):
+                    spacing = fmt.line_spacing
+                before = before if before is not None or fmt.space_before is None else fmt.space_before
+                after = after if after is not None or fmt.space_after is None else fmt.space_after
+                style = style.base_style  # type: ignore[attr-defined]
+            space = ((before or 0) + (after or 0)) // EMU_PER_TWIP
+            self.metrics[style_id] = (size or 12.0, spacing or 1.15, space)
+        return self.metrics[style_id]
+
+    def paragraph(self, p: etree._Element, width: int, *, in_cell: bool = False) -> int:
+        extent = p.find(f".//{_WP_EXTENT}")
+        if extent is not None:
+            return int(extent.get("cy", 0)) // EMU_PER_TWIP
+        style_el = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        size, spacing, space = self._metrics(style_el.get(qn("w:val")) if style_el is not None else None)
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        # -- one line of `text_height_twips` is a single-spaced line: Word multiplies it by the spacing
+        height = text_height_twips([text], width, size) * spacing
+        return int(height) + (0 if in_cell else space)
+
+    def table(self, tbl: etree._Element, budget: int) -> int:
+        """The table's height, summed only until it passes `budget` twips."""
+        total = 0
+        for tr in tbl.findall(qn("w:tr")):
+            tallest = 0
+            for tc in tr.findall(qn("w:tc")):
+                tcw = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+                width = int(tcw.get(qn("w:w"), 1440)) if tcw is not None else 1440
+                paragraphs = tc.findall(qn("w:p"))
+                tallest = max(tallest, sum(self.paragraph(p, width, in_cell=True) for p in paragraphs))
+            total += tallest
+            if total > budget:
+                break
+        return total
