@@ -122,3 +122,30 @@ def test_room_left_is_known_only_from_a_page_start() -> None:
     for _ in range(200):
         document.add_paragraph("Kalimat yang cukup panjang untuk satu baris penuh di halaman ini. " * 2)
     assert room_left_twips(document) is None  # -- run over a page
+
+
+def test_a_chart_is_made_smaller_to_fit_the_room_left_or_kept_whole_with_its_sentence() -> None:
+    from docx.shared import Cm
+
+    from zi_sheets.render.chart import HEIGHT_CM, WIDTH_CM, progress_chart_png
+    from zi_sheets.render.word.pictures import MIN_SCALE, add_picture
+
+    png = progress_chart_png([])
+    aspect = HEIGHT_CM / WIDTH_CM
+    widths = {}
+    for lines in range(0, 60, 2):
+        document = new_document()
+        start = document.add_paragraph("Halaman baru", style=BODY_TEXT)
+        start.paragraph_format.page_break_before = True
+        for _ in range(lines):
+            document.add_paragraph("Satu baris kalimat pendek.", style=BODY_TEXT)
+        room = room_left_twips(document)
+        picture = add_picture(document, png, Cm(16), aspect=aspect, keep_with_text=True)
+        width = picture._p.find(f".//{qn('wp:extent')}").get("cx")
+        widths[lines] = (room, int(width))
+        assert document.paragraphs[-2].paragraph_format.keep_with_next
+    full = Cm(16)
+    shrunk = [w for room, w in widths.values() if w < full]
+    assert shrunk, widths  # -- some room between the chart's height and its least size: made smaller
+    assert all(w >= full * MIN_SCALE - 1 for w in shrunk)
+    assert widths[0][1] == full  # -- an empty page: the full size
