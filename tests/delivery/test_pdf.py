@@ -6,6 +6,7 @@ sets ZI_SHEETS_REQUIRE_OFFICE=1, so there a missing suite fails instead of skipp
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -246,3 +247,63 @@ def test_a_signature_block_never_stands_alone_on_a_page(layouts) -> None:
             and not re.search(r"SITI|BUDI|NIP\.|Mengetahui|KETUA|CAMAT|Contoh, 31|^\s*\d+\s*$", line)
         ]
         assert body, f"{lines} lines: the signature stands alone on its page"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The Monev's pages (issue 24, class 8): a chart kept with its text, a late list of short rows.
+
+CORPUS_PLAN = Path(__file__).parents[1] / "data" / "corpus" / "patp-2021.xlsx"
+
+
+def _chart_page(pdf: Path) -> int:
+    """The page (from 1) holding the progress chart: the one picture of a Monev without a letterhead logo."""
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True)
+    pages = [int(line.split()[0]) for line in listing.stdout.splitlines()[2:] if line.split()]
+    return pages[-1]
+
+
+def _filled_share(pdf: Path, page: int) -> float:
+    """How far down `page` its content (text or picture; the page number at its foot left out) reaches, as
+    a share of its height: the page rendered, its inked rows read."""
+    from PIL import Image
+
+    out = subprocess.run(
+        ["pdftoppm", "-r", "30", "-gray", "-f", str(page), "-l", str(page), str(pdf)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    image = Image.open(io.BytesIO(out))
+    width, height = image.size
+    pixels = image.load()
+    inked = [y for y in range(height) if any(pixels[x, y] < 160 for x in range(width))]  # type: ignore[index]
+    blocks: list[list[int]] = []
+    for y in inked:
+        if blocks and y - blocks[-1][1] <= 3:
+            blocks[-1][1] = y
+        else:
+            blocks.append([y, y])
+    return blocks[-2][1] / height  # -- the last block is the page number
+
+
+@pytest.fixture(scope="module")
+def corpus_monev(tmp_path_factory) -> Path:
+    result = build(CORPUS_PLAN, BuildOptions(output=tmp_path_factory.mktemp("corpus"), semester=1, pdf=True))
+    return next(p for p in result.pdfs if "Monev" in p.name)
+
+
+def test_the_late_list_of_a_plan_with_merged_target_texts_fits_in_three_pages(corpus_monev) -> None:
+    # -- 22 late actions; printed with the plan's merged Target Prioritas text they took 9 pages
+    late = [
+        n
+        for n in range(1, len(page_sizes_mm(corpus_monev)) + 1)
+        if "KETERANGAN" in page_text(corpus_monev, n)
+    ]
+    assert 1 <= len(late) <= 3, late
+    assert "Meningkatnya penggunaan TI" not in "".join(page_text(corpus_monev, n) for n in late)
+
+
+def test_the_chart_page_is_not_left_half_empty(pdfs, corpus_monev) -> None:
+    for pdf in (pdfs["Monev"], corpus_monev):
+        page = _chart_page(pdf)
+        assert _filled_share(pdf, page) > 0.5, (pdf.name, page)
+        assert "Dari " in page_text(pdf, page), (pdf.name, page)  # -- an area's sentence shares its page

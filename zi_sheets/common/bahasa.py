@@ -80,6 +80,16 @@ def format_bulan(year: int, month: int) -> str:
     return f"{BULAN[month - 1]} {year}"
 
 
+def format_rentang(first: tuple[int, int], last: tuple[int, int]) -> str:
+    """A span of months (year, month) as documents write it, compactly: "Januari 2021",
+    "Januari–Desember 2021", "Desember 2020–Januari 2021"."""
+    if first == last:
+        return format_bulan(*first)
+    if first[0] == last[0]:
+        return f"{BULAN[first[1] - 1]}–{format_bulan(*last)}"
+    return f"{format_bulan(*first)}–{format_bulan(*last)}"
+
+
 def round_half_up(value: float, digits: int = 2) -> Decimal:
     """`value` rounded as people round (2,625 -> 2,63), not to even as Python's round() does."""
     return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)

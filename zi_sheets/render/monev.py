@@ -25,7 +25,8 @@ from zi_sheets.analysis.komponen import UNKNOWN_AREA
 from zi_sheets.analysis.laporan import PENDAHULUAN, ReportTexts, report_texts
 from zi_sheets.analysis.periods import Period
 from zi_sheets.analysis.progress import AreaProgress, PlanProgress, is_achievement, total
-from zi_sheets.common.bahasa import format_bulan, format_tanggal, roman
+from zi_sheets.common.bahasa import format_bulan, format_rentang, format_tanggal, roman
+from zi_sheets.common.dates import parse_target
 from zi_sheets.common.model import AREAS, Identitas, LaporanItem, MonevEntry
 from zi_sheets.common.text import clean_text
 from zi_sheets.reading.house_style import MonevLayout, PageStyle
@@ -41,7 +42,13 @@ from zi_sheets.render.word.page import (
 from zi_sheets.render.word.pictures import add_picture
 from zi_sheets.render.word.signature import add_signature_block, unit_signers
 from zi_sheets.render.word.styles import BODY_TEXT, HEADING_1, HEADING_2, TABLE_HEADING, TITLE
-from zi_sheets.render.word.tables import CellSpec, add_header_table, hold_table_ends
+from zi_sheets.render.word.tables import (
+    CellSpec,
+    TableWriter,
+    add_header_table,
+    hold_table_ends,
+    keep_table_together,
+)
 from zi_sheets.render.word.text import add_numbered_item, text_lines
 
 DOCUMENT_TITLE = "DOKUMEN MONITORING DAN EVALUASI"
@@ -231,9 +238,10 @@ def _add_figures(document: Document, report: _Report) -> None:
         style=BODY_TEXT,
     )
     if document.sections[-1].orientation == WD_ORIENT.LANDSCAPE:
-        _add_progress_table(document, areas, overall)
+        writer = _add_progress_table(document, areas, overall)
     else:
-        _add_progress_table_across(document, areas, overall)
+        writer = _add_progress_table_across(document, areas, overall)
+    keep_table_together(writer.table)
     # -- the sentence reads the table: a line of space apart from it, not glued to its last row --
     document.add_paragraph(overall.sentence, style=BODY_TEXT).paragraph_format.space_before = Pt(12)
     if overall.early:
@@ -260,7 +268,7 @@ def _add_overdue(document: Document, report: _Report) -> None:
         document.add_paragraph("Tidak ada langkah aksi yang terlambat.", style=BODY_TEXT)
 
 
-def _add_progress_table(document: Document, areas: list[AreaProgress], overall: AreaProgress) -> None:
+def _add_progress_table(document: Document, areas: list[AreaProgress], overall: AreaProgress) -> TableWriter:
     writer = add_header_table(document, _PROGRESS_COLUMNS)
     for area in areas:
         writer.add_row(
@@ -271,9 +279,12 @@ def _add_progress_table(document: Document, areas: list[AreaProgress], overall: 
         [CellSpec(["JUMLAH"], style=TABLE_HEADING, align="left")]
         + [CellSpec([str(figure)], style=TABLE_HEADING) for figure in _figures(overall)]
     )
+    return writer
 
 
-def _add_progress_table_across(document: Document, areas: list[AreaProgress], overall: AreaProgress) -> None:
+def _add_progress_table_across(
+    document: Document, areas: list[AreaProgress], overall: AreaProgress
+) -> TableWriter:
     """The same figures for a portrait page: one row per figure, one column per area (by its numeral; the
     numbered sentences below name them), so that the long headers need not share a narrow page."""
     writer = add_header_table(
@@ -286,6 +297,7 @@ def _add_progress_table_across(document: Document, areas: list[AreaProgress], ov
             + [CellSpec([str(figures[index])], align="center") for figures in columns[:-1]]
             + [CellSpec([str(columns[-1][index])], style=TABLE_HEADING)]
         )
+    return writer
 
 
 def _figures(area: AreaProgress) -> tuple[int, ...]:
@@ -300,9 +312,12 @@ def _figures(area: AreaProgress) -> tuple[int, ...]:
 
 
 def _add_chart(document: Document, areas: list[AreaProgress]) -> None:
-    from zi_sheets.render.chart import progress_chart_png
+    from zi_sheets.render.chart import HEIGHT_CM, WIDTH_CM, progress_chart_png
 
-    add_picture(document, progress_chart_png(areas), CHART_WIDTH)
+    # -- kept with the sentences it illustrates: smaller to fit under them, or with the last on a new page
+    add_picture(
+        document, progress_chart_png(areas), CHART_WIDTH, aspect=HEIGHT_CM / WIDTH_CM, keep_with_text=True
+    )
 
 
 def _add_overdue_table(document: Document, overdue: Sequence[PlanProgress]) -> None:
@@ -317,10 +332,23 @@ def _add_overdue_table(document: Document, overdue: Sequence[PlanProgress]) -> N
                 CellSpec(row.komponen.lines),
                 # -- the unit's late action, which the LKE indicator only names the aim of
                 CellSpec(row.langkah_aksi.lines or row.indikator.lines or row.bukti_fisik.lines),
-                CellSpec(row.target_waktu.lines),
+                CellSpec(overdue_target(plan)),
                 CellSpec([plan.reason[:1].upper() + plan.reason[1:]] if plan.reason else []),
             ]
         )
+
+
+def overdue_target(plan: PlanProgress) -> list[str]:
+    """The late list's TARGET WAKTU of `plan`: the cell as written when it holds only the schedule, else
+    the due period as read ("Januari 2021", "Januari–Desember 2021"), one line per span.
+
+    -- A plan's Target Waktu cell is often merged with the Target Prioritas text below the schedule; printed
+    -- whole in every late row it takes pages. Any line naming no month is such text. --
+    """
+    lines = plan.row.target_waktu.lines
+    if not plan.target.spans or all(parse_target(line, plan.plan_year).parsed for line in lines):
+        return list(lines)
+    return [format_rentang(first, last) for first, last in sorted(plan.target.spans)]
 
 
 def _add_area_texts(

@@ -253,6 +253,24 @@ def hold_table_ends(document: Document) -> None:
             keep_row_with_next(tr)
 
 
+# -- A summary table up to this many rows is short enough to keep whole on one page. --
+SHORT_TABLE_ROWS = 12
+
+
+def keep_table_together(table: Table) -> None:
+    """Keep a short table (up to `SHORT_TABLE_ROWS` rows) whole on one page, and on the page of the
+    paragraph before it: a seven-row summary split over two pages is read as two tables."""
+    rows = table._tbl.tr_lst
+    if len(rows) > SHORT_TABLE_ROWS:
+        return
+    for tr in rows[:-1]:
+        set_cant_split(tr)
+        keep_row_with_next(tr)
+    previous = table._tbl.getprevious()
+    if previous is not None and previous.tag == qn("w:p"):
+        previous.get_or_add_pPr().keepNext_val = True  # type: ignore[attr-defined]
+
+
 def keep_row_with_next(tr: etree._Element) -> None:
     """Keep table row `tr` on the page of what follows it (the next row, or the paragraph after the table).
 
