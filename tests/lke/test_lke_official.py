@@ -386,6 +386,31 @@ def test_the_bundled_example_scores_in_full_and_its_laporan_prints_both_figures(
     assert "LKE ZI!L167" in cells
     row = cells.index("LKE ZI!L167")
     assert cells[row + 2 : row + 4] == ["7,200", "7,100"]
+    intro = [p.text for p in docx.Document(str(laporan)).paragraphs if p.text.startswith("Penilaian mandiri")]
+    assert len(intro) == 1
+    assert (
+        "dihitung dari jawaban dan Bukti Dukung pada sheet LKE ZI berkas " + example.name + ". " in intro[0]
+    )
+
+
+def test_the_laporan_names_where_its_answers_were_read(tmp_path):
+    import docx
+    from factory import filled_template
+
+    official = write_filled(tmp_path / "LKE-unit.xlsx", sample_answers(3))
+    plan = filled_template(tmp_path / "zi.xlsx")
+    beside = CliRunner().invoke(main, ["nilai", str(plan), "--lke", str(official), "-o", str(tmp_path / "a")])
+    ours = CliRunner().invoke(
+        main, ["nilai", str(fill_lke(plan, sample_answers(3))), "-o", str(tmp_path / "b")]
+    )
+    said = []
+    for result, folder in ((beside, "a"), (ours, "b")):
+        assert result.exit_code in (0, 1), result.output
+        (laporan,) = (tmp_path / folder).rglob("Laporan Penilaian Mandiri*.docx")
+        paragraphs = [p.text for p in docx.Document(str(laporan)).paragraphs]
+        said.append(next(p for p in paragraphs if p.startswith("Penilaian mandiri")))
+    assert "Bukti Dukung pada sheet LKE ZI berkas LKE-unit.xlsx." in said[0]
+    assert "Bukti Dukung LKE Kecamatan Contoh." in said[1] and "zi.xlsx" not in said[1]
 
 
 def test_init_lke_dari_carries_the_answers_into_our_lke_sheet(tmp_path):

@@ -74,6 +74,8 @@ class Assessment:
     baseline: Score | None = None
     # -- the official LKE workbook's own figures beside the regulation's (empty for our LKE sheet) --
     figures: list[SheetFigure] = field(default_factory=list)
+    # -- where the answers were read when not our LKE sheet: the official workbook's (sheet, file name) --
+    official_source: tuple[str, str] | None = None
 
     @property
     def workbook(self) -> Workbook:
@@ -382,6 +384,7 @@ def assess(
         notes,
         _baseline(workbook),
         figures,
+        None if official is None else (official.sheet.name, official.sheet.path.name),
     )
 
 
