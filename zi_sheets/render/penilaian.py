@@ -147,12 +147,12 @@ def keep_together(writer: TableWriter) -> None:
 def _answers_source(assessment: Assessment) -> str:
     """Where the answers were read: the official LKE workbook by its sheet and file (the document units and
     evaluators both hold); our LKE sheet as the unit's LKE (a signed report names the unit's LKE, not the
-    file it was typed in), by its file only when Identitas names no unit."""
+    file it was typed in), as the LKE sheet when Identitas names no unit."""
     if assessment.official_source is not None:
         sheet, name = assessment.official_source
         return f"pada sheet {sheet} berkas {name}"
     unit = assessment.workbook.identitas.nama_unit
-    return f"LKE {unit}" if unit else f"pada sheet LKE berkas {assessment.workbook.path.name}"
+    return f"LKE {unit}" if unit else "pada sheet LKE"
 
 
 def _add_score_table(document: Document, assessment: Assessment) -> None:
