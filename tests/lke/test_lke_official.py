@@ -252,11 +252,62 @@ def test_nilai_cli_on_the_official_workbook(tmp_path):
     assert total["berbeda"] and total["nilai_regulasi"] == pytest.approx(data["total"], abs=0.005)
 
 
-def test_the_blank_scores_nothing_and_says_so(tmp_path):
+def test_the_blank_prints_no_score_and_exits_1(tmp_path):
     path = shutil.copyfile(BLANK, tmp_path / "kosong.xlsx")
+    for extra in ([], ["--format", "json"]):
+        result = CliRunner().invoke(main, ["nilai", str(path), *extra])
+        assert result.exit_code == 1, result.output
+        assert result.stdout == ""  # -- no table, no JSON: nothing that reads as a score of 0,00
+        message = result.stderr.strip()
+        assert message.count("\n") == 0
+        assert "kosong.xlsx" in message and "Sheet LKE ZI" in message
+        assert "belum berisi satu pun jawaban" in message and "kolom Jawaban (K)" in message
+        assert "0,00" not in message
+
+
+def test_check_and_build_with_a_blank_lke_is_an_error_and_no_laporan(tmp_path):
+    from factory import filled_template
+
+    blank = shutil.copyfile(BLANK, tmp_path / "kosong.xlsx")
+    plan = filled_template(tmp_path / "zi.xlsx")  # -- its own LKE sheet as `init` writes it: empty
+    checked = CliRunner().invoke(main, ["check", str(plan), "--lke", str(blank), "--format", "json"])
+    assert checked.exit_code == 1
+    empty = [f for f in json.loads(checked.stdout)["findings"] if f["code"] == "lke-empty"]
+    assert [(f["severity"], f["sheet"]) for f in empty] == [("error", "LKE ZI")]
+    out = tmp_path / "keluaran"
+    built = CliRunner().invoke(main, ["build", str(plan), "--lke", str(blank), "-o", str(out)])
+    assert built.exit_code == 1, built.output
+    assert "Laporan Penilaian tidak ditulis: Sheet LKE ZI berkas kosong.xlsx belum berisi" in built.output
+    written = [p.name for p in out.rglob("*.docx")]
+    assert written and not [name for name in written if "Penilaian" in name]
+    assert not list(out.rglob("*.xlsx"))  # -- nor the LKE for upload
+    # -- and the plan's own empty LKE sheet: its documents, no Laporan Penilaian, no error for a fresh LKE
+    alone = tmp_path / "sendiri"
+    built = CliRunner().invoke(main, ["build", str(plan), "-o", str(alone)])
+    assert built.exit_code == 0, built.output
+    written = [p.name for p in alone.rglob("*.docx")]
+    assert written and not [name for name in written if "Penilaian" in name]
+
+
+def test_an_official_question_not_recognised_names_the_sheet_row(tmp_path):
+    answers = sample_answers(3)
+    path = write_filled(tmp_path / "LKE-unit.xlsx", answers)
+    book = openpyxl.load_workbook(path)
+    sheet = book[SHEET]
+    row = question_rows(sheet)["P.1.i.b"]
+    text_cell = next(
+        cell for cell in sheet[row] if isinstance(cell.value, str) and cell.value.startswith("Penentuan")
+    )
+    text_cell.value = "Pertanyaan yang diketik ulang oleh unit dengan kata-kata lain sama sekali"
+    book.save(path)
     assessment = api.score(path)
-    assert [f.code for f in assessment.report.findings] == ["lke-empty"]
-    assert not assessment.figures
+    missing = [f for f in assessment.report.findings if f.code == "lke-item-missing"]
+    assert [f.values["kode"] for f in missing] == ["P.1.i.b"]
+    message = missing[0].message
+    assert f"mungkin baris {row}," in message and "sheet 'LKE ZI'" in message
+    assert "tidak dikenali" in message and "zi-sheets init" not in message
+    counted = next(f for f in assessment.report.findings if f.code == "lke-unanswered-count")
+    assert counted.values["kosong"] == 1
 
 
 def _plan(tmp_path: Path, regulasi: str) -> Path:
@@ -335,6 +386,31 @@ def test_the_bundled_example_scores_in_full_and_its_laporan_prints_both_figures(
     assert "LKE ZI!L167" in cells
     row = cells.index("LKE ZI!L167")
     assert cells[row + 2 : row + 4] == ["7,200", "7,100"]
+    intro = [p.text for p in docx.Document(str(laporan)).paragraphs if p.text.startswith("Penilaian mandiri")]
+    assert len(intro) == 1
+    assert (
+        "dihitung dari jawaban dan Bukti Dukung pada sheet LKE ZI berkas " + example.name + ". " in intro[0]
+    )
+
+
+def test_the_laporan_names_where_its_answers_were_read(tmp_path):
+    import docx
+    from factory import filled_template
+
+    official = write_filled(tmp_path / "LKE-unit.xlsx", sample_answers(3))
+    plan = filled_template(tmp_path / "zi.xlsx")
+    beside = CliRunner().invoke(main, ["nilai", str(plan), "--lke", str(official), "-o", str(tmp_path / "a")])
+    ours = CliRunner().invoke(
+        main, ["nilai", str(fill_lke(plan, sample_answers(3))), "-o", str(tmp_path / "b")]
+    )
+    said = []
+    for result, folder in ((beside, "a"), (ours, "b")):
+        assert result.exit_code in (0, 1), result.output
+        (laporan,) = (tmp_path / folder).rglob("Laporan Penilaian Mandiri*.docx")
+        paragraphs = [p.text for p in docx.Document(str(laporan)).paragraphs]
+        said.append(next(p for p in paragraphs if p.startswith("Penilaian mandiri")))
+    assert "Bukti Dukung pada sheet LKE ZI berkas LKE-unit.xlsx." in said[0]
+    assert "Bukti Dukung LKE Kecamatan Contoh." in said[1] and "zi.xlsx" not in said[1]
 
 
 def test_init_lke_dari_carries_the_answers_into_our_lke_sheet(tmp_path):

@@ -223,13 +223,26 @@ def test_unanswered_counts_zero_and_is_a_finding_at_its_cell(tmp_path):
     assert unanswered == [f"LKE!F{lke_row(path, 'P.1.i.b')}"]
 
 
-def test_a_fresh_lke_is_one_finding_for_nilai_and_none_for_check(tmp_path):
+def test_a_fresh_lke_prints_no_score_for_nilai_and_nothing_for_check(tmp_path):
     path = write_template(tmp_path / "baru.xlsx")
-    got = nilai_json(path)
-    assert got["total"] == 0.0
-    assert [(f["ref"], f["code"]) for f in got["findings"]] == [("LKE", "lke-empty")]
+    result = CliRunner().invoke(main, ["nilai", str(path)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "Sheet LKE berkas baru.xlsx belum berisi satu pun jawaban" in result.stderr
+    assert "kolom Jawaban setiap Kode" in result.stderr and "0,00" not in result.stderr
     checked = json.loads(CliRunner().invoke(main, ["check", str(path), "--format", "json"]).stdout)
     assert not [f for f in checked["findings"] if f["sheet"] == "LKE"]
+
+
+def test_a_score_from_part_of_the_answers_says_how_many_are_missing(tmp_path):
+    answers = extreme_answers("90-2021")
+    for code in ("P.1.i.b", "P.2.i.a", "R.1.i.b"):
+        del answers[code]
+    got = nilai_json(filled(tmp_path, answers))
+    counted = [f for f in got["findings"] if f["code"] == "lke-unanswered-count"]
+    assert len(counted) == 1
+    scored = len(load_lke("90-2021").scored)
+    assert counted[0]["values"] == {"dijawab": scored - 3, "butir": scored, "kosong": 3}
+    assert f"dari {scored - 3} dari {scored} butir; 3 butir" in counted[0]["message"]
 
 
 def test_jumlah_inputs_compute_the_percentage_and_a_different_typed_one_is_a_warning(tmp_path):

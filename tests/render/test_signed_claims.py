@@ -255,6 +255,7 @@ def test_the_laporan_penilaian_speaks_to_its_reader(tmp_path) -> None:
     text = "\n".join(document_texts(laporan))
     # -- was: "... pada sheet LKE workbook lke-unit.xlsx" and "Peringatan (bacaan b, bukan syarat): ..."
     assert "lke-unit.xlsx" not in text and ".xlsx" not in text
+    assert "dihitung dari jawaban dan Bukti Dukung pada sheet LKE. " in text  # -- no unit: never "LKE ."
     assert "bacaan" not in text
     assert (
         "Catatan (tidak menentukan predikat): Reform area I Manajemen Perubahan 2,00 (minimal 2,40)" in text

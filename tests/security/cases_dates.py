@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import docx
-from factory import realisation_workbook, unit_workbook
+from factory import fill_lke, realisation_workbook, unit_workbook
 from hostile import Case, Outcome, Run
 from openpyxl import load_workbook
 
@@ -70,6 +70,7 @@ def _monev_desember_9999_check(home: Path, elsewhere: Path, cleanups: contextlib
 
 def _monev_desember_9999_nilai(home: Path, elsewhere: Path, cleanups: contextlib.ExitStack) -> Run:
     _monev_months(unit_workbook(home / "zi.xlsx"), dt.datetime(9999, 12, 1))
+    fill_lke(home / "zi.xlsx", {"P.1.i.a": "Ya"})  # -- an LKE with no answer is no score (exit 1)
     return Run(["nilai", "zi.xlsx"], frozenset({0, 1}), r"Monev s\.d\. Desember 9999")
 
 

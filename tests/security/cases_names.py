@@ -8,7 +8,7 @@ import contextlib
 import re
 from pathlib import Path
 
-from factory import unit_workbook
+from factory import fill_lke, unit_workbook
 from hostile import Case, Outcome, Run
 from openpyxl import load_workbook
 
@@ -131,6 +131,7 @@ def _build_folder_pdf(home: Path, elsewhere: Path, cleanups: contextlib.ExitStac
 
 def _nilai_file(home: Path, elsewhere: Path, cleanups: contextlib.ExitStack) -> Run:
     _units(home, ("-o.xlsx",))
+    fill_lke(home / "-o.xlsx", {"P.1.i.a": "Ya"})  # -- an LKE with no answer is no score (exit 1)
 
     def written_under_the_units_name(home: Path, outcome: Outcome) -> None:
         _not_help(home, outcome)

@@ -19,6 +19,7 @@ from zi_sheets.cli.commands import main
 from zi_sheets.common.catalogue import load_catalogue
 from zi_sheets.common.dates import parse_target
 from zi_sheets.common.errors import ZiSheetsError
+from zi_sheets.lke.assess import LkeNotScored
 from zi_sheets.reading.workbook import read_workbook
 from zi_sheets.template.tahun_baru import first_working_day, roll_over
 
@@ -223,8 +224,11 @@ def test_last_years_lke_is_the_baseline_nilai_compares_with(tmp_path):
     assert baseline.protection.sheet
     totals = {row[3].value: row[4].value for row in baseline.iter_rows(min_row=2) if row[3].value}
     assert totals["Nilai total"] == round(last.total, 2)
+    # -- this year's LKE starts empty: no score of 0,00 beside last year's, until a first answer
+    with pytest.raises(LkeNotScored, match="Sheet LKE berkas baru.xlsx belum berisi satu pun jawaban"):
+        api.score(tmp_path / "baru.xlsx")
+    fill_lke(tmp_path / "baru.xlsx", {"P.1.i.a": "Ya"})
     assessment = api.score(tmp_path / "baru.xlsx")
-    assert not assessment.sheet.any_answer  # -- this year's LKE starts empty
     assert assessment.baseline is not None and assessment.baseline.total == pytest.approx(last.total)
     text = assessment.to_text()
     assert "Tahun Lalu" in text.splitlines()[2]

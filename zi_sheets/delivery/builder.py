@@ -198,6 +198,9 @@ def _build(analysis: Analysis, options: BuildOptions) -> BuildResult:
     )
 
     result.documents += build_documents(analysis, folder, style)
+    empty = [finding for finding in report.findings if finding.code == "lke-empty"]
+    if empty:  # -- a blank LKE given with --lke: said where the documents are named, not only counted
+        result.notes.append(f"Laporan Penilaian tidak ditulis: {empty[0].message}")
     if options.pdf:
         _write_pdfs(result)
     if options.paket:

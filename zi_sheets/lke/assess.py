@@ -22,7 +22,7 @@ from zi_sheets.lke import codes as f
 from zi_sheets.lke.answers import AnswerSheet, percent_text, read_answers
 from zi_sheets.lke.evidence import evidence_findings, shown_lines
 from zi_sheets.lke.items import Lke, load_lke
-from zi_sheets.lke.official import OfficialAnswers, SheetFigure, sheet_figures
+from zi_sheets.lke.official import OfficialAnswers, SheetFigure, sheet_figures, unmatched_rows
 from zi_sheets.lke.proposals import Proposal, proposals
 from zi_sheets.lke.score import (
     PREDIKAT,
@@ -76,6 +76,8 @@ class Assessment:
     figures: list[SheetFigure] = field(default_factory=list)
     # -- the folder Bukti Dukung files are found from (the answers' workbook's); None: the workbook's own --
     folder: Path | None = None
+    # -- where the answers were read when not our LKE sheet: the official workbook's (sheet, file name) --
+    official_source: tuple[str, str] | None = None
 
     @property
     def workbook(self) -> Workbook:
@@ -360,13 +362,16 @@ def assess(
             f"butir LKE {lke.title}; nilainya tidak dihitung. Isi Kode menurut 'zi-sheets catalogue "
             f"--regulasi {lke.key}' (baris pertama: {unread[0].row})."
         )
+    if not answers.any_answer:
+        # -- nothing answered: 0,00 would read as a score; a fresh template or a blank LKE is no assessment
+        raise LkeNotScored(empty_finding(sheet, lke, official, workbook.path).message)
     score = compute(lke, answers.answers)
     found = requirements(lke, score)
     proposed = proposals(analysis, lke)
     folder = (official.sheet.path if official is not None else workbook.path).resolve().parent
-    findings = list(_findings(sheet, lke, answers, proposed, folder, fetch_links=fetch_links, started=True))
+    findings = list(_findings(sheet, lke, answers, proposed, folder, official, fetch_links=fetch_links))
     figures: list[SheetFigure] = []
-    if official is not None and answers.any_answer:
+    if official is not None:
         figures = sheet_figures(official.sheet, official.matched, answers.answers, score)
         findings += [_figure_finding(figure) for figure in figures if figure.differs]
     standing, accepted = apply_diterima(findings, workbook.diterima)
@@ -387,6 +392,7 @@ def assess(
         _baseline(workbook),
         figures,
         folder,
+        None if official is None else (official.sheet.name, official.sheet.path.name),
     )
 
 
@@ -568,9 +574,10 @@ def check_findings(analysis: Analysis, official: OfficialAnswers | None = None) 
     lke = load_lke(analysis.regulation)
     answers = read_answers(lke, sheet)
     if not answers.any_answer:
-        return []
+        # -- a fresh LKE sheet is not yet a self-assessment; an LKE given with --lke was meant to be one
+        return [] if official is None else [empty_finding(sheet, lke, official, workbook.path)]
     folder = (official.sheet.path if official is not None else workbook.path).resolve().parent
-    found = list(_findings(sheet, lke, answers, proposals(analysis, lke), folder, started=False))
+    found = list(_findings(sheet, lke, answers, proposals(analysis, lke), folder, official))
     if official is not None:
         score = compute(lke, answers.answers)
         figures = sheet_figures(official.sheet, official.matched, answers.answers, score)
@@ -584,9 +591,9 @@ def _findings(
     answers: AnswerSheet,
     proposed: list[Proposal],
     folder: Path,
+    official: OfficialAnswers | None,
     *,
     fetch_links: bool = False,
-    started: bool,
 ) -> Iterator[Finding]:
     name = sheet.name
     for row in answers.unknown:
@@ -597,16 +604,13 @@ def _findings(
         yield f.LKE_KODE_DUPLICATE.at(
             repeat.kode.cell or CellRef(name, repeat.row, ""), kode=repeat.kode.text, pertama=first.row
         )
-    if started and not answers.any_answer:
-        yield f.LKE_EMPTY.at(None, sheet=name, nama_sheet=name, butir=len(lke.scored))
-    else:
-        yield from _answer_findings(lke, answers, name)
-        missing = [a for a in answers.answers.values() if a.item.scored and not a.answered]
-        if missing:
-            scored = len(lke.scored)
-            yield f.LKE_UNANSWERED_COUNT.at(
-                None, sheet=name, dijawab=scored - len(missing), butir=scored, kosong=len(missing)
-            )
+    yield from _answer_findings(lke, answers, name, official)
+    missing = [a for a in answers.answers.values() if a.item.scored and not a.answered]
+    if missing:
+        scored = len(lke.scored)
+        yield f.LKE_UNANSWERED_COUNT.at(
+            None, sheet=name, dijawab=scored - len(missing), butir=scored, kosong=len(missing)
+        )
     for proposal in proposed:
         answer = answers.answers[proposal.code]
         staff = answer.shown if answer.answered else ""
@@ -624,7 +628,51 @@ def _findings(
     yield from evidence_findings(answers.answers.values(), name, folder, fetch_links=fetch_links)
 
 
-def _answer_findings(lke: Lke, answers: AnswerSheet, name: str) -> Iterator[Finding]:
+def empty_finding(sheet: LkeSheet, lke: Lke, official: OfficialAnswers | None, path: Path) -> Finding:
+    """The error of an LKE without one answer: the file and sheet, and what to fill there."""
+    if official is not None:
+        letter = official.sheet.columns.get("jawaban")
+        column = f"kolom Jawaban ({letter})" if letter else "kolom Jawaban"
+        isi = (
+            f"isi {column} setiap pertanyaan dengan salah satu Pilihan Jawaban-nya (Ya/Tidak, A-E, atau "
+            "angka untuk butir persentase dan survei), lalu nilai lagi"
+        )
+        path = official.sheet.path
+    else:
+        isi = (
+            "isi kolom Jawaban setiap Kode dengan salah satu Pilihan Jawaban-nya (Ya/Tidak, A-E, atau angka "
+            "untuk butir persentase dan survei), lalu nilai lagi"
+        )
+    return f.LKE_EMPTY.at(
+        None, sheet=sheet.name, nama_sheet=sheet.name, berkas=path.name, butir=len(lke.scored), isi=isi
+    )
+
+
+def _missing_advice(code: str, official: OfficialAnswers | None) -> str:
+    """What to do about an item without a row: our sheet lost the row; an official sheet's question was
+    not recognised (its text changed, or the row is gone)."""
+    if official is None:
+        return f"Tambahkan barisnya dengan Kode {code} (salin dari workbook baru 'zi-sheets init')."
+    item = official.matched.lke.item(code)
+    question = item.text if item is not None else code
+    if len(question) > 70:
+        question = question[:67].rstrip() + "..."
+    where, rows = official.sheet.name, unmatched_rows(official, code)
+    if len(rows) == 1:
+        place = f"mungkin baris {rows[0]}, yang teksnya berbeda"
+    elif rows:
+        place = f"mungkin salah satu baris {rows[0]}-{rows[-1]}, yang teksnya berbeda"
+    else:
+        place = "barisnya tidak ada"
+    return (
+        f"Teks pertanyaannya ('{question}') tidak dikenali di sheet '{where}' ({place}); samakan teks "
+        "kolom Penilaian dengan LKE resmi, atau kembalikan barisnya bila terhapus."
+    )
+
+
+def _answer_findings(
+    lke: Lke, answers: AnswerSheet, name: str, official: OfficialAnswers | None
+) -> Iterator[Finding]:
     for item in lke.items:
         answer = answers.answers[item.code]
         row = answer.row
@@ -640,7 +688,9 @@ def _answer_findings(lke: Lke, answers: AnswerSheet, name: str) -> Iterator[Find
             )
         elif item.scored and not answer.answered:
             if row is None:
-                yield f.LKE_ITEM_MISSING.at(None, sheet=name, kode=code, nama_sheet=name)
+                yield f.LKE_ITEM_MISSING.at(
+                    None, sheet=name, kode=code, nama_sheet=name, saran=_missing_advice(code, official)
+                )
             else:
                 yield f.LKE_UNANSWERED.at(cell, kode=code)
         if answer.mismatch and answer.computed is not None and answer.typed is not None:

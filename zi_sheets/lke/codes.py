@@ -16,11 +16,13 @@ LKE_SHEET_UNREADABLE = register(
 )
 LKE_EMPTY = register(
     "lke-empty",
-    "warning",
-    "Sheet LKE belum berisi jawaban",
-    "Sheet {nama_sheet} belum berisi jawaban; semua {butir} butir dihitung 0.",
-    "'zi-sheets nilai' menilai sheet LKE yang belum dijawab sebagai 0; 'check' baru memeriksanya setelah "
-    "jawaban pertama diisi.",
+    "error",
+    "LKE belum berisi jawaban (nilai tidak dihitung)",
+    "Sheet {nama_sheet} berkas {berkas} belum berisi satu pun jawaban dari {butir} butir, sehingga nilainya "
+    "tidak dihitung; {isi}.",
+    "'zi-sheets nilai' tidak mencetak nilai 0,00 dari LKE yang belum dijawab, dan 'build' tidak menulis "
+    "Laporan Penilaiannya; 'check' pada workbook baru tidak melaporkannya, pada LKE resmi yang diberikan "
+    "dengan --lke melaporkannya sebagai galat.",
 )
 LKE_UNANSWERED = register(
     "lke-unanswered",
@@ -34,9 +36,9 @@ LKE_ITEM_MISSING = register(
     "lke-item-missing",
     "warning",
     "Butir LKE tidak punya baris di sheet LKE (dihitung 0)",
-    "{kode} tidak punya baris di sheet {nama_sheet}; dihitung 0. Tambahkan barisnya dengan Kode {kode} "
-    "(salin dari workbook baru 'zi-sheets init').",
-    "Baris butir yang terhapus dari sheet LKE tidak dapat dijawab; butirnya dihitung 0.",
+    "{kode} tidak punya baris di sheet {nama_sheet}; dihitung 0. {saran}",
+    "Baris butir yang terhapus dari sheet LKE, atau pertanyaan LKE resmi yang teksnya tidak dikenali, tidak "
+    "dapat dinilai; butirnya dihitung 0.",
 )
 LKE_KODE_UNKNOWN = register(
     "lke-kode-unknown",

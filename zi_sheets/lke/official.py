@@ -547,3 +547,24 @@ def load_official(path: Path, source: Source | None = None) -> OfficialAnswers:
             f"LKE {' atau '.join(REGULATIONS.values())}."
         )
     return OfficialAnswers(sheet, regulation, matched[regulation], answer_sheet(sheet, matched[regulation]))
+
+
+def unmatched_rows(official: OfficialAnswers, code: str) -> list[int]:
+    """The questionnaire's rows that may hold item `code` whose text was not recognised: between the rows
+    its neighbours in the LKE were matched to, written like a question (a text, no Bobot of a heading) and
+    matched to nothing."""
+    order = {item.code: number for number, item in enumerate(official.matched.lke.items)}
+    mine = order.get(code)
+    if mine is None:
+        return []
+    before = [row for row, item in official.matched.items.items() if order[item.code] < mine]
+    after = [row for row, item in official.matched.items.items() if order[item.code] > mine]
+    low, high = max(before, default=0), min(after, default=10**9)
+    return [
+        row.row
+        for row in official.sheet.rows
+        if low < row.row < high
+        and row.row not in official.matched.items
+        and len(_norm(row_text(row))) >= 4
+        and not row.get("bobot")
+    ]

@@ -81,8 +81,7 @@ def build_penilaian(
             paragraph.paragraph_format.space_after = Pt(0 if index < 2 else 18)
     document.add_paragraph(
         f"Penilaian mandiri atas Lembar Kerja Evaluasi (LKE) Zona Integritas menurut {assessment.lke.title}, "
-        # -- a signed report names the unit's LKE, not the file it was typed in
-        f"dihitung dari jawaban dan Bukti Dukung LKE {identitas.nama_unit}. "
+        f"dihitung dari jawaban dan Bukti Dukung {_answers_source(assessment)}. "
         "Nilai setiap sub-area adalah bobotnya dikali rata-rata nilai jawaban butirnya; butir yang belum "
         "dijawab bernilai 0.",
         style=BODY_TEXT,
@@ -143,6 +142,17 @@ def keep_together(writer: TableWriter) -> None:
 
 # ---------------------------------------------------------------------------------------------------------
 # A. Scores
+
+
+def _answers_source(assessment: Assessment) -> str:
+    """Where the answers were read: the official LKE workbook by its sheet and file (the document units and
+    evaluators both hold); our LKE sheet as the unit's LKE (a signed report names the unit's LKE, not the
+    file it was typed in), as the LKE sheet when Identitas names no unit."""
+    if assessment.official_source is not None:
+        sheet, name = assessment.official_source
+        return f"pada sheet {sheet} berkas {name}"
+    unit = assessment.workbook.identitas.nama_unit
+    return f"LKE {unit}" if unit else "pada sheet LKE"
 
 
 def _add_score_table(document: Document, assessment: Assessment) -> None:
