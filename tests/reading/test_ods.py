@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE, PLAN_HEADER, minimal_sheets, plan_row
 from docx_dump import dump_docx
-from factory import unit_workbook
+from factory import unit_workbook, write_ods
 from openpyxl import load_workbook
 
 from zi_sheets.cli.commands import main
@@ -126,30 +126,6 @@ def _sheet(name: str, rows: list[list[object]]) -> str:
     return f'<table:table table:name="{name}">' + "".join(
         _row([_cell(str(v)) if v is not None else _cell() for v in row]) for row in rows
     )
-
-
-def write_ods(path: Path, tables: list[str]) -> Path:
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
-        "<office:body><office:spreadsheet>" + "".join(tables) + "</office:spreadsheet></office:body>"
-        "</office:document-content>"
-    )
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-        'manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
-        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-        "</manifest:manifest>"
-    )
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
-        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
-    return path
 
 
 def test_ods_hidden_rows_merges_and_formulas_from_content_xml(tmp_path: Path) -> None:

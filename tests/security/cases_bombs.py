@@ -12,9 +12,9 @@ import zipfile
 from pathlib import Path
 
 import docx
-from factory import logo_png, realisation_workbook, unit_workbook
+from factory import logo_png, realisation_workbook, unit_workbook, write_ods
 from hostile import Case, Outcome, Run
-from zipped import declare_size, inline, rewrite, rewrite_sheet, sheet_member, write_ods
+from zipped import declare_size, inline, rewrite, rewrite_sheet, sheet_member
 
 GIB = 1 << 30
 SUMMARY = r"\d+ galat, \d+ peringatan, \d+ info"
