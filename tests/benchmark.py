@@ -303,34 +303,20 @@ def main() -> None:
     runs = arguments.runs
     work = Path(tempfile.mkdtemp(prefix="zi-bench-"))
     heading = f"medians of {runs} runs, {os.cpu_count()} cores, Python {sys.version.split()[0]}"
-    if arguments.nilai:
-        try:
-            print(heading, measure_nilai(work, runs), sep="\n")
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-        return
-    if arguments.only == "start":
-        try:
-            print(heading, *measure_start(work, runs), sep="\n")
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-        return
-    if arguments.only == "big":
-        try:
-            print(heading, measure_big(work, runs), sep="\n")
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-        return
-    if arguments.only == "roll":
-        try:
-            print(heading, measure_roll(work, runs), sep="\n")
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-        return
-    if arguments.only == "ij":
-        try:
+    # -- one measure alone: its lines under the heading, the work folder removed whatever happens
+    alone = {
+        "nilai": lambda: [measure_nilai(work, runs)],
+        "start": lambda: list(measure_start(work, runs)),
+        "big": lambda: [measure_big(work, runs)],
+        "roll": lambda: [measure_roll(work, runs)],
+        "ij": lambda: list(measure_pdf_and_batch(work, arguments.batch_runs)),
+    }
+    chosen = "nilai" if arguments.nilai else arguments.only
+    if chosen in alone:
+        if chosen == "ij":
             heading = f"medians of {arguments.batch_runs} runs, {os.cpu_count()} cores"
-            print(heading, *measure_pdf_and_batch(work, arguments.batch_runs), sep="\n")
+        try:
+            print(heading, *alone[chosen](), sep="\n")
         finally:
             shutil.rmtree(work, ignore_errors=True)
         return

@@ -91,7 +91,8 @@ def score(
     another regulation than the workbook's.
     """
     from zi_sheets.analysis.analyse import analyse
-    from zi_sheets.lke.assess import assess, assess_file, load_official
+    from zi_sheets.lke.assess import assess, assess_file
+    from zi_sheets.lke.official import load_official
 
     if isinstance(workbook, str | os.PathLike):
         return assess_file(

@@ -22,7 +22,13 @@ from zi_sheets.lke import codes as f
 from zi_sheets.lke.answers import AnswerSheet, percent_text, read_answers
 from zi_sheets.lke.evidence import evidence_findings, shown_lines
 from zi_sheets.lke.items import Lke, load_lke
-from zi_sheets.lke.official import OfficialAnswers, SheetFigure, sheet_figures, unmatched_rows
+from zi_sheets.lke.official import (
+    OfficialAnswers,
+    SheetFigure,
+    load_official,
+    sheet_figures,
+    unmatched_rows,
+)
 from zi_sheets.lke.proposals import Proposal, proposals
 from zi_sheets.lke.score import (
     PREDIKAT,
@@ -39,7 +45,7 @@ from zi_sheets.lke.score import (
 )
 
 if TYPE_CHECKING:
-    from zi_sheets.reading.source import Source
+    pass
 
 # -- What the 52/2014 catalogue and regulation do not give, said plainly wherever its score is shown. --
 NOTES_52_2014 = (
@@ -455,12 +461,6 @@ def official_within(workbook: Workbook) -> OfficialAnswers | None:
         return load_official(workbook.path)
     except ZiSheetsError:
         return None  # -- not the official layout after all: the LKE sheet's problem is reported as before
-
-
-def load_official(path: Path, source: Source | None = None) -> OfficialAnswers:
-    from zi_sheets.lke.official import load_official as load
-
-    return load(path, source)
 
 
 def official_workbook(official: OfficialAnswers) -> Workbook:
