@@ -68,7 +68,7 @@ def test_format_rentang() -> None:
 
 
 def test_the_late_list_prints_the_due_period_of_a_cell_holding_more_than_the_schedule(monev) -> None:
-    late = _table(monev, "KETERANGAN")
+    late = _table(monev, "TARGET WAKTU")
     columns = [cell_text(tc) for tc in late._tbl.tr_lst[0].tc_lst]
     target = columns.index("TARGET WAKTU")
     by_action = {

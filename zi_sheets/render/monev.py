@@ -321,7 +321,14 @@ def _add_chart(document: Document, areas: list[AreaProgress]) -> None:
 
 
 def _add_overdue_table(document: Document, overdue: Sequence[PlanProgress]) -> None:
-    writer = add_header_table(document, _OVERDUE_COLUMNS)
+    # -- KETERANGAN holds a status's reason where it is not the obvious one; empty in every row, it is left
+    # -- out and LANGKAH AKSI takes its width (no column the workbook gives nothing for)
+    reasons = any(plan.reason for plan in overdue)
+    columns = list(_OVERDUE_COLUMNS)
+    if not reasons:
+        (_, spare), (name, share) = columns.pop(), columns[3]
+        columns[3] = (name, share + spare)
+    writer = add_header_table(document, columns)
     for number, plan in enumerate(overdue, start=1):
         row = plan.row
         area = f"{roman(row.area_no)}. {AREAS[row.area_no]}" if row.area_no in AREAS else row.area.text
@@ -333,7 +340,11 @@ def _add_overdue_table(document: Document, overdue: Sequence[PlanProgress]) -> N
                 # -- the unit's late action, which the LKE indicator only names the aim of
                 CellSpec(row.langkah_aksi.lines or row.indikator.lines or row.bukti_fisik.lines),
                 CellSpec(overdue_target(plan)),
-                CellSpec([plan.reason[:1].upper() + plan.reason[1:]] if plan.reason else []),
+                *(
+                    [CellSpec([plan.reason[:1].upper() + plan.reason[1:]] if plan.reason else [])]
+                    if reasons
+                    else []
+                ),
             ]
         )
 
